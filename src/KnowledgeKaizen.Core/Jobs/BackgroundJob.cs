@@ -1,0 +1,105 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace KnowledgeKaizen.Core.Jobs;
+
+public enum JobStatus
+{
+    Queued,
+    Running,
+    Succeeded,
+    Failed,
+}
+
+/// <summary>
+/// Long work (import, reindex, retrain, export) with its progress stored in the database, so the UI can
+/// show a progress bar and a crash leaves the job visibly failed rather than silently half-done.
+/// </summary>
+public class BackgroundJob
+{
+    private BackgroundJob()
+    {
+        Kind = string.Empty;
+    }
+
+    public BackgroundJob(string kind, string? payload, string? requestedBy)
+    {
+        Kind = kind;
+        Payload = payload;
+        RequestedBy = requestedBy;
+        Status = JobStatus.Queued;
+        QueuedAt = DateTimeOffset.UtcNow;
+    }
+
+    public Guid Id { get; private set; } = Guid.NewGuid();
+
+    /// <summary>Which <see cref="IJobHandler"/> runs it.</summary>
+    public string Kind { get; private set; }
+
+    /// <summary>Handler-specific input, usually JSON.</summary>
+    public string? Payload { get; private set; }
+
+    public string? RequestedBy { get; private set; }
+
+    public JobStatus Status { get; private set; }
+
+    /// <summary>0 to 1.</summary>
+    public double Progress { get; private set; }
+
+    /// <summary>Latest human-readable step or the failure reason.</summary>
+    public string? Message { get; private set; }
+
+    /// <summary>Handler-specific outcome, usually JSON.</summary>
+    public string? Result { get; private set; }
+
+    public DateTimeOffset QueuedAt { get; private set; }
+
+    public DateTimeOffset? StartedAt { get; private set; }
+
+    public DateTimeOffset? FinishedAt { get; private set; }
+
+    public bool IsFinished => Status is JobStatus.Succeeded or JobStatus.Failed;
+
+    public void Start()
+    {
+        if (Status != JobStatus.Queued)
+        {
+            throw new InvalidOperationException($"Job {Id} is {Status}; only a queued job can start.");
+        }
+
+        Status = JobStatus.Running;
+        StartedAt = DateTimeOffset.UtcNow;
+    }
+
+    public void ReportProgress(double progress, string? message)
+    {
+        Progress = Math.Clamp(progress, 0, 1);
+        Message = message;
+    }
+
+    public void Succeed(string? result, string? message = null)
+    {
+        Status = JobStatus.Succeeded;
+        Progress = 1;
+        Result = result;
+        Message = message ?? Message;
+        FinishedAt = DateTimeOffset.UtcNow;
+    }
+
+    public void Fail(string reason)
+    {
+        Status = JobStatus.Failed;
+        Message = reason;
+        FinishedAt = DateTimeOffset.UtcNow;
+    }
+}
+
+internal sealed class BackgroundJobConfiguration : IEntityTypeConfiguration<BackgroundJob>
+{
+    public void Configure(EntityTypeBuilder<BackgroundJob> builder)
+    {
+        builder.Property(j => j.Kind).HasMaxLength(64);
+        builder.Property(j => j.Status).HasConversion<string>().HasMaxLength(16);
+        builder.HasIndex(j => new { j.Kind, j.QueuedAt });
+    }
+}

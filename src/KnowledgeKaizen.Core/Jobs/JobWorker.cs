@@ -1,0 +1,111 @@
+using KnowledgeKaizen.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace KnowledgeKaizen.Core.Jobs;
+
+/// <summary>
+/// Runs queued jobs one at a time (the machine has two cores; parallel imports and trainings would only
+/// fight each other). On start, jobs a crash left running are marked failed and queued ones resume.
+/// </summary>
+internal sealed class JobWorker(IServiceScopeFactory scopes, JobQueue queue, ILogger<JobWorker> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await RecoverAsync(stoppingToken);
+        await foreach (var jobId in queue.Reader.ReadAllAsync(stoppingToken))
+        {
+            await RunAsync(jobId, stoppingToken);
+        }
+    }
+
+    private async Task RecoverAsync(CancellationToken ct)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<KnowledgeKaizenDbContext>();
+        var interrupted = await db.BackgroundJobs.Where(j => j.Status == JobStatus.Running).ToListAsync(ct);
+        foreach (var job in interrupted)
+        {
+            job.Fail("Interrupted by a restart; nothing it did was kept. Run it again.");
+        }
+
+        await db.SaveChangesAsync(ct);
+        var queued = await db.BackgroundJobs.Where(j => j.Status == JobStatus.Queued)
+            .OrderBy(j => j.QueuedAt).Select(j => j.Id).ToListAsync(ct);
+        queued.ForEach(queue.Wake);
+    }
+
+    private async Task RunAsync(Guid jobId, CancellationToken ct)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<KnowledgeKaizenDbContext>();
+        var job = await db.BackgroundJobs.FindAsync([jobId], ct);
+        if (job is null || job.Status != JobStatus.Queued)
+        {
+            return;
+        }
+
+        var handler = scope.ServiceProvider.GetServices<IJobHandler>().FirstOrDefault(h => h.Kind == job.Kind);
+        if (handler is null)
+        {
+            job.Fail($"No handler for job kind '{job.Kind}'.");
+            await db.SaveChangesAsync(ct);
+            return;
+        }
+
+        job.Start();
+        await db.SaveChangesAsync(ct);
+        var progress = new PersistedProgress(scopes, job.Id);
+        try
+        {
+            var result = await handler.RunAsync(job, progress, ct);
+            await FinishAsync(job.Id, j => j.Succeed(result), ct);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            await FinishAsync(job.Id, j => j.Fail("Stopped because the application shut down."), CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Job {JobId} ({Kind}) failed", job.Id, job.Kind);
+            await FinishAsync(job.Id, j => j.Fail(ex.Message), CancellationToken.None);
+        }
+    }
+
+    private async Task FinishAsync(Guid jobId, Action<BackgroundJob> finish, CancellationToken ct)
+    {
+        // A fresh context: the handler's context may hold a failed transaction or tracked garbage.
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<KnowledgeKaizenDbContext>();
+        var job = await db.BackgroundJobs.FindAsync([jobId], ct);
+        if (job is not null)
+        {
+            finish(job);
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
+    private sealed class PersistedProgress(IServiceScopeFactory scopes, Guid jobId) : IJobProgress
+    {
+        private DateTime lastWrite = DateTime.MinValue;
+
+        public async Task ReportAsync(double fraction, string? message, CancellationToken cancellationToken = default)
+        {
+            // Throttled: a progress bar needs a few updates a second, not one per row.
+            if (fraction < 1 && DateTime.UtcNow - lastWrite < TimeSpan.FromMilliseconds(250))
+            {
+                return;
+            }
+
+            lastWrite = DateTime.UtcNow;
+            using var scope = scopes.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<KnowledgeKaizenDbContext>();
+            await db.BackgroundJobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(
+                s => s.SetProperty(j => j.Progress, Math.Clamp(fraction, 0, 1)).SetProperty(j => j.Message, message),
+                cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KnowledgeKaizen.Core.Jobs;
+
+public static class JobsServiceCollectionExtensions
+{
+    /// <summary>The job queue and its single worker.</summary>
+    public static IServiceCollection AddBackgroundJobs(this IServiceCollection services)
+    {
+        services.AddSingleton<JobQueue>();
+        services.AddHostedService<JobWorker>();
+        return services;
+    }
+
+    /// <summary>Registers a handler for one job kind.</summary>
+    public static IServiceCollection AddJobHandler<THandler>(this IServiceCollection services)
+        where THandler : class, IJobHandler
+    {
+        services.AddScoped<IJobHandler, THandler>();
+        return services;
+    }
+}
