@@ -1,5 +1,21 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.Run();
+using KnowledgeKaizen.Core.Data;
+using KnowledgeKaizen.Web.Hosting;
+using KnowledgeKaizen.Web.Identity;
+using KnowledgeKaizen.Web.Localization;
 
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddKaizenData();
+builder.AddPortalIdentity();
+builder.AddPortalLocalization();
+builder.AddPortalWeb();
+
+var app = builder.Build();
+
+app.UsePortalWeb();
+app.MapPortalEndpoints();
+
+return await app.RunPortalAsync();
+
+/// <summary>Entry point; public for <c>WebApplicationFactory&lt;Program&gt;</c> in tests.</summary>
 public partial class Program;

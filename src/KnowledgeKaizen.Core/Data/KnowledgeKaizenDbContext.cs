@@ -3,6 +3,7 @@ using KnowledgeKaizen.Core.Jobs;
 using KnowledgeKaizen.Core.Search;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace KnowledgeKaizen.Core.Data;
 
@@ -22,6 +23,17 @@ public partial class KnowledgeKaizenDbContext(DbContextOptions<KnowledgeKaizenDb
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(KnowledgeKaizenDbContext).Assembly);
+    }
+
+    /// <summary>
+    /// SQLite cannot compare or order DateTimeOffset columns stored as text, so they are stored as sortable
+    /// 64-bit numbers. CRM facts use UTC <see cref="DateTime"/> instead, which SQLite keeps as ISO text that
+    /// both sorts and works with strftime() for monthly aggregates.
+    /// </summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

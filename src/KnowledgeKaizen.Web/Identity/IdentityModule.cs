@@ -1,0 +1,78 @@
+using KnowledgeKaizen.Core.Data;
+using KnowledgeKaizen.Core.Hosting;
+using KnowledgeKaizen.Core.Identity;
+using KnowledgeKaizen.Web.Hosting;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.AspNetCore.Identity;
+
+namespace KnowledgeKaizen.Web.Identity;
+
+public static class IdentityModule
+{
+    /// <summary>Identity on EF Core, cookie sign-in, lockout, the role policies and the first Admin.</summary>
+    public static WebApplicationBuilder AddPortalIdentity(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddIdentity<AppUser, IdentityRole>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedAccount = false;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Lockout.AllowedForNewUsers = true;
+                options.Password.RequiredLength = 10;
+                options.Password.RequireNonAlphanumeric = false;
+            })
+            .AddEntityFrameworkStores<KnowledgeKaizenDbContext>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
+
+        // Keys live in the data folder so sign-in cookies and invite links survive restarts and backups.
+        builder.Services.AddDataProtection().SetApplicationName("KnowledgeKaizen");
+        builder.Services.AddOptions<KeyManagementOptions>().Configure<DataFolder, ILoggerFactory>((options, folder, logs) =>
+            options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(folder.Root, "keys")), logs));
+
+        builder.Services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/Account/Login";
+            options.LogoutPath = "/Account/Logout";
+            options.AccessDeniedPath = "/Account/AccessDenied";
+            options.Cookie.Name = "kk.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.SlidingExpiration = true;
+            options.Events.OnRedirectToLogin = context => RejectApiOr(context, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => RejectApiOr(context, StatusCodes.Status403Forbidden);
+        });
+
+        builder.Services.AddAuthorization(options =>
+        {
+            foreach (var (policy, roles) in Policies.RolesFor)
+            {
+                options.AddPolicy(policy, p => p.RequireAuthenticatedUser().RequireRole(roles));
+            }
+
+            // Anything that forgot to name a policy is still closed to anonymous users.
+            options.FallbackPolicy = options.GetPolicy(Policies.Reader);
+        });
+
+        builder.Services.AddScoped<UserAdministration>();
+        builder.Services.AddNavItem(new NavItem("Users", "/Admin/Users/Index", Policies.Admin, 900, "people", "Admin"));
+        builder.Services.AddScoped<IStartupTask, IdentityBootstrapper>();
+        return builder;
+    }
+
+    /// <summary>API callers get a status code, browsers a redirect to the sign-in or 403 page.</summary>
+    private static Task RejectApiOr(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+            return Task.CompletedTask;
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}

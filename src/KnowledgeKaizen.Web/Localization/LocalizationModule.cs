@@ -1,0 +1,47 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Localization;
+
+namespace KnowledgeKaizen.Web.Localization;
+
+public static class LocalizationModule
+{
+    /// <summary>The UI languages the portal ships.</summary>
+    public static readonly IReadOnlyList<CultureInfo> Cultures = [new("en"), new("zh-Hans")];
+
+    /// <summary>
+    /// English and Simplified Chinese. The user's choice is a cookie; without one, the browser's
+    /// Accept-Language decides (zh-CN, zh-SG fall back to zh-Hans).
+    /// </summary>
+    public static WebApplicationBuilder AddPortalLocalization(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<JsonStringLocalizerFactory>();
+        builder.Services.AddSingleton<IStringLocalizerFactory>(sp => sp.GetRequiredService<JsonStringLocalizerFactory>());
+        builder.Services.AddTransient(typeof(IStringLocalizer<>), typeof(StringLocalizer<>));
+        builder.Services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture("en");
+            options.SupportedCultures = [.. Cultures];
+            options.SupportedUICultures = [.. Cultures];
+            options.FallBackToParentCultures = true;
+            options.FallBackToParentUICultures = true;
+            options.RequestCultureProviders =
+            [
+                new CookieRequestCultureProvider(),
+                new AcceptLanguageHeaderRequestCultureProvider(),
+            ];
+        });
+        return builder;
+    }
+
+    /// <summary>Switches the UI language: stores the choice in the culture cookie for a year.</summary>
+    public static void SetCultureCookie(HttpResponse response, string culture)
+    {
+        response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+    }
+
+    public static bool IsSupported(string? culture) =>
+        culture is not null && Cultures.Any(c => string.Equals(c.Name, culture, StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,26 @@
+using KnowledgeKaizen.Core.Identity;
+using KnowledgeKaizen.Web.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace KnowledgeKaizen.Web.Pages.Admin.Users;
+
+[Authorize(Policy = Policies.Admin)]
+public sealed class IndexModel(UserAdministration admin, UserManager<AppUser> users, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public IReadOnlyList<UserSummary> Users { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => Users = await admin.ListAsync(ct);
+
+    public async Task<IActionResult> OnPostLockAsync(string id, bool locked)
+    {
+        var result = await admin.SetLockedAsync(id, locked, users.GetUserId(User)!);
+        TempData["Notice"] = result.Succeeded
+            ? (locked ? l["Account locked."] : l["Account unlocked."]).Value
+            : string.Join(" ", result.Errors.Select(e => l[e.Description].Value));
+        return RedirectToPage();
+    }
+}
