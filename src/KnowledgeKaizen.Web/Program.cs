@@ -11,6 +11,11 @@ builder.AddPortalLocalization();
 builder.AddPortalWeb();
 
 var app = builder.Build();
+if (app.FindSettingProblem() is { } problem)
+{
+    await Console.Error.WriteLineAsync($"Start-up failed: {problem}");
+    return 1;
+}
 
 app.UsePortalWeb();
 app.MapPortalEndpoints();

@@ -39,6 +39,7 @@ public static class WebModule
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAntiforgery();
         return app;
     }
 
@@ -59,28 +60,25 @@ public static class WebModule
     }
 
     /// <summary>
-    /// Checks the data folder, runs the start-up tasks (schema, roles, first Admin, content) and serves.
-    /// A bad setting ends the process with one line naming it, not a stack trace.
+    /// The settings and the data folder, checked before anything uses them, so a bad setting ends start-up
+    /// with one line naming it instead of a stack trace from deep inside a service.
     /// </summary>
-    public static async Task<int> RunPortalAsync(this WebApplication app)
+    public static string? FindSettingProblem(this WebApplication app)
     {
         try
         {
-            var problem = app.Services.GetRequiredService<DataFolder>().EnsureWritable();
-            if (problem is not null)
-            {
-                await Console.Error.WriteLineAsync($"Start-up failed: {problem}");
-                return 1;
-            }
-
-            await RunStartupTasksAsync(app.Services, app.Lifetime.ApplicationStopping);
+            return app.Services.GetRequiredService<DataFolder>().EnsureWritable();
         }
         catch (OptionsValidationException ex)
         {
-            await Console.Error.WriteLineAsync($"Start-up failed: invalid setting {KaizenOptions.Section}: {string.Join("; ", ex.Failures)}");
-            return 1;
+            return $"invalid setting {KaizenOptions.Section}: {string.Join("; ", ex.Failures)}";
         }
+    }
 
+    /// <summary>Runs the start-up tasks (schema, roles, first Admin, content), then serves.</summary>
+    public static async Task<int> RunPortalAsync(this WebApplication app)
+    {
+        await RunStartupTasksAsync(app.Services, app.Lifetime.ApplicationStopping);
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var urls = string.Join(", ", app.Urls);

@@ -51,13 +51,13 @@ public sealed class JsonStringLocalizerFactory : IStringLocalizerFactory
 
     private static FrozenDictionary<string, FrozenDictionary<string, string>> Load(Assembly assembly)
     {
-        // Embedded names look like "KnowledgeKaizen.Web.Resources.zh-Hans.identity.json".
-        const string prefix = "KnowledgeKaizen.Web.Resources.";
+        // Embedded names look like "i18n/zh-Hans/portal.json" (see the csproj's LogicalName).
+        const string prefix = "i18n/";
         var byCulture = new Dictionary<string, Dictionary<string, string>>(StringComparer.OrdinalIgnoreCase);
         foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal)))
         {
             var rest = name[prefix.Length..];
-            var culture = rest[..rest.IndexOf('.', StringComparison.Ordinal)];
+            var culture = rest[..rest.IndexOfAny(['/', '\\'])];
             using var stream = assembly.GetManifestResourceStream(name)!;
             var entries = JsonSerializer.Deserialize<Dictionary<string, string>>(stream)
                 ?? throw new InvalidDataException($"Empty translation file {name}.");

@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Localization;
 
@@ -15,6 +18,9 @@ public static class LocalizationModule
     /// </summary>
     public static WebApplicationBuilder AddPortalLocalization(this WebApplicationBuilder builder)
     {
+        // Razor would otherwise emit every Chinese character as a numeric entity: correct but 3x larger and
+        // unreadable in page source and tests.
+        builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         builder.Services.AddSingleton<JsonStringLocalizerFactory>();
         builder.Services.AddSingleton<IStringLocalizerFactory>(sp => sp.GetRequiredService<JsonStringLocalizerFactory>());
         builder.Services.AddTransient(typeof(IStringLocalizer<>), typeof(StringLocalizer<>));

@@ -1,0 +1,66 @@
+using System.Diagnostics;
+
+namespace KnowledgeKaizen.Web.Tests.Hosting;
+
+/// <summary>Runs the real executable: a bad setting must end start-up with one line naming it.</summary>
+public sealed class StartupFailureTests
+{
+    [Fact]
+    public async Task UnwritableDataFolder_StopsStartup_WithOneLineNamingTheSetting()
+    {
+        var blocker = Path.Combine(Path.GetTempPath(), $"kk-not-a-folder-{Guid.NewGuid():N}");
+        await File.WriteAllTextAsync(blocker, "a file where the data folder should be");
+        try
+        {
+            var (exit, stderr) = await RunWebAsync(("KnowledgeKaizen__DataPath", Path.Combine(blocker, "data")));
+            Assert.Equal(1, exit);
+            var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.Single(lines);
+            Assert.Contains("KnowledgeKaizen:DataPath", lines[0], StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(blocker);
+        }
+    }
+
+    [Fact]
+    public async Task InvalidAdminEmail_StopsStartup_NamingTheSetting()
+    {
+        var data = Path.Combine(Path.GetTempPath(), $"kk-bad-setting-{Guid.NewGuid():N}");
+        var (exit, stderr) = await RunWebAsync(("KnowledgeKaizen__DataPath", data), ("KnowledgeKaizen__AdminEmail", "not-an-email"));
+        Assert.Equal(1, exit);
+        Assert.Contains("AdminEmail", stderr, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int Exit, string Stderr)> RunWebAsync(params (string Key, string Value)[] environment)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "KnowledgeKaizen.Web.dll");
+        var start = new ProcessStartInfo("dotnet", [dll, "--urls", "http://127.0.0.1:0"])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        _ = process.StandardOutput.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new Xunit.Sdk.XunitException("The app kept running instead of refusing the bad setting.");
+        }
+
+        return (process.ExitCode, (await stderr).Trim());
+    }
+}

@@ -1,0 +1,22 @@
+namespace KnowledgeKaizen.Web.Tests.Infrastructure;
+
+/// <summary>Locates the repository from the test binaries (tests run from bin/).</summary>
+public static class RepoPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string WebProject => Path.Combine(Root, "src", "KnowledgeKaizen.Web");
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "KnowledgeKaizen.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("KnowledgeKaizen.sln not found above " + AppContext.BaseDirectory);
+    }
+}
