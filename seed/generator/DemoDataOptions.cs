@@ -43,7 +43,7 @@ public sealed record DemoDataOptions
     public double HardDealTilt { get; init; } = 6.0;
 
     /// <summary>Days before <see cref="EndDate"/> on which the newest reps were hired.</summary>
-    public int NewRepTenureDays { get; init; } = 35;
+    public int NewRepTenureDays { get; init; } = 28;
 
     /// <summary>Complaint theme that spikes (one of the codes in the README, e.g. late_delivery).</summary>
     public string SpikeTheme { get; init; } = "late_delivery";

@@ -2,13 +2,14 @@ using KnowledgeKaizen.SeedGenerator.Model;
 
 namespace KnowledgeKaizen.SeedGenerator.People;
 
-/// <summary>Builds the customer base: about one customer per five opportunities, some of whom churn.</summary>
+/// <summary>Builds the customer base: about one customer per five opportunities (at most 20,000), some of whom churn.</summary>
 internal static class CustomerBuilder
 {
     public static IReadOnlyList<DemoCustomer> Build(DemoDataOptions options)
     {
         var random = RandomExtensions.Derive(options.Seed, 2);
-        var count = Math.Max(80, options.Opportunities / 5);
+        // Capped so benchmark-sized runs keep a realistic, memory-light customer base.
+        var count = Math.Clamp(options.Opportunities / 5, 80, 20_000);
         var used = new HashSet<string>(StringComparer.Ordinal);
         var start = DateOnly.FromDateTime(options.Start);
         var historyDays = options.End.Subtract(options.Start).Days;

@@ -62,13 +62,15 @@ internal sealed class ServiceCaseSimulator(DemoDataOptions options, IReadOnlyLis
             var texts = ServiceTexts.For(category, customer.IsChinese);
             filler.NewRecord(agent.Name);
             var joiner = customer.IsChinese ? string.Empty : " ";
+            var problem = _random.Next(texts.Descriptions.Length);
+            var cause = texts.CauseOf(category, problem);
             var resolution = resolved is null
                 ? null
-                : string.Join(joiner, filler.Fill(_random.Pick(texts.Causes)), filler.Fill(_random.Pick(texts.Actions)), filler.Fill(_random.Pick(texts.FollowUps)));
+                : string.Join(joiner, filler.Fill(_random.Pick(customer.IsChinese ? ServiceTexts.ContactChinese : ServiceTexts.ContactEnglish)), filler.Fill(texts.Causes[cause]), filler.Fill(texts.Actions[cause]), filler.Fill(_random.Pick(texts.FollowUps)));
             csv.Field(id).Field(customer.Id).Field(agent.Id).Field(opened).Field(firstResponse < options.End ? firstResponse : null)
                 .Field(resolved).Field(channel.Code).Field(ServiceTexts.Categories[category]).Field(priority.Code)
-                .Field(satisfaction).Field(Math.Round(cost, 2)).Field(filler.Fill(_random.Pick(texts.Subjects)))
-                .Field(filler.Fill(_random.Pick(texts.Descriptions))).Field(resolution).EndRow();
+                .Field(satisfaction).Field(Math.Round(cost, 2)).Field(filler.Fill(texts.Subjects[problem]))
+                .Field(filler.Fill(texts.Descriptions[problem])).Field(resolution).EndRow();
             facts.Add(new CaseFacts(id, customer, agent, opened, response, expectedResponse, resolved, hours, typical, category, satisfaction, escalated));
         }
 
