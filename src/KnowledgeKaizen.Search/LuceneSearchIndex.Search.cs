@@ -1,0 +1,168 @@
+using KnowledgeKaizen.Search.Indexing;
+using KnowledgeKaizen.Search.Querying;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace KnowledgeKaizen.Search;
+
+public sealed partial class LuceneSearchIndex
+{
+    /// <summary>Fewer hits than this and a spelling suggestion is looked for.</summary>
+    private const int FewHits = 3;
+
+    private readonly FilterBuilder _filters = new();
+    private QueryBuilder? _queries;
+    private Highlighting? _highlighting;
+
+    private QueryBuilder Queries => _queries ??= new QueryBuilder(_analyzers);
+
+    private Highlighting Highlighter => _highlighting ??= new Highlighting(_analyzers);
+
+    public SearchResult Search(SearchRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(request.Reader);
+        var query = UserQuery.Parse(request.Text, _maxQueryLength);
+        var notices = new List<SearchNotice>();
+        if (query.Truncated)
+        {
+            notices.Add(new SearchNotice(SearchNoticeKind.QueryTruncated, $"Your search was longer than {_maxQueryLength} characters; only the beginning was used."));
+        }
+
+        return WithSearcher(searcher => SearchWith(searcher, request, query, notices));
+    }
+
+    private SearchResult SearchWith(IndexSearcher searcher, SearchRequest request, UserQuery query, List<SearchNotice> notices)
+    {
+        var filter = _filters.Build(request);
+        if (query.IsEmpty)
+        {
+            if (!string.IsNullOrWhiteSpace(request.Text))
+            {
+                return NothingSearchable(notices);
+            }
+
+            // No words: browse what the filters select, newest first.
+            return Execute(searcher, new MatchAllDocsQuery(), filter, request with { Sort = SearchSort.Newest }, notices, didYouMean: null);
+        }
+
+        var strict = Queries.Build(query, requireAll: true);
+        if (strict is null)
+        {
+            return NothingSearchable(notices);
+        }
+
+        var result = Execute(searcher, strict, filter, request, notices, didYouMean: null);
+        if (result.TotalHits == 0 && query.Parts.Count > 1 && Queries.Build(query, requireAll: false) is { } any)
+        {
+            var relaxed = Execute(searcher, any, filter, request, [.. notices, new SearchNotice(SearchNoticeKind.RelaxedToAnyWord, "No result contains all of your words; showing results with some of them.")], null);
+            if (relaxed.TotalHits > 0)
+            {
+                result = relaxed;
+            }
+        }
+
+        if (result.TotalHits >= FewHits)
+        {
+            return result;
+        }
+
+        var corrections = Spelling.Corrections(searcher.IndexReader, Queries.LatinWords(query));
+        var didYouMean = corrections.Count > 0 ? query.Replace(corrections) : null;
+        if (result.TotalHits > 0)
+        {
+            return result with { DidYouMean = didYouMean };
+        }
+
+        if (didYouMean is not null && Queries.Build(UserQuery.Parse(didYouMean, _maxQueryLength), requireAll: true) is { } corrected)
+        {
+            var fixedResult = Execute(searcher, corrected, filter, request, [.. notices, new SearchNotice(SearchNoticeKind.ShowingCorrected, $"No results for your search; showing results for \"{didYouMean}\".")], didYouMean);
+            if (fixedResult.TotalHits > 0)
+            {
+                return fixedResult;
+            }
+        }
+
+        if (Queries.BuildFuzzy(query) is { } fuzzy)
+        {
+            var similar = Execute(searcher, fuzzy, filter, request, [.. notices, new SearchNotice(SearchNoticeKind.ShowingSimilar, "No exact matches; showing results with similar spellings.")], didYouMean);
+            if (similar.TotalHits > 0)
+            {
+                return similar;
+            }
+        }
+
+        return result with { DidYouMean = didYouMean };
+    }
+
+    private static SearchResult NothingSearchable(List<SearchNotice> notices)
+    {
+        notices.Add(new SearchNotice(SearchNoticeKind.NoSearchableWords, "Your search holds only very common words or symbols; add a more specific word."));
+        return SearchResult.Empty([.. notices]);
+    }
+
+    private SearchResult Execute(IndexSearcher searcher, Query query, Filter? filter, SearchRequest request, List<SearchNotice> notices, string? didYouMean)
+    {
+        var skip = Math.Max(0, request.Skip);
+        var take = Math.Clamp(request.Take, 1, SearchRequest.MaxTake);
+        var relevance = request.Sort == SearchSort.Relevance;
+        var window = relevance ? Math.Max(RankingBoosts.RescoreWindow, skip + take) : skip + take;
+        ITopDocsCollector top = relevance
+            ? TopScoreDocCollector.Create(window, docsScoredInOrder: false)
+            : TopFieldCollector.Create(new Sort(new SortField(IndexFields.Updated, SortFieldType.INT64, reverse: true)), window, fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: false);
+        var facets = request.IncludeFacets ? new FacetCollector() : null;
+        searcher.Search(query, filter, facets is null ? top : MultiCollector.Wrap(top, facets));
+        var docs = top.GetTopDocs();
+        var ranked = relevance ? Rescore(searcher.IndexReader, docs.ScoreDocs) : docs.ScoreDocs;
+        var rewritten = request.Highlight ? searcher.Rewrite(query) : query;
+        var hits = ranked.Skip(skip).Take(take).Select(sd => ToHit(searcher, sd, rewritten, request.Highlight)).ToList();
+        return new SearchResult
+        {
+            Hits = hits,
+            TotalHits = docs.TotalHits,
+            Facets = facets?.ToFacets(Math.Max(1, request.FacetLimit)) ?? SearchFacets.None,
+            DidYouMean = didYouMean,
+            Notices = notices,
+        };
+    }
+
+    private ScoreDoc[] Rescore(IndexReader reader, ScoreDoc[] docs)
+    {
+        var now = _time.GetUtcNow();
+        var leaves = reader.Leaves;
+        foreach (var sd in docs)
+        {
+            var leaf = leaves[ReaderUtil.SubIndex(sd.Doc, leaves)];
+            var local = sd.Doc - leaf.DocBase;
+            var updated = leaf.AtomicReader.GetNumericDocValues(IndexFields.Updated)?.Get(local) ?? 0;
+            var helpful = leaf.AtomicReader.GetNumericDocValues(IndexFields.Helpfulness)?.Get(local) ?? 0;
+            sd.Score *= (float)RankingBoosts.Factor(updated, helpful, now);
+        }
+
+        return [.. docs.OrderByDescending(d => d.Score).ThenBy(d => d.Doc)];
+    }
+
+    private SearchHit ToHit(IndexSearcher searcher, ScoreDoc sd, Query query, bool highlight)
+    {
+        var doc = searcher.Doc(sd.Doc);
+        var title = doc.Get(IndexFields.Title) ?? "";
+        var body = doc.Get(IndexFields.Body) ?? "";
+        return new SearchHit
+        {
+            Type = doc.Get(IndexFields.Type),
+            Key = doc.Get(IndexFields.Key),
+            Title = title,
+            Url = doc.Get(IndexFields.Url),
+            Summary = doc.Get(IndexFields.Summary),
+            Status = doc.Get(IndexFields.FacetStatus) ?? "",
+            Language = doc.Get(IndexFields.FacetLanguage) ?? "",
+            Author = doc.Get(IndexFields.FacetAuthor),
+            UpdatedAt = new DateTimeOffset(doc.GetField(IndexFields.Updated)?.GetInt64Value() ?? 0, TimeSpan.Zero),
+            Tags = doc.GetValues(IndexFields.FacetTag),
+            Stages = doc.GetValues(IndexFields.FacetStage),
+            Score = float.IsNaN(sd.Score) ? 0 : sd.Score,
+            TitleHtml = highlight ? Highlighter.Title(query, title) : Highlighting.Encode(title),
+            SnippetHtml = highlight ? Highlighter.Snippet(query, searcher.IndexReader, sd.Doc, body) : "",
+        };
+    }
+}
