@@ -46,22 +46,12 @@ public sealed partial class LuceneSearchIndex
             return Execute(searcher, new MatchAllDocsQuery(), filter, request with { Sort = SearchSort.Newest }, notices, didYouMean: null);
         }
 
-        var strict = Queries.Build(query, requireAll: true);
-        if (strict is null)
+        if (Queries.Build(query, requireAll: true) is null)
         {
             return NothingSearchable(notices);
         }
 
-        var result = Execute(searcher, strict, filter, request, notices, didYouMean: null);
-        if (result.TotalHits == 0 && query.Parts.Count > 1 && Queries.Build(query, requireAll: false) is { } any)
-        {
-            var relaxed = Execute(searcher, any, filter, request, [.. notices, new SearchNotice(SearchNoticeKind.RelaxedToAnyWord, "No result contains all of your words; showing results with some of them.")], null);
-            if (relaxed.TotalHits > 0)
-            {
-                result = relaxed;
-            }
-        }
-
+        var result = AllThenAnyWord(searcher, query, filter, request, notices, didYouMean: null)!;
         if (result.TotalHits >= FewHits)
         {
             return result;
@@ -74,18 +64,19 @@ public sealed partial class LuceneSearchIndex
             return result with { DidYouMean = didYouMean };
         }
 
-        if (didYouMean is not null && Queries.Build(UserQuery.Parse(didYouMean, _maxQueryLength), requireAll: true) is { } corrected)
+        if (didYouMean is not null)
         {
-            var fixedResult = Execute(searcher, corrected, filter, request, [.. notices, new SearchNotice(SearchNoticeKind.ShowingCorrected, $"No results for your search; showing results for \"{didYouMean}\".")], didYouMean);
-            if (fixedResult.TotalHits > 0)
+            var correctedNotices = new List<SearchNotice>(notices) { new(SearchNoticeKind.ShowingCorrected, $"No results for your search; showing results for \"{didYouMean}\".") };
+            var corrected = AllThenAnyWord(searcher, UserQuery.Parse(didYouMean, _maxQueryLength), filter, request, correctedNotices, didYouMean);
+            if (corrected is { TotalHits: > 0 })
             {
-                return fixedResult;
+                return corrected;
             }
         }
 
         if (Queries.BuildFuzzy(query) is { } fuzzy)
         {
-            var similar = Execute(searcher, fuzzy, filter, request, [.. notices, new SearchNotice(SearchNoticeKind.ShowingSimilar, "No exact matches; showing results with similar spellings.")], didYouMean);
+            var similar = Execute(searcher, fuzzy, filter, request, [.. notices, new SearchNotice(SearchNoticeKind.ShowingSimilar, "No exact matches; showing results with similar spellings.")], didYouMean, matchedUnstemmed: true);
             if (similar.TotalHits > 0)
             {
                 return similar;
@@ -95,13 +86,34 @@ public sealed partial class LuceneSearchIndex
         return result with { DidYouMean = didYouMean };
     }
 
+    /// <summary>Every word required; when that finds nothing and there are several words, any of them.</summary>
+    private SearchResult? AllThenAnyWord(IndexSearcher searcher, UserQuery query, Filter? filter, SearchRequest request, List<SearchNotice> notices, string? didYouMean)
+    {
+        if (Queries.Build(query, requireAll: true) is not BooleanQuery all)
+        {
+            return null;
+        }
+
+        var result = Execute(searcher, all, filter, request, notices, didYouMean);
+        if (result.TotalHits == 0 && all.Clauses.Count > 1 && Queries.Build(query, requireAll: false) is { } any)
+        {
+            var relaxed = Execute(searcher, any, filter, request, [.. notices, new SearchNotice(SearchNoticeKind.RelaxedToAnyWord, "No result contains all of your words; showing results with some of them.")], didYouMean);
+            if (relaxed.TotalHits > 0)
+            {
+                return relaxed;
+            }
+        }
+
+        return result;
+    }
+
     private static SearchResult NothingSearchable(List<SearchNotice> notices)
     {
         notices.Add(new SearchNotice(SearchNoticeKind.NoSearchableWords, "Your search holds only very common words or symbols; add a more specific word."));
         return SearchResult.Empty([.. notices]);
     }
 
-    private SearchResult Execute(IndexSearcher searcher, Query query, Filter? filter, SearchRequest request, List<SearchNotice> notices, string? didYouMean)
+    private SearchResult Execute(IndexSearcher searcher, Query query, Filter? filter, SearchRequest request, List<SearchNotice> notices, string? didYouMean, bool matchedUnstemmed = false)
     {
         var skip = Math.Max(0, request.Skip);
         var take = Math.Clamp(request.Take, 1, SearchRequest.MaxTake);
@@ -115,7 +127,7 @@ public sealed partial class LuceneSearchIndex
         var docs = top.GetTopDocs();
         var ranked = relevance ? Rescore(searcher.IndexReader, docs.ScoreDocs) : docs.ScoreDocs;
         var rewritten = request.Highlight ? searcher.Rewrite(query) : query;
-        var hits = ranked.Skip(skip).Take(take).Select(sd => ToHit(searcher, sd, rewritten, request.Highlight)).ToList();
+        var hits = ranked.Skip(skip).Take(take).Select(sd => ToHit(searcher, sd, rewritten, request.Highlight, matchedUnstemmed)).ToList();
         return new SearchResult
         {
             Hits = hits,
@@ -142,7 +154,7 @@ public sealed partial class LuceneSearchIndex
         return [.. docs.OrderByDescending(d => d.Score).ThenBy(d => d.Doc)];
     }
 
-    private SearchHit ToHit(IndexSearcher searcher, ScoreDoc sd, Query query, bool highlight)
+    private SearchHit ToHit(IndexSearcher searcher, ScoreDoc sd, Query query, bool highlight, bool matchedUnstemmed)
     {
         var doc = searcher.Doc(sd.Doc);
         var title = doc.Get(IndexFields.Title) ?? "";
@@ -162,7 +174,7 @@ public sealed partial class LuceneSearchIndex
             Stages = doc.GetValues(IndexFields.FacetStage),
             Score = float.IsNaN(sd.Score) ? 0 : sd.Score,
             TitleHtml = highlight ? Highlighter.Title(query, title) : Highlighting.Encode(title),
-            SnippetHtml = highlight ? Highlighter.Snippet(query, searcher.IndexReader, sd.Doc, body) : "",
+            SnippetHtml = highlight ? Highlighter.Snippet(query, searcher.IndexReader, sd.Doc, body, matchedUnstemmed) : "",
         };
     }
 }

@@ -1,4 +1,4 @@
-using System.Net;
+using System.Text;
 using KnowledgeKaizen.Search.Analysis;
 using KnowledgeKaizen.Search.Indexing;
 using KnowledgeKaizen.Search.Text;
@@ -16,7 +16,7 @@ internal sealed class Highlighting(SearchAnalyzers analyzers)
 {
     private const int FragmentSize = 160;
     private static readonly IFormatter Mark = new SimpleHTMLFormatter("<mark>", "</mark>");
-    private static readonly IEncoder Escape = new SimpleHTMLEncoder();
+    private static readonly IEncoder Escape = new MinimalHtmlEncoder();
 
     public string Title(Query query, string title)
     {
@@ -28,15 +28,16 @@ internal sealed class Highlighting(SearchAnalyzers analyzers)
         return highlighter.GetBestFragment(tokens, title) ?? Encode(title);
     }
 
-    public string Snippet(Query query, IndexReader reader, int docId, string body)
+    // matchedUnstemmed: the query matched the unstemmed word field (fuzzy fallback), so highlight those words.
+    public string Snippet(Query query, IndexReader reader, int docId, string body, bool matchedUnstemmed)
     {
         if (body.Length == 0)
         {
             return "";
         }
 
-        var chinese = LanguageDetector.ContainsCjk(body);
-        var field = chinese ? IndexFields.BodyZh : IndexFields.BodyEn;
+        var chinese = !matchedUnstemmed && LanguageDetector.ContainsCjk(body);
+        var field = matchedUnstemmed ? IndexFields.Spell : chinese ? IndexFields.BodyZh : IndexFields.BodyEn;
         var scorer = new QueryScorer(query, field);
         var highlighter = new Highlighter(Mark, Escape, scorer)
         {
@@ -47,13 +48,30 @@ internal sealed class Highlighting(SearchAnalyzers analyzers)
         var vector = chinese ? reader.GetTermVector(docId, field) : null;
         using var tokens = vector is not null
             ? TokenSources.GetTokenStream(vector, tokenPositionsGuaranteedContiguous: false)
-            : analyzers.English.GetTokenStream(field, body);
+            : (matchedUnstemmed ? analyzers.Words : analyzers.English).GetTokenStream(field, body);
         var fragment = highlighter.GetBestFragment(tokens, body);
         return fragment ?? Encode(Lead(body));
     }
 
     /// <summary>Escapes text that has no match (e.g. a result found by its tags or title only).</summary>
-    public static string Encode(string text) => WebUtility.HtmlEncode(text);
+    public static string Encode(string text)
+    {
+        var sb = new StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            sb.Append(c switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                '\'' => "&#39;",
+                _ => c.ToString(),
+            });
+        }
+
+        return sb.ToString();
+    }
 
     private static string Lead(string body)
     {
@@ -65,4 +83,10 @@ internal sealed class Highlighting(SearchAnalyzers analyzers)
         var cut = body.LastIndexOf(' ', FragmentSize);
         return body[..(cut > FragmentSize / 2 ? cut : FragmentSize)] + "…";
     }
+}
+
+/// <summary>Escapes only what HTML needs, so Chinese stays readable (the stock encoder writes numeric entities).</summary>
+internal sealed class MinimalHtmlEncoder : IEncoder
+{
+    public string EncodeText(string originalText) => Highlighting.Encode(originalText);
 }

@@ -22,7 +22,7 @@ internal sealed class QueryBuilder(SearchAnalyzers analyzers)
     ];
 
     /// <summary>Every word and phrase required (<paramref name="requireAll"/>) or any of them; null when nothing is searchable.</summary>
-    public Query? Build(UserQuery query, bool requireAll)
+    public BooleanQuery? Build(UserQuery query, bool requireAll)
     {
         var root = new BooleanQuery();
         foreach (var part in query.Parts)
@@ -36,17 +36,25 @@ internal sealed class QueryBuilder(SearchAnalyzers analyzers)
         return root.Clauses.Count == 0 ? null : root;
     }
 
-    /// <summary>Similar spellings of the Latin words (edit distance 1–2) in titles and bodies; null when there are none.</summary>
-    public Query? BuildFuzzy(UserQuery query)
+    /// <summary>
+    /// Similar spellings of the Latin words (edit distance 1–2, first letter kept): matched on the unstemmed
+    /// words, and on title and body stems so that highlighting finds them too. Null when there are none.
+    /// </summary>
+    public BooleanQuery? BuildFuzzy(UserQuery query)
     {
         var root = new BooleanQuery();
         foreach (var part in query.Parts.Where(p => !p.IsCjk))
         {
-            foreach (var (term, _) in Analyze(analyzers.English, IndexFields.BodyEn, part.Text))
+            foreach (var (word, _) in Analyze(analyzers.Words, IndexFields.Spell, part.Text))
             {
-                var edits = term.Length > 5 ? 2 : 1;
-                root.Add(new FuzzyQuery(new Term(IndexFields.TitleEn, term), edits, 1) { Boost = RankingBoosts.Title }, Occur.SHOULD);
-                root.Add(new FuzzyQuery(new Term(IndexFields.BodyEn, term), edits, 1), Occur.SHOULD);
+                root.Add(new FuzzyQuery(new Term(IndexFields.Spell, word), word.Length > 5 ? 2 : 1, 1), Occur.SHOULD);
+            }
+
+            foreach (var (stem, _) in Analyze(analyzers.English, IndexFields.BodyEn, part.Text))
+            {
+                var edits = stem.Length > 5 ? 2 : 1;
+                root.Add(new FuzzyQuery(new Term(IndexFields.TitleEn, stem), edits, 1) { Boost = RankingBoosts.Title }, Occur.SHOULD);
+                root.Add(new FuzzyQuery(new Term(IndexFields.BodyEn, stem), edits, 1), Occur.SHOULD);
             }
         }
 

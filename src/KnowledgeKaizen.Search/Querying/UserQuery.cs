@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using KnowledgeKaizen.Search.Text;
 
 namespace KnowledgeKaizen.Search.Querying;
@@ -10,7 +11,7 @@ internal sealed record QueryPart(string Text, bool IsPhrase, bool IsCjk);
 /// The user's text split into words and phrases. Nothing in it is syntax except double quotes; a quote
 /// without a partner is an ordinary character. Control characters are dropped and the text is cut to a limit.
 /// </summary>
-internal sealed record UserQuery(IReadOnlyList<QueryPart> Parts, string Text, bool Truncated)
+internal sealed partial record UserQuery(IReadOnlyList<QueryPart> Parts, string Text, bool Truncated)
 {
     public bool IsEmpty => Parts.Count == 0;
 
@@ -52,25 +53,9 @@ internal sealed record UserQuery(IReadOnlyList<QueryPart> Parts, string Text, bo
         return new UserQuery(parts, clean, truncated);
     }
 
-    /// <summary>The query text with one word replaced (for "did you mean").</summary>
-    public string Replace(IReadOnlyDictionary<string, string> corrections)
-    {
-        var sb = new StringBuilder();
-        foreach (var part in Parts)
-        {
-            if (sb.Length > 0)
-            {
-                sb.Append(' ');
-            }
-
-            var text = part.IsPhrase
-                ? string.Join(' ', part.Text.Split(' ').Select(w => corrections.GetValueOrDefault(w.ToLowerInvariant(), w)))
-                : corrections.GetValueOrDefault(part.Text.ToLowerInvariant(), part.Text);
-            sb.Append(part.IsPhrase ? $"\"{text}\"" : text);
-        }
-
-        return sb.ToString();
-    }
+    /// <summary>The query text with misspelled words replaced (for "did you mean"); quotes are kept.</summary>
+    public string Replace(IReadOnlyDictionary<string, string> corrections) =>
+        Word().Replace(Text, m => corrections.TryGetValue(m.Value.ToLowerInvariant(), out var fix) ? fix : m.Value);
 
     private static string Clean(string raw)
     {
@@ -105,4 +90,7 @@ internal sealed record UserQuery(IReadOnlyList<QueryPart> Parts, string Text, bo
             }
         }
     }
+
+    [GeneratedRegex(@"[\p{L}\p{N}]+")]
+    private static partial Regex Word();
 }

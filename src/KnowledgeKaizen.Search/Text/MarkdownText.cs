@@ -106,6 +106,6 @@ internal static partial class MarkdownText
     private static partial Regex TaskBox();
 
     // Emphasis markers only where they touch a word, so "a * b" or snake_case identifiers survive.
-    [GeneratedRegex(@"(\*{1,3}|_{1,3}|~~)(?=\S)|(?<=\S)(\*{1,3}|_{1,3}|~~)(?![\p{L}\p{N}])")]
+    [GeneratedRegex(@"(?<![\p{L}\p{N}])(\*{1,3}|_{1,3}|~~)(?=\S)|(?<=\S)(\*{1,3}|_{1,3}|~~)(?![\p{L}\p{N}])")]
     private static partial Regex Emphasis();
 }
