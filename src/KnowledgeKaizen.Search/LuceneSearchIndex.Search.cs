@@ -11,12 +11,8 @@ public sealed partial class LuceneSearchIndex
     private const int FewHits = 3;
 
     private readonly FilterBuilder _filters = new();
-    private QueryBuilder? _queries;
-    private Highlighting? _highlighting;
-
-    private QueryBuilder Queries => _queries ??= new QueryBuilder(_analyzers);
-
-    private Highlighting Highlighter => _highlighting ??= new Highlighting(_analyzers);
+    private readonly QueryBuilder _queries;
+    private readonly Highlighting _highlighting;
 
     public SearchResult Search(SearchRequest request)
     {
@@ -46,7 +42,7 @@ public sealed partial class LuceneSearchIndex
             return Execute(searcher, new MatchAllDocsQuery(), filter, request with { Sort = SearchSort.Newest }, notices, didYouMean: null);
         }
 
-        if (Queries.Build(query, requireAll: true) is null)
+        if (_queries.Build(query, requireAll: true) is null)
         {
             return NothingSearchable(notices);
         }
@@ -57,7 +53,7 @@ public sealed partial class LuceneSearchIndex
             return result;
         }
 
-        var corrections = Spelling.Corrections(searcher.IndexReader, Queries.LatinWords(query));
+        var corrections = Spelling.Corrections(searcher.IndexReader, _queries.LatinWords(query));
         var didYouMean = corrections.Count > 0 ? query.Replace(corrections) : null;
         if (result.TotalHits > 0)
         {
@@ -74,7 +70,7 @@ public sealed partial class LuceneSearchIndex
             }
         }
 
-        if (Queries.BuildFuzzy(query) is { } fuzzy)
+        if (_queries.BuildFuzzy(query) is { } fuzzy)
         {
             var similar = Execute(searcher, fuzzy, filter, request, [.. notices, new SearchNotice(SearchNoticeKind.ShowingSimilar, "No exact matches; showing results with similar spellings.")], didYouMean, matchedUnstemmed: true);
             if (similar.TotalHits > 0)
@@ -89,13 +85,13 @@ public sealed partial class LuceneSearchIndex
     /// <summary>Every word required; when that finds nothing and there are several words, any of them.</summary>
     private SearchResult? AllThenAnyWord(IndexSearcher searcher, UserQuery query, Filter? filter, SearchRequest request, List<SearchNotice> notices, string? didYouMean)
     {
-        if (Queries.Build(query, requireAll: true) is not BooleanQuery all)
+        if (_queries.Build(query, requireAll: true) is not BooleanQuery all)
         {
             return null;
         }
 
         var result = Execute(searcher, all, filter, request, notices, didYouMean);
-        if (result.TotalHits == 0 && all.Clauses.Count > 1 && Queries.Build(query, requireAll: false) is { } any)
+        if (result.TotalHits == 0 && all.Clauses.Count > 1 && _queries.Build(query, requireAll: false) is { } any)
         {
             var relaxed = Execute(searcher, any, filter, request, [.. notices, new SearchNotice(SearchNoticeKind.RelaxedToAnyWord, "No result contains all of your words; showing results with some of them.")], didYouMean);
             if (relaxed.TotalHits > 0)
@@ -173,8 +169,8 @@ public sealed partial class LuceneSearchIndex
             Tags = doc.GetValues(IndexFields.FacetTag),
             Stages = doc.GetValues(IndexFields.FacetStage),
             Score = float.IsNaN(sd.Score) ? 0 : sd.Score,
-            TitleHtml = highlight ? Highlighter.Title(query, title) : Highlighting.Encode(title),
-            SnippetHtml = highlight ? Highlighter.Snippet(query, searcher.IndexReader, sd.Doc, body, matchedUnstemmed) : "",
+            TitleHtml = highlight ? _highlighting.Title(query, title) : Highlighting.Encode(title),
+            SnippetHtml = highlight ? _highlighting.Snippet(query, searcher.IndexReader, sd.Doc, body, matchedUnstemmed) : "",
         };
     }
 }

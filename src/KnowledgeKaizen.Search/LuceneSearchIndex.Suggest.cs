@@ -24,7 +24,7 @@ public sealed partial class LuceneSearchIndex
             var visibility = _filters.Visibility(reader);
             var suggestions = new List<SearchSuggestion>(count);
             suggestions.AddRange(TagSuggestions(searcher, typed, visibility, count));
-            suggestions.AddRange(TitleSuggestions(searcher, typed, prefix.EndsWith(' '), visibility, count - suggestions.Count));
+            suggestions.AddRange(TitleSuggestions(searcher, typed, prefix?.EndsWith(' ') == true, visibility, count - suggestions.Count));
             return suggestions;
         });
     }

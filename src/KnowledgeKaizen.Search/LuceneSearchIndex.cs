@@ -1,5 +1,6 @@
 using KnowledgeKaizen.Search.Analysis;
 using KnowledgeKaizen.Search.Indexing;
+using KnowledgeKaizen.Search.Querying;
 using KnowledgeKaizen.Search.Storage;
 using Lucene.Net.Index;
 
@@ -37,6 +38,8 @@ public sealed partial class LuceneSearchIndex : ISearchIndex
         _time = timeProvider ?? TimeProvider.System;
         _indexingThreads = Math.Max(1, options.IndexingThreads);
         _maxQueryLength = Math.Max(16, options.MaxQueryLength);
+        _queries = new QueryBuilder(_analyzers);
+        _highlighting = new Highlighting(_analyzers);
         (_current, Status) = OpenOrCreate();
         _marker = Status.Marker;
     }
@@ -183,6 +186,9 @@ public sealed partial class LuceneSearchIndex : ISearchIndex
 
             _analyzers.Dispose();
         }
+
+        _rebuildGate.Dispose();
+        _swapLock.Dispose();
     }
 
     private void Write(Action<IndexWriter> change)

@@ -54,5 +54,11 @@ public sealed class PermissionTests : IDisposable
         Assert.Equal(["pub"], _index.Search(new SearchRequest { Reader = Docs.Staff }).Keys());
     }
 
+    [Fact]
+    public void UnrestrictedReader_SeesEverything()
+    {
+        Assert.Equal(3, _index.Find("pricing", SearchReader.Unrestricted).TotalHits);
+    }
+
     public void Dispose() => _index.Dispose();
 }

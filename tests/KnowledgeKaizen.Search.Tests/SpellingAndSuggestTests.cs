@@ -63,6 +63,16 @@ public sealed class SpellingAndSuggestTests : IDisposable
         Assert.Contains(_index.Suggest("转化", 5, Docs.Staff), s => s.Text == "转化率分析");
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("\"*:")]
+    public void Suggest_WithNothingTyped_ReturnsNothing(string? prefix)
+    {
+        Assert.Empty(_index.Suggest(prefix!, 5, Docs.Staff));
+    }
+
     [Fact]
     public void Suggest_RespectsCount()
     {

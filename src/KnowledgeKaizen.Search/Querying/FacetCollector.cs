@@ -11,16 +11,15 @@ namespace KnowledgeKaizen.Search.Querying;
 /// </summary>
 internal sealed class FacetCollector : ICollector
 {
-    private static readonly string[] SingleFields = [IndexFields.FacetType, IndexFields.FacetStatus, IndexFields.FacetLanguage, IndexFields.FacetAuthor];
-    private static readonly string[] MultiFields = [IndexFields.FacetStage, IndexFields.FacetTag];
-
-    private readonly Dictionary<string, Dictionary<string, int>> _totals =
-        SingleFields.Concat(MultiFields).ToDictionary(f => f, _ => new Dictionary<string, int>(StringComparer.Ordinal));
-
-    private readonly SortedDocValues?[] _single = new SortedDocValues?[SingleFields.Length];
-    private readonly SortedSetDocValues?[] _multi = new SortedSetDocValues?[MultiFields.Length];
-    private readonly int[][] _singleCounts = new int[SingleFields.Length][];
-    private readonly int[][] _multiCounts = new int[MultiFields.Length][];
+    private readonly OrdinalCounter[] _counters =
+    [
+        new SingleValued(IndexFields.FacetType),
+        new SingleValued(IndexFields.FacetStatus),
+        new SingleValued(IndexFields.FacetLanguage),
+        new SingleValued(IndexFields.FacetAuthor),
+        new MultiValued(IndexFields.FacetStage),
+        new MultiValued(IndexFields.FacetTag),
+    ];
 
     public bool AcceptsDocsOutOfOrder => true;
 
@@ -31,57 +30,23 @@ internal sealed class FacetCollector : ICollector
 
     public void SetNextReader(AtomicReaderContext context)
     {
-        FlushSegment();
-        for (var i = 0; i < SingleFields.Length; i++)
+        foreach (var counter in _counters)
         {
-            _single[i] = context.AtomicReader.GetSortedDocValues(SingleFields[i]);
-            _singleCounts[i] = new int[_single[i]?.ValueCount ?? 0];
-        }
-
-        for (var i = 0; i < MultiFields.Length; i++)
-        {
-            _multi[i] = context.AtomicReader.GetSortedSetDocValues(MultiFields[i]);
-            _multiCounts[i] = new int[_multi[i]?.ValueCount ?? 0];
+            counter.NextSegment(context.AtomicReader);
         }
     }
 
     public void Collect(int doc)
     {
-        for (var i = 0; i < _single.Length; i++)
+        foreach (var counter in _counters)
         {
-            var ord = _single[i]?.GetOrd(doc) ?? -1;
-            if (ord >= 0)
-            {
-                _singleCounts[i][ord]++;
-            }
-        }
-
-        for (var i = 0; i < _multi.Length; i++)
-        {
-            var values = _multi[i];
-            if (values is null)
-            {
-                continue;
-            }
-
-            values.SetDocument(doc);
-            long ord;
-            while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
-            {
-                _multiCounts[i][ord]++;
-            }
+            counter.Count(doc);
         }
     }
 
     public SearchFacets ToFacets(int limit)
     {
-        FlushSegment();
-        IReadOnlyList<FacetValue> Top(string field) => _totals[field]
-            .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
-            .Take(limit)
-            .Select(kv => new FacetValue(kv.Key, kv.Value))
-            .ToList();
-
+        IReadOnlyList<FacetValue> Top(string field) => _counters.Single(c => c.Field == field).Top(limit);
         return new SearchFacets(
             Top(IndexFields.FacetType),
             Top(IndexFields.FacetStage),
@@ -91,42 +56,109 @@ internal sealed class FacetCollector : ICollector
             Top(IndexFields.FacetAuthor));
     }
 
-    private void FlushSegment()
+    private abstract class OrdinalCounter(string name)
     {
-        var scratch = new BytesRef();
-        for (var i = 0; i < _single.Length; i++)
-        {
-            var values = _single[i];
-            var counts = _singleCounts[i];
-            for (var ord = 0; values is not null && ord < counts.Length; ord++)
-            {
-                if (counts[ord] > 0)
-                {
-                    values.LookupOrd(ord, scratch);
-                    Add(SingleFields[i], scratch.Utf8ToString(), counts[ord]);
-                }
-            }
+        private readonly Dictionary<string, int> _totals = new(StringComparer.Ordinal);
+        private int[] _counts = [];
 
-            _single[i] = null;
+        public string Field { get; } = name;
+
+        public void NextSegment(AtomicReader reader)
+        {
+            FlushSegment();
+            _counts = new int[Open(reader)];
         }
 
-        for (var i = 0; i < _multi.Length; i++)
+        public abstract void Count(int doc);
+
+        public IReadOnlyList<FacetValue> Top(int limit)
         {
-            var values = _multi[i];
-            var counts = _multiCounts[i];
-            for (var ord = 0; values is not null && ord < counts.Length; ord++)
+            FlushSegment();
+            return _totals
+                .OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal)
+                .Take(limit)
+                .Select(kv => new FacetValue(kv.Key, kv.Value))
+                .ToList();
+        }
+
+        /// <summary>Opens the segment's doc values; returns how many distinct values it holds (0 when none).</summary>
+        protected abstract long Open(AtomicReader reader);
+
+        protected abstract void LookupOrd(long ord, BytesRef into);
+
+        protected abstract void Close();
+
+        protected void Increment(long ord) => _counts[ord]++;
+
+        private void FlushSegment()
+        {
+            var scratch = new BytesRef();
+            for (var ord = 0; ord < _counts.Length; ord++)
             {
-                if (counts[ord] > 0)
+                if (_counts[ord] > 0)
                 {
-                    values.LookupOrd(ord, scratch);
-                    Add(MultiFields[i], scratch.Utf8ToString(), counts[ord]);
+                    LookupOrd(ord, scratch);
+                    var value = scratch.Utf8ToString();
+                    _totals[value] = _totals.GetValueOrDefault(value) + _counts[ord];
                 }
             }
 
-            _multi[i] = null;
+            _counts = [];
+            Close();
         }
     }
 
-    private void Add(string field, string value, int count) =>
-        _totals[field][value] = _totals[field].GetValueOrDefault(value) + count;
+    private sealed class SingleValued(string name) : OrdinalCounter(name)
+    {
+        private SortedDocValues? _values;
+
+        public override void Count(int doc)
+        {
+            var ord = _values?.GetOrd(doc) ?? -1;
+            if (ord >= 0)
+            {
+                Increment(ord);
+            }
+        }
+
+        protected override long Open(AtomicReader reader)
+        {
+            _values = reader.GetSortedDocValues(Field);
+            return _values?.ValueCount ?? 0;
+        }
+
+        protected override void LookupOrd(long ord, BytesRef into) => _values!.LookupOrd((int)ord, into);
+
+        protected override void Close() => _values = null;
+    }
+
+    private sealed class MultiValued(string name) : OrdinalCounter(name)
+    {
+        private SortedSetDocValues? _values;
+
+        public override void Count(int doc)
+        {
+            if (_values is null)
+            {
+                return;
+            }
+
+            _values.SetDocument(doc);
+            long ord;
+            while ((ord = _values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
+            {
+                Increment(ord);
+            }
+        }
+
+        protected override long Open(AtomicReader reader)
+        {
+            _values = reader.GetSortedSetDocValues(Field);
+            return _values?.ValueCount ?? 0;
+        }
+
+        protected override void LookupOrd(long ord, BytesRef into) => _values!.LookupOrd(ord, into);
+
+        protected override void Close() => _values = null;
+    }
 }
