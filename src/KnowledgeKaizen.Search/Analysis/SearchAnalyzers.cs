@@ -1,0 +1,58 @@
+using KnowledgeKaizen.Search.Indexing;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Cn.Smart;
+using Lucene.Net.Analysis.Miscellaneous;
+
+namespace KnowledgeKaizen.Search.Analysis;
+
+/// <summary>
+/// The analyzers of every field, shared by indexing and querying so both see the same terms.
+/// One instance per index: Lucene analyzers reuse per-thread token streams and are thread-safe.
+/// </summary>
+internal sealed class SearchAnalyzers : IDisposable
+{
+    public SearchAnalyzers()
+    {
+        English = new EnglishSearchAnalyzer();
+        Chinese = new SmartChineseAnalyzer(EnglishSearchAnalyzer.Version);
+        Words = new WordAnalyzer(keepCjk: false);
+        TitleWords = new WordAnalyzer(keepCjk: true);
+        var perField = new Dictionary<string, Analyzer>(StringComparer.Ordinal)
+        {
+            [IndexFields.Spell] = Words,
+            [IndexFields.TitleWords] = TitleWords,
+        };
+        foreach (var field in IndexFields.ChineseTextFields)
+        {
+            perField[field] = Chinese;
+        }
+
+        PerField = new PerFieldAnalyzerWrapper(English, perField);
+    }
+
+    /// <summary>Standard tokenizer, possessives, lower case, stop words, Porter stems; CJK dropped.</summary>
+    public Analyzer English { get; }
+
+    /// <summary>SmartCn word segmentation (it also lower-cases and Porter-stems Latin words).</summary>
+    public Analyzer Chinese { get; }
+
+    /// <summary>Unstemmed lower-case Latin words: the dictionary for "did you mean".</summary>
+    public Analyzer Words { get; }
+
+    /// <summary>Unstemmed lower-case words and single CJK characters of titles: type-ahead.</summary>
+    public Analyzer TitleWords { get; }
+
+    /// <summary>Picks the analyzer by field name; given to the IndexWriter.</summary>
+    public Analyzer PerField { get; }
+
+    public Analyzer For(string field) => IndexFields.ChineseTextFields.Contains(field) ? Chinese : English;
+
+    public void Dispose()
+    {
+        PerField.Dispose();
+        English.Dispose();
+        Chinese.Dispose();
+        Words.Dispose();
+        TitleWords.Dispose();
+    }
+}

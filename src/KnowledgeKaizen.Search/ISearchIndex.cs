@@ -1,0 +1,39 @@
+namespace KnowledgeKaizen.Search;
+
+/// <summary>
+/// The portal's search engine port: index, delete, rebuild and query. Implementations are thread-safe;
+/// writes are visible to the next search without waiting for a commit (near real time).
+/// </summary>
+public interface ISearchIndex : IDisposable
+{
+    /// <summary>What was found when the index was opened (or the state after the last rebuild).</summary>
+    SearchIndexStatus Status { get; }
+
+    /// <summary>Documents currently searchable (all readers).</summary>
+    int DocumentCount { get; }
+
+    /// <summary>Adds or replaces documents by (Type, Key) and commits.</summary>
+    void Upsert(IEnumerable<SearchDocument> documents);
+
+    /// <inheritdoc cref="Upsert"/>
+    Task UpsertAsync(IEnumerable<SearchDocument> documents, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes a document; unknown keys are ignored.</summary>
+    void Delete(string type, string key);
+
+    /// <summary>
+    /// Builds a new index from <paramref name="documents"/> beside the current one and swaps to it atomically;
+    /// searches keep being served from the old index meanwhile, and writes made during the rebuild are replayed
+    /// onto the new one. <paramref name="marker"/> is stored with the index (see <see cref="SearchIndexStatus.NeedsRebuild"/>).
+    /// </summary>
+    void Rebuild(IEnumerable<SearchDocument> documents, string marker, IProgress<double>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <inheritdoc cref="Rebuild"/>
+    Task RebuildAsync(IEnumerable<SearchDocument> documents, string marker, IProgress<double>? progress = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Runs a query for a reader. Never throws for bad user input: it returns notices instead.</summary>
+    SearchResult Search(SearchRequest request);
+
+    /// <summary>Type-ahead: titles and tags of documents the reader may see, starting with the typed words.</summary>
+    IReadOnlyList<SearchSuggestion> Suggest(string prefix, int count, SearchReader reader);
+}

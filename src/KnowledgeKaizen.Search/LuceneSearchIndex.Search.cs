@@ -1,0 +1,176 @@
+using KnowledgeKaizen.Search.Indexing;
+using KnowledgeKaizen.Search.Querying;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace KnowledgeKaizen.Search;
+
+public sealed partial class LuceneSearchIndex
+{
+    /// <summary>Fewer hits than this and a spelling suggestion is looked for.</summary>
+    private const int FewHits = 3;
+
+    private readonly FilterBuilder _filters = new();
+    private readonly QueryBuilder _queries;
+    private readonly Highlighting _highlighting;
+
+    public SearchResult Search(SearchRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(request.Reader);
+        var query = UserQuery.Parse(request.Text, _maxQueryLength);
+        var notices = new List<SearchNotice>();
+        if (query.Truncated)
+        {
+            notices.Add(new SearchNotice(SearchNoticeKind.QueryTruncated, $"Your search was longer than {_maxQueryLength} characters; only the beginning was used."));
+        }
+
+        return WithSearcher(searcher => SearchWith(searcher, request, query, notices));
+    }
+
+    private SearchResult SearchWith(IndexSearcher searcher, SearchRequest request, UserQuery query, List<SearchNotice> notices)
+    {
+        var filter = _filters.Build(request);
+        if (query.IsEmpty)
+        {
+            if (!string.IsNullOrWhiteSpace(request.Text))
+            {
+                return NothingSearchable(notices);
+            }
+
+            // No words: browse what the filters select, newest first.
+            return Execute(searcher, new MatchAllDocsQuery(), filter, request with { Sort = SearchSort.Newest }, notices, didYouMean: null);
+        }
+
+        if (_queries.Build(query, requireAll: true) is null)
+        {
+            return NothingSearchable(notices);
+        }
+
+        var result = AllThenAnyWord(searcher, query, filter, request, notices, didYouMean: null)!;
+        if (result.TotalHits >= FewHits)
+        {
+            return result;
+        }
+
+        var corrections = Spelling.Corrections(searcher.IndexReader, _queries.LatinWords(query));
+        var didYouMean = corrections.Count > 0 ? query.Replace(corrections) : null;
+        if (result.TotalHits > 0)
+        {
+            return result with { DidYouMean = didYouMean };
+        }
+
+        if (didYouMean is not null)
+        {
+            var correctedNotices = new List<SearchNotice>(notices) { new(SearchNoticeKind.ShowingCorrected, $"No results for your search; showing results for \"{didYouMean}\".") };
+            var corrected = AllThenAnyWord(searcher, UserQuery.Parse(didYouMean, _maxQueryLength), filter, request, correctedNotices, didYouMean);
+            if (corrected is { TotalHits: > 0 })
+            {
+                return corrected;
+            }
+        }
+
+        if (_queries.BuildFuzzy(query) is { } fuzzy)
+        {
+            var similar = Execute(searcher, fuzzy, filter, request, [.. notices, new SearchNotice(SearchNoticeKind.ShowingSimilar, "No exact matches; showing results with similar spellings.")], didYouMean, matchedUnstemmed: true);
+            if (similar.TotalHits > 0)
+            {
+                return similar;
+            }
+        }
+
+        return result with { DidYouMean = didYouMean };
+    }
+
+    /// <summary>Every word required; when that finds nothing and there are several words, any of them.</summary>
+    private SearchResult? AllThenAnyWord(IndexSearcher searcher, UserQuery query, Filter? filter, SearchRequest request, List<SearchNotice> notices, string? didYouMean)
+    {
+        if (_queries.Build(query, requireAll: true) is not BooleanQuery all)
+        {
+            return null;
+        }
+
+        var result = Execute(searcher, all, filter, request, notices, didYouMean);
+        if (result.TotalHits == 0 && all.Clauses.Count > 1 && _queries.Build(query, requireAll: false) is { } any)
+        {
+            var relaxed = Execute(searcher, any, filter, request, [.. notices, new SearchNotice(SearchNoticeKind.RelaxedToAnyWord, "No result contains all of your words; showing results with some of them.")], didYouMean);
+            if (relaxed.TotalHits > 0)
+            {
+                return relaxed;
+            }
+        }
+
+        return result;
+    }
+
+    private static SearchResult NothingSearchable(List<SearchNotice> notices)
+    {
+        notices.Add(new SearchNotice(SearchNoticeKind.NoSearchableWords, "Your search holds only very common words or symbols; add a more specific word."));
+        return SearchResult.Empty([.. notices]);
+    }
+
+    private SearchResult Execute(IndexSearcher searcher, Query query, Filter? filter, SearchRequest request, List<SearchNotice> notices, string? didYouMean, bool matchedUnstemmed = false)
+    {
+        var skip = Math.Max(0, request.Skip);
+        var take = Math.Clamp(request.Take, 1, SearchRequest.MaxTake);
+        var relevance = request.Sort == SearchSort.Relevance;
+        var window = relevance ? Math.Max(RankingBoosts.RescoreWindow, skip + take) : skip + take;
+        ITopDocsCollector top = relevance
+            ? TopScoreDocCollector.Create(window, docsScoredInOrder: false)
+            : TopFieldCollector.Create(new Sort(new SortField(IndexFields.Updated, SortFieldType.INT64, reverse: true)), window, fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: false);
+        var facets = request.IncludeFacets ? new FacetCollector() : null;
+        searcher.Search(query, filter, facets is null ? top : MultiCollector.Wrap(top, facets));
+        var docs = top.GetTopDocs();
+        var ranked = relevance ? Rescore(searcher.IndexReader, docs.ScoreDocs) : docs.ScoreDocs;
+        var rewritten = request.Highlight ? searcher.Rewrite(query) : query;
+        var hits = ranked.Skip(skip).Take(take).Select(sd => ToHit(searcher, sd, rewritten, request.Highlight, matchedUnstemmed)).ToList();
+        return new SearchResult
+        {
+            Hits = hits,
+            TotalHits = docs.TotalHits,
+            Facets = facets?.ToFacets(Math.Max(1, request.FacetLimit)) ?? SearchFacets.None,
+            DidYouMean = didYouMean,
+            Notices = notices,
+        };
+    }
+
+    private ScoreDoc[] Rescore(IndexReader reader, ScoreDoc[] docs)
+    {
+        var now = _time.GetUtcNow();
+        var leaves = reader.Leaves;
+        foreach (var sd in docs)
+        {
+            var leaf = leaves[ReaderUtil.SubIndex(sd.Doc, leaves)];
+            var local = sd.Doc - leaf.DocBase;
+            var updated = leaf.AtomicReader.GetNumericDocValues(IndexFields.Updated)?.Get(local) ?? 0;
+            var helpful = leaf.AtomicReader.GetNumericDocValues(IndexFields.Helpfulness)?.Get(local) ?? 0;
+            sd.Score *= (float)RankingBoosts.Factor(updated, helpful, now);
+        }
+
+        return [.. docs.OrderByDescending(d => d.Score).ThenBy(d => d.Doc)];
+    }
+
+    private SearchHit ToHit(IndexSearcher searcher, ScoreDoc sd, Query query, bool highlight, bool matchedUnstemmed)
+    {
+        var doc = searcher.Doc(sd.Doc);
+        var title = doc.Get(IndexFields.Title) ?? "";
+        var body = doc.Get(IndexFields.Body) ?? "";
+        return new SearchHit
+        {
+            Type = doc.Get(IndexFields.Type),
+            Key = doc.Get(IndexFields.Key),
+            Title = title,
+            Url = doc.Get(IndexFields.Url),
+            Summary = doc.Get(IndexFields.Summary),
+            Status = doc.Get(IndexFields.FacetStatus) ?? "",
+            Language = doc.Get(IndexFields.FacetLanguage) ?? "",
+            Author = doc.Get(IndexFields.FacetAuthor),
+            UpdatedAt = new DateTimeOffset(doc.GetField(IndexFields.Updated)?.GetInt64Value() ?? 0, TimeSpan.Zero),
+            Tags = doc.GetValues(IndexFields.FacetTag),
+            Stages = doc.GetValues(IndexFields.FacetStage),
+            Score = float.IsNaN(sd.Score) ? 0 : sd.Score,
+            TitleHtml = highlight ? _highlighting.Title(query, title) : Highlighting.Encode(title),
+            SnippetHtml = highlight ? _highlighting.Snippet(query, searcher.IndexReader, sd.Doc, body, matchedUnstemmed) : "",
+        };
+    }
+}

@@ -1,0 +1,55 @@
+namespace KnowledgeKaizen.Search;
+
+/// <summary>
+/// One searchable item as the host maps it from its own entities. <see cref="Type"/> plus <see cref="Key"/>
+/// identify it: upserting the same pair replaces the earlier version.
+/// </summary>
+public sealed record SearchDocument
+{
+    /// <summary>Kind of content: playbook, procedure, solution, case, feedback… (facet and filter value).</summary>
+    public required string Type { get; init; }
+
+    /// <summary>The host's identifier, unique within <see cref="Type"/>.</summary>
+    public required string Key { get; init; }
+
+    public required string Title { get; init; }
+
+    /// <summary>Markdown or plain text; Markdown syntax, HTML and attribute blocks are stripped before indexing.</summary>
+    public string Body { get; init; } = "";
+
+    public string? Summary { get; init; }
+
+    public IReadOnlyCollection<string> Tags { get; init; } = [];
+
+    /// <summary>Sales or service stages the item applies to.</summary>
+    public IReadOnlyCollection<string> Stages { get; init; } = [];
+
+    /// <summary>Lifecycle status: draft, in-review, published, standardised, archived…</summary>
+    public string Status { get; init; } = "published";
+
+    /// <summary>"en" or "zh"; when null it is detected from the share of CJK characters.</summary>
+    public string? Language { get; init; }
+
+    public string? Author { get; init; }
+
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>Votes balance (helpful minus not helpful); nudges ranking, see <see cref="RankingBoosts"/>.</summary>
+    public int Helpfulness { get; init; }
+
+    public string? Url { get; init; }
+
+    /// <summary>Who may read it. Enforced inside the engine on every search and suggestion.</summary>
+    public required SearchVisibility Visibility { get; init; }
+}
+
+/// <summary>
+/// Readers allowed to see a document: anyone holding one of <see cref="Roles"/>, or one of the listed
+/// <see cref="UserIds"/> (an author and reviewers of a draft). Both empty means nobody but an unrestricted reader.
+/// </summary>
+public sealed record SearchVisibility(IReadOnlyCollection<string> Roles, IReadOnlyCollection<string> UserIds)
+{
+    public static SearchVisibility ForRoles(params string[] roles) => new(roles, []);
+
+    public static SearchVisibility ForUsers(params string[] userIds) => new([], userIds);
+}

@@ -1,0 +1,97 @@
+using KnowledgeKaizen.Search.Analysis;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Directory = Lucene.Net.Store.Directory;
+
+namespace KnowledgeKaizen.Search.Storage;
+
+/// <summary>One index directory with its single writer and near-real-time searcher manager.</summary>
+internal sealed class IndexGeneration : IDisposable
+{
+    private const string SchemaKey = "kk.schema";
+    private const string MarkerKey = "kk.marker";
+    private const string BuiltAtKey = "kk.builtAt";
+
+    private IndexGeneration(string name, Directory directory, IndexWriter writer)
+    {
+        Name = name;
+        Directory = directory;
+        Writer = writer;
+        Searchers = new SearcherManager(writer, applyAllDeletes: true, new Bm25SearcherFactory());
+    }
+
+    public string Name { get; }
+
+    public Directory Directory { get; }
+
+    public IndexWriter Writer { get; }
+
+    public SearcherManager Searchers { get; }
+
+    public static IndexGeneration Open(string name, Directory directory, SearchAnalyzers analyzers, bool create, double ramBufferMb = 32)
+    {
+        var config = new IndexWriterConfig(EnglishSearchAnalyzer.Version, analyzers.PerField)
+        {
+            OpenMode = create ? OpenMode.CREATE : OpenMode.APPEND,
+            Similarity = new BM25Similarity(),
+            RAMBufferSizeMB = ramBufferMb,
+        };
+        var writer = new IndexWriter(directory, config);
+        try
+        {
+            return new IndexGeneration(name, directory, writer);
+        }
+        catch
+        {
+            writer.Rollback();
+            throw;
+        }
+    }
+
+    /// <summary>Reads the version marker of the last commit; throws when the files are unreadable.</summary>
+    public static (int? Schema, string? Marker, DateTimeOffset? BuiltAt) ReadCommitData(Directory directory)
+    {
+        var infos = new SegmentInfos();
+        infos.Read(directory);
+        var data = infos.UserData;
+        int? schema = data.TryGetValue(SchemaKey, out var s) && int.TryParse(s, out var v) ? v : null;
+        DateTimeOffset? builtAt = data.TryGetValue(BuiltAtKey, out var b) && long.TryParse(b, out var ticks)
+            ? new DateTimeOffset(ticks, TimeSpan.Zero)
+            : null;
+        return (schema, data.TryGetValue(MarkerKey, out var m) ? m : null, builtAt);
+    }
+
+    /// <summary>Makes the changes durable, stamping the commit with schema version and marker, and refreshes searchers.</summary>
+    public void Commit(string? marker, DateTimeOffset builtAt)
+    {
+        Writer.SetCommitData(new Dictionary<string, string>
+        {
+            [SchemaKey] = IndexSchema.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [MarkerKey] = marker ?? "",
+            [BuiltAtKey] = builtAt.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        Writer.Commit();
+        Searchers.MaybeRefreshBlocking();
+    }
+
+    public void Dispose()
+    {
+        Searchers.Dispose();
+        Writer.Dispose();
+        Directory.Dispose();
+    }
+
+    /// <summary>Closes without committing what was added since the last commit (a failed rebuild).</summary>
+    public void Abandon()
+    {
+        Searchers.Dispose();
+        Writer.Rollback();
+        Directory.Dispose();
+    }
+
+    private sealed class Bm25SearcherFactory : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = new BM25Similarity() };
+    }
+}
