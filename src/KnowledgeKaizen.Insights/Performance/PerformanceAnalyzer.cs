@@ -34,7 +34,6 @@ public sealed class PerformanceAnalyzer(PerformanceOptions options)
 
             var p = Math.Clamp(expected[i], ProbabilityFloor, 1 - ProbabilityFloor);
             pair.Statistics.Add(o, p);
-            pair.Logits.Add(Logit(p));
         }
 
         var stages = new List<StagePrior>();
@@ -51,9 +50,11 @@ public sealed class PerformanceAnalyzer(PerformanceOptions options)
             var eligible = estimates.Where(e => e.InsufficientReason is null).ToList();
             TwoGroupPrior? prior = null;
             NotEnoughData? stageProblem = null;
+            var inflation = 1.0;
             if (eligible.Count >= options.MinPairsPerStage)
             {
-                prior = TwoGroupPrior.Fit(eligible.Select(e => e.Effect).ToArray(), eligible.Select(e => e.StandardError).ToArray(), options.MinNullProportion);
+                inflation = NullInflation(eligible);
+                prior = TwoGroupPrior.Fit(eligible.Select(e => e.Effect).ToArray(), eligible.Select(e => e.StandardError * Math.Sqrt(inflation)).ToArray(), options.MinNullProportion);
             }
             else
             {
@@ -61,10 +62,10 @@ public sealed class PerformanceAnalyzer(PerformanceOptions options)
             }
 
             var baseRate = (double)stageStats.Advanced / stageStats.Entries;
-            stages.Add(new StagePrior(stageGroup.Key, stageStats.Entries, baseRate, estimates.Count, eligible.Count, prior, stageProblem));
+            stages.Add(new StagePrior(stageGroup.Key, stageStats.Entries, baseRate, estimates.Count, eligible.Count, inflation, prior, stageProblem));
             evaluated.AddRange(estimates.Select(e => e with
             {
-                Posterior = prior?.Posterior(e.Effect, e.StandardError) ?? new EffectPosterior(0, 0, 0, 0),
+                Posterior = prior?.Posterior(e.Effect, e.StandardError * Math.Sqrt(inflation)) ?? new EffectPosterior(0, 0, 0, 0),
                 InsufficientReason = e.InsufficientReason ?? stageProblem?.Reason,
                 StageStatistics = stageStats,
                 BaseRate = baseRate,
@@ -108,6 +109,24 @@ public sealed class PerformanceAnalyzer(PerformanceOptions options)
         return selected;
     }
 
+    /// <summary>
+    /// Empirical null (Efron): the spread of z among mostly-null reps, measured robustly as (MAD/0.6745)², never
+    /// below 1. Deal-mix effects the model misses make z over-dispersed; widening the null by that much keeps them
+    /// from being credited to reps. Off (1) when <see cref="PerformanceOptions.EmpiricalNull"/> is false.
+    /// </summary>
+    private double NullInflation(List<Evaluated> eligible)
+    {
+        if (!options.EmpiricalNull)
+        {
+            return 1;
+        }
+
+        var z = eligible.Select(e => e.Z).Order().ToArray();
+        var median = z[z.Length / 2];
+        var mad = z.Select(v => Math.Abs(v - median)).Order().ElementAt(z.Length / 2);
+        return Math.Max(1, Math.Pow(mad / 0.6745, 2));
+    }
+
     private PerformanceClass Classify(Evaluated e) =>
         e.InsufficientReason is not null ? PerformanceClass.InsufficientData
         : e.Posterior.ProbabilityPositive >= options.PromisingPosterior || e.Z >= options.PromisingZ ? PerformanceClass.Promising
@@ -122,34 +141,7 @@ public sealed class PerformanceAnalyzer(PerformanceOptions options)
             : s.Expected < options.MinExpectedCount || s.Entries - s.Expected < options.MinExpectedCount
                 ? FormattableString.Invariant($"expected {s.Expected:0.0} advances of {s.Entries}; both outcomes need at least {options.MinExpectedCount} expected")
                 : null;
-        return new Evaluated(pair, MaximumLikelihoodShift(pair), 1 / sd, (s.Advanced - s.Expected) / sd, reason);
-    }
-
-    /// <summary>β solving Σ logistic(logit pᵢ + β) = O, with O kept within [½, n − ½] so β stays finite (Newton).</summary>
-    private static double MaximumLikelihoodShift(Pair pair)
-    {
-        var n = pair.Statistics.Entries;
-        var target = Math.Clamp(pair.Statistics.Advanced, 0.5, n - 0.5);
-        var beta = Logit(target / n) - Logit(Math.Clamp(pair.Statistics.Expected / n, ProbabilityFloor, 1 - ProbabilityFloor));
-        for (var iteration = 0; iteration < 50; iteration++)
-        {
-            double f = -target, slope = 0;
-            foreach (var logit in pair.Logits)
-            {
-                var q = Logistic(logit + beta);
-                f += q;
-                slope += q * (1 - q);
-            }
-
-            var step = f / Math.Max(slope, 1e-12);
-            beta -= step;
-            if (Math.Abs(step) < 1e-10)
-            {
-                break;
-            }
-        }
-
-        return beta;
+        return new Evaluated(pair, (s.Advanced - s.Expected) / s.Variance, 1 / sd, (s.Advanced - s.Expected) / sd, reason);
     }
 
     private RepStageFinding ToFinding(Evaluated e, PerformanceClass cls)
@@ -196,8 +188,6 @@ public sealed class PerformanceAnalyzer(PerformanceOptions options)
         public string Stage { get; } = stage;
 
         public PairStatistics Statistics { get; } = new();
-
-        public List<double> Logits { get; } = [];
     }
 
     private sealed record Evaluated(Pair Pair, double Effect, double StandardError, double Z, string? InsufficientReason)

@@ -32,4 +32,10 @@ public sealed record PerformanceOptions
 
     /// <summary>Deal mix is "harder" ("easier") when the rep's mean expected probability is this much below (above) peers'.</summary>
     public double DealDifficultyMargin { get; init; } = 0.02;
+
+    /// <summary>
+    /// Widen the null by the robust spread of z across a stage's reps (Efron's empirical null) when it exceeds 1,
+    /// so over-dispersion the model leaves behind is not mistaken for rep effects.
+    /// </summary>
+    public bool EmpiricalNull { get; init; }
 }

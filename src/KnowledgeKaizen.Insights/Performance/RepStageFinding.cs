@@ -20,9 +20,10 @@ public enum PerformanceClass
 }
 
 /// <summary>
-/// One (rep, stage) pair. Effects are on the log-odds scale: the shift β that, added to every entry's expected
-/// log-odds, makes the expected advances equal the observed ones (maximum likelihood, with observed counts
-/// kept half an entry away from 0 and n so it stays finite). Its standard error is 1/√Σp(1−p), the null information.
+/// One (rep, stage) pair. Effects are on the log-odds scale: β is a shift added to every entry's expected log-odds.
+/// It is estimated by one Fisher-scoring step from β = 0, β̂ = (O − E)/Σp(1−p), with standard error
+/// s = 1/√Σp(1−p); so β̂/s is exactly the score z and, for reps without an effect, β̂ ~ N(0, s²) holds well even
+/// for small n (the full maximum-likelihood shift overshoots on small samples and inflates the fitted prior).
 /// </summary>
 /// <param name="RepId">Rep.</param>
 /// <param name="Stage">Stage code.</param>
@@ -76,9 +77,10 @@ public sealed record RepStageFinding(
 /// <param name="BaseRate">Company-wide advance rate at the stage.</param>
 /// <param name="Pairs">Reps active at the stage.</param>
 /// <param name="EligiblePairs">Reps with enough evidence to enter the prior fit.</param>
+/// <param name="NullInflation">Empirical-null variance factor applied to the standard errors in the prior (≥ 1).</param>
 /// <param name="Prior">Fitted prior (null when <paramref name="NotEnoughData"/> is set).</param>
 /// <param name="NotEnoughData">Why no prior was fitted.</param>
-public sealed record StagePrior(string Stage, int Entries, double BaseRate, int Pairs, int EligiblePairs, TwoGroupPrior? Prior, NotEnoughData? NotEnoughData);
+public sealed record StagePrior(string Stage, int Entries, double BaseRate, int Pairs, int EligiblePairs, double NullInflation, TwoGroupPrior? Prior, NotEnoughData? NotEnoughData);
 
 /// <summary>Result of a rep-performance analysis.</summary>
 /// <param name="Findings">Every (rep, stage) pair, ordered by stage then rep.</param>
