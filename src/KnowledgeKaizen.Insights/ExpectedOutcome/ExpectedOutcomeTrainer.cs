@@ -169,6 +169,7 @@ public sealed class ExpectedOutcomeTrainer(ExpectedOutcomeOptions options)
                 MinimumExampleCountPerLeaf = options.MinimumExampleCountPerLeaf,
                 LearningRate = options.LearningRate,
                 Seed = options.Seed,
+                NumberOfThreads = options.TrainerThreads,
             }),
             _ => ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
             {
@@ -177,6 +178,7 @@ public sealed class ExpectedOutcomeTrainer(ExpectedOutcomeOptions options)
                 MinimumExampleCountPerLeaf = options.MinimumExampleCountPerLeaf,
                 LearningRate = options.LearningRate,
                 Seed = options.Seed,
+                NumberOfThreads = options.TrainerThreads,
             }),
         };
         return featurize.Append(trainer);
