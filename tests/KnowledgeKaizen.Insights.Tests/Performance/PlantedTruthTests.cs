@@ -11,7 +11,7 @@ public sealed class PlantedTruthTests(ITestOutputHelper output)
     public void Standouts_AcrossSeeds_AreAtLeastNinetyPercentReal()
     {
         int truePositives = 0, flagged = 0, planted = 0;
-        foreach (var seed in new[] { 11, 23, 37 })
+        foreach (var seed in new[] { 11, 23, 37, 53, 89 })
         {
             var history = StageHistorySimulator.Generate(new SimulationSettings(30_000, 100, seed));
             var findings = TestData.Run(history).Analysis.Findings;
@@ -26,7 +26,7 @@ public sealed class PlantedTruthTests(ITestOutputHelper output)
 
         var precision = (double)truePositives / flagged;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"precision {precision:0.000}, recall {(double)truePositives / planted:0.000}"));
-        Assert.True(flagged >= 10, $"only {flagged} standouts flagged over three seeds");
+        Assert.True(flagged >= 10, $"only {flagged} standouts flagged over five seeds");
         Assert.True(precision >= 0.9, $"precision {precision:0.000}");
     }
 
