@@ -47,7 +47,10 @@ public sealed class ModelStore(string rootDirectory)
         }
     }
 
-    /// <summary>The serving model (loaded once per version and cached), or null when there is none.</summary>
+    /// <summary>
+    /// The serving model (loaded once per version and cached), or null when there is none or its files are missing
+    /// or unreadable — derived state, so the caller retrains rather than failing.
+    /// </summary>
     public ExpectedOutcomeModel? LoadCurrent()
     {
         var version = CurrentVersion;
@@ -62,9 +65,16 @@ public sealed class ModelStore(string rootDirectory)
             return cached;
         }
 
-        var loaded = Load(version.Value);
-        Volatile.Write(ref _cached, loaded);
-        return loaded;
+        try
+        {
+            var loaded = Load(version.Value);
+            Volatile.Write(ref _cached, loaded);
+            return loaded;
+        }
+        catch (Exception e) when (e is IOException or JsonException or InvalidOperationException or FormatException or InvalidDataException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Reports of every stored version, oldest first.</summary>

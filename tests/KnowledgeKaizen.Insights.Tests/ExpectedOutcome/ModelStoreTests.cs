@@ -87,6 +87,15 @@ public sealed class ModelStoreTests : IDisposable
         Assert.Empty(Directory.GetDirectories(_root, ".staging-*"));
     }
 
+    [Fact]
+    public void CorruptCurrentModel_LoadsAsNone_SoTheCallerRetrains()
+    {
+        new ModelStore(_root).SaveAndPromote(Models.Value.Good, 0.01);
+        File.WriteAllText(Path.Combine(_root, "v1", "calibration.json"), "{ not json");
+
+        Assert.Null(new ModelStore(_root).LoadCurrent());
+    }
+
     public void Dispose()
     {
         if (Directory.Exists(_root))
