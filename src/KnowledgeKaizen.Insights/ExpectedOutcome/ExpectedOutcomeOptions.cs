@@ -31,6 +31,12 @@ public sealed record ExpectedOutcomeOptions
     /// </summary>
     public int MaxTrainingRows { get; init; } = 250_000;
 
+    /// <summary>
+    /// With several trainers and a larger history, the trainers are compared on the out-of-fold AUC of a sample of
+    /// whole reps of about this many rows; only the winner is then cross-validated on every row.
+    /// </summary>
+    public int ComparisonMaxRows { get; init; } = 200_000;
+
     /// <summary>Fewer rows than this is <c>NotEnoughData</c>.</summary>
     public int MinTrainingRows { get; init; } = 200;
 

@@ -49,53 +49,55 @@ public sealed class ExpectedOutcomeTrainer(ExpectedOutcomeOptions options)
         var baseExpected = stages.Select(s => stageRates[s]).ToArray();
         var candidates = new List<TrainerComparison>
         {
-            new(ExpectedOutcomeModel.BaseRateTrainer, ClassificationMetrics.Auc(baseExpected, labels), ClassificationMetrics.LogLoss(baseExpected, labels), TimeSpan.Zero, null),
+            new(ExpectedOutcomeModel.BaseRateTrainer, rows.Length, ClassificationMetrics.Auc(baseExpected, labels), ClassificationMetrics.LogLoss(baseExpected, labels), TimeSpan.Zero, null),
         };
 
         var ml = new MLContext(options.Seed);
         var featuresVary = ExpectedOutcomeFeatures.AnyDealFeatureVaries(rows, options.UseDaysInStage);
-        (ExpectedOutcomeTrainerKind Kind, double Auc, double[] Calibrated, Dictionary<string, IsotonicCalibrator> Calibrators)? best = null;
-        foreach (var kind in options.Trainers.Distinct())
+        var everyRow = Enumerable.Range(0, rows.Length).ToArray();
+        var trainers = options.Trainers.Distinct().ToList();
+        var comparisonRows = trainers.Count > 1 && rows.Length > options.ComparisonMaxRows
+            ? RepSample(observations, rowsPerRep, options.ComparisonMaxRows)
+            : everyRow;
+        Candidate? best = null;
+        foreach (var kind in trainers)
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (!featuresVary)
             {
-                candidates.Add(new(kind.ToString(), double.NaN, double.NaN, TimeSpan.Zero, "skipped: no deal feature varies"));
+                candidates.Add(new(kind.ToString(), 0, double.NaN, double.NaN, TimeSpan.Zero, "skipped: no deal feature varies"));
                 continue;
             }
 
-            var watch = Stopwatch.StartNew();
-            try
+            var candidate = Evaluate(ml, kind, rows, comparisonRows, foldOfRow, foldCount, cancellationToken);
+            candidates.Add(candidate.Comparison);
+            if (candidate.Calibrated is not null && (best is null || candidate.Comparison.Auc > best.Comparison.Auc))
             {
-                var raw = OutOfFoldScores(ml, kind, rows, foldOfRow, foldCount, cancellationToken);
-                var calibrators = FitCalibrators(stages, raw, labels, out var calibrated);
-                var auc = ClassificationMetrics.Auc(raw, labels);
-                candidates.Add(new(kind.ToString(), auc, ClassificationMetrics.LogLoss(calibrated, labels), watch.Elapsed, null));
-                if (best is null || auc > best.Value.Auc)
-                {
-                    best = (kind, auc, calibrated, calibrators);
-                }
-            }
-            catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException)
-            {
-                // ML.NET reports unusable training data this way; the candidate is dropped, the base rate remains.
-                candidates.Add(new(kind.ToString(), double.NaN, double.NaN, watch.Elapsed, e.Message));
+                best = candidate;
             }
         }
 
-        var useTrees = best is not null && best.Value.Auc >= candidates[0].Auc + options.MinAucGainOverBaseRate;
-        var expected = useTrees ? best!.Value.Calibrated : baseExpected;
+        if (best is not null && comparisonRows.Length < rows.Length)
+        {
+            // The comparison ran on a sample of whole reps; the winner now scores every row out of fold.
+            best = Evaluate(ml, best.Kind, rows, everyRow, foldOfRow, foldCount, cancellationToken);
+            candidates.Add(best.Comparison);
+            best = best.Calibrated is null ? null : best;
+        }
+
+        var useTrees = best is not null && best.Comparison.Auc >= candidates[0].Auc + options.MinAucGainOverBaseRate;
+        var expected = useTrees ? best!.Calibrated! : baseExpected;
         ITransformer? final = null;
         if (useTrees)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var all = Subsample(Enumerable.Range(0, rows.Length).ToArray(), options.MaxTrainingRows, options.Seed).Select(i => rows[i]).ToArray();
-            final = BuildPipeline(ml, best!.Value.Kind).Fit(ml.Data.LoadFromEnumerable(all));
+            final = BuildPipeline(ml, best!.Kind).Fit(ml.Data.LoadFromEnumerable(all));
         }
 
         var report = new ExpectedOutcomeModelReport(
             0,
-            useTrees ? best!.Value.Kind.ToString() : ExpectedOutcomeModel.BaseRateTrainer,
+            useTrees ? best!.Kind.ToString() : ExpectedOutcomeModel.BaseRateTrainer,
             ClassificationMetrics.Auc(expected, labels),
             ClassificationMetrics.LogLoss(expected, labels),
             ClassificationMetrics.Deciles(expected, labels),
@@ -106,7 +108,7 @@ public sealed class ExpectedOutcomeTrainer(ExpectedOutcomeOptions options)
             DateTimeOffset.UtcNow,
             candidates,
             options.UseDaysInStage);
-        var model = new ExpectedOutcomeModel(ml, final, useTrees ? best!.Value.Calibrators : [], stageRates, overallRate, report);
+        var model = new ExpectedOutcomeModel(ml, final, useTrees ? best!.Calibrators! : [], stageRates, overallRate, report);
         return InsightOutcome<ExpectedOutcomeTraining>.Success(new ExpectedOutcomeTraining(model, expected, foldOfRep));
     }
 
@@ -134,23 +136,57 @@ public sealed class ExpectedOutcomeTrainer(ExpectedOutcomeOptions options)
             : null;
     }
 
-    private double[] OutOfFoldScores(MLContext ml, ExpectedOutcomeTrainerKind kind, ExpectedOutcomeFeatures[] rows, int[] foldOfRow, int foldCount, CancellationToken cancellationToken)
+    /// <summary>Out-of-fold scores, calibration and metrics of one trainer over the rows <paramref name="subset"/>.</summary>
+    private Candidate Evaluate(MLContext ml, ExpectedOutcomeTrainerKind kind, ExpectedOutcomeFeatures[] rows, int[] subset, int[] foldOfRow, int foldCount, CancellationToken cancellationToken)
     {
-        var raw = new double[rows.Length];
-        for (var fold = 0; fold < foldCount; fold++)
+        var watch = Stopwatch.StartNew();
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var trainIdx = Subsample(Enumerable.Range(0, rows.Length).Where(i => foldOfRow[i] != fold).ToArray(), options.MaxTrainingRows, options.Seed + fold);
-            var testIdx = Enumerable.Range(0, rows.Length).Where(i => foldOfRow[i] == fold).ToArray();
-            var model = BuildPipeline(ml, kind).Fit(ml.Data.LoadFromEnumerable(trainIdx.Select(i => rows[i]).ToArray()));
-            var scores = ExpectedOutcomeModel.ScoreRaw(ml, model, testIdx.Select(i => rows[i]).ToArray());
-            for (var k = 0; k < testIdx.Length; k++)
+            var raw = new double[subset.Length];
+            for (var fold = 0; fold < foldCount; fold++)
             {
-                raw[testIdx[k]] = scores[k];
+                cancellationToken.ThrowIfCancellationRequested();
+                var train = Subsample(Enumerable.Range(0, subset.Length).Where(k => foldOfRow[subset[k]] != fold).ToArray(), options.MaxTrainingRows, options.Seed + fold);
+                var test = Enumerable.Range(0, subset.Length).Where(k => foldOfRow[subset[k]] == fold).ToArray();
+                if (test.Length == 0)
+                {
+                    continue;
+                }
+
+                var model = BuildPipeline(ml, kind).Fit(ml.Data.LoadFromEnumerable(train.Select(k => rows[subset[k]]).ToArray()));
+                var scores = ExpectedOutcomeModel.ScoreRaw(ml, model, test.Select(k => rows[subset[k]]).ToArray());
+                for (var k = 0; k < test.Length; k++)
+                {
+                    raw[test[k]] = scores[k];
+                }
             }
+
+            var labels = subset.Select(i => rows[i].Label).ToArray();
+            var calibrators = FitCalibrators(subset.Select(i => rows[i].Stage).ToArray(), raw, labels, out var calibrated);
+            var comparison = new TrainerComparison(kind.ToString(), subset.Length, ClassificationMetrics.Auc(raw, labels), ClassificationMetrics.LogLoss(calibrated, labels), watch.Elapsed, null);
+            return new Candidate(kind, comparison, calibrated, calibrators);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException)
+        {
+            // ML.NET reports unusable training data this way; the candidate is dropped, the base rate remains.
+            return new Candidate(kind, new TrainerComparison(kind.ToString(), subset.Length, double.NaN, double.NaN, watch.Elapsed, e.Message), null, null);
+        }
+    }
+
+    /// <summary>Rows of whole reps, taken in a seeded order until about <paramref name="cap"/> rows: folds stay rep-grouped.</summary>
+    private int[] RepSample(IReadOnlyList<StageOutcomeObservation> observations, Dictionary<string, int> rowsPerRep, int cap)
+    {
+        var reps = rowsPerRep.Keys.Order(StringComparer.Ordinal).ToArray();
+        new Random(options.Seed).Shuffle(reps);
+        var chosen = new HashSet<string>(StringComparer.Ordinal);
+        var total = 0;
+        foreach (var rep in reps.TakeWhile(_ => total < cap))
+        {
+            chosen.Add(rep);
+            total += rowsPerRep[rep];
         }
 
-        return raw;
+        return Enumerable.Range(0, observations.Count).Where(i => chosen.Contains(observations[i].RepId)).ToArray();
     }
 
     private IEstimator<ITransformer> BuildPipeline(MLContext ml, ExpectedOutcomeTrainerKind kind)
@@ -226,4 +262,10 @@ public sealed class ExpectedOutcomeTrainer(ExpectedOutcomeOptions options)
         Array.Sort(taken);
         return taken;
     }
+
+    private sealed record Candidate(
+        ExpectedOutcomeTrainerKind Kind,
+        TrainerComparison Comparison,
+        double[]? Calibrated,
+        Dictionary<string, IsotonicCalibrator>? Calibrators);
 }

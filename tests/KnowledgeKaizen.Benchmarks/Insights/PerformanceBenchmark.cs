@@ -55,10 +55,10 @@ public sealed class PerformanceBenchmark : IBenchmark
         Console.WriteLine(FormattableString.Invariant(
             $"{rows:N0} rows, {reps} reps, {findings.Count} rep-stage pairs, {planted} planted standouts; generation {generation.Elapsed.TotalSeconds:0.0} s (not timed)"));
         Console.WriteLine(FormattableString.Invariant(
-            $"choices: {modelOptions.FoldCount} rep-grouped folds, {modelOptions.NumberOfTrees} trees x {modelOptions.NumberOfLeaves} leaves, training subsampled to {modelOptions.MaxTrainingRows:N0} rows per fold, LightGbm and FastTree compared, trainer threads {(threads?.ToString(CultureInfo.InvariantCulture) ?? "auto")}"));
+            $"choices: {modelOptions.FoldCount} rep-grouped folds, {modelOptions.NumberOfTrees} trees x {modelOptions.NumberOfLeaves} leaves, training subsampled to {modelOptions.MaxTrainingRows:N0} rows per fold, LightGbm and FastTree compared on ~{modelOptions.ComparisonMaxRows:N0} rows of whole reps, winner cross-validated on all rows, trainer threads {(threads?.ToString(CultureInfo.InvariantCulture) ?? "auto")}"));
 
-        Report.Table("Expected-outcome model (out of fold)", ["trainer", "AUC", "log loss", "training time"],
-            report.Candidates.Select(c => (IReadOnlyList<string>)[c.Trainer, F(c.Auc, "0.0000"), F(c.LogLoss, "0.0000"), F(c.TrainingTime.TotalSeconds, "0.0") + " s"]));
+        Report.Table("Expected-outcome model (out of fold)", ["trainer", "rows", "AUC", "log loss", "training time"],
+            report.Candidates.Select(c => (IReadOnlyList<string>)[c.Trainer, c.Rows.ToString("N0", CultureInfo.InvariantCulture), F(c.Auc, "0.0000"), F(c.LogLoss, "0.0000"), F(c.TrainingTime.TotalSeconds, "0.0") + " s"]));
         Console.WriteLine(FormattableString.Invariant($"chosen: {report.Trainer}, calibrated AUC {report.Auc:0.0000}, log loss {report.LogLoss:0.0000}"));
 
         var standouts = findings.Where(f => f.Class == PerformanceClass.Standout).ToList();

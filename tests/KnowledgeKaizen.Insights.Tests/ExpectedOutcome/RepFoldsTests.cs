@@ -38,19 +38,4 @@ public sealed class RepFoldsTests
         var after = starRows.Average(i => riggedTraining.OutOfFoldExpected[i]);
         Assert.InRange(after - before, -0.05, 0.05);
     }
-
-    [Fact]
-    public void Training_ComparesBothTrainers_AndKeepsTheBetterAuc()
-    {
-        var history = StageHistorySimulator.Generate(new SimulationSettings(6_000, 40, 8));
-        var options = TestData.FastModel with { Trainers = [ExpectedOutcomeTrainerKind.LightGbm, ExpectedOutcomeTrainerKind.FastTree], NumberOfTrees = 30 };
-        var report = new ExpectedOutcomeTrainer(options).Train(history.Rows).Value!.Model.Report;
-
-        var trees = report.Candidates.Where(c => c.Trainer is "LightGbm" or "FastTree").ToList();
-        Assert.Equal(2, trees.Count);
-        Assert.All(trees, c => Assert.True(c.Auc > 0.6 && c.TrainingTime > TimeSpan.Zero, $"{c.Trainer}: {c.Auc} {c.Error}"));
-        Assert.Equal(trees.MaxBy(c => c.Auc)!.Trainer, report.Trainer);
-        Assert.Equal(10, report.Calibration.Count);
-        Assert.All(report.Calibration, bin => Assert.InRange(bin.MeanPredicted - bin.ObservedRate, -0.08, 0.08));
-    }
 }
