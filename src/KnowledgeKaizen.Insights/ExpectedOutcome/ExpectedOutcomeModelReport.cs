@@ -1,0 +1,37 @@
+namespace KnowledgeKaizen.Insights.ExpectedOutcome;
+
+/// <summary>How one candidate trainer did out of fold.</summary>
+/// <param name="Trainer">"LightGbm", "FastTree" or "StageBaseRate".</param>
+/// <param name="Rows">Rows it was cross-validated on (a sample of whole reps when comparing on large histories).</param>
+/// <param name="Auc">Out-of-fold AUC of the raw scores (NaN when the trainer failed).</param>
+/// <param name="LogLoss">Out-of-fold log loss after per-stage calibration.</param>
+/// <param name="TrainingTime">Total time spent training this candidate across folds.</param>
+/// <param name="Error">Why the trainer failed, when it did.</param>
+public sealed record TrainerComparison(string Trainer, int Rows, double Auc, double LogLoss, TimeSpan TrainingTime, string? Error);
+
+/// <summary>Quality report of a trained expected-outcome model, persisted as <c>report.json</c> beside it.</summary>
+/// <param name="Version">Store version (0 until saved by <see cref="ModelStore"/>).</param>
+/// <param name="Trainer">Chosen trainer.</param>
+/// <param name="Auc">Out-of-fold AUC of the chosen, calibrated expectation.</param>
+/// <param name="LogLoss">Out-of-fold log loss of the chosen, calibrated expectation.</param>
+/// <param name="Calibration">Deciles of out-of-fold predicted probability against the observed rate.</param>
+/// <param name="Rows">Rows in the training history.</param>
+/// <param name="MaxTrainingRows">Subsample cap per training (see <see cref="ExpectedOutcomeOptions.MaxTrainingRows"/>).</param>
+/// <param name="Folds">Rep-grouped folds used.</param>
+/// <param name="TrainingTime">Wall time of the whole training (all candidates, folds and the final model).</param>
+/// <param name="TrainedAt">When training finished.</param>
+/// <param name="Candidates">Every trainer compared, with the stage base rate as the floor.</param>
+/// <param name="UsesDaysInStage">Whether time in stage was a feature.</param>
+public sealed record ExpectedOutcomeModelReport(
+    int Version,
+    string Trainer,
+    double Auc,
+    double LogLoss,
+    IReadOnlyList<CalibrationBin> Calibration,
+    int Rows,
+    int MaxTrainingRows,
+    int Folds,
+    TimeSpan TrainingTime,
+    DateTimeOffset TrainedAt,
+    IReadOnlyList<TrainerComparison> Candidates,
+    bool UsesDaysInStage);

@@ -1,0 +1,271 @@
+using System.Diagnostics;
+using KnowledgeKaizen.Insights.Performance;
+using Microsoft.ML;
+using Microsoft.ML.Trainers.FastTree;
+using Microsoft.ML.Trainers.LightGbm;
+
+namespace KnowledgeKaizen.Insights.ExpectedOutcome;
+
+/// <summary>A trained model plus the out-of-fold expectation of every training row.</summary>
+/// <param name="Model">Model trained on all rows (for scoring new entries), calibrated on out-of-fold scores.</param>
+/// <param name="OutOfFoldExpected">Calibrated P(advance) per input row, from a model that never saw that row's rep.</param>
+/// <param name="FoldOfRep">The rep-grouped fold of each rep.</param>
+public sealed record ExpectedOutcomeTraining(
+    ExpectedOutcomeModel Model,
+    IReadOnlyList<double> OutOfFoldExpected,
+    IReadOnlyDictionary<string, int> FoldOfRep);
+
+/// <summary>
+/// Trains the expected-outcome model with K-fold cross-validation grouped by rep, compares the configured
+/// trainers on out-of-fold AUC, calibrates per stage (isotonic on out-of-fold scores) and falls back to per-stage
+/// base rates when the deal features carry no usable signal.
+/// </summary>
+public sealed class ExpectedOutcomeTrainer(ExpectedOutcomeOptions options)
+{
+    private static readonly string[] Categorical = ["Stage", "Industry", "Region", "Source", "Month"];
+
+    /// <summary>Trains; degenerate input yields <c>NotEnoughData</c>, never an exception (cancellation excepted).</summary>
+    public InsightOutcome<ExpectedOutcomeTraining> Train(IReadOnlyList<StageOutcomeObservation> observations, CancellationToken cancellationToken = default)
+    {
+        var insufficient = CheckEnoughData(observations, options.MinTrainingRows);
+        if (insufficient is not null)
+        {
+            return InsightOutcome<ExpectedOutcomeTraining>.Insufficient(insufficient);
+        }
+
+        var clock = Stopwatch.StartNew();
+        var rows = observations.Select(ExpectedOutcomeFeatures.From).ToArray();
+        var labels = rows.Select(r => r.Label).ToArray();
+        var stages = rows.Select(r => r.Stage).ToArray();
+        var rowsPerRep = observations.GroupBy(o => o.RepId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var foldCount = Math.Min(options.FoldCount, rowsPerRep.Count);
+        var foldOfRep = RepFolds.Assign(rowsPerRep, foldCount, options.Seed);
+        var foldOfRow = observations.Select(o => foldOfRep[o.RepId]).ToArray();
+
+        // The base rate includes each rep's own rows; with many reps per stage that share is small, and it makes
+        // the featureless case exactly "shrinkage of raw rates against the stage rate".
+        var stageRates = StageRates(stages, labels);
+        var overallRate = labels.Count(l => l) / (double)labels.Length;
+        var baseExpected = stages.Select(s => stageRates[s]).ToArray();
+        var candidates = new List<TrainerComparison>
+        {
+            new(ExpectedOutcomeModel.BaseRateTrainer, rows.Length, ClassificationMetrics.Auc(baseExpected, labels), ClassificationMetrics.LogLoss(baseExpected, labels), TimeSpan.Zero, null),
+        };
+
+        var ml = new MLContext(options.Seed);
+        var featuresVary = ExpectedOutcomeFeatures.AnyDealFeatureVaries(rows, options.UseDaysInStage);
+        var everyRow = Enumerable.Range(0, rows.Length).ToArray();
+        var trainers = options.Trainers.Distinct().ToList();
+        var comparisonRows = trainers.Count > 1 && rows.Length > options.ComparisonMaxRows
+            ? RepSample(observations, rowsPerRep, options.ComparisonMaxRows)
+            : everyRow;
+        Candidate? best = null;
+        foreach (var kind in trainers)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!featuresVary)
+            {
+                candidates.Add(new(kind.ToString(), 0, double.NaN, double.NaN, TimeSpan.Zero, "skipped: no deal feature varies"));
+                continue;
+            }
+
+            var candidate = Evaluate(ml, kind, rows, comparisonRows, foldOfRow, foldCount, cancellationToken);
+            candidates.Add(candidate.Comparison);
+            if (candidate.Calibrated is not null && (best is null || candidate.Comparison.Auc > best.Comparison.Auc))
+            {
+                best = candidate;
+            }
+        }
+
+        if (best is not null && comparisonRows.Length < rows.Length)
+        {
+            // The comparison ran on a sample of whole reps; the winner now scores every row out of fold.
+            best = Evaluate(ml, best.Kind, rows, everyRow, foldOfRow, foldCount, cancellationToken);
+            candidates.Add(best.Comparison);
+            best = best.Calibrated is null ? null : best;
+        }
+
+        var useTrees = best is not null && best.Comparison.Auc >= candidates[0].Auc + options.MinAucGainOverBaseRate;
+        var expected = useTrees ? best!.Calibrated! : baseExpected;
+        ITransformer? final = null;
+        if (useTrees)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var all = Subsample(Enumerable.Range(0, rows.Length).ToArray(), options.MaxTrainingRows, options.Seed).Select(i => rows[i]).ToArray();
+            final = BuildPipeline(ml, best!.Kind).Fit(ml.Data.LoadFromEnumerable(all));
+        }
+
+        var report = new ExpectedOutcomeModelReport(
+            0,
+            useTrees ? best!.Kind.ToString() : ExpectedOutcomeModel.BaseRateTrainer,
+            ClassificationMetrics.Auc(expected, labels),
+            ClassificationMetrics.LogLoss(expected, labels),
+            ClassificationMetrics.Deciles(expected, labels),
+            rows.Length,
+            options.MaxTrainingRows,
+            foldCount,
+            clock.Elapsed,
+            DateTimeOffset.UtcNow,
+            candidates,
+            options.UseDaysInStage);
+        var model = new ExpectedOutcomeModel(ml, final, useTrees ? best!.Calibrators! : [], stageRates, overallRate, report);
+        return InsightOutcome<ExpectedOutcomeTraining>.Success(new ExpectedOutcomeTraining(model, expected, foldOfRep));
+    }
+
+    /// <summary>The reason the rows cannot train a rep-grouped model, or null when they can.</summary>
+    internal static string? CheckEnoughData(IReadOnlyList<StageOutcomeObservation> observations, int minRows)
+    {
+        if (observations.Count == 0)
+        {
+            return "no stage history rows";
+        }
+
+        if (observations.Count < minRows)
+        {
+            return $"only {observations.Count} stage history rows; at least {minRows} are needed";
+        }
+
+        var advanced = observations.Count(o => o.Advanced);
+        if (advanced == 0 || advanced == observations.Count)
+        {
+            return $"only one outcome class ({(advanced == 0 ? "none" : "all")} of the entries advanced)";
+        }
+
+        return observations.Select(o => o.RepId).Distinct(StringComparer.Ordinal).Take(2).Count() < 2
+            ? "only one rep: there is no one to compare with and no rep-grouped fold to hold out"
+            : null;
+    }
+
+    /// <summary>Out-of-fold scores, calibration and metrics of one trainer over the rows <paramref name="subset"/>.</summary>
+    private Candidate Evaluate(MLContext ml, ExpectedOutcomeTrainerKind kind, ExpectedOutcomeFeatures[] rows, int[] subset, int[] foldOfRow, int foldCount, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            var raw = new double[subset.Length];
+            for (var fold = 0; fold < foldCount; fold++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var train = Subsample(Enumerable.Range(0, subset.Length).Where(k => foldOfRow[subset[k]] != fold).ToArray(), options.MaxTrainingRows, options.Seed + fold);
+                var test = Enumerable.Range(0, subset.Length).Where(k => foldOfRow[subset[k]] == fold).ToArray();
+                if (test.Length == 0)
+                {
+                    continue;
+                }
+
+                var model = BuildPipeline(ml, kind).Fit(ml.Data.LoadFromEnumerable(train.Select(k => rows[subset[k]]).ToArray()));
+                var scores = ExpectedOutcomeModel.ScoreRaw(ml, model, test.Select(k => rows[subset[k]]).ToArray());
+                for (var k = 0; k < test.Length; k++)
+                {
+                    raw[test[k]] = scores[k];
+                }
+            }
+
+            var labels = subset.Select(i => rows[i].Label).ToArray();
+            var calibrators = FitCalibrators(subset.Select(i => rows[i].Stage).ToArray(), raw, labels, out var calibrated);
+            var comparison = new TrainerComparison(kind.ToString(), subset.Length, ClassificationMetrics.Auc(raw, labels), ClassificationMetrics.LogLoss(calibrated, labels), watch.Elapsed, null);
+            return new Candidate(kind, comparison, calibrated, calibrators);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException)
+        {
+            // ML.NET reports unusable training data this way; the candidate is dropped, the base rate remains.
+            return new Candidate(kind, new TrainerComparison(kind.ToString(), subset.Length, double.NaN, double.NaN, watch.Elapsed, e.Message), null, null);
+        }
+    }
+
+    /// <summary>Rows of whole reps, taken in a seeded order until about <paramref name="cap"/> rows: folds stay rep-grouped.</summary>
+    private int[] RepSample(IReadOnlyList<StageOutcomeObservation> observations, Dictionary<string, int> rowsPerRep, int cap)
+    {
+        var reps = rowsPerRep.Keys.Order(StringComparer.Ordinal).ToArray();
+        new Random(options.Seed).Shuffle(reps);
+        var chosen = new HashSet<string>(StringComparer.Ordinal);
+        var total = 0;
+        foreach (var rep in reps.TakeWhile(_ => total < cap))
+        {
+            chosen.Add(rep);
+            total += rowsPerRep[rep];
+        }
+
+        return Enumerable.Range(0, observations.Count).Where(i => chosen.Contains(observations[i].RepId)).ToArray();
+    }
+
+    private IEstimator<ITransformer> BuildPipeline(MLContext ml, ExpectedOutcomeTrainerKind kind)
+    {
+        string[] numeric = options.UseDaysInStage
+            ? ["LogAmount", "PriorDeals", "PriorWins", "PriorWinRate", "DaysInStage"]
+            : ["LogAmount", "PriorDeals", "PriorWins", "PriorWinRate"];
+        var featurize = ml.Transforms.Categorical.OneHotEncoding(Categorical.Select(c => new InputOutputColumnPair(c + "Hot", c)).ToArray())
+            .Append(ml.Transforms.Concatenate("Features", [.. Categorical.Select(c => c + "Hot"), .. numeric]));
+        IEstimator<ITransformer> trainer = kind switch
+        {
+            ExpectedOutcomeTrainerKind.FastTree => ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
+            {
+                NumberOfTrees = options.NumberOfTrees,
+                NumberOfLeaves = options.NumberOfLeaves,
+                MinimumExampleCountPerLeaf = options.MinimumExampleCountPerLeaf,
+                LearningRate = options.LearningRate,
+                Seed = options.Seed,
+                NumberOfThreads = options.TrainerThreads,
+            }),
+            _ => ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
+            {
+                NumberOfIterations = options.NumberOfTrees,
+                NumberOfLeaves = options.NumberOfLeaves,
+                MinimumExampleCountPerLeaf = options.MinimumExampleCountPerLeaf,
+                LearningRate = options.LearningRate,
+                Seed = options.Seed,
+                NumberOfThreads = options.TrainerThreads,
+            }),
+        };
+        return featurize.Append(trainer);
+    }
+
+    private static Dictionary<string, IsotonicCalibrator> FitCalibrators(string[] stages, double[] raw, bool[] labels, out double[] calibrated)
+    {
+        var result = new Dictionary<string, IsotonicCalibrator>(StringComparer.Ordinal);
+        calibrated = new double[raw.Length];
+        foreach (var group in Enumerable.Range(0, raw.Length).GroupBy(i => stages[i], StringComparer.Ordinal))
+        {
+            var idx = group.ToArray();
+            var calibrator = IsotonicCalibrator.Fit(idx.Select(i => raw[i]).ToArray(), idx.Select(i => labels[i]).ToArray());
+            result[group.Key] = calibrator;
+            foreach (var i in idx)
+            {
+                calibrated[i] = calibrator.Apply(raw[i]);
+            }
+        }
+
+        return result;
+    }
+
+    private static Dictionary<string, double> StageRates(string[] stages, bool[] labels)
+    {
+        var counts = new Dictionary<string, (int N, int Y)>(StringComparer.Ordinal);
+        for (var i = 0; i < stages.Length; i++)
+        {
+            var (n, y) = counts.GetValueOrDefault(stages[i]);
+            counts[stages[i]] = (n + 1, y + (labels[i] ? 1 : 0));
+        }
+
+        return counts.ToDictionary(kv => kv.Key, kv => (double)kv.Value.Y / kv.Value.N, StringComparer.Ordinal);
+    }
+
+    private static int[] Subsample(int[] indices, int cap, int seed)
+    {
+        if (indices.Length <= cap)
+        {
+            return indices;
+        }
+
+        new Random(seed).Shuffle(indices);
+        var taken = indices[..cap];
+        Array.Sort(taken);
+        return taken;
+    }
+
+    private sealed record Candidate(
+        ExpectedOutcomeTrainerKind Kind,
+        TrainerComparison Comparison,
+        double[]? Calibrated,
+        Dictionary<string, IsotonicCalibrator>? Calibrators);
+}
