@@ -64,6 +64,9 @@ public static class ImportKinds
         return false;
     }
 
+    /// <summary>The columns of a kind in template order; required ones are marked.</summary>
+    public static IReadOnlyList<ColumnSpec> Columns(this ImportKind kind) => RowMapper.For(kind).Columns;
+
     /// <summary>The format a file name implies; null when the extension says nothing.</summary>
     public static ImportFormat? FormatOf(string? fileName) => Path.GetExtension(fileName ?? string.Empty).ToLowerInvariant() switch
     {

@@ -43,6 +43,4 @@ internal abstract class RowMapper
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
-    /// <summary>The column names of a kind, for templates and documentation.</summary>
-    public static IReadOnlyList<ColumnSpec> ColumnsOf(ImportKind kind) => For(kind).Columns;
 }
