@@ -47,7 +47,7 @@ public sealed class ImportPipelineTests : IDisposable
         using var ctx = db.NewContext();
         var entry = ctx.StageHistory.Single();
         Assert.Equal(new DateTime(2024, 1, 21), entry.LeftAt);
-        Assert.Equal(Crm.StageOutcome.Lost, entry.Outcome);
+        Assert.Equal(KnowledgeKaizen.Core.Crm.StageOutcome.Lost, entry.Outcome);
     }
 
     [Fact]
