@@ -76,7 +76,7 @@ internal sealed class ReferenceCache(SqliteConnection connection, SqliteTransact
             ReferenceTable.Rep => "SELECT \"ExternalId\", \"Id\" FROM \"Reps\"",
             ReferenceTable.Customer => "SELECT \"ExternalId\", \"Id\" FROM \"Customers\"",
             ReferenceTable.Opportunity => "SELECT \"ExternalId\", \"Id\" FROM \"Opportunities\"",
-            ReferenceTable.ServiceCase => "SELECT \"ExternalId\", \"Id\" FROM \"ServiceCases\" WHERE \"ExternalId\" IS NOT NULL",
+            ReferenceTable.ServiceCase => "SELECT \"ExternalId\", \"Id\" FROM \"ServiceCases\"",
             _ => throw new ArgumentOutOfRangeException(nameof(table)),
         };
         var map = new Dictionary<string, long>(StringComparer.Ordinal);

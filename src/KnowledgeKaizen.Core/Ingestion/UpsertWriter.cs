@@ -71,8 +71,9 @@ internal sealed class UpsertWriter : IDisposable
         if (outbox is not null)
         {
             // Raw SQL bypasses SaveChanges, so the outbox row the DbContext would add is written here, in
-            // the same transaction.
-            outbox.Parameters[1].Value = Convert.ToString(id, CultureInfo.InvariantCulture);
+            // the same transaction. The document key is the external id, as
+            // the entities' SearchDocumentKey says.
+            outbox.Parameters[1].Value = values[0];
             outbox.Parameters[2].Value = Timestamp.ConvertToProvider(DateTimeOffset.UtcNow);
             outbox.ExecuteNonQuery();
         }

@@ -83,6 +83,7 @@ namespace KnowledgeKaizen.Core.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ExternalId")
+                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
@@ -372,6 +373,7 @@ namespace KnowledgeKaizen.Core.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ExternalId")
+                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace KnowledgeKaizen.Core.Data.Migrations
 {
     [DbContext(typeof(KnowledgeKaizenDbContext))]
-    [Migration("20261127071315_CrmIngestion")]
+    [Migration("20261127072010_CrmIngestion")]
     partial class CrmIngestion
     {
         /// <inheritdoc />
@@ -86,6 +86,7 @@ namespace KnowledgeKaizen.Core.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ExternalId")
+                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
@@ -375,6 +376,7 @@ namespace KnowledgeKaizen.Core.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ExternalId")
+                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 

@@ -163,7 +163,7 @@ namespace KnowledgeKaizen.Core.Data.Migrations
                 {
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    ExternalId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ExternalId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     CustomerId = table.Column<long>(type: "INTEGER", nullable: false),
                     AgentId = table.Column<long>(type: "INTEGER", nullable: false),
                     OpenedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
@@ -269,7 +269,7 @@ namespace KnowledgeKaizen.Core.Data.Migrations
                 {
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    ExternalId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ExternalId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     CustomerId = table.Column<long>(type: "INTEGER", nullable: true),
                     CaseId = table.Column<long>(type: "INTEGER", nullable: true),
                     Channel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
