@@ -39,6 +39,7 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db)
         try
         {
             var connection = (SqliteConnection)db.Database.GetDbConnection();
+            using var tuning = new ImportTuning(connection);
             using var transaction = connection.BeginTransaction(deferred: false);
             try
             {
@@ -89,6 +90,9 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db)
         SqliteTransaction transaction, Func<double, long, Task>? progress, CancellationToken ct)
     {
         var entity = db.Model.FindEntityType(mapper.Entity)!;
+        var bulk = source.Length > SecondaryIndexes.BulkBytes
+            ? SecondaryIndexes.Drop(connection, transaction, entity.GetTableName()!)
+            : null;
         using var writer = new UpsertWriter(connection, transaction, entity, mapper.Properties, mapper.SearchType);
         var row = new RowContext(source, mapper.Columns, report, new ReferenceCache(connection, transaction));
         var values = new object?[mapper.Properties.Count];
@@ -97,7 +101,7 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db)
         // short string per row (about 80 MB for a million rows), never by whole rows.
         var seen = new Dictionary<string, long>(StringComparer.Ordinal);
         var before = writer.Count();
-        long changed = 0;
+        long valid = 0;
         while (await source.ReadAsync(ct))
         {
             report.Rows++;
@@ -119,13 +123,10 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db)
             {
                 report.Rejected++;
             }
-            else if (writer.Write(values))
-            {
-                changed++;
-            }
             else
             {
-                report.Unchanged++;
+                writer.Add(values);
+                valid++;
             }
 
             if (progress is not null && report.Rows % ProgressEvery == 0)
@@ -140,7 +141,36 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db)
             report.AddProblem(0, null, "The file has a header but no data rows.");
         }
 
+        writer.Flush();
+        bulk?.Rebuild();
         report.Inserted = writer.Count() - before;
-        report.Updated = changed - report.Inserted;
+        report.Updated = writer.Changed - report.Inserted;
+        report.Unchanged = valid - writer.Changed;
+    }
+
+    /// <summary>
+    /// Connection settings for the length of one import. Foreign-key enforcement is off because every
+    /// reference was already resolved against the referenced table inside this same transaction (an unknown
+    /// one is a row problem), so SQLite's own check would only repeat the lookup; a larger page cache keeps
+    /// the indexes being written in memory. Both are restored afterwards (the connection is pooled).
+    /// </summary>
+    private sealed class ImportTuning : IDisposable
+    {
+        private readonly SqliteConnection connection;
+
+        public ImportTuning(SqliteConnection connection)
+        {
+            this.connection = connection;
+            Execute("PRAGMA foreign_keys = OFF; PRAGMA cache_size = -65536;");
+        }
+
+        public void Dispose() => Execute("PRAGMA foreign_keys = ON; PRAGMA cache_size = -2000;");
+
+        private void Execute(string sql)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            command.ExecuteNonQuery();
+        }
     }
 }

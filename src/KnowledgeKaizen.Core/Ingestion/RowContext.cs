@@ -60,10 +60,9 @@ internal sealed class RowContext(RowSource source, IReadOnlyList<ColumnSpec> col
             return null;
         }
 
-        if (DateTimeOffset.TryParseExact(value.Trim(), IsoFormats, CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
+        if (IsoDates.TryParse(value, out var utc))
         {
-            return DateTime.SpecifyKind(parsed.UtcDateTime, DateTimeKind.Utc);
+            return utc;
         }
 
         Problem(column, $"'{Shorten(value)}' is not an ISO 8601 date (e.g. 2025-03-04 or 2025-03-04T10:15:00Z).");
@@ -175,11 +174,4 @@ internal sealed class RowContext(RowSource source, IReadOnlyList<ColumnSpec> col
     }
 
     private static string Shorten(string value) => value.Length <= 60 ? value : value[..57] + "...";
-
-    private static readonly string[] IsoFormats =
-    [
-        "yyyy-MM-dd", "yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-ddTHH:mm:ss.FFFFFFF",
-        "yyyy-MM-ddTHH:mmK", "yyyy-MM-ddTHH:mm:ssK", "yyyy-MM-ddTHH:mm:ss.FFFFFFFK",
-        "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd HH:mm:ssK",
-    ];
 }

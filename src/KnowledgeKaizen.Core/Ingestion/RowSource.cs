@@ -22,6 +22,9 @@ internal abstract class RowSource(Stream stream, IReadOnlyList<ColumnSpec> colum
 
     public string? this[int column] => Cells[column];
 
+    /// <summary>Size of the file in bytes (0 when unknown).</summary>
+    public long Length => stream.CanSeek ? stream.Length : 0;
+
     /// <summary>Fraction of the file consumed, for progress bars.</summary>
     public virtual double Progress => stream.CanSeek && stream.Length > 0 ? (double)stream.Position / stream.Length : 0;
 
