@@ -23,6 +23,9 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db)
 {
     private const int ProgressEvery = 4096;
 
+    /// <summary>Files larger than this load with secondary indexes rebuilt at the end (tests lower it).</summary>
+    internal long BulkThresholdBytes { get; set; } = SecondaryIndexes.BulkBytes;
+
     /// <summary>Runs the import. Never throws for bad input: every problem ends up in the report.</summary>
     /// <param name="file">The file, read once from its current position; disposed when done.</param>
     /// <param name="request">Kind, format, mode and whether it is a dry run.</param>
@@ -90,7 +93,7 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db)
         SqliteTransaction transaction, Func<double, long, Task>? progress, CancellationToken ct)
     {
         var entity = db.Model.FindEntityType(mapper.Entity)!;
-        var bulk = source.Length > SecondaryIndexes.BulkBytes
+        var bulk = source.Length > BulkThresholdBytes
             ? SecondaryIndexes.Drop(connection, transaction, entity.GetTableName()!)
             : null;
         using var writer = new UpsertWriter(connection, transaction, entity, mapper.Properties, mapper.SearchType);

@@ -53,10 +53,12 @@ internal sealed class IngestionTestDb : IDisposable
         Assert.True(report.Applied, string.Join("; ", report.Problems.Select(p => $"{p.Line}:{p.Column}:{p.Reason}")));
     }
 
-    public long Count(string table)
+    public long Count(string table) => Scalar($"SELECT COUNT(*) FROM \"{table}\"");
+
+    public long Scalar(string sql)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT COUNT(*) FROM \"{table}\"";
+        command.CommandText = sql;
         return (long)command.ExecuteScalar()!;
     }
 
