@@ -3,10 +3,12 @@ using Microsoft.Data.Sqlite;
 namespace KnowledgeKaizen.Core.Ingestion;
 
 /// <summary>
-/// For a bulk load, drops a table's non-unique indexes inside the import transaction and rebuilds them
-/// once at the end: SQLite builds an index from sorted data several times faster than it maintains it row
-/// by row. The unique index on the upsert key stays (ON CONFLICT needs it). DDL is transactional in SQLite,
-/// so a rolled-back import gets its indexes back untouched, and other connections never see them missing.
+/// For a bulk load, drops a table's indexes inside the import transaction and rebuilds them once at the
+/// end: SQLite builds an index from sorted data several times faster than it maintains it row by row. The
+/// unique index on the upsert key is dropped only when the table starts empty (rows are then plain inserts,
+/// and keys repeated in the file were already rejected); otherwise ON CONFLICT needs it. DDL is
+/// transactional in SQLite, so a rolled-back import gets its indexes back untouched, and other connections
+/// never see them missing.
 /// </summary>
 internal sealed class SecondaryIndexes
 {
@@ -23,13 +25,14 @@ internal sealed class SecondaryIndexes
     /// <summary>Files this large (about 100,000 rows) are loaded with the indexes dropped.</summary>
     public const long BulkBytes = 8L * 1024 * 1024;
 
-    public static SecondaryIndexes Drop(SqliteConnection connection, SqliteTransaction transaction, string table)
+    public static SecondaryIndexes Drop(SqliteConnection connection, SqliteTransaction transaction, string table, bool includeUnique)
     {
         var indexes = new SecondaryIndexes(connection, transaction);
         var names = new List<string>();
-        using (var list = indexes.Command("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = $table AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'"))
+        using (var list = indexes.Command("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = $table AND sql IS NOT NULL AND ($unique OR sql NOT LIKE 'CREATE UNIQUE%')"))
         {
             list.Parameters.AddWithValue("$table", table);
+            list.Parameters.AddWithValue("$unique", includeUnique);
             using var reader = list.ExecuteReader();
             while (reader.Read())
             {

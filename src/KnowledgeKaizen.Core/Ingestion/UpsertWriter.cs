@@ -28,14 +28,18 @@ internal sealed class UpsertWriter : IDisposable
     private readonly string table;
     private readonly string[] columns;
     private readonly string? searchType;
+    private readonly bool insertOnly;
     private readonly Dictionary<int, SqliteCommand> statements = [];
     private readonly object?[] pending;
     private readonly SqliteCommand? outbox;
     private int pendingRows;
 
+    // insertOnly: the table started empty in this transaction, so every row is new and a plain INSERT (no
+    // conflict handling, no unique index to consult) does.
     public UpsertWriter(SqliteConnection connection, SqliteTransaction transaction, IEntityType entity,
-        IReadOnlyList<string> properties, string? searchType)
+        IReadOnlyList<string> properties, string? searchType, bool insertOnly = false)
     {
+        this.insertOnly = insertOnly;
         this.connection = connection;
         this.transaction = transaction;
         this.searchType = searchType;
@@ -109,9 +113,16 @@ internal sealed class UpsertWriter : IDisposable
         pendingRows = 0;
     }
 
-    public long Count()
+    public long Count() => Count(connection, transaction, table);
+
+    public static long Count(SqliteConnection connection, SqliteTransaction transaction, IEntityType entity) =>
+        Count(connection, transaction, Quote(entity.GetTableName()!));
+
+    private static long Count(SqliteConnection connection, SqliteTransaction transaction, string quotedTable)
     {
-        using var count = Command($"SELECT COUNT(*) FROM {table};");
+        using var count = connection.CreateCommand();
+        count.Transaction = transaction;
+        count.CommandText = $"SELECT COUNT(*) FROM {quotedTable};";
         return (long)count.ExecuteScalar()!;
     }
 
@@ -141,12 +152,16 @@ internal sealed class UpsertWriter : IDisposable
                 .Append(')');
         }
 
-        sql.Append(CultureInfo.InvariantCulture, $" ON CONFLICT({columns[0]}) DO UPDATE SET ")
-            .AppendJoin(", ", columns.Skip(1).Select(c => $"{c} = excluded.{c}"))
-            .Append(" WHERE NOT (")
-            .AppendJoin(" AND ", columns.Skip(1).Select(c => $"{c} IS excluded.{c}"))
-            .Append(')')
-            .Append(searchType is null ? ";" : $" RETURNING {columns[0]};");
+        if (!insertOnly)
+        {
+            sql.Append(CultureInfo.InvariantCulture, $" ON CONFLICT({columns[0]}) DO UPDATE SET ")
+                .AppendJoin(", ", columns.Skip(1).Select(c => $"{c} = excluded.{c}"))
+                .Append(" WHERE NOT (")
+                .AppendJoin(" AND ", columns.Skip(1).Select(c => $"{c} IS excluded.{c}"))
+                .Append(')');
+        }
+
+        sql.Append(searchType is null ? ";" : $" RETURNING {columns[0]};");
         var command = Command(sql.ToString());
         for (var i = 0; i < rows * columns.Length; i++)
         {
