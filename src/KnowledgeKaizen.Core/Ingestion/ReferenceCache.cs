@@ -24,6 +24,20 @@ internal sealed class ReferenceCache(SqliteConnection connection, SqliteTransact
     private readonly Dictionary<string, string> userIds = new(StringComparer.Ordinal);
     private bool usersLoaded;
 
+    /// <summary>
+    /// Loads every map now, so that while rows are validated on one thread the connection is used only by
+    /// the writer on the other.
+    /// </summary>
+    public void LoadAll()
+    {
+        foreach (var table in Enum.GetValues<ReferenceTable>().Where(t => t != ReferenceTable.UserByEmail && !loaded.ContainsKey(t)))
+        {
+            loaded[table] = Load(table);
+        }
+
+        UserIdByEmail(string.Empty);
+    }
+
     public long? Find(ReferenceTable table, string key)
     {
         if (!loaded.TryGetValue(table, out var map))

@@ -25,6 +25,19 @@ public sealed class AtomicityTests : IDisposable
     }
 
     [Fact]
+    public async Task DatabaseFailureWhileWriting_LeavesNothingBehind()
+    {
+        db.Scalar("CREATE TRIGGER fail_on_h5000 BEFORE INSERT ON StageHistory WHEN NEW.ExternalId = 'h5000' BEGIN SELECT RAISE(ABORT, 'disk full'); END; SELECT 0;");
+        using var context = db.NewContext();
+
+        var failure = await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => new ImportPipeline(context).RunAsync(Rows(10_000),
+            new ImportRequest(ImportKind.StageHistory, ImportFormat.Csv)));
+
+        Assert.Contains("disk full", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(0, db.Count("StageHistory"));
+    }
+
+    [Fact]
     public async Task CancelledImport_LeavesNothingBehind()
     {
         using var context = db.NewContext();
