@@ -104,7 +104,7 @@ public sealed class ImportService(KnowledgeKaizenDbContext db, ImportPipeline pi
 
     /// <summary>The most recent imports first.</summary>
     public async Task<IReadOnlyList<ImportRecord>> HistoryAsync(int take, CancellationToken ct = default) =>
-        (await db.Imports.AsNoTracking().ToListAsync(ct)).OrderByDescending(r => r.CreatedAt).Take(take).ToList();
+        await db.Imports.AsNoTracking().OrderByDescending(r => r.CreatedAt).Take(take).ToListAsync(ct);
 
     private static string SafeExtension(string fileName) =>
         ImportKinds.FormatOf(fileName) is null ? ".dat" : Path.GetExtension(fileName).ToLowerInvariant();

@@ -59,8 +59,8 @@ public sealed record ApiTokenSummary(Guid Id, string Name, string Prefix, string
 public sealed class ApiTokenAdministration(KnowledgeKaizenDbContext db)
 {
     public async Task<IReadOnlyList<ApiTokenSummary>> ListAsync(CancellationToken ct) =>
-        (await db.ApiTokens.AsNoTracking().ToListAsync(ct)).OrderByDescending(t => t.CreatedAt)
-            .Select(t => new ApiTokenSummary(t.Id, t.Name, t.Prefix, t.CreatedBy, t.CreatedAt, t.LastUsedAt, t.RevokedAt)).ToList();
+        await db.ApiTokens.AsNoTracking().OrderByDescending(t => t.CreatedAt)
+            .Select(t => new ApiTokenSummary(t.Id, t.Name, t.Prefix, t.CreatedBy, t.CreatedAt, t.LastUsedAt, t.RevokedAt)).ToListAsync(ct);
 
     /// <summary>Creates a token and returns its secret: the only time anyone sees it.</summary>
     public async Task<string> CreateAsync(string name, string createdBy, CancellationToken ct)
