@@ -1,7 +1,13 @@
 using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Web.Hosting;
 using KnowledgeKaizen.Web.Identity;
+using KnowledgeKaizen.Web.Ingestion;
 using KnowledgeKaizen.Web.Localization;
+
+if (ImportCommand.IsImport(args))
+{
+    return await ImportCommand.RunAsync(args);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -9,6 +15,7 @@ builder.AddKaizenData();
 builder.AddPortalIdentity();
 builder.AddPortalLocalization();
 builder.AddPortalWeb();
+builder.AddIngestion();
 
 var app = builder.Build();
 if (app.FindSettingProblem() is { } problem)
@@ -19,6 +26,7 @@ if (app.FindSettingProblem() is { } problem)
 
 app.UsePortalWeb();
 app.MapPortalEndpoints();
+app.MapIngestionApi();
 
 return await app.RunPortalAsync();
 
