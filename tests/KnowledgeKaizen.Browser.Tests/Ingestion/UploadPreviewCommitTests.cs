@@ -1,0 +1,65 @@
+using System.Text;
+using KnowledgeKaizen.Browser.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace KnowledgeKaizen.Browser.Tests.Ingestion;
+
+public sealed class UploadPreviewCommitTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private const string Stages = "code,name,name_zh,position\nqualify,Lead qualification,线索确认,1\ndiscover,Discovery visit,需求调研,2\npropose,Proposal,方案建议,3\n";
+
+    [Fact]
+    public async Task Admin_UploadsAFile_SeesTheDryRunPreview_CommitsIt_AndFindsItInTheHistory()
+    {
+        var page = await fixture.NewPageAsync();
+        await Artifacts.CaptureOnFailureAsync(page, nameof(Admin_UploadsAFile_SeesTheDryRunPreview_CommitsIt_AndFindsItInTheHistory), async () =>
+        {
+            await SignIn.AsAsync(page, PortalServer.AdminEmail, PortalServer.AdminPassword);
+            await page.GotoAsync("/Imports/Upload");
+            await page.GetByTestId("import-kind").SelectOptionAsync("stages");
+            await page.GetByTestId("import-file").SetInputFilesAsync(new FilePayload
+            {
+                Name = "stages.csv",
+                MimeType = "text/csv",
+                Buffer = Encoding.UTF8.GetBytes(Stages),
+            });
+            await page.GetByTestId("upload-submit").ClickAsync();
+
+            // The preview runs as a job: the progress bar finishes and the page moves on to the report.
+            await page.WaitForURLAsync("**/Imports/Details/**", new() { Timeout = 30_000 });
+            await Assertions.Expect(page.GetByTestId("count-rows")).ToHaveTextAsync("3");
+            await Assertions.Expect(page.GetByTestId("count-inserted")).ToHaveTextAsync("3");
+
+            await page.GetByTestId("commit-submit").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("import-progress")).ToBeVisibleAsync();
+            await page.WaitForURLAsync("**/Imports/Details/**", new() { Timeout = 30_000 });
+            await Assertions.Expect(page.GetByTestId("import-status")).ToContainTextAsync("Succeeded");
+
+            await page.GotoAsync("/Imports");
+            await Assertions.Expect(page.GetByTestId("import-history")).ToContainTextAsync("stages.csv");
+        });
+    }
+
+    [Fact]
+    public async Task FileWithABadRow_ListsTheProblemWithLineAndColumn_InThePreview()
+    {
+        var page = await fixture.NewPageAsync();
+        await Artifacts.CaptureOnFailureAsync(page, nameof(FileWithABadRow_ListsTheProblemWithLineAndColumn_InThePreview), async () =>
+        {
+            await SignIn.AsAsync(page, PortalServer.AdminEmail, PortalServer.AdminPassword);
+            await page.GotoAsync("/Imports/Upload");
+            await page.GetByTestId("import-kind").SelectOptionAsync("stages");
+            await page.GetByTestId("import-file").SetInputFilesAsync(new FilePayload
+            {
+                Name = "bad-stages.csv",
+                MimeType = "text/csv",
+                Buffer = Encoding.UTF8.GetBytes("code,name,name_zh,position\nqualify,Lead qualification,线索确认,one\n"),
+            });
+            await page.GetByTestId("upload-submit").ClickAsync();
+            await page.WaitForURLAsync("**/Imports/Details/**", new() { Timeout = 30_000 });
+            var problems = page.GetByTestId("import-problems");
+            await Assertions.Expect(problems).ToContainTextAsync("position");
+            await Assertions.Expect(problems).ToContainTextAsync("2");
+        });
+    }
+}
