@@ -256,6 +256,25 @@ public partial class KnowledgeDocument : ISearchable
         Touch(now);
     }
 
+    /// <summary>
+    /// Procedures: adopts a published playbook's practice as a new revision in force from
+    /// <paramref name="effective"/>, crediting the playbook's author in the change note.
+    /// </summary>
+    public DocumentRevision AdoptPractice(KnowledgeDocument playbook, string body, Actor manager, DateOnly effective, DateTimeOffset now)
+    {
+        RequireKind(DocumentKind.Procedure);
+        RequireManager(manager);
+        if (Status == DocumentStatus.Archived)
+        {
+            throw new KnowledgeRuleException("An archived or standardised document cannot be edited.");
+        }
+
+        playbook.MarkStandardised(Id, now);
+        var revision = AddRevision(Title, body, manager, $"Standardised from playbook \"{playbook.Title}\" by {playbook.AuthorName} (#{playbook.Id})", now);
+        PublishCurrent(manager, effective, now);
+        return revision;
+    }
+
     public bool CanEdit(Actor actor) => actor.IsManager || (actor.UserId is not null && actor.UserId == AuthorUserId);
 
     /// <summary>Whether the actor may open the document at all (drafts are private to author and managers).</summary>
