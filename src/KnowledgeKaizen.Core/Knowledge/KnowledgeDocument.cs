@@ -335,6 +335,24 @@ public partial class KnowledgeDocument : ISearchable
         Touch(now);
     }
 
+    /// <summary>
+    /// Applies a content/ file: its metadata, its text as a new revision when the text differs, published
+    /// from <paramref name="effective"/>. Archived and standardised documents keep their status.
+    /// </summary>
+    internal void ApplyImport(string title, string body, DocumentMetadata metadata, DateOnly effective, string sourceHash, DateTimeOffset now)
+    {
+        var kept = Status is DocumentStatus.Archived or DocumentStatus.Standardised ? Status : (DocumentStatus?)null;
+        ApplyMetadata(metadata);
+        if (CurrentRevision.ContentHash != DocumentRevision.Hash(title.Trim() + "\n" + body))
+        {
+            AddRevision(title, body, Actor.Importer, "Imported from content/", now);
+        }
+
+        PublishCurrent(Actor.Importer, effective, now);
+        Status = kept ?? Status;
+        MarkImported(sourceHash, now);
+    }
+
     internal void MarkImported(string sourceHash, DateTimeOffset now)
     {
         SourceHash = sourceHash;
@@ -394,7 +412,7 @@ public partial class KnowledgeDocument : ISearchable
     private void SetVerification(Actor verifier, DateTimeOffset now)
     {
         VerifierUserId = verifier.UserId;
-        VerifierName = Kind == DocumentKind.Procedure && verifier.UserId is null ? Owner ?? verifier.Name : verifier.Name;
+        VerifierName = verifier.UserId is null ? Owner ?? AuthorName : verifier.Name;
         LastVerifiedAt = now;
         var from = Kind == DocumentKind.Procedure && RevisionInForce(DateOnly.FromDateTime(now.UtcDateTime.AddYears(100)))?.EffectiveDate is { } effective
             ? effective
