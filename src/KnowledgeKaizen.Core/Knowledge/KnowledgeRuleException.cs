@@ -7,6 +7,9 @@ namespace KnowledgeKaizen.Core.Knowledge;
 public sealed class KnowledgeRuleException(string message, params object[] arguments) : InvalidOperationException(message)
 {
     public IReadOnlyList<object> Arguments { get; } = arguments;
+
+    /// <summary>The English message with its placeholders filled, for logs and reports.</summary>
+    public string FormattedMessage => string.Format(System.Globalization.CultureInfo.InvariantCulture, Message, [.. Arguments]);
 }
 
 /// <summary>Who is acting: the signed-in user, or the content importer.</summary>

@@ -56,8 +56,9 @@ public sealed class ContentImporter(KnowledgeKaizenDbContext db, TimeProvider cl
         catch (Exception ex) when (ex is FormatException or KnowledgeRuleException or DbUpdateException)
         {
             db.ChangeTracker.Clear();
-            logger.LogWarning("Content file {Path} was not imported: {Reason}", relativePath, ex.Message);
-            return new ContentImportItem(relativePath, ContentImportOutcome.Failed, ex.Message);
+            var reason = ex is KnowledgeRuleException rule ? rule.FormattedMessage : ex.Message;
+            logger.LogWarning("Content file {Path} was not imported: {Reason}", relativePath, reason);
+            return new ContentImportItem(relativePath, ContentImportOutcome.Failed, reason);
         }
     }
 
