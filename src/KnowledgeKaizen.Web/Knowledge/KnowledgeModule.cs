@@ -1,0 +1,60 @@
+using KnowledgeKaizen.Core.Identity;
+using KnowledgeKaizen.Core.Knowledge;
+using KnowledgeKaizen.Web.Hosting;
+
+namespace KnowledgeKaizen.Web.Knowledge;
+
+public static class KnowledgeModule
+{
+    /// <summary>
+    /// Playbooks, procedures and solutions: services, content/ import on start, menu entries, and the
+    /// editor's API (preview, autosave, images, case links).
+    /// </summary>
+    public static WebApplicationBuilder AddKnowledge(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddKnowledgeCore();
+        builder.Services.AddSingleton<ImageStore>();
+        builder.Services.AddNavItem(new NavItem("Playbooks", "/Playbooks/Index", Policies.Reader, 100, "journal-text"));
+        builder.Services.AddNavItem(new NavItem("Procedures", "/Procedures/Index", Policies.Reader, 110, "list-ol"));
+        builder.Services.AddNavItem(new NavItem("Solutions", "/Solutions/Index", Policies.Reader, 120, "life-preserver"));
+        builder.Services.AddNavItem(new NavItem("Review", "/Knowledge/Review", Policies.KnowledgeManager, 130, "check2-square"));
+        builder.Services.AddNavItem(new NavItem("Content library", "/Knowledge/Library", Policies.Admin, 910, "box-arrow-down", "Admin"));
+
+        // The API is mapped from the module so Program.cs stays one line per module: the filter runs when the
+        // app's pipeline is built, after Program.cs mapped its own endpoints and before the first request.
+        builder.Services.AddSingleton<IStartupFilter, KnowledgeApiStartupFilter>();
+        return builder;
+    }
+}
+
+/// <summary>Adds the knowledge endpoints to the application's route table when the pipeline is built.</summary>
+internal sealed class KnowledgeApiStartupFilter : IStartupFilter
+{
+    // WebApplication publishes itself as the global endpoint route builder under this key.
+    private const string GlobalRouteBuilderKey = "__GlobalEndpointRouteBuilder";
+
+    public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+    {
+        next(app);
+        if (app.Properties.TryGetValue(GlobalRouteBuilderKey, out var value) && value is IEndpointRouteBuilder routes)
+        {
+            routes.MapKnowledgeApi();
+            return;
+        }
+
+        throw new InvalidOperationException("The knowledge API could not be mapped: no endpoint route builder.");
+    };
+}
+
+/// <summary>The signed-in user as the knowledge services see them.</summary>
+public static class KnowledgeActor
+{
+    public static Actor ToActor(this System.Security.Claims.ClaimsPrincipal user) => new(
+        user.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value,
+        user.Identity?.Name ?? string.Empty,
+        user.IsInRole(Roles.KnowledgeManager) || user.IsInRole(Roles.Admin));
+
+    /// <summary>Contributors, managers and admins may write; Staff and Trainers only read.</summary>
+    public static bool CanContribute(this System.Security.Claims.ClaimsPrincipal user) =>
+        Policies.RolesFor[Policies.Contributor].Any(user.IsInRole);
+}
