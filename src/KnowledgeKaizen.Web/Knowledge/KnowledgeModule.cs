@@ -14,6 +14,7 @@ public static class KnowledgeModule
     {
         builder.Services.AddKnowledgeCore();
         builder.Services.AddSingleton<ImageStore>();
+        builder.Services.AddScoped<DocumentPages>();
         builder.Services.AddNavItem(new NavItem("Playbooks", "/Playbooks/Index", Policies.Reader, 100, "journal-text"));
         builder.Services.AddNavItem(new NavItem("Procedures", "/Procedures/Index", Policies.Reader, 110, "list-ol"));
         builder.Services.AddNavItem(new NavItem("Solutions", "/Solutions/Index", Policies.Reader, 120, "life-preserver"));
