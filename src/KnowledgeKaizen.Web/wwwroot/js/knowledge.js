@@ -1,0 +1,19 @@
+// Knowledge pages: Mermaid diagrams in rendered Markdown. The server emits diagram sources as
+// <div class="mermaid"> (escaped text); mermaid draws them with securityLevel 'strict', so labels are
+// encoded and click handlers or HTML in diagrams are ignored.
+(function () {
+  'use strict';
+  if (!window.mermaid) { return; }
+  window.mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', theme: 'default' });
+
+  /** Renders every diagram under root that has not been drawn yet. */
+  window.kkRenderDiagrams = function (root) {
+    const nodes = Array.from((root || document).querySelectorAll('.mermaid:not([data-processed])'));
+    if (nodes.length === 0) { return Promise.resolve(); }
+    return window.mermaid.run({ nodes: nodes, suppressErrors: true });
+  };
+
+  document.addEventListener('DOMContentLoaded', () => {
+    window.kkRenderDiagrams(document);
+  });
+})();
