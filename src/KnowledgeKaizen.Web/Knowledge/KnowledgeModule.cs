@@ -31,19 +31,20 @@ public static class KnowledgeModule
 /// <summary>Adds the knowledge endpoints to the application's route table when the pipeline is built.</summary>
 internal sealed class KnowledgeApiStartupFilter : IStartupFilter
 {
-    // WebApplication publishes itself as the global endpoint route builder under this key.
-    private const string GlobalRouteBuilderKey = "__GlobalEndpointRouteBuilder";
+    // UseRouting() stores the route builder it matches against (the WebApplication) under this key; endpoints
+    // added to it before the first request are part of the route table.
+    private const string RouteBuilderKey = "__EndpointRouteBuilder";
 
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
         next(app);
-        if (app.Properties.TryGetValue(GlobalRouteBuilderKey, out var value) && value is IEndpointRouteBuilder routes)
+        if (app.Properties.TryGetValue(RouteBuilderKey, out var value) && value is IEndpointRouteBuilder routes)
         {
             routes.MapKnowledgeApi();
             return;
         }
 
-        throw new InvalidOperationException("The knowledge API could not be mapped: no endpoint route builder.");
+        throw new InvalidOperationException("The knowledge API could not be mapped: UseRouting() was not called on the application.");
     };
 }
 
