@@ -1,6 +1,8 @@
+using System.Text.RegularExpressions;
 using Ganss.Xss;
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
+using Markdig.Syntax;
 
 namespace KnowledgeKaizen.Core.Markdown;
 
@@ -9,7 +11,7 @@ namespace KnowledgeKaizen.Core.Markdown;
 /// what an author previews is exactly what readers see. Raw HTML is disabled in Markdig and the output is
 /// sanitised again with a strict allow-list, so a crafted document can never run script.
 /// </summary>
-public sealed class MarkdownRenderer
+public sealed partial class MarkdownRenderer
 {
     /// <summary>Documents above this size are rejected by the services before they reach the renderer.</summary>
     public const int MaxSourceLength = 200_000;
@@ -56,7 +58,7 @@ public sealed class MarkdownRenderer
             return string.Empty;
         }
 
-        var html = Markdig.Markdown.ToHtml(markdown, pipeline);
+        var html = Markdig.Markdown.ToHtml(DefuseDiagrams(markdown), pipeline);
         return sanitizer.Sanitize(html);
     }
 
@@ -71,6 +73,37 @@ public sealed class MarkdownRenderer
         var text = Markdig.Markdown.ToPlainText(markdown, plainPipeline);
         return string.Join(' ', text.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
     }
+
+    /// <summary>
+    /// Mermaid parses label text as HTML in the browser before it sanitises it, so a tag inside a diagram
+    /// could reach the DOM there. Diagrams never need tags: they are removed from mermaid sources here, on
+    /// the server, and arrows such as "--&gt;" or "&lt;--" are left alone.
+    /// </summary>
+    internal string DefuseDiagrams(string markdown)
+    {
+        if (!markdown.Contains("mermaid", StringComparison.OrdinalIgnoreCase) || !markdown.Contains('<', StringComparison.Ordinal))
+        {
+            return markdown;
+        }
+
+        var blocks = Markdig.Markdown.Parse(markdown, pipeline).Descendants<FencedCodeBlock>()
+            .Where(b => string.Equals(b.Info, "mermaid", StringComparison.OrdinalIgnoreCase) && b.Lines.Count > 0)
+            .Select(b => (Start: b.Lines.Lines[0].Position, End: b.Lines.Lines[b.Lines.Count - 1].Position + b.Lines.Lines[b.Lines.Count - 1].Slice.Length))
+            .OrderByDescending(b => b.Start)
+            .ToList();
+        var text = new System.Text.StringBuilder(markdown);
+        foreach (var (start, end) in blocks)
+        {
+            var source = markdown[start..end];
+            text.Remove(start, end - start).Insert(start, TagLike().Replace(source, string.Empty).Replace("<", "‹", StringComparison.Ordinal)
+                .Replace("‹-", "<-", StringComparison.Ordinal).Replace("‹=", "<=", StringComparison.Ordinal).Replace("‹.", "<.", StringComparison.Ordinal));
+        }
+
+        return text.ToString();
+    }
+
+    [GeneratedRegex(@"<\s*[/!?]?\s*[A-Za-z][^>]*>?", RegexOptions.CultureInvariant)]
+    private static partial Regex TagLike();
 
     private static HtmlSanitizer CreateSanitizer()
     {

@@ -77,4 +77,24 @@ public sealed class MarkdownRendererTests
         Assert.Contains("href=\"#step-2\"", html, StringComparison.Ordinal);
         Assert.Contains("href=\"/Knowledge/Details/3\"", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Render_MermaidLabelWithTags_LosesTheTagsButKeepsArrows()
+    {
+        var html = renderer.ToHtml("```mermaid\nflowchart TD\n  A[\"<img src=x onerror=alert(1)>Start\"] --> B\n  B <-- C\n  C -.-> D[\"<b\"]\n```\n");
+
+        Assert.DoesNotContain("img", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("&lt;b", html, StringComparison.Ordinal);
+        Assert.Contains("Start", html, StringComparison.Ordinal);
+        Assert.Contains("A[\"Start\"] --&gt; B", html, StringComparison.Ordinal);
+        Assert.Contains("B &lt;-- C", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_TagsOutsideDiagrams_AreLeftAsEscapedText()
+    {
+        var html = renderer.ToHtml("Use `<br>` in text.\n\n```mermaid\nflowchart TD\n  A --> B\n```\n");
+
+        Assert.Contains("<code>&lt;br&gt;</code>", html, StringComparison.Ordinal);
+    }
 }

@@ -47,7 +47,9 @@
       .catch(() => onError(form.dataset.uploadFailed));
   }
 
-  const button = (name, action, icon, title) => ({ name: name, action: action, className: 'bi bi-' + icon, title: title });
+  // Preview, side-by-side and full screen stay usable while previewing (noDisable), like EasyMDE's own buttons.
+  const button = (name, action, icon, title, noDisable) =>
+    ({ name: name, action: action, className: 'bi bi-' + icon, title: title, noDisable: !!noDisable });
   const editor = new window.EasyMDE({
     element: textarea,
     autoDownloadFontAwesome: false,
@@ -73,9 +75,9 @@
       button('link', window.EasyMDE.drawLink, 'link-45deg', 'Link'),
       button('upload-image', window.EasyMDE.drawUploadedImage, 'image', 'Upload image'),
       '|',
-      button('preview', window.EasyMDE.togglePreview, 'eye', 'Preview'),
-      button('side-by-side', window.EasyMDE.toggleSideBySide, 'layout-split', 'Side by side'),
-      button('fullscreen', window.EasyMDE.toggleFullScreen, 'arrows-fullscreen', 'Full screen')
+      button('preview', window.EasyMDE.togglePreview, 'eye', 'Preview', true),
+      button('side-by-side', window.EasyMDE.toggleSideBySide, 'layout-split', 'Side by side', true),
+      button('fullscreen', window.EasyMDE.toggleFullScreen, 'arrows-fullscreen', 'Full screen', true)
     ]
   });
 
