@@ -71,7 +71,7 @@
       button('ordered-list', window.EasyMDE.toggleOrderedList, 'list-ol', 'Numbered list'),
       button('quote', window.EasyMDE.toggleBlockquote, 'quote', 'Quote'),
       button('code', window.EasyMDE.toggleCodeBlock, 'code', 'Code'),
-      button('table', window.EasyMDE.drawTable, 'table', 'Table'),
+      button('insert-table', window.EasyMDE.drawTable, 'table', 'Table'),
       button('link', window.EasyMDE.drawLink, 'link-45deg', 'Link'),
       button('upload-image', window.EasyMDE.drawUploadedImage, 'image', 'Upload image'),
       '|',
