@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using KnowledgeKaizen.Core.Markdown;
 using KnowledgeKaizen.Core.Search;
 
@@ -256,48 +255,10 @@ public partial class KnowledgeDocument : ISearchable
         Touch(now);
     }
 
-    /// <summary>
-    /// Procedures: adopts a published playbook's practice as a new revision in force from
-    /// <paramref name="effective"/>, crediting the playbook's author in the change note.
-    /// </summary>
-    public DocumentRevision AdoptPractice(KnowledgeDocument playbook, string body, Actor manager, DateOnly effective, DateTimeOffset now)
-    {
-        RequireKind(DocumentKind.Procedure);
-        RequireManager(manager);
-        if (Status == DocumentStatus.Archived)
-        {
-            throw new KnowledgeRuleException("An archived or standardised document cannot be edited.");
-        }
-
-        playbook.MarkStandardised(Id, now);
-        var revision = AddRevision(Title, body, manager, $"Standardised from playbook \"{playbook.Title}\" by {playbook.AuthorName} (#{playbook.Id})", now);
-        PublishCurrent(manager, effective, now);
-        return revision;
-    }
-
     public bool CanEdit(Actor actor) => actor.IsManager || (actor.UserId is not null && actor.UserId == AuthorUserId);
 
     /// <summary>Whether the actor may open the document at all (drafts are private to author and managers).</summary>
     public bool CanRead(Actor actor) => IsVisibleToReaders || CanEdit(actor);
-
-    private static readonly Regex SlugPattern = SlugRegex();
-
-    public static string ValidSlug(string slug)
-    {
-        var value = (slug ?? string.Empty).Trim().ToLowerInvariant();
-        if (value.Length is 0 or > 100 || !SlugPattern.IsMatch(value))
-        {
-            throw new KnowledgeRuleException("A slug is lower-case letters, digits and hyphens, at most 100 characters.");
-        }
-
-        return value;
-    }
-
-    public static string ValidLanguage(string language) =>
-        DocumentKinds.Languages.Contains(language) ? language : throw new KnowledgeRuleException("Language must be en or zh.");
-
-    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
-    private static partial Regex SlugRegex();
 
     internal DocumentRevision AddRevision(string title, string body, Actor editor, string? changeNote, DateTimeOffset now)
     {
@@ -335,80 +296,6 @@ public partial class KnowledgeDocument : ISearchable
         Touch(now);
     }
 
-    /// <summary>
-    /// Applies a content/ file: its metadata, its text as a new revision when the text differs, published
-    /// from <paramref name="effective"/>. Archived and standardised documents keep their status.
-    /// </summary>
-    internal void ApplyImport(string title, string body, DocumentMetadata metadata, DateOnly effective, string sourceHash, DateTimeOffset now)
-    {
-        var kept = Status is DocumentStatus.Archived or DocumentStatus.Standardised ? Status : (DocumentStatus?)null;
-        ApplyMetadata(metadata);
-        if (CurrentRevision.ContentHash != DocumentRevision.Hash(title.Trim() + "\n" + body))
-        {
-            AddRevision(title, body, Actor.Importer, "Imported from content/", now);
-        }
-
-        PublishCurrent(Actor.Importer, effective, now);
-        Status = kept ?? Status;
-        MarkImported(sourceHash, now);
-    }
-
-    internal void MarkImported(string sourceHash, DateTimeOffset now)
-    {
-        SourceHash = sourceHash;
-        Touch(now);
-    }
-
-    internal void MarkStandardised(int procedureId, DateTimeOffset now)
-    {
-        RequireKind(DocumentKind.Playbook);
-        if (!IsVisibleToReaders || Status != DocumentStatus.Published)
-        {
-            throw new KnowledgeRuleException("Only a published playbook can be standardised.");
-        }
-
-        StandardisedIntoId = procedureId;
-        Status = DocumentStatus.Standardised;
-        Touch(now);
-    }
-
-    internal void SetAuthor(string? userId, string name)
-    {
-        AuthorUserId = userId;
-        AuthorName = name;
-    }
-
-    internal void ApplyMetadata(DocumentMetadata metadata)
-    {
-        var summary = (metadata.Summary ?? string.Empty).Trim();
-        if (summary.Length > MaxSummaryLength)
-        {
-            throw new KnowledgeRuleException("The summary is longer than {0} characters.", MaxSummaryLength);
-        }
-
-        var unknownStage = metadata.Stages.FirstOrDefault(s => !DocumentKinds.Stages.Contains(s));
-        if (unknownStage is not null)
-        {
-            throw new KnowledgeRuleException("Unknown sales stage '{0}'.", unknownStage);
-        }
-
-        Summary = summary;
-        Tags = Clean(metadata.Tags);
-        Stages = Clean(metadata.Stages);
-        ReviewIntervalDays = Math.Clamp(metadata.ReviewIntervalDays, 1, 3650);
-        Owner = Kind == DocumentKind.Procedure ? Blank(metadata.Owner) : null;
-        Improves = Kind == DocumentKind.Playbook ? Clean(metadata.Improves) : [];
-        Issue = Kind == DocumentKind.Solution ? Blank(metadata.Issue) : null;
-        Environment = Kind == DocumentKind.Solution ? Blank(metadata.Environment) : null;
-        Cause = Kind == DocumentKind.Solution ? Blank(metadata.Cause) : null;
-    }
-
-    public DocumentMetadata Metadata => new()
-    {
-        Summary = Summary, Tags = Tags, Stages = Stages, Owner = Owner, ReviewIntervalDays = ReviewIntervalDays,
-        Improves = Improves, Issue = Issue, Environment = Environment, Cause = Cause,
-    };
-
     private void SetVerification(Actor verifier, DateTimeOffset now)
     {
         VerifierUserId = verifier.UserId;
@@ -441,9 +328,4 @@ public partial class KnowledgeDocument : ISearchable
         UpdatedAt = now > UpdatedAt ? now : UpdatedAt;
         Version++;
     }
-
-    private static string[] Clean(IEnumerable<string> values) =>
-        [.. values.Select(v => v.Trim()).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal)];
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
