@@ -251,7 +251,7 @@ public partial class KnowledgeDocument : ISearchable
             throw new KnowledgeRuleException("Only published content is verified.");
         }
 
-        SetVerification(verifier, now);
+        SetVerification(verifier, now, DateOnly.FromDateTime(now.UtcDateTime));
         Touch(now);
     }
 
@@ -292,18 +292,17 @@ public partial class KnowledgeDocument : ISearchable
         CurrentRevision.TakeEffect(effective);
         PublishedRevisionNumber = CurrentRevisionNumber;
         Status = DocumentStatus.Published;
-        SetVerification(approver, now);
+        // A procedure revision is due for review an interval after it takes effect; other content after approval.
+        SetVerification(approver, now, Kind == DocumentKind.Procedure ? effective : DateOnly.FromDateTime(now.UtcDateTime));
         Touch(now);
     }
 
-    private void SetVerification(Actor verifier, DateTimeOffset now)
+    /// <summary>The next check is due <see cref="ReviewIntervalDays"/> after <paramref name="from"/>.</summary>
+    private void SetVerification(Actor verifier, DateTimeOffset now, DateOnly from)
     {
         VerifierUserId = verifier.UserId;
         VerifierName = verifier.UserId is null ? Owner ?? AuthorName : verifier.Name;
         LastVerifiedAt = now;
-        var from = Kind == DocumentKind.Procedure && RevisionInForce(DateOnly.FromDateTime(now.UtcDateTime.AddYears(100)))?.EffectiveDate is { } effective
-            ? effective
-            : DateOnly.FromDateTime(now.UtcDateTime);
         VerifyBy = from.AddDays(ReviewIntervalDays);
     }
 

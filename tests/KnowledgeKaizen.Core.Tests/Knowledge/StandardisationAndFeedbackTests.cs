@@ -77,6 +77,22 @@ public sealed class StandardisationAndFeedbackTests : IDisposable
     }
 
     [Fact]
+    public async Task Verify_OverdueProcedure_IsNextDueAnIntervalFromToday()
+    {
+        var (procedureId, _) = await PublishedPairAsync();
+        database.Clock.Now = new DateTimeOffset(2027, 9, 1, 8, 0, 0, TimeSpan.Zero);
+        await using var db = database.NewContext();
+        var reader = new KnowledgeReader(db, database.Clock);
+        Assert.Contains(await reader.OverdueAsync(), s => s.Id == procedureId);
+
+        await database.Service(db).VerifyAsync(procedureId, Manager);
+
+        var procedure = await database.Service(db).FindAsync(procedureId, Manager);
+        Assert.Equal(new DateOnly(2027, 9, 1).AddDays(KnowledgeDocument.DefaultReviewIntervalDays), procedure!.VerifyBy);
+        Assert.DoesNotContain(await reader.OverdueAsync(), s => s.Id == procedureId);
+    }
+
+    [Fact]
     public async Task LinkCase_Twice_CountsOnce()
     {
         await using var db = database.NewContext();
