@@ -2,6 +2,7 @@ using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Web.Hosting;
 using KnowledgeKaizen.Web.Identity;
 using KnowledgeKaizen.Web.Ingestion;
+using KnowledgeKaizen.Web.Knowledge;
 using KnowledgeKaizen.Web.Localization;
 
 if (ImportCommand.IsImport(args))
@@ -16,6 +17,7 @@ builder.AddPortalIdentity();
 builder.AddPortalLocalization();
 builder.AddPortalWeb();
 builder.AddIngestion();
+builder.AddKnowledge();
 
 var app = builder.Build();
 if (app.FindSettingProblem() is { } problem)
@@ -27,6 +29,7 @@ if (app.FindSettingProblem() is { } problem)
 app.UsePortalWeb();
 app.MapPortalEndpoints();
 app.MapIngestionApi();
+app.MapKnowledgeApi();
 
 return await app.RunPortalAsync();
 

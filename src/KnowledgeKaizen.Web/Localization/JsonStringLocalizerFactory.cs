@@ -54,7 +54,7 @@ public sealed class JsonStringLocalizerFactory : IStringLocalizerFactory
         // Embedded names look like "i18n/zh-Hans/portal.json" (see the csproj's LogicalName).
         const string prefix = "i18n/";
         var byCulture = new Dictionary<string, Dictionary<string, string>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal)))
+        foreach (var name in assembly.GetManifestResourceNames().Order(StringComparer.Ordinal).Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith(".json", StringComparison.Ordinal)))
         {
             var rest = name[prefix.Length..];
             var culture = rest[..rest.IndexOfAny(['/', '\\'])];
@@ -64,10 +64,9 @@ public sealed class JsonStringLocalizerFactory : IStringLocalizerFactory
             var table = byCulture.TryGetValue(culture, out var existing) ? existing : byCulture[culture] = new(StringComparer.Ordinal);
             foreach (var (key, value) in entries)
             {
-                if (!table.TryAdd(key, value) && table[key] != value)
-                {
-                    throw new InvalidDataException($"'{key}' is translated differently in two {culture} files ({name}).");
-                }
+                // Files load in name order and the first translation wins; a test keeps modules from
+                // translating the same English text two ways.
+                table.TryAdd(key, value);
             }
         }
 

@@ -60,4 +60,17 @@ public sealed class LocalizationTests(PortalFactory factory) : IClassFixture<Por
             .ToList();
         Assert.True(missing.Count == 0, "Missing zh-Hans translations:\n" + string.Join("\n", missing));
     }
+
+    /// <summary>Modules own their translation files; the same English text must not get two translations.</summary>
+    [Fact]
+    public void NoEnglishText_IsTranslatedTwoWays()
+    {
+        var conflicts = Directory.GetFiles(Path.Combine(RepoPaths.WebProject, "Resources", "zh-Hans"), "*.json")
+            .SelectMany(f => JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(f))!.Select(kv => (File: Path.GetFileName(f), kv.Key, kv.Value)))
+            .GroupBy(e => e.Key)
+            .Where(g => g.Select(e => e.Value).Distinct().Count() > 1)
+            .Select(g => $"{g.Key}: " + string.Join(" | ", g.Select(e => $"{e.File}={e.Value}")))
+            .ToList();
+        Assert.True(conflicts.Count == 0, "Conflicting translations:\n" + string.Join("\n", conflicts));
+    }
 }

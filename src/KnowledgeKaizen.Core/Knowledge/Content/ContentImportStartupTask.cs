@@ -1,0 +1,20 @@
+using KnowledgeKaizen.Core.Hosting;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace KnowledgeKaizen.Core.Knowledge.Content;
+
+/// <summary>Imports content/ on every start (cheap when nothing changed) and keeps the report for Admins.</summary>
+internal sealed class ContentImportStartupTask(ContentImporter importer, ContentImportReportStore reports, IOptions<KaizenOptions> options,
+    IHostEnvironment environment) : IStartupTask
+{
+    public int Order => 40;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var configured = options.Value.ContentPath;
+        var root = Path.GetFullPath(Path.IsPathRooted(configured) ? configured : Path.Combine(environment.ContentRootPath, configured));
+        var report = await importer.ImportAsync(root, cancellationToken);
+        await reports.SaveAsync(report, cancellationToken);
+    }
+}

@@ -1,0 +1,138 @@
+using System.Text.RegularExpressions;
+using Ganss.Xss;
+using Markdig;
+using Markdig.Extensions.AutoIdentifiers;
+using Markdig.Syntax;
+
+namespace KnowledgeKaizen.Core.Markdown;
+
+/// <summary>
+/// The one Markdown pipeline of the portal: documents, editor previews and exports all go through it, so
+/// what an author previews is exactly what readers see. Raw HTML is disabled in Markdig and the output is
+/// sanitised again with a strict allow-list, so a crafted document can never run script.
+/// </summary>
+public sealed partial class MarkdownRenderer
+{
+    /// <summary>Documents above this size are rejected by the services before they reach the renderer.</summary>
+    public const int MaxSourceLength = 200_000;
+
+    private static readonly string[] AllowedTags =
+    [
+        "a", "abbr", "b", "blockquote", "br", "code", "dd", "del", "div", "dl", "dt", "em", "h1", "h2", "h3",
+        "h4", "h5", "h6", "hr", "i", "img", "input", "ins", "kbd", "li", "mark", "ol", "p", "pre", "s", "section",
+        "span", "strong", "sub", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+    ];
+
+    private static readonly string[] AllowedAttributes =
+    [
+        "href", "src", "alt", "title", "id", "class", "align", "colspan", "rowspan", "type", "checked", "disabled",
+        "start", "role",
+    ];
+
+    // Only the classes Markdig emits for the extensions we use; anything else an author smuggles in through
+    // generic attributes is dropped.
+    private static readonly string[] AllowedClasses =
+    [
+        "mermaid", "contains-task-list", "task-list-item", "task-list-item-checkbox", "footnotes", "footnote-ref",
+        "footnote-back-ref", "table", "math",
+    ];
+
+    private readonly MarkdownPipeline pipeline = new MarkdownPipelineBuilder()
+        .UseAdvancedExtensions()
+        .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
+        .DisableHtml()
+        .Build();
+
+    private readonly MarkdownPipeline plainPipeline = new MarkdownPipelineBuilder()
+        .UseAdvancedExtensions()
+        .DisableHtml()
+        .Build();
+
+    private readonly HtmlSanitizer sanitizer = CreateSanitizer();
+
+    /// <summary>Renders Markdown to sanitised HTML, safe to emit without further encoding.</summary>
+    public string ToHtml(string? markdown)
+    {
+        if (string.IsNullOrWhiteSpace(markdown))
+        {
+            return string.Empty;
+        }
+
+        var html = Markdig.Markdown.ToHtml(DefuseDiagrams(markdown), pipeline);
+        return sanitizer.Sanitize(html);
+    }
+
+    /// <summary>The text of the document without Markdown syntax, for summaries and the search index.</summary>
+    public string ToPlainText(string? markdown)
+    {
+        if (string.IsNullOrWhiteSpace(markdown))
+        {
+            return string.Empty;
+        }
+
+        var text = Markdig.Markdown.ToPlainText(markdown, plainPipeline);
+        return string.Join(' ', text.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    /// <summary>
+    /// Mermaid parses label text as HTML in the browser before it sanitises it, so a tag inside a diagram
+    /// could reach the DOM there. Diagrams never need tags: they are removed from mermaid sources here, on
+    /// the server, and arrows such as "--&gt;" or "&lt;--" are left alone.
+    /// </summary>
+    internal string DefuseDiagrams(string markdown)
+    {
+        if (!markdown.Contains("mermaid", StringComparison.OrdinalIgnoreCase) || !markdown.Contains('<', StringComparison.Ordinal))
+        {
+            return markdown;
+        }
+
+        var blocks = Markdig.Markdown.Parse(markdown, pipeline).Descendants<FencedCodeBlock>()
+            .Where(b => string.Equals(b.Info, "mermaid", StringComparison.OrdinalIgnoreCase) && b.Lines.Count > 0)
+            .Select(b => (Start: b.Lines.Lines[0].Position, End: b.Lines.Lines[b.Lines.Count - 1].Position + b.Lines.Lines[b.Lines.Count - 1].Slice.Length))
+            .OrderByDescending(b => b.Start)
+            .ToList();
+        var text = new System.Text.StringBuilder(markdown);
+        foreach (var (start, end) in blocks)
+        {
+            var source = markdown[start..end];
+            text.Remove(start, end - start).Insert(start, TagLike().Replace(source, string.Empty).Replace("<", "‹", StringComparison.Ordinal)
+                .Replace("‹-", "<-", StringComparison.Ordinal).Replace("‹=", "<=", StringComparison.Ordinal).Replace("‹.", "<.", StringComparison.Ordinal));
+        }
+
+        return text.ToString();
+    }
+
+    [GeneratedRegex(@"<\s*[/!?]?\s*[A-Za-z][^>]*>?", RegexOptions.CultureInvariant)]
+    private static partial Regex TagLike();
+
+    private static HtmlSanitizer CreateSanitizer()
+    {
+        var options = new HtmlSanitizerOptions
+        {
+            AllowedTags = new HashSet<string>(AllowedTags, StringComparer.OrdinalIgnoreCase),
+            AllowedAttributes = new HashSet<string>(AllowedAttributes, StringComparer.OrdinalIgnoreCase),
+            AllowedSchemes = new HashSet<string>(["http", "https", "mailto"], StringComparer.OrdinalIgnoreCase),
+            UriAttributes = new HashSet<string>(["href", "src"], StringComparer.OrdinalIgnoreCase),
+            AllowedClasses = new HashSet<string>(AllowedClasses, StringComparer.Ordinal),
+            AllowedCssProperties = new HashSet<string>(StringComparer.OrdinalIgnoreCase),
+            AllowedAtRules = new HashSet<AngleSharp.Css.Dom.CssRuleType>(),
+        };
+        var sanitizer = new HtmlSanitizer(options);
+        sanitizer.AllowedClasses.UnionWith(CodeLanguageClasses());
+
+        // Task-list checkboxes are the only inputs Markdig produces; any other input type is removed.
+        sanitizer.PostProcessNode += (_, e) =>
+        {
+            if (e.Node is AngleSharp.Dom.IElement { TagName: "INPUT" } input && input.GetAttribute("type") != "checkbox")
+            {
+                input.Remove();
+            }
+        };
+        return sanitizer;
+    }
+
+    /// <summary>Syntax-highlighting hooks for the languages our documents use; mermaid is rendered client-side.</summary>
+    private static IEnumerable<string> CodeLanguageClasses() =>
+        new[] { "mermaid", "text", "json", "yaml", "csharp", "sql", "bash", "powershell", "xml", "html", "javascript", "python", "csv" }
+            .Select(l => "language-" + l);
+}

@@ -1,0 +1,66 @@
+using KnowledgeKaizen.Core.Knowledge;
+using KnowledgeKaizen.Core.Markdown;
+
+namespace KnowledgeKaizen.Web.Knowledge;
+
+/// <summary>Everything the details page shows about one document, for one reader.</summary>
+public sealed record DocumentView(
+    KnowledgeDocument Document,
+    DocumentRevision Shown,
+    bool IsReaderVersion,
+    string Html,
+    string? EvidenceHtml,
+    FeedbackCounts Feedback,
+    IReadOnlyList<FeedbackKind> MyFeedback,
+    IReadOnlyList<DocumentFeedback> Reasons,
+    IReadOnlyList<(string Step, DocumentSummary Playbook)> ImprovedBy,
+    IReadOnlyList<(string Target, int? ProcedureId, string? ProcedureTitle)> Improves,
+    IReadOnlyList<SolutionCaseLink> Cases,
+    bool CanEdit,
+    bool IsManager,
+    bool Overdue);
+
+/// <summary>Composes the details view from the knowledge services so the page model stays thin.</summary>
+public sealed class DocumentPages(KnowledgeService knowledge, KnowledgeReader reader, ReaderFeedbackService feedback, MarkdownRenderer markdown, TimeProvider clock)
+{
+    /// <summary>
+    /// Readers get the revision in force; authors and managers may ask for any revision (default: the
+    /// latest). Null when the document does not exist or the actor may not read it.
+    /// </summary>
+    public async Task<DocumentView?> ViewAsync(int id, int? revision, Actor actor, CancellationToken ct = default)
+    {
+        var document = await knowledge.FindAsync(id, actor, ct);
+        if (document is null)
+        {
+            return null;
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var canEdit = document.CanEdit(actor);
+        var inForce = document.IsVisibleToReaders ? document.RevisionInForce(today) ?? document.Revision(document.PublishedRevisionNumber!.Value) : null;
+        var shown = canEdit
+            ? (revision is { } n ? document.Revision(n) : null) ?? (revision is null ? inForce ?? document.CurrentRevision : null)
+            : inForce;
+        if (shown is null)
+        {
+            return null;
+        }
+
+        var userId = actor.UserId ?? string.Empty;
+        return new DocumentView(
+            document,
+            shown,
+            shown.Number == inForce?.Number,
+            markdown.ToHtml(shown.Body),
+            canEdit && document.EvidenceSnapshot is { } evidence ? markdown.ToHtml(evidence) : null,
+            await reader.FeedbackAsync(id, ct),
+            await reader.MyFeedbackAsync(id, userId, ct),
+            canEdit ? await feedback.ReasonsAsync(id, ct) : [],
+            document.Kind == DocumentKind.Procedure ? await reader.PlaybooksImprovingAsync(document, actor, ct) : [],
+            document.Kind == DocumentKind.Playbook ? await reader.ImprovedProceduresAsync(document, ct) : [],
+            document.Kind == DocumentKind.Solution ? await reader.CaseLinksAsync(id, ct) : [],
+            canEdit,
+            actor.IsManager,
+            document.IsOverdue(today));
+    }
+}

@@ -1,0 +1,106 @@
+using KnowledgeKaizen.Core.Identity;
+using KnowledgeKaizen.Core.Knowledge;
+using KnowledgeKaizen.Core.Markdown;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.Extensions.Localization;
+
+namespace KnowledgeKaizen.Web.Knowledge;
+
+/// <summary>Body of a preview request.</summary>
+public sealed record PreviewRequest(string? Markdown);
+
+/// <summary>Body of an autosave: the editor's text, the slot and the version it started from.</summary>
+public sealed record AutosaveRequest(string? Slot, string? Title, string? Body, int? BaseVersion);
+
+/// <summary>Body of a case link.</summary>
+public sealed record CaseLinkRequest(string? CaseKey);
+
+/// <summary>
+/// The editor's endpoints. Every POST checks the antiforgery token sent in the RequestVerificationToken
+/// header (the pages render it), because JSON bodies are not covered by the automatic form check.
+/// </summary>
+public static class KnowledgeApi
+{
+    public static IEndpointRouteBuilder MapKnowledgeApi(this IEndpointRouteBuilder routes)
+    {
+        var api = routes.MapGroup("/api/v1").AddEndpointFilter(ValidateAntiforgeryOnPost);
+
+        api.MapPost("/markdown/preview", (PreviewRequest request, MarkdownRenderer markdown) =>
+            (request.Markdown?.Length ?? 0) > MarkdownRenderer.MaxSourceLength
+                ? Results.Problem(statusCode: 413, title: "The document is too large to preview.")
+                : Results.Ok(new { html = markdown.ToHtml(request.Markdown) }))
+            .RequireAuthorization(Policies.Contributor);
+
+        api.MapPost("/knowledge/autosave", async (AutosaveRequest request, HttpContext http, ReaderFeedbackService service, CancellationToken ct) =>
+        {
+            var actor = http.User.ToActor();
+            if (string.IsNullOrWhiteSpace(request.Slot) || request.Slot.Length > 64 || actor.UserId is null)
+            {
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["slot"] = ["An autosave slot is required."] });
+            }
+
+            try
+            {
+                await service.AutosaveAsync(actor.UserId, request.Slot, request.Title ?? string.Empty, request.Body ?? string.Empty, request.BaseVersion, ct);
+                return Results.NoContent();
+            }
+            catch (KnowledgeRuleException ex)
+            {
+                return Results.Problem(statusCode: 413, title: ex.FormattedMessage);
+            }
+        }).RequireAuthorization(Policies.Contributor);
+
+        api.MapPost("/knowledge/images", async (HttpContext http, ImageStore images, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
+        {
+            if (!http.Request.HasFormContentType || (await http.Request.ReadFormAsync(ct)).Files.GetFile("image") is not { } file)
+            {
+                return Results.ValidationProblem(new Dictionary<string, string[]> { ["image"] = [l["Choose an image to upload."]] });
+            }
+
+            var (name, error) = await images.SaveAsync(file, ct);
+            if (name is null)
+            {
+                return Results.Problem(statusCode: file.Length > ImageStore.MaxBytes ? 413 : 415, title: l[error!]);
+            }
+
+            var url = $"/api/v1/knowledge/images/{name}";
+            return Results.Ok(new { url, markdown = $"![{Path.GetFileNameWithoutExtension(file.FileName)}]({url})" });
+        }).RequireAuthorization(Policies.Contributor);
+
+        api.MapGet("/knowledge/images/{name}", (string name, ImageStore images) =>
+            images.Find(name) is { } found
+                ? Results.File(found.Path, found.ContentType, enableRangeProcessing: false)
+                : Results.NotFound())
+            .RequireAuthorization(Policies.Reader);
+
+        api.MapPost("/knowledge/solutions/{id:int}/cases", async (int id, CaseLinkRequest request, HttpContext http, ReaderFeedbackService service, CancellationToken ct) =>
+        {
+            try
+            {
+                var count = await service.LinkCaseAsync(id, request.CaseKey ?? string.Empty, http.User.ToActor().UserId ?? string.Empty, ct);
+                return Results.Ok(new { linkedCases = count });
+            }
+            catch (KnowledgeRuleException ex)
+            {
+                return Results.Problem(statusCode: 400, title: ex.FormattedMessage);
+            }
+        }).RequireAuthorization(Policies.Reader);
+
+        return routes;
+    }
+
+    private static async ValueTask<object?> ValidateAntiforgeryOnPost(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        if (HttpMethods.IsPost(http.Request.Method))
+        {
+            var antiforgery = http.RequestServices.GetRequiredService<IAntiforgery>();
+            if (!await antiforgery.IsRequestValidAsync(http))
+            {
+                return Results.Problem(statusCode: 400, title: "The request verification token is missing or invalid. Reload the page.");
+            }
+        }
+
+        return await next(context);
+    }
+}

@@ -1,0 +1,24 @@
+using KnowledgeKaizen.Core.Identity;
+using KnowledgeKaizen.Core.Knowledge.Content;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace KnowledgeKaizen.Web.Pages.Knowledge;
+
+/// <summary>Admins: the last content/ import report and the export of the library as a zip.</summary>
+[Authorize(Policy = Policies.Admin)]
+public sealed class LibraryModel(ContentImportReportStore reports, ContentExporter exporter) : PageModel
+{
+    public ContentImportReport? Report { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct) => Report = await reports.LoadAsync(ct);
+
+    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    {
+        var zip = new MemoryStream();
+        await exporter.WriteZipAsync(zip, ct);
+        zip.Position = 0;
+        return File(zip, "application/zip", $"knowledgekaizen-content-{DateTime.UtcNow:yyyyMMdd-HHmm}.zip");
+    }
+}

@@ -1,0 +1,15 @@
+using KnowledgeKaizen.Core.Identity;
+using KnowledgeKaizen.Core.Knowledge;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace KnowledgeKaizen.Web.Pages.Knowledge;
+
+/// <summary>Published documents past their verify-by date.</summary>
+[Authorize(Policy = Policies.KnowledgeManager)]
+public sealed class OverdueModel(KnowledgeReader reader) : PageModel
+{
+    public IReadOnlyList<DocumentSummary> Documents { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct) => Documents = await reader.OverdueAsync(ct);
+}

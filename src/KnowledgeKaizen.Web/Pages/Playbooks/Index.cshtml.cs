@@ -1,0 +1,12 @@
+using KnowledgeKaizen.Core.Identity;
+using KnowledgeKaizen.Core.Knowledge;
+using KnowledgeKaizen.Web.Knowledge;
+using Microsoft.AspNetCore.Authorization;
+
+namespace KnowledgeKaizen.Web.Pages.Playbooks;
+
+[Authorize(Policy = Policies.Reader)]
+public sealed class IndexModel(KnowledgeReader reader) : DocumentIndexModel(reader)
+{
+    public override DocumentKind Kind => DocumentKind.Playbook;
+}

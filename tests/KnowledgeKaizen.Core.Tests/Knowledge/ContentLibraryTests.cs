@@ -1,0 +1,185 @@
+using KnowledgeKaizen.Core.Knowledge;
+using KnowledgeKaizen.Core.Knowledge.Content;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace KnowledgeKaizen.Core.Tests.Knowledge;
+
+public sealed class ContentLibraryTests : IDisposable
+{
+    private readonly KnowledgeTestDatabase database = new();
+    private readonly string temp = Path.Combine(Path.GetTempPath(), "kk-content-" + Guid.NewGuid().ToString("N"));
+
+    private static string ShippedContent { get; } = FindContent();
+
+    [Fact]
+    public async Task Import_ShippedLibrary_CreatesEveryDocumentPublished()
+    {
+        var report = await ImportAsync(ShippedContent);
+
+        var files = Directory.GetFiles(ShippedContent, "*.md", SearchOption.AllDirectories).Count(f => Path.GetFileName(Path.GetDirectoryName(f)) != "content");
+        Assert.DoesNotContain(report.Items, i => i.Outcome == ContentImportOutcome.Failed);
+        Assert.Equal(files, report.Count(ContentImportOutcome.Created));
+        await using var db = database.NewContext();
+        Assert.All(await db.KnowledgeDocuments.ToListAsync(), d => Assert.Equal(DocumentStatus.Published, d.Status));
+        var procedure = await db.KnowledgeDocuments.Include(d => d.Revisions).SingleAsync(d => d.Slug == "discovery-visit" && d.Language == "en");
+        Assert.Equal(new DateOnly(2026, 1, 5), procedure.RevisionInForce(new DateOnly(2026, 11, 27))!.EffectiveDate);
+        Assert.Equal(new DateOnly(2026, 1, 5).AddDays(180), procedure.VerifyBy);
+    }
+
+    [Fact]
+    public async Task Import_Twice_LeavesEverythingUnchanged()
+    {
+        await ImportAsync(ShippedContent);
+
+        var second = await ImportAsync(ShippedContent);
+
+        Assert.All(second.Items, i => Assert.Equal(ContentImportOutcome.Unchanged, i.Outcome));
+        await using var db = database.NewContext();
+        Assert.Equal(await db.KnowledgeDocuments.CountAsync(), await db.DocumentRevisions.CountAsync());
+    }
+
+    [Fact]
+    public async Task Import_ChangedFile_BecomesANewPublishedRevision()
+    {
+        CopyShippedTo(temp);
+        await ImportAsync(temp);
+        var path = Path.Combine(temp, "solutions", "slow-report-export.en.md");
+        await File.AppendAllTextAsync(path, "\nOne more line.\n");
+
+        var report = await ImportAsync(temp);
+
+        Assert.Equal(ContentImportOutcome.Updated, Assert.Single(report.Items, i => i.Path == "solutions/slow-report-export.en.md").Outcome);
+        await using var db = database.NewContext();
+        var document = await db.KnowledgeDocuments.Include(d => d.Revisions).SingleAsync(d => d.Slug == "slow-report-export" && d.Language == "en");
+        Assert.Equal(2, document.PublishedRevisionNumber);
+        Assert.EndsWith("One more line.\n", document.CurrentRevision.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_InvalidFiles_AreReportedPerFileAndTheRestImports()
+    {
+        CopyShippedTo(temp);
+        await File.WriteAllTextAsync(Path.Combine(temp, "playbooks", "broken-yaml.en.md"), "---\nkind: playbook\ntitle: [unclosed\n---\n\nBody\n");
+        await File.WriteAllTextAsync(Path.Combine(temp, "playbooks", "no-front-matter.en.md"), "# Just a heading\n");
+        await File.WriteAllTextAsync(Path.Combine(temp, "procedures", "wrong-name.en.md"),
+            "---\nkind: procedure\nslug: other\nlanguage: en\ntitle: T\nsummary: S\nowner: O\neffective: 2026-01-01\nreview_interval_days: 30\nstages: []\ntags: []\n---\n\nx\n");
+        await File.WriteAllTextAsync(Path.Combine(temp, "procedures", "bad-stage.en.md"),
+            "---\nkind: procedure\nslug: bad-stage\nlanguage: en\ntitle: T\nsummary: S\nowner: O\neffective: 2026-01-01\nreview_interval_days: 30\nstages: [lunch]\ntags: []\n---\n\nx\n");
+
+        var report = await ImportAsync(temp);
+
+        var failed = report.Items.Where(i => i.Outcome == ContentImportOutcome.Failed).ToDictionary(i => i.Path, i => i.Message);
+        Assert.Equal(4, failed.Count);
+        Assert.Contains("YAML", failed["playbooks/broken-yaml.en.md"], StringComparison.Ordinal);
+        Assert.Contains("front matter", failed["playbooks/no-front-matter.en.md"], StringComparison.Ordinal);
+        Assert.Contains("file name", failed["procedures/wrong-name.en.md"], StringComparison.Ordinal);
+        Assert.Contains("lunch", failed["procedures/bad-stage.en.md"], StringComparison.Ordinal);
+        Assert.True(report.Count(ContentImportOutcome.Created) >= 38);
+    }
+
+    [Fact]
+    public async Task Export_ThenImportIntoFreshDatabase_ReproducesTheShippedFilesExactly()
+    {
+        await ImportAsync(ShippedContent);
+        await using var db = database.NewContext();
+        var files = await new ContentExporter(db, database.Clock).FilesAsync();
+
+        foreach (var (path, text) in files)
+        {
+            var original = (await File.ReadAllTextAsync(Path.Combine(ShippedContent, path))).Replace("\r\n", "\n");
+            Assert.True(original == text, $"{path} differs after export");
+            var target = Path.Combine(temp, path);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            await File.WriteAllTextAsync(target, text);
+        }
+
+        using var fresh = new KnowledgeTestDatabase();
+        await using var freshDb = fresh.NewContext();
+        var report = await new ContentImporter(freshDb, fresh.Clock, NullLogger<ContentImporter>.Instance).ImportAsync(temp);
+        Assert.Equal(files.Count, report.Count(ContentImportOutcome.Created));
+        var before = await Snapshot(db);
+        var after = await Snapshot(freshDb);
+        Assert.Equal(before, after);
+    }
+
+    [Fact]
+    public async Task WriteZip_ContainsEveryPublishedDocumentInTheContentLayout()
+    {
+        await ImportAsync(ShippedContent);
+        await using var db = database.NewContext();
+        using var zip = new MemoryStream();
+
+        await new ContentExporter(db, database.Clock).WriteZipAsync(zip);
+
+        zip.Position = 0;
+        using var archive = new System.IO.Compression.ZipArchive(zip);
+        Assert.Contains(archive.Entries, e => e.FullName == "procedures/discovery-visit.zh.md");
+        Assert.Equal(await db.KnowledgeDocuments.CountAsync(), archive.Entries.Count);
+    }
+
+    [Fact]
+    public void Write_ValuesNeedingQuotes_RoundTrip()
+    {
+        var file = new ContentFile
+        {
+            Kind = DocumentKind.Solution, Slug = "x", Language = "en", Title = "Error: \"quoted\" #1", Body = "Body\n",
+            Metadata = new DocumentMetadata { Summary = "- starts with dash", Tags = ["a, b", "true", "[x]"], Issue = "It says \\ and \"", Environment = "yes", Cause = "42" },
+        };
+
+        var parsed = ContentFile.Parse("solutions/x.en.md", file.Write());
+
+        Assert.Equal(file.Title, parsed.Title);
+        Assert.Equal(file.Metadata.Summary, parsed.Metadata.Summary);
+        Assert.Equal(file.Metadata.Tags, parsed.Metadata.Tags);
+        Assert.Equal(file.Metadata.Issue, parsed.Metadata.Issue);
+        Assert.Equal("yes", parsed.Metadata.Environment);
+        Assert.Equal("42", parsed.Metadata.Cause);
+    }
+
+    private static async Task<List<string>> Snapshot(KnowledgeKaizen.Core.Data.KnowledgeKaizenDbContext db)
+    {
+        var documents = await db.KnowledgeDocuments.AsNoTracking().Include(d => d.Revisions).OrderBy(d => d.Kind).ThenBy(d => d.Slug).ThenBy(d => d.Language).ToListAsync();
+        return [.. documents.Select(d => string.Join("|", d.Kind, d.Slug, d.Language, d.Title, d.Summary, string.Join(",", d.Tags), string.Join(",", d.Stages),
+            d.AuthorName, d.Owner, d.ReviewIntervalDays, string.Join(",", d.Improves), d.Issue, d.Environment, d.Cause, d.Status,
+            d.CurrentRevision.Body, d.CurrentRevision.EffectiveDate))];
+    }
+
+    private async Task<ContentImportReport> ImportAsync(string root)
+    {
+        await using var db = database.NewContext();
+        return await new ContentImporter(db, database.Clock, NullLogger<ContentImporter>.Instance).ImportAsync(root);
+    }
+
+    private static void CopyShippedTo(string target)
+    {
+        foreach (var file in Directory.GetFiles(ShippedContent, "*.md", SearchOption.AllDirectories))
+        {
+            var destination = Path.Combine(target, Path.GetRelativePath(ShippedContent, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Copy(file, destination);
+        }
+    }
+
+    private static string FindContent()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (Directory.Exists(Path.Combine(dir.FullName, "content", "procedures")))
+            {
+                return Path.Combine(dir.FullName, "content");
+            }
+        }
+
+        throw new InvalidOperationException("content/ not found");
+    }
+
+    public void Dispose()
+    {
+        database.Dispose();
+        if (Directory.Exists(temp))
+        {
+            Directory.Delete(temp, recursive: true);
+        }
+    }
+}

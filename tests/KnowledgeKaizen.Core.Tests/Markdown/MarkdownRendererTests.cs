@@ -1,0 +1,100 @@
+using KnowledgeKaizen.Core.Markdown;
+
+namespace KnowledgeKaizen.Core.Tests.Markdown;
+
+public sealed class MarkdownRendererTests
+{
+    private readonly MarkdownRenderer renderer = new();
+
+    [Fact]
+    public void Render_PipeTable_ProducesTable()
+    {
+        var html = renderer.ToHtml("| a | b |\n|---|---|\n| 1 | 2 |\n");
+        Assert.Contains("<table", html, StringComparison.Ordinal);
+        Assert.Contains("<td>1</td>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_TaskList_KeepsDisabledCheckboxes()
+    {
+        var html = renderer.ToHtml("- [x] done\n- [ ] open\n");
+        Assert.Contains("type=\"checkbox\"", html, StringComparison.Ordinal);
+        Assert.Contains("checked", html, StringComparison.Ordinal);
+        Assert.Contains("disabled", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_Footnote_LinksToItsNote()
+    {
+        var html = renderer.ToHtml("Claim.[^1]\n\n[^1]: Source.\n");
+        Assert.Contains("href=\"#fn:1\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"fn:1\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_StepHeadingWithGenericAttribute_KeepsExplicitAnchor()
+    {
+        var html = renderer.ToHtml("### 1. Confirm the budget owner {#step-1}\n");
+        Assert.Contains("<h3 id=\"step-1\">1. Confirm the budget owner</h3>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_HeadingWithoutAttribute_GetsAutomaticAnchor()
+    {
+        var html = renderer.ToHtml("## Why it works\n");
+        Assert.Contains("id=\"why-it-works\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_MermaidBlock_IsLeftForTheClientSideRenderer()
+    {
+        var html = renderer.ToHtml("```mermaid\nflowchart TD\n  A[\"线索\"] --> B\n```\n");
+        Assert.Contains("class=\"mermaid\"", html, StringComparison.Ordinal);
+        Assert.Contains("flowchart TD", html, StringComparison.Ordinal);
+        Assert.Contains("--&gt;", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_UnknownClassFromGenericAttributes_IsDropped()
+    {
+        var html = renderer.ToHtml("Text {.btn-danger .mermaid}\n");
+        Assert.DoesNotContain("btn-danger", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToPlainText_StripsSyntax()
+    {
+        var text = renderer.ToPlainText("# Title\n\nSome **bold** and [a link](https://example.com).\n\n- item\n");
+        Assert.Equal("Title Some bold and a link. item", text);
+    }
+
+    [Fact]
+    public void Render_SafeLinks_AreKept()
+    {
+        var html = renderer.ToHtml("[site](https://example.com) [mail](mailto:a@b.c) [step](#step-2) [doc](/Knowledge/Details/3)");
+        Assert.Contains("href=\"https://example.com\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"mailto:a@b.c\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"#step-2\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/Knowledge/Details/3\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_MermaidLabelWithTags_LosesTheTagsButKeepsArrows()
+    {
+        var html = renderer.ToHtml("```mermaid\nflowchart TD\n  A[\"<img src=x onerror=alert(1)>Start\"] --> B\n  B <-- C\n  C -.-> D[\"<b\"]\n```\n");
+
+        Assert.DoesNotContain("img", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("&lt;b", html, StringComparison.Ordinal);
+        Assert.Contains("Start", html, StringComparison.Ordinal);
+        Assert.Contains("A[\"Start\"] --&gt; B", html, StringComparison.Ordinal);
+        Assert.Contains("B &lt;-- C", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_TagsOutsideDiagrams_AreLeftAsEscapedText()
+    {
+        var html = renderer.ToHtml("Use `<br>` in text.\n\n```mermaid\nflowchart TD\n  A --> B\n```\n");
+
+        Assert.Contains("<code>&lt;br&gt;</code>", html, StringComparison.Ordinal);
+    }
+}
