@@ -1,6 +1,7 @@
 using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Web.Hosting;
 using KnowledgeKaizen.Web.Identity;
+using KnowledgeKaizen.Web.Insights;
 using KnowledgeKaizen.Web.Localization;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,6 +10,7 @@ builder.AddKaizenData();
 builder.AddPortalIdentity();
 builder.AddPortalLocalization();
 builder.AddPortalWeb();
+builder.AddProcessMetrics();
 
 var app = builder.Build();
 if (app.FindSettingProblem() is { } problem)
