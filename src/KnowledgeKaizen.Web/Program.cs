@@ -1,8 +1,14 @@
 using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Web.Hosting;
 using KnowledgeKaizen.Web.Identity;
+using KnowledgeKaizen.Web.Ingestion;
 using KnowledgeKaizen.Web.Insights;
 using KnowledgeKaizen.Web.Localization;
+
+if (ImportCommand.IsImport(args))
+{
+    return await ImportCommand.RunAsync(args);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -10,6 +16,7 @@ builder.AddKaizenData();
 builder.AddPortalIdentity();
 builder.AddPortalLocalization();
 builder.AddPortalWeb();
+builder.AddIngestion();
 builder.AddProcessMetrics();
 
 var app = builder.Build();
@@ -21,6 +28,7 @@ if (app.FindSettingProblem() is { } problem)
 
 app.UsePortalWeb();
 app.MapPortalEndpoints();
+app.MapIngestionApi();
 
 return await app.RunPortalAsync();
 

@@ -12,6 +12,7 @@ public class CustomerFeedback : ISearchable
 {
     private CustomerFeedback()
     {
+        ExternalId = string.Empty;
         Text = string.Empty;
     }
 
@@ -28,7 +29,7 @@ public class CustomerFeedback : ISearchable
             throw new ArgumentOutOfRangeException(nameof(score), "A score is 1 to 5.");
         }
 
-        ExternalId = externalId;
+        ExternalId = externalId ?? "kk-" + Guid.NewGuid().ToString("N");
         Channel = channel;
         Type = type;
         Text = text;
@@ -41,8 +42,8 @@ public class CustomerFeedback : ISearchable
 
     public long Id { get; private set; }
 
-    /// <summary>The CRM's id; null for feedback recorded only in the portal.</summary>
-    public string? ExternalId { get; private set; }
+    /// <summary>The CRM\'s id; "kk-…" for feedback recorded in the portal.</summary>
+    public string ExternalId { get; private set; }
 
     public long? CustomerId { get; private set; }
 
@@ -73,7 +74,8 @@ public class CustomerFeedback : ISearchable
 
     public string SearchDocumentType => "feedback";
 
-    public string SearchDocumentKey => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>The external id: known before the row is inserted, and the same whichever way the record came in.</summary>
+    public string SearchDocumentKey => ExternalId;
 
     public void RecordedBy(string userId) => RecordedByUserId = userId;
 

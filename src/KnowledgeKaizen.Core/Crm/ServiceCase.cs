@@ -12,6 +12,7 @@ public class ServiceCase : ISearchable
 {
     private ServiceCase()
     {
+        ExternalId = string.Empty;
         Category = string.Empty;
         Subject = string.Empty;
     }
@@ -19,7 +20,7 @@ public class ServiceCase : ISearchable
     public ServiceCase(string? externalId, long customerId, long agentId, DateTime openedAt, CaseChannel channel,
         string category, CasePriority priority, string subject, string? description)
     {
-        ExternalId = externalId;
+        ExternalId = externalId ?? "kk-" + Guid.NewGuid().ToString("N");
         CustomerId = customerId;
         AgentId = agentId;
         OpenedAt = openedAt;
@@ -32,8 +33,8 @@ public class ServiceCase : ISearchable
 
     public long Id { get; private set; }
 
-    /// <summary>The CRM's id; null for cases recorded only in the portal.</summary>
-    public string? ExternalId { get; private set; }
+    /// <summary>The CRM\'s id; "kk-…" for cases recorded in the portal.</summary>
+    public string ExternalId { get; private set; }
 
     public long CustomerId { get; private set; }
 
@@ -67,7 +68,8 @@ public class ServiceCase : ISearchable
 
     public string SearchDocumentType => "case";
 
-    public string SearchDocumentKey => Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>The external id: known before the row is inserted, and the same whichever way the record came in.</summary>
+    public string SearchDocumentKey => ExternalId;
 
     public void RespondFirst(DateTime at)
     {

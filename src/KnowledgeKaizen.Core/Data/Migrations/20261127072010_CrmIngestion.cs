@@ -6,11 +6,29 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace KnowledgeKaizen.Core.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class CrmModel : Migration
+    public partial class CrmIngestion : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "ApiTokens",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Prefix = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RevokedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastUsedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiTokens", x => x.Id);
+                });
+
             migrationBuilder.CreateTable(
                 name: "Customers",
                 columns: table => new
@@ -28,6 +46,38 @@ namespace KnowledgeKaizen.Core.Data.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Customers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Imports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Format = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Mode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    DryRun = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    StoredPath = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: true),
+                    FileBytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    RequestedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    FinishedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    JobId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Rows = table.Column<long>(type: "INTEGER", nullable: false),
+                    Inserted = table.Column<long>(type: "INTEGER", nullable: false),
+                    Updated = table.Column<long>(type: "INTEGER", nullable: false),
+                    Unchanged = table.Column<long>(type: "INTEGER", nullable: false),
+                    Rejected = table.Column<long>(type: "INTEGER", nullable: false),
+                    TotalProblems = table.Column<long>(type: "INTEGER", nullable: false),
+                    Message = table.Column<string>(type: "TEXT", nullable: true),
+                    ReportJson = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Imports", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -113,7 +163,7 @@ namespace KnowledgeKaizen.Core.Data.Migrations
                 {
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    ExternalId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ExternalId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     CustomerId = table.Column<long>(type: "INTEGER", nullable: false),
                     AgentId = table.Column<long>(type: "INTEGER", nullable: false),
                     OpenedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
@@ -219,7 +269,7 @@ namespace KnowledgeKaizen.Core.Data.Migrations
                 {
                     Id = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    ExternalId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ExternalId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     CustomerId = table.Column<long>(type: "INTEGER", nullable: true),
                     CaseId = table.Column<long>(type: "INTEGER", nullable: true),
                     Channel = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
@@ -273,6 +323,12 @@ namespace KnowledgeKaizen.Core.Data.Migrations
                 column: "RepId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ApiTokens_Hash",
+                table: "ApiTokens",
+                column: "Hash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Customers_ExternalId",
                 table: "Customers",
                 column: "ExternalId",
@@ -303,6 +359,16 @@ namespace KnowledgeKaizen.Core.Data.Migrations
                 name: "IX_Feedback_ReceivedAt",
                 table: "Feedback",
                 column: "ReceivedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Imports_CreatedAt",
+                table: "Imports",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Imports_JobId",
+                table: "Imports",
+                column: "JobId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Opportunities_CustomerId",
@@ -402,7 +468,13 @@ namespace KnowledgeKaizen.Core.Data.Migrations
                 name: "Activities");
 
             migrationBuilder.DropTable(
+                name: "ApiTokens");
+
+            migrationBuilder.DropTable(
                 name: "Feedback");
+
+            migrationBuilder.DropTable(
+                name: "Imports");
 
             migrationBuilder.DropTable(
                 name: "StageHistory");

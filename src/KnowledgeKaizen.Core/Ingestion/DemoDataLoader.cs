@@ -1,0 +1,71 @@
+using KnowledgeKaizen.Core.Data;
+using KnowledgeKaizen.Core.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace KnowledgeKaizen.Core.Ingestion;
+
+/// <summary>
+/// On first start (CRM tables empty, <see cref="KaizenOptions.LoadDemoData"/> on) imports every file of
+/// <see cref="KaizenOptions.SeedPath"/> in load order through the same pipeline as any upload. Missing
+/// files are skipped, so a partial seed folder still loads what it has.
+/// </summary>
+internal sealed class DemoDataLoader(KnowledgeKaizenDbContext db, ImportService imports, IOptions<KaizenOptions> options,
+    IHostEnvironment environment, ILogger<DemoDataLoader> logger) : IStartupTask
+{
+    public int Order => 30;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        if (!settings.LoadDemoData || await db.SalesStages.AnyAsync(cancellationToken) || await db.Reps.AnyAsync(cancellationToken)
+            || await db.Customers.AnyAsync(cancellationToken) || await db.Opportunities.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var seed = Path.GetFullPath(Path.Combine(environment.ContentRootPath, settings.SeedPath));
+        foreach (var kind in ImportKinds.LoadOrder)
+        {
+            var file = FindFile(seed, kind);
+            if (file is null)
+            {
+                continue;
+            }
+
+            var record = await imports.RecordAsync(kind, file, Path.GetFileName(file), ImportMode.AllOrNothing, false,
+                ImportSource.DemoData, "demo data", cancellationToken);
+            var report = await imports.RunAsync(record.Id, null, cancellationToken);
+            if (report.Applied)
+            {
+                logger.LogInformation("Demo data {Summary} in {Seconds:0.0} s", report.Summary(), report.Seconds);
+            }
+            else
+            {
+                logger.LogWarning("Demo data file {File} was not loaded: {Summary}; first problem: {Problem}", file, report.Summary(),
+                    report.Problems.FirstOrDefault()?.Reason);
+            }
+        }
+    }
+
+    internal static string? FindFile(string folder, ImportKind kind) =>
+        new[] { ".csv", ".ndjson", ".jsonl", ".json" }.Select(ext => Path.Combine(folder, kind.Slug() + ext)).FirstOrDefault(File.Exists);
+}
+
+/// <summary>Imports a crash left running are marked failed (their transaction never committed).</summary>
+internal sealed class ImportRecovery(KnowledgeKaizenDbContext db) : IStartupTask
+{
+    public int Order => 20;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        foreach (var record in await db.Imports.Where(r => r.Status == ImportStatus.Running).ToListAsync(cancellationToken))
+        {
+            record.Fail("Interrupted by a restart; nothing it did was kept. Run it again.");
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,64 @@
+using System.Text.Json.Serialization;
+
+namespace KnowledgeKaizen.Core.Ingestion;
+
+/// <summary>
+/// A problem with one row (or the whole file when <see cref="Line"/> is 0). For CSV and NDJSON the line is
+/// the file's line; for a JSON array it is the record's position in the array.
+/// </summary>
+public sealed record ImportProblem(long Line, string? Column, string Reason);
+
+/// <summary>What an import did (or, for a dry run or a rejected file, would have done).</summary>
+public sealed class ImportReport
+{
+    /// <summary>Problems kept in the report; the rest are only counted.</summary>
+    public const int MaxProblems = 1000;
+
+    public required ImportKind Kind { get; init; }
+
+    public required ImportMode Mode { get; init; }
+
+    public bool DryRun { get; init; }
+
+    /// <summary>Data rows read (header excluded).</summary>
+    public long Rows { get; set; }
+
+    public long Inserted { get; set; }
+
+    public long Updated { get; set; }
+
+    public long Unchanged { get; set; }
+
+    /// <summary>Rows with at least one problem.</summary>
+    public long Rejected { get; set; }
+
+    /// <summary>True when the changes were committed.</summary>
+    public bool Applied { get; set; }
+
+    /// <summary>Notes that did not stop the import, e.g. unknown columns that were ignored.</summary>
+    public List<string> Warnings { get; init; } = [];
+
+    public List<ImportProblem> Problems { get; init; } = [];
+
+    public long TotalProblems { get; set; }
+
+    public double Seconds { get; set; }
+
+    /// <summary>A problem that stopped reading the file (not UTF-8, broken JSON, missing columns).</summary>
+    [JsonIgnore]
+    public bool HasFileProblem => Problems.Any(p => p.Line == 0);
+
+    public void AddProblem(long line, string? column, string reason)
+    {
+        TotalProblems++;
+        if (Problems.Count < MaxProblems)
+        {
+            Problems.Add(new ImportProblem(line, column, reason));
+        }
+    }
+
+    /// <summary>One line for logs and the command line.</summary>
+    public string Summary() =>
+        $"{Kind.Slug()}: {Rows} rows, {Inserted} inserted, {Updated} updated, {Unchanged} unchanged, {Rejected} rejected, " +
+        $"{TotalProblems} problems — {(Applied ? "applied" : DryRun ? "dry run, nothing applied" : "nothing applied")}";
+}

@@ -1,0 +1,70 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using KnowledgeKaizen.Core.Crm;
+using KnowledgeKaizen.Core.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace KnowledgeKaizen.Web.Pages.Feedback;
+
+/// <summary>Staff record a customer's complaint, praise or suggestion as it arrives.</summary>
+[Authorize(Policy = Policies.Reader)]
+public sealed class RecordModel(KnowledgeCapture capture, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public sealed class InputModel
+    {
+        public FeedbackChannel Channel { get; set; } = FeedbackChannel.Phone;
+
+        public FeedbackType Type { get; set; } = FeedbackType.Complaint;
+
+        [Required(ErrorMessage = "Enter what the customer said.")]
+        [StringLength(100_000)]
+        public string Text { get; set; } = string.Empty;
+
+        [Range(1, 5, ErrorMessage = "A score is 1 to 5.")]
+        public int? Score { get; set; }
+
+        [StringLength(64)]
+        public string? CustomerId { get; set; }
+
+        [StringLength(100)]
+        public string? Category { get; set; }
+
+        [StringLength(100_000)]
+        public string? HandlingRecord { get; set; }
+
+        public bool Resolved { get; set; }
+    }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var result = await capture.RecordFeedbackAsync(new FeedbackInput(Input.Channel, Input.Type, Input.Text, Input.Score, Input.CustomerId,
+            null, Input.Category, null, Input.HandlingRecord, Input.Resolved ? DateTime.UtcNow : null), User.FindFirstValue(ClaimTypes.NameIdentifier)!, ct);
+        if (!result.Succeeded)
+        {
+            foreach (var (field, message) in result.Problems)
+            {
+                ModelState.AddModelError($"Input.{field}", l[message]);
+            }
+
+            return Page();
+        }
+
+        TempData["Notice"] = l["Thank you: the feedback was recorded."].Value;
+        return RedirectToPage();
+    }
+}

@@ -1,0 +1,62 @@
+using KnowledgeKaizen.Core.Identity;
+using KnowledgeKaizen.Core.Ingestion;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace KnowledgeKaizen.Web.Pages.Imports;
+
+/// <summary>The report of one import; for a preview, the button that commits the same file.</summary>
+[Authorize(Policy = Policies.Admin)]
+public sealed class DetailsModel(ImportService imports) : PageModel
+{
+    public ImportRecord Record { get; private set; } = null!;
+
+    public ImportReport? Report { get; private set; }
+
+    [BindProperty]
+    public ImportMode Mode { get; set; }
+
+    public bool CanCommit => Record.Status == ImportStatus.Previewed && Record.StoredPath is not null && System.IO.File.Exists(Record.StoredPath);
+
+    public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        Mode = Record.Mode;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostCommitAsync(string id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct))
+        {
+            return NotFound();
+        }
+
+        if (!CanCommit)
+        {
+            return RedirectToPage(new { id });
+        }
+
+        var commit = await imports.RecordAsync(Record.Kind, Record.StoredPath!, Record.FileName, Mode, dryRun: false,
+            Record.Source, User.Identity?.Name, ct);
+        await imports.EnqueueAsync(commit, User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, ct);
+        return RedirectToPage("Progress", new { id = commit.Id });
+    }
+
+    private async Task<bool> LoadAsync(string id, CancellationToken ct)
+    {
+        if (!Guid.TryParse(id, out var importId) || await imports.FindAsync(importId, ct) is not { } record)
+        {
+            return false;
+        }
+
+        Record = record;
+        Report = record.Report;
+        return true;
+    }
+}

@@ -1,0 +1,87 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using KnowledgeKaizen.Core.Crm;
+using KnowledgeKaizen.Core.Identity;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace KnowledgeKaizen.Web.Pages.Service;
+
+/// <summary>Staff open a service case or record its first response and resolution as it happens.</summary>
+[Authorize(Policy = Policies.Reader)]
+public sealed class RecordModel(KnowledgeCapture capture, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty]
+    public InputModel Input { get; set; } = new();
+
+    public IReadOnlyList<(long Id, string Subject, bool Resolved)> Cases { get; private set; } = [];
+
+    public sealed class InputModel
+    {
+        /// <summary>Empty: a new case.</summary>
+        public long? CaseId { get; set; }
+
+        [StringLength(64)]
+        public string? CustomerId { get; set; }
+
+        [StringLength(64)]
+        public string? AgentId { get; set; }
+
+        public CaseChannel Channel { get; set; } = CaseChannel.Phone;
+
+        public CasePriority Priority { get; set; } = CasePriority.Normal;
+
+        [StringLength(100)]
+        public string? Category { get; set; }
+
+        [StringLength(500)]
+        public string? Subject { get; set; }
+
+        [StringLength(100_000)]
+        public string? Description { get; set; }
+
+        public bool Responded { get; set; }
+
+        [StringLength(100_000)]
+        public string? Resolution { get; set; }
+
+        [Range(1, 5, ErrorMessage = "A score is 1 to 5.")]
+        public int? Satisfaction { get; set; }
+    }
+
+    public async Task OnGetAsync(long? caseId, CancellationToken ct)
+    {
+        Input.CaseId = caseId;
+        Cases = await capture.RecentCasesAsync(50, ct);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        Cases = await capture.RecentCasesAsync(50, ct);
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var now = DateTime.UtcNow;
+        var isNew = Input.CaseId is null;
+        var result = await capture.RecordCaseAsync(new CaseInput(Input.CaseId, Input.CustomerId, Input.AgentId,
+            isNew ? Input.Channel : null, Input.Category, isNew ? Input.Priority : null, Input.Subject, Input.Description, null,
+            Input.Responded ? now : null, string.IsNullOrWhiteSpace(Input.Resolution) ? null : now, Input.Resolution, Input.Satisfaction),
+            User.FindFirstValue(ClaimTypes.NameIdentifier)!, ct);
+        if (!result.Succeeded)
+        {
+            foreach (var (field, message) in result.Problems)
+            {
+                ModelState.AddModelError($"Input.{field}", l[message]);
+            }
+
+            return Page();
+        }
+
+        TempData["Notice"] = l["The service case was saved."].Value;
+        return RedirectToPage(new { caseId = result.Id });
+    }
+}

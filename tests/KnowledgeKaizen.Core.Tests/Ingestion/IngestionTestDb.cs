@@ -1,0 +1,66 @@
+using System.Text;
+using KnowledgeKaizen.Core.Data;
+using KnowledgeKaizen.Core.Ingestion;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace KnowledgeKaizen.Core.Tests.Ingestion;
+
+/// <summary>An in-memory database with the schema and a small CRM fixture loaded through the pipeline.</summary>
+internal sealed class IngestionTestDb : IDisposable
+{
+    public const string Stages = "code,name,name_zh,position\nqualify,Lead qualification,线索确认,1\ndiscover,Discovery visit,需求调研,2\npropose,Proposal,方案建议,3\n";
+    public const string Reps = "external_id,name,email,team,region,role,hired_at,active\nr1,Ann Lee,ann@example.com,East A,East,sales,2020-01-06,true\nr2,王芳,wang@example.com,East B,East,service,,\n";
+    public const string Customers = "external_id,name,industry,region,segment,created_at,churned_at\nc1,Acme 制造,manufacturing,East,mid,2023-02-01,\n";
+    public const string Opportunities = "external_id,customer_id,owner_id,amount,industry,source,region,created_at,expected_close_at,forecast_amount,closed_at,outcome,loss_reason,final_amount,collected_amount\n" +
+        "o1,c1,r1,12000.50,manufacturing,referral,East,2024-01-10,,,2024-03-01,won,,11800,11800\n" +
+        "o2,c1,r1,5000,manufacturing,web,East,2024-02-10,,,,open,,,\n";
+
+    private readonly SqliteConnection connection = new("DataSource=:memory:");
+
+    public IngestionTestDb(bool withFixture = true)
+    {
+        connection.Open();
+        using (var db = NewContext())
+        {
+            db.Database.EnsureCreated();
+        }
+
+        if (withFixture)
+        {
+            Load(ImportKind.Stages, Stages);
+            Load(ImportKind.Reps, Reps);
+            Load(ImportKind.Customers, Customers);
+            Load(ImportKind.Opportunities, Opportunities);
+        }
+    }
+
+    public KnowledgeKaizenDbContext NewContext() =>
+        new(new DbContextOptionsBuilder<KnowledgeKaizenDbContext>().UseSqlite(connection).Options);
+
+    public ImportReport Run(ImportKind kind, string text, ImportMode mode = ImportMode.AllOrNothing, bool dryRun = false, ImportFormat format = ImportFormat.Csv) =>
+        Run(kind, Encoding.UTF8.GetBytes(text), mode, dryRun, format);
+
+    public ImportReport Run(ImportKind kind, byte[] bytes, ImportMode mode = ImportMode.AllOrNothing, bool dryRun = false, ImportFormat format = ImportFormat.Csv)
+    {
+        using var db = NewContext();
+        return new ImportPipeline(db).RunAsync(new MemoryStream(bytes), new ImportRequest(kind, format, mode, dryRun)).GetAwaiter().GetResult();
+    }
+
+    public void Load(ImportKind kind, string text)
+    {
+        var report = Run(kind, text);
+        Assert.True(report.Applied, string.Join("; ", report.Problems.Select(p => $"{p.Line}:{p.Column}:{p.Reason}")));
+    }
+
+    public long Count(string table) => Scalar($"SELECT COUNT(*) FROM \"{table}\"");
+
+    public long Scalar(string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (long)command.ExecuteScalar()!;
+    }
+
+    public void Dispose() => connection.Dispose();
+}

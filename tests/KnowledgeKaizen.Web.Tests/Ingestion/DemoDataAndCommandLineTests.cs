@@ -1,0 +1,114 @@
+using KnowledgeKaizen.Core.Data;
+using KnowledgeKaizen.Core.Ingestion;
+using KnowledgeKaizen.Web.Ingestion;
+using KnowledgeKaizen.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static KnowledgeKaizen.Web.Tests.Ingestion.IngestionFixture;
+
+namespace KnowledgeKaizen.Web.Tests.Ingestion;
+
+/// <summary>A portal started with demo data on and a seed folder holding only some of the files.</summary>
+public sealed class DemoDataFactory : PortalFactory
+{
+    public string SeedPath { get; } = CreateSeed();
+
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["KnowledgeKaizen:LoadDemoData"] = "true",
+        ["KnowledgeKaizen:SeedPath"] = SeedPath,
+    };
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Directory.Exists(SeedPath))
+        {
+            Directory.Delete(SeedPath, recursive: true);
+        }
+    }
+
+    private static string CreateSeed()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "kk-tests", "seed-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "stages.csv"), Stages);
+        File.WriteAllText(Path.Combine(folder, "reps.csv"), Reps);
+        File.WriteAllText(Path.Combine(folder, "customers.csv"), Customers);
+        File.WriteAllText(Path.Combine(folder, "opportunities.csv"), Opportunities);
+        File.WriteAllText(Path.Combine(folder, "stage-history.ndjson"),
+            "{\"external_id\":\"sd1\",\"opportunity_id\":\"o1\",\"stage\":\"qualify\",\"rep_id\":\"r1\",\"entered_at\":\"2024-01-10\",\"left_at\":\"2024-01-12\",\"outcome\":\"advanced\"}\n");
+        return folder;
+    }
+}
+
+public sealed class DemoDataLoaderTests(DemoDataFactory factory) : IClassFixture<DemoDataFactory>
+{
+    [Fact]
+    public async Task EmptyDatabase_LoadsEverySeedFileInOrder_AndSkipsMissingOnes()
+    {
+        factory.CreateClient();
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<KnowledgeKaizenDbContext>();
+
+        Assert.Equal(2, await db.SalesStages.CountAsync());
+        Assert.Equal(1, await db.Opportunities.CountAsync());
+        Assert.Equal(1, await db.StageHistory.CountAsync());
+        var imports = await db.Imports.ToListAsync();
+        Assert.Equal(5, imports.Count);
+        Assert.All(imports, r => Assert.Equal((ImportSource.DemoData, ImportStatus.Succeeded), (r.Source, r.Status)));
+    }
+}
+
+public sealed class ImportCommandTests : IDisposable
+{
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "kk-tests", "cli-" + Guid.NewGuid().ToString("N"));
+
+    private async Task<(int Exit, string Output)> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        var exit = await ImportCommand.RunAsync([.. args, $"--KnowledgeKaizen:DataPath={Path.Combine(folder, "data")}"], output);
+        return (exit, output.ToString());
+    }
+
+    [Fact]
+    public async Task ImportingAFile_PrintsTheReportAndExitsZero_AndAgainChangesNothing()
+    {
+        Directory.CreateDirectory(folder);
+        var file = Path.Combine(folder, "stages.csv");
+        await File.WriteAllTextAsync(file, Stages);
+
+        var first = await RunAsync("import", "stages", file);
+        var second = await RunAsync("import", "stages", file);
+
+        Assert.Equal(0, first.Exit);
+        Assert.Contains("2 inserted", first.Output, StringComparison.Ordinal);
+        Assert.Contains("2 unchanged", second.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AFileWithProblems_ListsThemAndExitsOne()
+    {
+        Directory.CreateDirectory(folder);
+        var file = Path.Combine(folder, "stages.csv");
+        await File.WriteAllTextAsync(file, "code,name,position\nq,Q,first\n");
+
+        var (exit, output) = await RunAsync("import", "stages", file);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("line 2, position", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WrongArguments_PrintUsage() =>
+        Assert.Contains("Usage: import", (await RunAsync("import", "invoices")).Output, StringComparison.Ordinal);
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}

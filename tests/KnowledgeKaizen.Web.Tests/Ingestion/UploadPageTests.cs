@@ -1,0 +1,139 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using KnowledgeKaizen.Core.Data;
+using KnowledgeKaizen.Core.Identity;
+using KnowledgeKaizen.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static KnowledgeKaizen.Web.Tests.Ingestion.IngestionFixture;
+
+namespace KnowledgeKaizen.Web.Tests.Ingestion;
+
+/// <summary>The Admin flow through the pages: upload → dry-run preview → commit → history.</summary>
+public sealed class UploadPageTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    private async Task<HttpClient> AdminAsync()
+    {
+        await factory.EnsureUserAsync("importer@test.local", Roles.Admin);
+        return await factory.SignInAsync("importer@test.local", PortalFactory.UserPassword);
+    }
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string kind, string fileName, string content, string mode = "AllOrNothing")
+    {
+        var token = await PortalFactory.AntiforgeryTokenAsync(client, "/Imports/Upload");
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new StringContent(kind), "Input.Kind" },
+            { new StringContent(mode), "Input.Mode" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes(content)), "Input.File", fileName },
+        };
+        return await client.PostAsync("/Imports/Upload", form);
+    }
+
+    /// <summary>Follows the progress page's job until it finishes; returns the import id.</summary>
+    private static async Task<string> FinishAsync(HttpClient client, HttpResponseMessage redirect)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, redirect.StatusCode);
+        var progressUrl = redirect.Headers.Location!.OriginalString;
+        var html = await client.GetStringAsync(progressUrl);
+        var jobUrl = System.Text.RegularExpressions.Regex.Match(html, "data-import-progress=\"([^\"]+)\"").Groups[1].Value;
+        var job = await WaitForJobAsync(client, jobUrl);
+        return job.GetProperty("importId").GetString()!;
+    }
+
+    [Fact]
+    public async Task UploadPreviewCommit_AppliesTheFileOnlyAfterCommit()
+    {
+        var client = await AdminAsync();
+        var importId = await FinishAsync(client, await UploadAsync(client, "stages", "stages.csv", Stages));
+
+        var preview = await client.GetStringAsync($"/Imports/Details/{importId}");
+        Assert.Contains("data-testid=\"commit-form\"", preview, StringComparison.Ordinal);
+        using (var scope = factory.Services.CreateScope())
+        {
+            Assert.False(await scope.ServiceProvider.GetRequiredService<KnowledgeKaizenDbContext>().SalesStages.AnyAsync());
+        }
+
+        var commit = await PortalFactory.PostFormAsync(client, $"/Imports/Details/{importId}?handler=Commit", new() { ["Mode"] = "AllOrNothing" },
+            $"/Imports/Details/{importId}");
+        var committedId = await FinishAsync(client, commit);
+
+        using (var scope = factory.Services.CreateScope())
+        {
+            Assert.Equal(2, await scope.ServiceProvider.GetRequiredService<KnowledgeKaizenDbContext>().SalesStages.CountAsync());
+        }
+
+        var history = await client.GetStringAsync("/Imports");
+        Assert.Contains($"/Imports/Details/{committedId}", history, StringComparison.Ordinal);
+        Assert.Contains("stages.csv", history, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PreviewOfABadFile_ListsEveryProblem()
+    {
+        var client = await AdminAsync();
+        var importId = await FinishAsync(client, await UploadAsync(client, "stages", "stages.csv", "code,name,position\nq,Q,zero\nq,Q2,2\n"));
+
+        var preview = await client.GetStringAsync($"/Imports/Details/{importId}");
+
+        Assert.Contains("data-testid=\"import-problems\"", preview, StringComparison.Ordinal);
+        Assert.Contains("position", preview, StringComparison.Ordinal);
+        Assert.Contains("Duplicate code", preview, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UploadWithoutAFile_ShowsAValidationMessage()
+    {
+        var client = await AdminAsync();
+        var response = await PortalFactory.PostFormAsync(client, "/Imports/Upload", new() { ["Input.Kind"] = "stages" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Choose a file.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Staff_RecordFeedbackThroughTheForm()
+    {
+        await factory.EnsureUserAsync("staff-feedback@test.local", Roles.Staff);
+        var client = await factory.SignInAsync("staff-feedback@test.local", PortalFactory.UserPassword);
+
+        var response = await PortalFactory.PostFormAsync(client, "/Feedback/Record", new()
+        {
+            ["Input.Type"] = "Suggestion", ["Input.Channel"] = "Chat", ["Input.Text"] = "希望增加夜间客服 🌙", ["Input.Score"] = "4",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<KnowledgeKaizenDbContext>();
+        var saved = await db.Feedback.SingleAsync(f => f.Text == "希望增加夜间客服 🌙");
+        Assert.NotNull(saved.RecordedByUserId);
+        Assert.True(await db.SearchOutbox.AnyAsync(e => e.DocumentType == "feedback" && e.DocumentKey == saved.ExternalId));
+    }
+
+    [Fact]
+    public async Task ServiceCaseApi_OpensThenResolvesACase()
+    {
+        var client = await AdminAsync();
+        foreach (var (kind, csv) in new[] { ("stages", Stages), ("reps", Reps), ("customers", Customers) })
+        {
+            await client.PostAsync($"/api/v1/imports/{kind}", new StringContent(csv, Encoding.UTF8, "text/csv"));
+        }
+
+        var opened = await client.PostAsJsonAsync("/api/v1/service-cases", new
+        {
+            customer_id = "c1", agent_id = "r2", channel = "email", category = "billing", priority = "high", subject = "Invoice wrong",
+        });
+        Assert.Equal(HttpStatusCode.Created, opened.StatusCode);
+        var id = (await JsonAsync(opened)).GetProperty("id").GetInt64();
+
+        var resolved = await client.PostAsJsonAsync("/api/v1/service-cases", new { case_id = id, resolution = "Reissued the invoice 已重开发票" });
+        var invalid = await client.PostAsJsonAsync("/api/v1/service-cases", new { customer_id = "c404", channel = "fax" });
+
+        Assert.Equal(HttpStatusCode.Created, resolved.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        using var scope = factory.Services.CreateScope();
+        var saved = await scope.ServiceProvider.GetRequiredService<KnowledgeKaizenDbContext>().ServiceCases.SingleAsync(c => c.Id == id);
+        Assert.Equal("Reissued the invoice 已重开发票", saved.Resolution);
+    }
+}
