@@ -1,17 +1,16 @@
-using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Web.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeKaizen.Web.Tests.Insights;
 
-/// <summary>The portal with the demo CRM data loaded once per test class (the seed CSVs through the domain model).</summary>
-public sealed class SeededPortalFactory : PortalFactory, IAsyncLifetime
+/// <summary>
+/// The portal with the demo CRM data loaded by the app's own demo-data loader (LoadDemoData on) — once per
+/// test class, when the fixture first starts the host.
+/// </summary>
+public sealed class SeededPortalFactory : PortalFactory
 {
-    public async Task InitializeAsync()
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
-        using var scope = Services.CreateScope();
-        await SeedCsv.LoadAsync(scope.ServiceProvider.GetRequiredService<KnowledgeKaizenDbContext>());
-    }
-
-    Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
+        ["KnowledgeKaizen:LoadDemoData"] = "true",
+        ["KnowledgeKaizen:SeedPath"] = SeedCsv.Folder,
+    };
 }
