@@ -2,6 +2,7 @@ using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Web.Hosting;
 using KnowledgeKaizen.Web.Identity;
 using KnowledgeKaizen.Web.Ingestion;
+using KnowledgeKaizen.Web.Insights;
 using KnowledgeKaizen.Web.Knowledge;
 using KnowledgeKaizen.Web.Localization;
 
@@ -18,6 +19,7 @@ builder.AddPortalLocalization();
 builder.AddPortalWeb();
 builder.AddIngestion();
 builder.AddKnowledge();
+builder.AddProcessMetrics();
 
 var app = builder.Build();
 if (app.FindSettingProblem() is { } problem)

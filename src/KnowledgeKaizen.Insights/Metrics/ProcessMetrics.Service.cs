@@ -1,0 +1,202 @@
+using System.Globalization;
+
+namespace KnowledgeKaizen.Insights.Metrics;
+
+public sealed partial class ProcessMetrics
+{
+    /// <summary>Backlog age buckets in days: [from, to).</summary>
+    internal static readonly (string Label, double From, double? To)[] BacklogAges =
+        [("< 1 day", 0, 1), ("1–3 days", 1, 3), ("3–7 days", 3, 7), ("7–30 days", 7, 30), ("≥ 30 days", 30, null)];
+
+    /// <summary>Service figures for cases opened in the period, and the open backlog at the period's end.</summary>
+    public async Task<ServiceSummary> ServiceAsync(MetricFilter filter, CancellationToken ct = default)
+    {
+        var groups = await ServiceGroupsAsync(filter, ct);
+        var previous = await ServiceGroupsAsync(filter.PreviousPeriod(), ct);
+        return new ServiceSummary(
+            groups.All, previous.All,
+            groups.ByChannel, groups.ByCategory, groups.ByMonth,
+            await BacklogAsync(filter, ct));
+    }
+
+    private sealed record ServiceGroups(ServiceGroup All, IReadOnlyList<ServiceGroup> ByChannel, IReadOnlyList<ServiceGroup> ByCategory, IReadOnlyList<ServiceGroup> ByMonth);
+
+    private sealed class CaseAccumulator
+    {
+        public long Cases;
+        public long Resolved;
+        public long Rated;
+        public double SatisfactionSum;
+        public long Costed;
+        public double CostSum;
+        public readonly List<double> FirstResponse = [];
+        public readonly List<double> Resolution = [];
+
+        public ServiceGroup ToGroup(string key) => new(key, Cases, Resolved,
+            MetricQuery.SpreadOf(FirstResponse), MetricQuery.SpreadOf(Resolution),
+            SalesKpis.Ratio(SatisfactionSum, Rated), SalesKpis.Ratio(CostSum, Costed));
+    }
+
+    /// <summary>
+    /// One pass over the period's cases, reading only the numbers, fills the overall, per-channel,
+    /// per-category and per-month groups (four GROUP BYs plus percentile sorts measured slower in SQLite).
+    /// </summary>
+    private async Task<ServiceGroups> ServiceGroupsAsync(MetricFilter filter, CancellationToken ct)
+    {
+        var scope = CaseScope(filter).Period("sc.OpenedAt", filter.From, filter.To);
+        var all = new CaseAccumulator();
+        var byChannel = new Dictionary<string, CaseAccumulator>(StringComparer.Ordinal);
+        var byCategory = new Dictionary<string, CaseAccumulator>(StringComparer.Ordinal);
+        var byMonth = new SortedDictionary<string, CaseAccumulator>(StringComparer.Ordinal);
+        await Query.ReadAsync($"""
+            SELECT sc.Channel, sc.Category, substr(sc.OpenedAt, 1, 7),
+                   {Days("sc.OpenedAt", "sc.FirstResponseAt")} * 24, {Days("sc.OpenedAt", "sc.ResolvedAt")} * 24,
+                   sc.Satisfaction, sc.Cost
+            FROM ServiceCases sc {scope.Joins} WHERE {scope.Where}
+            """, scope, r =>
+        {
+            var first = MetricQuery.NullableDouble(r, 3);
+            var resolution = MetricQuery.NullableDouble(r, 4);
+            double? satisfaction = r.IsDBNull(5) ? null : r.GetInt64(5);
+            var cost = MetricQuery.NullableDouble(r, 6);
+            foreach (var acc in new[] { all, Get(byChannel, r.GetString(0)), Get(byCategory, r.GetString(1)), Get(byMonth, r.GetString(2)) })
+            {
+                acc.Cases++;
+                if (first is { } f)
+                {
+                    acc.FirstResponse.Add(f);
+                }
+
+                if (resolution is { } h)
+                {
+                    acc.Resolved++;
+                    acc.Resolution.Add(h);
+                }
+
+                if (satisfaction is { } s)
+                {
+                    acc.Rated++;
+                    acc.SatisfactionSum += s;
+                }
+
+                if (cost is { } c)
+                {
+                    acc.Costed++;
+                    acc.CostSum += c;
+                }
+            }
+        }, ct);
+
+        return new ServiceGroups(all.ToGroup(string.Empty),
+            [.. byChannel.OrderByDescending(kv => kv.Value.Cases).Select(kv => kv.Value.ToGroup(kv.Key))],
+            [.. byCategory.OrderByDescending(kv => kv.Value.Cases).Select(kv => kv.Value.ToGroup(kv.Key))],
+            [.. byMonth.Select(kv => kv.Value.ToGroup(kv.Key))]);
+    }
+
+    private static CaseAccumulator Get<TDictionary>(TDictionary groups, string key) where TDictionary : IDictionary<string, CaseAccumulator>
+    {
+        if (!groups.TryGetValue(key, out var acc))
+        {
+            groups[key] = acc = new CaseAccumulator();
+        }
+
+        return acc;
+    }
+
+    /// <summary>Cases open at the period's end (opened before it, not resolved before it), by age at that moment.</summary>
+    private async Task<IReadOnlyList<BacklogBucket>> BacklogAsync(MetricFilter filter, CancellationToken ct)
+    {
+        var scope = CaseScope(filter).Parameter("@to", SqlScope.Instant(filter.To))
+            .Condition("sc.OpenedAt < @to AND (sc.ResolvedAt IS NULL OR sc.ResolvedAt >= @to)");
+        var cases = new long[BacklogAges.Length];
+        var bucket = string.Join(' ', BacklogAges.Select((b, i) => b.To is { } to ? $"WHEN age < {to.ToString(CultureInfo.InvariantCulture)} THEN {i}" : string.Empty));
+        await Query.ReadAsync($"""
+            SELECT CASE {bucket} ELSE {BacklogAges.Length - 1} END AS b, COUNT(*)
+            FROM (SELECT {Days("sc.OpenedAt", "@to")} AS age FROM ServiceCases sc {scope.Joins} WHERE {scope.Where})
+            GROUP BY b
+            """, scope, r => cases[r.GetInt32(0)] = r.GetInt64(1), ct);
+        return [.. BacklogAges.Select((b, i) => new BacklogBucket(b.Label, b.From, b.To, cases[i]))];
+    }
+
+    private static SqlScope CaseScope(MetricFilter filter) =>
+        new SqlScope().Rep(filter, "sc.AgentId").CustomerIndustry(filter, "sc.CustomerId");
+
+    /// <summary>Feedback and complaints received in the period, their resolution, and customers churned in it.</summary>
+    public async Task<FeedbackSummary> FeedbackAsync(MetricFilter filter, CancellationToken ct = default)
+    {
+        var scope = FeedbackScope(filter);
+        var byMonth = await FeedbackCountsAsync("substr(f.ReceivedAt, 1, 7)", scope, ct);
+        var byChannel = await FeedbackCountsAsync("f.Channel", scope, ct);
+        var complaints = await ComplaintsAsync(filter, ct);
+        var previous = await ComplaintsAsync(filter.PreviousPeriod(), ct);
+        var (churned, afterComplaint) = await ChurnAsync(filter, ct);
+        var (previousChurned, _) = await ChurnAsync(filter.PreviousPeriod(), ct);
+        return new FeedbackSummary(byMonth, [.. byChannel.OrderByDescending(c => c.Total)],
+            [.. complaints.Where(c => c.Category != string.Empty).OrderByDescending(c => c.Complaints)],
+            complaints.Single(c => c.Category == string.Empty), previous.Single(c => c.Category == string.Empty),
+            churned, afterComplaint, previousChurned);
+    }
+
+    private async Task<List<FeedbackCount>> FeedbackCountsAsync(string key, SqlScope scope, CancellationToken ct)
+    {
+        var rows = new List<FeedbackCount>();
+        await Query.ReadAsync($"""
+            SELECT {key} AS k, SUM(f.Type = 'Complaint'), SUM(f.Type = 'Praise'), SUM(f.Type = 'Suggestion')
+            FROM Feedback f {scope.Joins} WHERE {scope.Where} GROUP BY k ORDER BY k
+            """, scope, r => rows.Add(new FeedbackCount(MetricQuery.Text(r, 0), MetricQuery.Long(r, 1), MetricQuery.Long(r, 2), MetricQuery.Long(r, 3))), ct);
+        return rows;
+    }
+
+    /// <summary>Complaints per category plus the total (category ""), with resolution counts and days.</summary>
+    private async Task<List<ComplaintResolution>> ComplaintsAsync(MetricFilter filter, CancellationToken ct)
+    {
+        var scope = FeedbackScope(filter).Condition("f.Type = 'Complaint'");
+        var counts = new Dictionary<string, (long Complaints, long Resolved)>(StringComparer.Ordinal);
+        await Query.ReadAsync($"""
+            SELECT COALESCE(f.Category, '(none)'), COUNT(*), COUNT(f.ResolvedAt)
+            FROM Feedback f {scope.Joins} WHERE {scope.Where} GROUP BY 1
+            """, scope, r => counts[r.GetString(0)] = (r.GetInt64(1), r.GetInt64(2)), ct);
+        var days = await Query.SpreadsAsync($"""
+            SELECT COALESCE(f.Category, '(none)'), {Days("f.ReceivedAt", "f.ResolvedAt")}
+            FROM Feedback f {scope.Joins} WHERE {scope.Where} AND f.ResolvedAt IS NOT NULL
+            """, scope, ct);
+        var allDays = await Query.SpreadsAsync($"""
+            SELECT '', {Days("f.ReceivedAt", "f.ResolvedAt")}
+            FROM Feedback f {scope.Joins} WHERE {scope.Where} AND f.ResolvedAt IS NOT NULL
+            """, scope, ct);
+        var rows = counts.Select(kv => new ComplaintResolution(kv.Key, kv.Value.Complaints, kv.Value.Resolved, days.GetValueOrDefault(kv.Key, Spread.Empty))).ToList();
+        rows.Add(new ComplaintResolution(string.Empty, counts.Values.Sum(c => c.Complaints), counts.Values.Sum(c => c.Resolved), allDays.GetValueOrDefault(string.Empty, Spread.Empty)));
+        return rows;
+    }
+
+    /// <summary>
+    /// Customers churned in the period (region and industry of the customer), and how many of them had a
+    /// complaint received before the churn that was still unresolved at the churn date.
+    /// </summary>
+    private async Task<(long Churned, long AfterUnresolvedComplaint)> ChurnAsync(MetricFilter filter, CancellationToken ct)
+    {
+        var scope = new SqlScope().Period("c.ChurnedAt", filter.From, filter.To);
+        if (filter.Industry is not null)
+        {
+            scope.Condition("c.Industry = @industry").Parameter("@industry", filter.Industry);
+        }
+
+        if (filter.Region is not null)
+        {
+            scope.Condition("c.Region = @region").Parameter("@region", filter.Region);
+        }
+
+        (long, long) result = default;
+        await Query.ReadAsync($"""
+            SELECT COUNT(*), SUM(EXISTS (SELECT 1 FROM Feedback f WHERE f.CustomerId = c.Id AND f.Type = 'Complaint'
+                   AND f.ReceivedAt < c.ChurnedAt AND (f.ResolvedAt IS NULL OR f.ResolvedAt > c.ChurnedAt)))
+            FROM Customers c WHERE {scope.Where}
+            """, scope, r => result = (r.GetInt64(0), MetricQuery.Long(r, 1)), ct);
+        return result;
+    }
+
+    private static SqlScope FeedbackScope(MetricFilter filter) => new SqlScope()
+        .Period("f.ReceivedAt", filter.From, filter.To)
+        .Rep(filter, "f.HandledById")
+        .CustomerIndustry(filter, "f.CustomerId");
+}
