@@ -36,8 +36,8 @@ public static class IngestionModule
                 .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, ApiTokenAuthenticationHandler.SchemeName)
                 .RequireAuthenticatedUser().RequireRole(Policies.RolesFor[Policies.Reader]));
 
-        builder.Services.AddNavItem(new NavItem("Record feedback", "/Feedback/Record", Policies.Reader, 400, "chat-left-quote"));
-        builder.Services.AddNavItem(new NavItem("Record a service case", "/Service/Record", Policies.Reader, 410, "headset"));
+        builder.Services.AddNavItem(new NavItem("Record feedback", "/Feedback/Record", Policies.Reader, 400, "chat-left-quote", "Record"));
+        builder.Services.AddNavItem(new NavItem("Record a service case", "/Service/Record", Policies.Reader, 410, "headset", "Record"));
         builder.Services.AddNavItem(new NavItem("Imports", "/Imports/Index", Policies.Admin, 910, "cloud-upload", "Admin"));
         builder.Services.AddNavItem(new NavItem("API tokens", "/Imports/Tokens", Policies.Admin, 920, "key", "Admin"));
         return builder;
