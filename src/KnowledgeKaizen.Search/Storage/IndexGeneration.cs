@@ -1,4 +1,5 @@
 using KnowledgeKaizen.Search.Analysis;
+using KnowledgeKaizen.Search.Querying;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
@@ -92,6 +93,15 @@ internal sealed class IndexGeneration : IDisposable
 
     private sealed class Bm25SearcherFactory : SearcherFactory
     {
-        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = new BM25Similarity() };
+        public override IndexSearcher NewSearcher(IndexReader reader)
+        {
+            // Facet tables of new segments are built here, on refresh, rather than inside the first search.
+            foreach (var leaf in reader.Leaves)
+            {
+                SegmentFacetOrdinals.For(leaf.AtomicReader);
+            }
+
+            return new IndexSearcher(reader) { Similarity = new BM25Similarity() };
+        }
     }
 }
