@@ -99,7 +99,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex
     private void RebuildExclusive(IEnumerable<SearchDocument> documents, string marker, IProgress<double>? progress, CancellationToken cancellationToken)
     {
         var (name, directory) = _storage.CreateNext();
-        var next = IndexGeneration.Open(name, directory, _analyzers, create: true, ramBufferMb: 128);
+        var next = IndexGeneration.Open(name, directory, _analyzers, create: true, bulk: true);
         lock (_writeGate)
         {
             _rebuildJournal = [];
@@ -120,6 +120,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex
                 }
             });
 
+            next.EndBulk();
             IndexGeneration old;
             lock (_writeGate)
             {

@@ -13,6 +13,8 @@ internal sealed class IndexGeneration : IDisposable
     private const string SchemaKey = "kk.schema";
     private const string MarkerKey = "kk.marker";
     private const string BuiltAtKey = "kk.builtAt";
+    private const double LiveRamBufferMb = 32;
+    private const double BulkRamBufferMb = 128;
 
     private IndexGeneration(string name, Directory directory, IndexWriter writer)
     {
@@ -30,13 +32,19 @@ internal sealed class IndexGeneration : IDisposable
 
     public SearcherManager Searchers { get; }
 
-    public static IndexGeneration Open(string name, Directory directory, SearchAnalyzers analyzers, bool create, double ramBufferMb = 32)
+    /// <summary>
+    /// Opens the writer. With <paramref name="bulk"/> (a rebuild): a large RAM buffer (few, large segments, hence
+    /// few merges) and no compound files, which would copy every flushed segment once more; <see cref="EndBulk"/>
+    /// restores the settings for small live updates.
+    /// </summary>
+    public static IndexGeneration Open(string name, Directory directory, SearchAnalyzers analyzers, bool create, bool bulk = false)
     {
         var config = new IndexWriterConfig(EnglishSearchAnalyzer.Version, analyzers.PerField)
         {
             OpenMode = create ? OpenMode.CREATE : OpenMode.APPEND,
             Similarity = new BM25Similarity(),
-            RAMBufferSizeMB = ramBufferMb,
+            RAMBufferSizeMB = bulk ? BulkRamBufferMb : LiveRamBufferMb,
+            UseCompoundFile = !bulk,
         };
         var writer = new IndexWriter(directory, config);
         try
@@ -48,6 +56,13 @@ internal sealed class IndexGeneration : IDisposable
             writer.Rollback();
             throw;
         }
+    }
+
+    /// <summary>After a rebuild's documents: later (small) segments are written as usual again.</summary>
+    public void EndBulk()
+    {
+        Writer.Config.RAMBufferSizeMB = LiveRamBufferMb;
+        Writer.Config.UseCompoundFile = true;
     }
 
     /// <summary>Reads the version marker of the last commit; throws when the files are unreadable.</summary>

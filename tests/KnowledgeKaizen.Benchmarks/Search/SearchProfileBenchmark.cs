@@ -7,7 +7,8 @@ namespace KnowledgeKaizen.Benchmarks.Search;
 /// <summary>
 /// Where the Lucene engine's time goes: indexing wall and CPU time (CPU time per document stays meaningful on a
 /// loaded machine), then warm p50/p95 per query kind for plain top-10, with facets, with highlighting and with
-/// both. Options: --docs N (default 20000), --queries N (default 1000), --threads N (indexing, default 2).
+/// both. Options: --docs N (default 20000), --queries N (default 1000), --threads N (indexing, default 2);
+/// --stages prints only the single-thread cost of each indexing stage.
 /// </summary>
 public sealed class SearchProfileBenchmark : IBenchmark
 {
@@ -20,6 +21,12 @@ public sealed class SearchProfileBenchmark : IBenchmark
         var docs = BenchOptions.Int(args, "--docs", 20_000);
         var queries = SearchQueries.Generate(BenchOptions.Int(args, "--queries", 1_000));
         var threads = BenchOptions.Int(args, "--threads", 2);
+        if (args.Contains("--stages"))
+        {
+            IndexingStages.Print(Math.Min(docs, 5_000));
+            return Task.CompletedTask;
+        }
+
         var folder = Path.Combine(Path.GetTempPath(), "kk-search-profile-" + Guid.NewGuid().ToString("N")[..8]);
         try
         {
