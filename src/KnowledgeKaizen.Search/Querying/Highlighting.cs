@@ -21,7 +21,10 @@ internal sealed class Highlighting(SearchAnalyzers analyzers)
     private static readonly HashSet<string> TitleFields = [IndexFields.TitleEn, IndexFields.TitleZh];
     private static readonly HashSet<string> BodyFields = [IndexFields.BodyEn, IndexFields.BodyZh];
 
-    /// <summary>The words and phrases of a rewritten query, once per search, for <see cref="Title"/> and <see cref="Snippet"/>.</summary>
+    /// <summary>
+    /// The words and phrases of a rewritten query, once per search, for <see cref="Title"/> and <see cref="Snippet"/>;
+    /// used by one thread (it keeps the search's postings enumerators).
+    /// </summary>
     public sealed class Plan(Query query)
     {
         public Query Query { get; } = query;
@@ -29,12 +32,14 @@ internal sealed class Highlighting(SearchAnalyzers analyzers)
         internal IReadOnlyList<PostingsMatches.Pattern> Title { get; } = PostingsMatches.Patterns(query, TitleFields);
 
         internal IReadOnlyList<PostingsMatches.Pattern> Body { get; } = PostingsMatches.Patterns(query, BodyFields);
+
+        internal PostingsMatches.Enumerators Enumerators { get; } = new();
     }
 
     public string Title(Plan plan, IndexReader reader, int docId, string title)
     {
         var (segment, doc) = Locate(reader, docId);
-        if (PostingsMatches.Find(segment, doc, plan.Title) is { } spans)
+        if (PostingsMatches.Find(segment, doc, plan.Title, plan.Enumerators) is { } spans)
         {
             return MarkedText.Whole(title, spans);
         }
@@ -57,7 +62,7 @@ internal sealed class Highlighting(SearchAnalyzers analyzers)
         if (!matchedUnstemmed)
         {
             var (segment, doc) = Locate(reader, docId);
-            if (PostingsMatches.Find(segment, doc, plan.Body) is { } spans)
+            if (PostingsMatches.Find(segment, doc, plan.Body, plan.Enumerators) is { } spans)
             {
                 return MarkedText.BestPassage(body, spans, FragmentSize) ?? Encode(Lead(body));
             }

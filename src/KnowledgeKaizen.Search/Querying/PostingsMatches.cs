@@ -31,8 +31,9 @@ internal static class PostingsMatches
     /// Every occurrence of the patterns in document <paramref name="doc"/> of <paramref name="segment"/>, by start;
     /// null when one of the fields is indexed without offsets (an index built by an older schema).
     /// </summary>
-    public static List<MatchSpan>? Find(AtomicReader segment, int doc, IReadOnlyList<Pattern> patterns)
+    public static List<MatchSpan>? Find(AtomicReader segment, int doc, IReadOnlyList<Pattern> patterns, Enumerators? reuse = null)
     {
+        reuse ??= new Enumerators();
         var spans = new List<MatchSpan>();
         var occurrences = new Dictionary<Term, List<(int Position, int Start, int End)>>();
         foreach (var pattern in patterns)
@@ -48,7 +49,7 @@ internal static class PostingsMatches
                 return null;
             }
 
-            var first = Occurrences(segment, doc, pattern.Terms[0], occurrences);
+            var first = Occurrences(segment, doc, pattern.Terms[0], occurrences, reuse);
             foreach (var (position, start, end) in first)
             {
                 var last = end;
@@ -56,7 +57,7 @@ internal static class PostingsMatches
                 for (var i = 1; i < pattern.Terms.Length && whole; i++)
                 {
                     var wanted = position + pattern.Positions[i] - pattern.Positions[0];
-                    var at = Occurrences(segment, doc, pattern.Terms[i], occurrences).FindIndex(o => o.Position == wanted);
+                    var at = Occurrences(segment, doc, pattern.Terms[i], occurrences, reuse).FindIndex(o => o.Position == wanted);
                     whole = at >= 0;
                     if (whole)
                     {
@@ -75,7 +76,7 @@ internal static class PostingsMatches
         return spans;
     }
 
-    private static List<(int Position, int Start, int End)> Occurrences(AtomicReader segment, int doc, Term term, Dictionary<Term, List<(int, int, int)>> known)
+    private static List<(int Position, int Start, int End)> Occurrences(AtomicReader segment, int doc, Term term, Dictionary<Term, List<(int, int, int)>> known, Enumerators reuse)
     {
         if (known.TryGetValue(term, out var found))
         {
@@ -83,10 +84,10 @@ internal static class PostingsMatches
         }
 
         var list = new List<(int, int, int)>();
-        var terms = segment.GetTerms(term.Field)?.GetEnumerator();
+        var terms = reuse.Terms(segment, term.Field);
         if (terms is not null && terms.SeekExact(term.Bytes))
         {
-            var postings = terms.DocsAndPositions(null, null, DocsAndPositionsFlags.OFFSETS);
+            var postings = reuse.Postings(segment, term.Field, terms);
             if (postings is not null && postings.Advance(doc) == doc)
             {
                 for (var i = postings.Freq; i > 0; i--)
@@ -99,6 +100,35 @@ internal static class PostingsMatches
 
         known[term] = list;
         return list;
+    }
+
+    /// <summary>
+    /// Term and postings enumerators kept per segment and field for one search: creating them for every hit and
+    /// term made highlighting allocate more than the search itself. Not thread-safe; one search at a time.
+    /// </summary>
+    internal sealed class Enumerators
+    {
+        private readonly Dictionary<(object Segment, string Field), (TermsEnum? Terms, DocsAndPositionsEnum? Postings)> _open = [];
+
+        public TermsEnum? Terms(AtomicReader segment, string field)
+        {
+            var key = (segment.CoreCacheKey, field);
+            if (!_open.TryGetValue(key, out var entry))
+            {
+                entry = (segment.GetTerms(field)?.GetEnumerator(), null);
+                _open[key] = entry;
+            }
+
+            return entry.Terms;
+        }
+
+        public DocsAndPositionsEnum? Postings(AtomicReader segment, string field, TermsEnum positioned)
+        {
+            var key = (segment.CoreCacheKey, field);
+            var postings = positioned.DocsAndPositions(null, _open[key].Postings, DocsAndPositionsFlags.OFFSETS);
+            _open[key] = (_open[key].Terms, postings);
+            return postings;
+        }
     }
 
     private static void Collect(Query query, IReadOnlySet<string> fields, List<Pattern> into)

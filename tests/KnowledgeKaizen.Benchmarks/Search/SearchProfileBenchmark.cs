@@ -55,6 +55,13 @@ public sealed class SearchProfileBenchmark : IBenchmark
             }
 
             Report.Table("Warm single-thread latency p50 / p95 (ms) per query kind", ["kind", .. variants.Select(v => v.Name)], rows);
+            foreach (var (name, facets, highlight) in variants)
+            {
+                var (bytes, gen0) = (GC.GetAllocatedBytesForCurrentThread(), GC.CollectionCount(0));
+                queries.ToList().ForEach(q => lucene.Search(SearchBenchmark.Request(q, reader, highlight) with { IncludeFacets = facets }));
+                Console.WriteLine($"{name}: {(GC.GetAllocatedBytesForCurrentThread() - bytes) / 1024.0 / queries.Count:N0} KB allocated per query, {GC.CollectionCount(0) - gen0} gen0 GCs over {queries.Count} queries");
+            }
+
             Console.WriteLine($"Load average after: {BenchOptions.LoadAverage()}");
         }
         finally
