@@ -52,6 +52,9 @@ public sealed partial class LuceneSearchIndex : ISearchIndex
 
     public int DocumentCount => WithSearcher(s => s.IndexReader.NumDocs);
 
+    /// <summary>Segments the current searcher spans (diagnostics and benchmarks: every search visits each).</summary>
+    internal int SegmentCount => WithSearcher(s => s.IndexReader.Leaves.Count);
+
     public void Upsert(IEnumerable<SearchDocument> documents)
     {
         ArgumentNullException.ThrowIfNull(documents);

@@ -61,5 +61,21 @@ public sealed class FacetCountingTests : IDisposable
         Assert.Equal([new FacetValue("playbook", 100), new FacetValue("case", 50)], result.Facets.Types);
     }
 
+    [Fact]
+    public void Facets_AfterManySmallWritesAreMerged_StayExact()
+    {
+        // Thirty commits make thirty small segments, which the merge policy merges (and the warmer tabulates).
+        for (var i = 0; i < 30; i++)
+        {
+            _index.Upsert([Docs.Make($"d{i}", "Renewal", "renewal", tags: i % 2 == 0 ? ["even"] : ["odd"], author: $"rep{i % 3}")]);
+        }
+
+        _index.Delete("playbook", "d0");
+
+        var facets = _index.Find("renewal").Facets;
+        Assert.Equal([new FacetValue("odd", 15), new FacetValue("even", 14)], facets.Tags);
+        Assert.Equal([new FacetValue("rep1", 10), new FacetValue("rep2", 10), new FacetValue("rep0", 9)], facets.Authors);
+    }
+
     public void Dispose() => _index.Dispose();
 }

@@ -45,6 +45,7 @@ internal sealed class IndexGeneration : IDisposable
             Similarity = new BM25Similarity(),
             RAMBufferSizeMB = bulk ? BulkRamBufferMb : LiveRamBufferMb,
             UseCompoundFile = !bulk,
+            MergedSegmentWarmer = new FacetTableWarmer(),
         };
         var writer = new IndexWriter(directory, config);
         try
@@ -104,6 +105,12 @@ internal sealed class IndexGeneration : IDisposable
         Searchers.Dispose();
         Writer.Rollback();
         Directory.Dispose();
+    }
+
+    /// <summary>Builds a merged segment's facet table in the merge thread, before searchers can see the segment.</summary>
+    private sealed class FacetTableWarmer : IndexWriter.IndexReaderWarmer
+    {
+        public override void Warm(AtomicReader reader) => SegmentFacetOrdinals.For(reader);
     }
 
     private sealed class Bm25SearcherFactory : SearcherFactory

@@ -37,7 +37,7 @@ public sealed class SearchProfileBenchmark : IBenchmark
             var wall = watch.Elapsed;
             var cpuUsed = Process.GetCurrentProcess().TotalProcessorTime - cpu;
             Console.WriteLine($"Indexing {docs:N0} docs, {threads} threads: {docs / wall.TotalSeconds:N0} docs/s wall, "
-                + $"{cpuUsed.TotalMilliseconds * 1000 / docs:N0} µs CPU per doc ({docs / cpuUsed.TotalSeconds:N0} docs per CPU-second); load {BenchOptions.LoadAverage()}");
+                + $"{cpuUsed.TotalMilliseconds * 1000 / docs:N0} µs CPU per doc ({docs / cpuUsed.TotalSeconds:N0} docs per CPU-second), {lucene.SegmentCount} segments; load {BenchOptions.LoadAverage()}");
 
             var reader = new SearchReader("user1", ["Staff"]);
             var variants = new (string Name, bool Facets, bool Highlight)[] { ("plain", false, false), ("facets", true, false), ("highlight", false, true), ("both", true, true) };
