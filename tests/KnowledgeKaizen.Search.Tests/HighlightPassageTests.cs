@@ -76,6 +76,14 @@ public sealed partial class HighlightPassageTests
         Assert.Equal(["price"], Marked(snippet));
     }
 
+    [Fact]
+    public void Passage_IgnoresSpansBeyondTheText()
+    {
+        var passage = MarkedText.BestPassage("short text", [new MatchSpan(50, 55, "x"), new MatchSpan(0, 5, "short")], 160);
+
+        Assert.Equal("<mark>short</mark> text", passage);
+    }
+
     private static string[] Marked(string html) => [.. MarkRegex().Matches(html).Select(m => m.Groups[1].Value)];
 
     [GeneratedRegex("<mark>(.*?)</mark>")]

@@ -16,6 +16,8 @@ internal static class MarkedText
     /// </summary>
     public static string? BestPassage(string text, IReadOnlyList<MatchSpan> spans, int size)
     {
+        // Offsets always point into the text they were indexed from; a span beyond it would be a stale index.
+        spans = [.. spans.Where(s => s.End <= text.Length)];
         if (spans.Count == 0)
         {
             return null;
