@@ -122,8 +122,8 @@ public sealed partial class LuceneSearchIndex
         searcher.Search(query, filter, facets is null ? top : MultiCollector.Wrap(top, facets));
         var docs = top.GetTopDocs();
         var ranked = relevance ? Rescore(searcher.IndexReader, docs.ScoreDocs) : docs.ScoreDocs;
-        var rewritten = request.Highlight ? searcher.Rewrite(query) : query;
-        var hits = ranked.Skip(skip).Take(take).Select(sd => ToHit(searcher, sd, rewritten, request.Highlight, matchedUnstemmed)).ToList();
+        var plan = request.Highlight ? new Highlighting.Plan(searcher.Rewrite(query)) : null;
+        var hits = ranked.Skip(skip).Take(take).Select(sd => ToHit(searcher, sd, plan, matchedUnstemmed)).ToList();
         return new SearchResult
         {
             Hits = hits,
@@ -150,7 +150,7 @@ public sealed partial class LuceneSearchIndex
         return [.. docs.OrderByDescending(d => d.Score).ThenBy(d => d.Doc)];
     }
 
-    private SearchHit ToHit(IndexSearcher searcher, ScoreDoc sd, Query query, bool highlight, bool matchedUnstemmed)
+    private SearchHit ToHit(IndexSearcher searcher, ScoreDoc sd, Highlighting.Plan? highlight, bool matchedUnstemmed)
     {
         var doc = searcher.Doc(sd.Doc);
         var title = doc.Get(IndexFields.Title) ?? "";
@@ -169,8 +169,8 @@ public sealed partial class LuceneSearchIndex
             Tags = doc.GetValues(IndexFields.FacetTag),
             Stages = doc.GetValues(IndexFields.FacetStage),
             Score = float.IsNaN(sd.Score) ? 0 : sd.Score,
-            TitleHtml = highlight ? _highlighting.Title(query, title) : Highlighting.Encode(title),
-            SnippetHtml = highlight ? _highlighting.Snippet(query, searcher.IndexReader, sd.Doc, body, matchedUnstemmed) : "",
+            TitleHtml = highlight is null ? Highlighting.Encode(title) : _highlighting.Title(highlight, searcher.IndexReader, sd.Doc, title),
+            SnippetHtml = highlight is null ? "" : _highlighting.Snippet(highlight, searcher.IndexReader, sd.Doc, body, matchedUnstemmed),
         };
     }
 }

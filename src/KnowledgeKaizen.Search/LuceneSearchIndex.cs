@@ -52,6 +52,9 @@ public sealed partial class LuceneSearchIndex : ISearchIndex
 
     public int DocumentCount => WithSearcher(s => s.IndexReader.NumDocs);
 
+    /// <summary>Segments the current searcher spans (diagnostics and benchmarks: every search visits each).</summary>
+    internal int SegmentCount => WithSearcher(s => s.IndexReader.Leaves.Count);
+
     public void Upsert(IEnumerable<SearchDocument> documents)
     {
         ArgumentNullException.ThrowIfNull(documents);
@@ -99,7 +102,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex
     private void RebuildExclusive(IEnumerable<SearchDocument> documents, string marker, IProgress<double>? progress, CancellationToken cancellationToken)
     {
         var (name, directory) = _storage.CreateNext();
-        var next = IndexGeneration.Open(name, directory, _analyzers, create: true, ramBufferMb: 128);
+        var next = IndexGeneration.Open(name, directory, _analyzers, create: true, bulk: true);
         lock (_writeGate)
         {
             _rebuildJournal = [];
@@ -120,6 +123,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex
                 }
             });
 
+            next.EndBulk();
             IndexGeneration old;
             lock (_writeGate)
             {

@@ -68,6 +68,21 @@ public sealed class LifecycleTests : IDisposable
     }
 
     [Fact]
+    public void Upserts_AfterARebuild_AreSearchableWithTheirFacets()
+    {
+        using var index = LuceneSearchIndex.CreateInMemory();
+        index.Rebuild(Enumerable.Range(0, 40).Select(i => Docs.Make($"r{i}", "Rebuilt renewal", "renewal", tags: ["bulk"])), "v1");
+
+        index.Upsert([Docs.Make("live", "Live renewal", "renewal", tags: ["live"])]);
+        index.Delete("playbook", "r0");
+
+        var result = index.Find("renewal");
+        Assert.Equal(40, result.TotalHits);
+        Assert.Equal([new FacetValue("bulk", 39), new FacetValue("live", 1)], result.Facets.Tags);
+        Assert.Equal("<mark>Live</mark> <mark>renewal</mark>", index.Find("live renewal").Hits.Single().TitleHtml);
+    }
+
+    [Fact]
     public void Rebuild_ReportsProgressToCompletion()
     {
         using var index = LuceneSearchIndex.CreateInMemory();

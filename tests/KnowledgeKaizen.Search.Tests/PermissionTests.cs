@@ -60,5 +60,29 @@ public sealed class PermissionTests : IDisposable
         Assert.Equal(3, _index.Find("pricing", SearchReader.Unrestricted).TotalHits);
     }
 
+    [Fact]
+    public void CachedVisibility_FollowsChangedPermissions()
+    {
+        var author = new SearchReader("u-author", ["Staff"]);
+        var reviewer = new SearchReader("u-reviewer", ["Staff"]);
+        Assert.Equal(["draft", "pub"], _index.Find("pricing", author).Keys().Order());
+        Assert.Equal(["draft", "pub"], _index.Find("pricing", reviewer).Keys().Order());
+
+        _index.Upsert([Docs.Make("draft", "Pricing draft", "pricing", status: "draft", visibility: new SearchVisibility(["KnowledgeManager"], ["u-reviewer"]))]);
+
+        Assert.Equal(["pub"], _index.Find("pricing", author).Keys());
+        Assert.Equal(["draft", "pub"], _index.Find("pricing", reviewer).Keys().Order());
+    }
+
+    [Fact]
+    public void VisibilityWithFacetFilter_CombinesBoth()
+    {
+        var manager = new SearchReader("u-m", ["KnowledgeManager"]);
+
+        var result = _index.Search(new SearchRequest { Text = "pricing", Reader = manager, Types = ["feedback"] });
+
+        Assert.Equal(["internal"], result.Keys());
+    }
+
     public void Dispose() => _index.Dispose();
 }

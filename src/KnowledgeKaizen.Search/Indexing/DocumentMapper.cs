@@ -7,12 +7,11 @@ namespace KnowledgeKaizen.Search.Indexing;
 /// <summary>Maps a <see cref="SearchDocument"/> to the Lucene fields of the index layout.</summary>
 internal static class DocumentMapper
 {
-    // Term vectors with offsets on the Chinese body make its highlighting a lookup instead of a re-segmentation.
-    private static readonly FieldType ChineseBody = new(TextField.TYPE_NOT_STORED)
+    // Offsets in the postings of titles and bodies make highlighting a lookup instead of a re-analysis
+    // (re-segmenting Chinese is slow), without the size and indexing cost of term vectors.
+    private static readonly FieldType WithOffsets = new(TextField.TYPE_NOT_STORED)
     {
-        StoreTermVectors = true,
-        StoreTermVectorPositions = true,
-        StoreTermVectorOffsets = true,
+        IndexOptions = Lucene.Net.Index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS,
     };
 
     // Only which documents hold a word matters for spelling and type-ahead.
@@ -24,7 +23,7 @@ internal static class DocumentMapper
 
     static DocumentMapper()
     {
-        ChineseBody.Freeze();
+        WithOffsets.Freeze();
         DocsOnly.Freeze();
     }
 
@@ -47,10 +46,10 @@ internal static class DocumentMapper
             new Field(IndexFields.TitleWords, title, DocsOnly),
         };
 
-        AddText(doc, IndexFields.TitleEn, IndexFields.TitleZh, title, TextField.TYPE_NOT_STORED);
+        AddText(doc, IndexFields.TitleEn, IndexFields.TitleZh, title, WithOffsets);
         AddText(doc, IndexFields.TagsEn, IndexFields.TagsZh, tags, TextField.TYPE_NOT_STORED);
         AddText(doc, IndexFields.SummaryEn, IndexFields.SummaryZh, summary, TextField.TYPE_NOT_STORED);
-        AddText(doc, IndexFields.BodyEn, IndexFields.BodyZh, body, ChineseBody);
+        AddText(doc, IndexFields.BodyEn, IndexFields.BodyZh, body, WithOffsets);
 
         if (!string.IsNullOrEmpty(source.Url))
         {
@@ -93,17 +92,17 @@ internal static class DocumentMapper
     public static string? NormalizeLanguage(string? language) =>
         string.IsNullOrWhiteSpace(language) ? null : language.Trim().ToLowerInvariant();
 
-    private static void AddText(Document doc, string englishField, string chineseField, string text, FieldType chineseType)
+    private static void AddText(Document doc, string englishField, string chineseField, string text, FieldType type)
     {
         if (text.Length == 0)
         {
             return;
         }
 
-        doc.Add(new TextField(englishField, text, Field.Store.NO));
+        doc.Add(new Field(englishField, text, type));
         if (LanguageDetector.ContainsCjk(text))
         {
-            doc.Add(new Field(chineseField, text, chineseType));
+            doc.Add(new Field(chineseField, text, type));
         }
     }
 

@@ -8,13 +8,13 @@ using Lucene.Net.Util;
 namespace KnowledgeKaizen.Search.Querying;
 
 /// <summary>
-/// Turns the reader's permissions and the request's filters into one Lucene filter. Role filters are cached
-/// per role set (few distinct sets, reused on every search); the per-user part is a single cheap term.
+/// Turns the reader's permissions and the request's filters into one Lucene filter. The visibility filter is
+/// cached per reader (role set and user id): its per-segment bit sets are then built once, not on every search.
 /// </summary>
 internal sealed class FilterBuilder
 {
-    private const int MaxCachedRoleSets = 256;
-    private readonly ConcurrentDictionary<string, Filter> _roleFilters = new(StringComparer.Ordinal);
+    private const int MaxCachedReaders = 1024;
+    private readonly ConcurrentDictionary<string, Filter> _visibility = new(StringComparer.Ordinal);
 
     public Filter? Build(SearchRequest request)
     {
@@ -31,7 +31,12 @@ internal sealed class FilterBuilder
         AddAnyOf(all, IndexFields.FacetStatus, request.Statuses);
         AddAnyOf(all, IndexFields.FacetLanguage, request.Languages.Select(l => l.Trim().ToLowerInvariant()));
         AddAnyOf(all, IndexFields.FacetAuthor, request.Authors);
-        return all.Clauses.Count == 0 ? null : all;
+        return all.Clauses.Count switch
+        {
+            0 => null,
+            1 when visibility is not null => visibility,
+            _ => all,
+        };
     }
 
     /// <summary>Null only for the unrestricted system reader; a reader with nothing matches nothing.</summary>
@@ -42,38 +47,32 @@ internal sealed class FilterBuilder
             return null;
         }
 
-        var either = new BooleanFilter();
         var roles = reader.Roles.Where(r => !string.IsNullOrWhiteSpace(r)).Select(IndexFields.Role).Distinct().Order(StringComparer.Ordinal).ToArray();
-        either.Add(RoleFilter(roles), Occur.SHOULD);
-        if (!string.IsNullOrWhiteSpace(reader.UserId))
-        {
-            either.Add(new TermsFilter(new Term(IndexFields.VisibleUser, reader.UserId)), Occur.SHOULD);
-        }
-
-        return either;
-    }
-
-    private Filter RoleFilter(string[] roles)
-    {
-        var key = string.Join('\u001F', roles);
-        if (_roleFilters.TryGetValue(key, out var cached))
+        var user = string.IsNullOrWhiteSpace(reader.UserId) ? null : reader.UserId;
+        var key = string.Join('\u001F', roles) + "\u001E" + user;
+        if (_visibility.TryGetValue(key, out var cached))
         {
             return cached;
         }
 
-        var query = new BooleanQuery();
+        var either = new BooleanQuery();
         foreach (var role in roles)
         {
-            query.Add(new TermQuery(new Term(IndexFields.VisibleRole, role)), Occur.SHOULD);
+            either.Add(new TermQuery(new Term(IndexFields.VisibleRole, role)), Occur.SHOULD);
         }
 
-        var filter = new CachingWrapperFilter(new QueryWrapperFilter(query));
-        if (_roleFilters.Count >= MaxCachedRoleSets)
+        if (user is not null)
         {
-            _roleFilters.Clear();
+            either.Add(new TermQuery(new Term(IndexFields.VisibleUser, user)), Occur.SHOULD);
         }
 
-        return _roleFilters.GetOrAdd(key, filter);
+        // Bounded: a flood of distinct readers only costs rebuilding the cache, never unbounded memory.
+        if (_visibility.Count >= MaxCachedReaders)
+        {
+            _visibility.Clear();
+        }
+
+        return _visibility.GetOrAdd(key, new CachingWrapperFilter(new QueryWrapperFilter(either)));
     }
 
     private static void AddAnyOf(BooleanFilter into, string field, IEnumerable<string> values)

@@ -1,4 +1,5 @@
 using KnowledgeKaizen.Search.Analysis;
+using KnowledgeKaizen.Search.Querying;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
@@ -12,6 +13,8 @@ internal sealed class IndexGeneration : IDisposable
     private const string SchemaKey = "kk.schema";
     private const string MarkerKey = "kk.marker";
     private const string BuiltAtKey = "kk.builtAt";
+    private const double LiveRamBufferMb = 32;
+    private const double BulkRamBufferMb = 128;
 
     private IndexGeneration(string name, Directory directory, IndexWriter writer)
     {
@@ -29,13 +32,20 @@ internal sealed class IndexGeneration : IDisposable
 
     public SearcherManager Searchers { get; }
 
-    public static IndexGeneration Open(string name, Directory directory, SearchAnalyzers analyzers, bool create, double ramBufferMb = 32)
+    /// <summary>
+    /// Opens the writer. With <paramref name="bulk"/> (a rebuild): a large RAM buffer (few, large segments, hence
+    /// few merges) and no compound files, which would copy every flushed segment once more; <see cref="EndBulk"/>
+    /// restores the settings for small live updates.
+    /// </summary>
+    public static IndexGeneration Open(string name, Directory directory, SearchAnalyzers analyzers, bool create, bool bulk = false)
     {
         var config = new IndexWriterConfig(EnglishSearchAnalyzer.Version, analyzers.PerField)
         {
             OpenMode = create ? OpenMode.CREATE : OpenMode.APPEND,
             Similarity = new BM25Similarity(),
-            RAMBufferSizeMB = ramBufferMb,
+            RAMBufferSizeMB = bulk ? BulkRamBufferMb : LiveRamBufferMb,
+            UseCompoundFile = !bulk,
+            MergedSegmentWarmer = new FacetTableWarmer(),
         };
         var writer = new IndexWriter(directory, config);
         try
@@ -47,6 +57,13 @@ internal sealed class IndexGeneration : IDisposable
             writer.Rollback();
             throw;
         }
+    }
+
+    /// <summary>After a rebuild's documents: later (small) segments are written as usual again.</summary>
+    public void EndBulk()
+    {
+        Writer.Config.RAMBufferSizeMB = LiveRamBufferMb;
+        Writer.Config.UseCompoundFile = true;
     }
 
     /// <summary>Reads the version marker of the last commit; throws when the files are unreadable.</summary>
@@ -90,8 +107,23 @@ internal sealed class IndexGeneration : IDisposable
         Directory.Dispose();
     }
 
+    /// <summary>Builds a merged segment's facet table in the merge thread, before searchers can see the segment.</summary>
+    private sealed class FacetTableWarmer : IndexWriter.IndexReaderWarmer
+    {
+        public override void Warm(AtomicReader reader) => SegmentFacetOrdinals.For(reader);
+    }
+
     private sealed class Bm25SearcherFactory : SearcherFactory
     {
-        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = new BM25Similarity() };
+        public override IndexSearcher NewSearcher(IndexReader reader)
+        {
+            // Facet tables of new segments are built here, on refresh, rather than inside the first search.
+            foreach (var leaf in reader.Leaves)
+            {
+                SegmentFacetOrdinals.For(leaf.AtomicReader);
+            }
+
+            return new IndexSearcher(reader) { Similarity = new BM25Similarity() };
+        }
     }
 }

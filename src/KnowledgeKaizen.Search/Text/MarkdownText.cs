@@ -17,26 +17,31 @@ internal static partial class MarkdownText
             return "";
         }
 
+        // Each rule runs only when the characters it needs are present: most texts use few Markdown features,
+        // and skipping a regex pass over the whole text is most of the indexing cost of this step.
         var text = markdown.Replace("\r\n", "\n", StringComparison.Ordinal);
-        text = FenceLine().Replace(text, "");
-        text = HtmlComment().Replace(text, " ");
-        text = Image().Replace(text, "$1");
-        text = InlineLink().Replace(text, "$1");
-        text = ReferenceLink().Replace(text, "$1");
-        text = LinkDefinition().Replace(text, "");
-        text = AutoLink().Replace(text, " ");
-        text = HtmlTag().Replace(text, " ");
-        text = AttributeBlock().Replace(text, " ");
-        text = HeadingMarker().Replace(text, "");
-        text = SetextOrRule().Replace(text, "");
-        text = TableSeparator().Replace(text, "");
+        text = Apply(text, text.AsSpan().ContainsAny('`', '~'), FenceLine(), "");
+        text = Apply(text, text.Contains("<!--", StringComparison.Ordinal), HtmlComment(), " ");
+        text = Apply(text, text.Contains("![", StringComparison.Ordinal), Image(), "$1");
+        text = Apply(text, text.Contains("](", StringComparison.Ordinal), InlineLink(), "$1");
+        text = Apply(text, text.Contains("][", StringComparison.Ordinal), ReferenceLink(), "$1");
+        text = Apply(text, text.Contains("]:", StringComparison.Ordinal), LinkDefinition(), "");
+        text = Apply(text, text.Contains('<'), AutoLink(), " ");
+        text = Apply(text, text.Contains('<'), HtmlTag(), " ");
+        text = Apply(text, text.Contains('{'), AttributeBlock(), " ");
+        text = Apply(text, text.Contains('#'), HeadingMarker(), "");
+        text = Apply(text, text.AsSpan().ContainsAny("=-*_"), SetextOrRule(), "");
+        text = Apply(text, text.Contains("--", StringComparison.Ordinal), TableSeparator(), "");
         text = BlockMarker().Replace(text, "");
-        text = TaskBox().Replace(text, "");
-        text = Emphasis().Replace(text, "");
+        text = Apply(text, text.Contains('['), TaskBox(), "");
+        text = Apply(text, text.AsSpan().ContainsAny('*', '_', '~'), Emphasis(), "");
         text = text.Replace('|', ' ').Replace('`', ' ');
         text = WebUtility.HtmlDecode(text);
         return CollapseWhitespace(text);
     }
+
+    private static string Apply(string text, bool needed, Regex rule, string replacement) =>
+        needed ? rule.Replace(text, replacement) : text;
 
     private static string CollapseWhitespace(string text)
     {

@@ -17,9 +17,9 @@ public sealed class SearchBenchmark : IBenchmark
 
     public Task RunAsync(string[] args)
     {
-        var docs = Option(args, "--docs", 100_000);
-        var queryCount = Option(args, "--queries", 1_000);
-        var threads = Option(args, "--threads", 2);
+        var docs = BenchOptions.Int(args, "--docs", 100_000);
+        var queryCount = BenchOptions.Int(args, "--queries", 1_000);
+        var threads = BenchOptions.Int(args, "--threads", 2);
         var folder = Path.Combine(Path.GetTempPath(), "kk-search-bench-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(folder);
         try
@@ -36,7 +36,7 @@ public sealed class SearchBenchmark : IBenchmark
 
     private static void Run(int docs, int queryCount, int threads, string folder)
     {
-        Console.WriteLine($"Corpus: {docs:N0} documents (20 % Chinese), {queryCount:N0} queries, indexing threads: {threads}, cores: {Environment.ProcessorCount}");
+        Console.WriteLine($"Corpus: {docs:N0} documents (20 % Chinese), {queryCount:N0} queries, indexing threads: {threads}, cores: {Environment.ProcessorCount}, load average: {BenchOptions.LoadAverage()}");
         var queries = SearchQueries.Generate(queryCount);
 
         var generation = Stopwatch.StartNew();
@@ -51,14 +51,7 @@ public sealed class SearchBenchmark : IBenchmark
         var luceneSize = Directory.EnumerateFiles(Path.Combine(folder, "lucene"), "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
 
         var reader = new SearchReader("user1", ["Staff"]);
-        SearchRequest Request(BenchQuery q, bool highlight) => new()
-        {
-            Text = q.Text,
-            Reader = reader,
-            Types = q.Type is null ? [] : [q.Type],
-            Stages = q.Stage is null ? [] : [q.Stage],
-            Highlight = highlight,
-        };
+        SearchRequest Request(BenchQuery q, bool highlight) => SearchBenchmark.Request(q, reader, highlight);
 
         var luceneHits = queries.Select(q => lucene.Search(Request(q, true)).Hits.Count).ToList();
         var luceneHighlight = Measure(queries, q => lucene.Search(Request(q, true)));
@@ -99,11 +92,21 @@ public sealed class SearchBenchmark : IBenchmark
                 .Select(g => (IReadOnlyList<string>)[g.Key, g.Count().ToString(CultureInfo.InvariantCulture), g.Count(x => x.Lucene).ToString(CultureInfo.InvariantCulture), g.Count(x => x.Fts).ToString(CultureInfo.InvariantCulture)]));
 
         Console.WriteLine();
-        Console.WriteLine($"Peak working set: {Report.PeakWorkingSetMb():N0} MB");
+        Console.WriteLine($"Peak working set: {Report.PeakWorkingSetMb():N0} MB; load average at the end: {BenchOptions.LoadAverage()}");
     }
 
+    /// <summary>The engine request for a benchmark query: its text and filters, as <paramref name="reader"/>.</summary>
+    internal static SearchRequest Request(BenchQuery q, SearchReader reader, bool highlight) => new()
+    {
+        Text = q.Text,
+        Reader = reader,
+        Types = q.Type is null ? [] : [q.Type],
+        Stages = q.Stage is null ? [] : [q.Stage],
+        Highlight = highlight,
+    };
+
     /// <summary>One warm-up pass, then each query timed once; sorted milliseconds.</summary>
-    private static List<double> Measure<T>(IReadOnlyList<BenchQuery> queries, Func<BenchQuery, T> run)
+    internal static List<double> Measure<T>(IReadOnlyList<BenchQuery> queries, Func<BenchQuery, T> run)
     {
         foreach (var q in queries)
         {
@@ -132,10 +135,4 @@ public sealed class SearchBenchmark : IBenchmark
     private static string Rate(double perSecond) => perSecond.ToString("N0", CultureInfo.InvariantCulture) + " docs/s";
 
     private static string Mb(long bytes) => (bytes / 1024d / 1024d).ToString("0.0", CultureInfo.InvariantCulture) + " MB";
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;
-    }
 }

@@ -13,6 +13,10 @@ public sealed class MarkdownTextTests
     [InlineData("<div class=\"x\">Hi &amp; bye</div>", "Hi & bye")]
     [InlineData("- item one\n1. item two\n> quoted", "item one item two quoted")]
     [InlineData("snake_case_name stays", "snake_case_name stays")]
+    [InlineData("Read [the guide][g] first\n\n[g]: https://x.example/guide", "Read the guide first")]
+    [InlineData("Mail <mailto:a@b.example> or <!-- hidden --> call", "Mail or call")]
+    [InlineData("Title\n=====\n\n- [x] done", "Title done")]
+    [InlineData("Plain words, no syntax at all: 3 + 4", "Plain words, no syntax at all: 3 + 4")]
     public void ToPlainText_StripsSyntaxAndKeepsWords(string markdown, string expected)
     {
         Assert.Equal(expected, MarkdownText.ToPlainText(markdown));
