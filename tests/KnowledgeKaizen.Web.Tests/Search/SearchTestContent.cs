@@ -71,7 +71,8 @@ internal static class SearchTestContent
         }
         while (DateTime.UtcNow < deadline);
 
-        Assert.Fail($"'{expected}' was not found searching for '{query}' within the timeout.");
+        var hits = System.Text.RegularExpressions.Regex.Matches(html, "data-testid=\"search-(?:hit-link|notice|empty)\"[^>]*>(.*?)</").Select(m => m.Groups[1].Value);
+        Assert.Fail($"'{expected}' was not found searching for '{query}' within the timeout; the page showed: {string.Join(" | ", hits)}");
         return html;
     }
 }
