@@ -1028,6 +1028,38 @@ namespace KnowledgeKaizen.Core.Data.Migrations
                     b.ToTable("SolutionCaseLinks", (string)null);
                 });
 
+            modelBuilder.Entity("KnowledgeKaizen.Core.Search.SearchClick", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DocumentType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("QueryId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QueryId");
+
+                    b.ToTable("SearchClicks", (string)null);
+                });
+
             modelBuilder.Entity("KnowledgeKaizen.Core.Search.SearchOutboxEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1053,6 +1085,37 @@ namespace KnowledgeKaizen.Core.Data.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("SearchOutbox", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeKaizen.Core.Search.SearchQueryLog", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResultCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("Text", "At");
+
+                    b.ToTable("SearchQueries", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -1299,6 +1362,15 @@ namespace KnowledgeKaizen.Core.Data.Migrations
                     b.HasOne("KnowledgeKaizen.Core.Knowledge.KnowledgeDocument", null)
                         .WithMany()
                         .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KnowledgeKaizen.Core.Search.SearchClick", b =>
+                {
+                    b.HasOne("KnowledgeKaizen.Core.Search.SearchQueryLog", null)
+                        .WithMany()
+                        .HasForeignKey("QueryId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,0 +1,81 @@
+using KnowledgeKaizen.Core.Identity;
+using KnowledgeKaizen.Search;
+using KnowledgeKaizen.Web.Search;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace KnowledgeKaizen.Web.Pages.Search;
+
+/// <summary>The search page: words, facet filters with counts, sort and pages, all carried in the URL.</summary>
+[Authorize(Policy = Policies.Reader)]
+public sealed class IndexModel(PortalSearch search) : PageModel
+{
+    [BindProperty(SupportsGet = true, Name = "q")]
+    public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "type")]
+    public List<string> Type { get; set; } = [];
+
+    [BindProperty(SupportsGet = true, Name = "stage")]
+    public List<string> Stage { get; set; } = [];
+
+    [BindProperty(SupportsGet = true, Name = "tag")]
+    public List<string> Tag { get; set; } = [];
+
+    [BindProperty(SupportsGet = true, Name = "status")]
+    public List<string> Status { get; set; } = [];
+
+    [BindProperty(SupportsGet = true, Name = "lang")]
+    public List<string> Lang { get; set; } = [];
+
+    [BindProperty(SupportsGet = true, Name = "author")]
+    public List<string> Author { get; set; } = [];
+
+    [BindProperty(SupportsGet = true, Name = "sort")]
+    public string? Sort { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "page")]
+    public int PageNumber { get; set; } = 1;
+
+    public SearchPage Results { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var query = new SearchQuery
+        {
+            Text = Q,
+            Types = SearchQuery.Clean(Type),
+            Stages = SearchQuery.Clean(Stage),
+            Tags = SearchQuery.Clean(Tag),
+            Statuses = SearchQuery.Clean(Status),
+            Languages = SearchQuery.Clean(Lang),
+            Authors = SearchQuery.Clean(Author),
+            Sort = string.Equals(Sort, "newest", StringComparison.OrdinalIgnoreCase) ? SearchSort.Newest : SearchSort.Relevance,
+            Page = PageNumber,
+        };
+        Results = await search.SearchAsync(query, User, ct);
+    }
+
+    /// <summary>The current URL (query words, filters, sort) with the words or page changed: for page and did-you-mean links.</summary>
+    public string LinkWith(string? text = null, int? page = null)
+    {
+        var pairs = new List<KeyValuePair<string, string?>> { new("q", text ?? Q) };
+        foreach (var (name, values) in new[] { ("type", Type), ("stage", Stage), ("tag", Tag), ("status", Status), ("lang", Lang), ("author", Author) })
+        {
+            pairs.AddRange(values.Select(v => new KeyValuePair<string, string?>(name, v)));
+        }
+
+        if (Results.Query.Sort == SearchSort.Newest)
+        {
+            pairs.Add(new("sort", "newest"));
+        }
+
+        if (page is > 1)
+        {
+            pairs.Add(new("page", page.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        return (Url.Page("/Search/Index") ?? "/Search") + QueryString.Create(pairs);
+    }
+}

@@ -1,0 +1,71 @@
+using KnowledgeKaizen.Core.Hosting;
+using KnowledgeKaizen.Core.Identity;
+using KnowledgeKaizen.Core.Jobs;
+using KnowledgeKaizen.Core.Search;
+using KnowledgeKaizen.Search;
+using KnowledgeKaizen.Web.Hosting;
+
+namespace KnowledgeKaizen.Web.Search;
+
+public static class SearchModule
+{
+    /// <summary>
+    /// Portal-wide search: the Lucene index in the data folder, the outbox indexer, the start-up check and
+    /// rebuild job, analytics, the /Search pages and their menu entries.
+    /// </summary>
+    public static WebApplicationBuilder AddPortalSearch(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.SectionName);
+        services.AddSingleton<ISearchIndex>(sp =>
+        {
+            var options = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SearchOptions>>().Value;
+            if (string.IsNullOrWhiteSpace(options.IndexPath))
+            {
+                options.IndexPath = sp.GetRequiredService<DataFolder>().SearchIndex;
+            }
+
+            return new LuceneSearchIndex(options, sp.GetService<TimeProvider>());
+        });
+        services.AddScoped<SearchDocumentSource>();
+        services.AddScoped<SearchOutboxDrainer>();
+        services.AddScoped<SearchIndexMaintenance>();
+        services.AddScoped<SearchAnalytics>();
+        services.AddScoped<PortalSearch>();
+        services.AddScoped<SearchRecords>();
+        services.AddScoped<IStartupTask, SearchIndexStartupCheck>();
+        services.AddJobHandler<SearchRebuildJobHandler>();
+        services.AddSingleton<SearchIndexer>();
+        services.AddHostedService(sp => sp.GetRequiredService<SearchIndexer>());
+        services.AddNavItem(new NavItem("Search analytics", "/Search/Analytics", Policies.KnowledgeManager, 420, "graph-up-arrow"));
+        services.AddNavItem(new NavItem("Search index", "/Admin/SearchIndex", Policies.Admin, 920, "search", "Admin"));
+        return builder;
+    }
+
+    /// <summary><c>/api/v1/search</c>: type-ahead for every reader, rebuild progress for Admins.</summary>
+    public static WebApplication MapSearchApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1/search");
+        api.MapGet("/suggest", (string? q, HttpContext http, PortalSearch search) =>
+                Results.Ok(search.Suggest(q, http.User).Select(s => new
+                {
+                    text = s.Text,
+                    kind = s.Kind == SearchSuggestionKind.Tag ? "tag" : "title",
+                    type = s.Type,
+                    url = s.Url,
+                })))
+            .RequireAuthorization(Policies.Reader);
+        api.MapGet("/rebuild/{id:guid}", async (Guid id, SearchIndexMaintenance maintenance, CancellationToken ct) =>
+                await maintenance.FindJobAsync(id, ct) is { } job
+                    ? Results.Ok(new
+                    {
+                        status = job.Status.ToString(),
+                        progress = job.IsFinished && job.Status == JobStatus.Succeeded ? 1 : job.Progress,
+                        message = job.Message,
+                        finished = job.IsFinished,
+                    })
+                    : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such rebuild job."))
+            .RequireAuthorization(Policies.Admin);
+        return app;
+    }
+}
