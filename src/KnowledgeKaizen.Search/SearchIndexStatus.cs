@@ -33,5 +33,5 @@ public enum SearchIndexHealth
 /// <summary>Version of the field layout and analysis; bump it whenever indexed fields or analyzers change.</summary>
 public static class IndexSchema
 {
-    public const int Version = 2;
+    public const int Version = 3;
 }

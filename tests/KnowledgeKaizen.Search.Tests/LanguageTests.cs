@@ -15,6 +15,24 @@ public sealed class LanguageTests : IDisposable
         Assert.Equal(["en-converted"], _index.Find("conversion").Keys());
     }
 
+    /// <summary>
+    /// Porter alone stems "conversion" and "converted" apart; the override makes it a direct match, not a
+    /// fuzzy fallback, so it still wins when other documents match the query too.
+    /// </summary>
+    [Theory]
+    [InlineData("conversion")]
+    [InlineData("conversions")]
+    public void Search_NounOfAVerbFamily_MatchesTheVerbDirectly_EvenWhenOtherDocumentsMatch(string query)
+    {
+        using var index = Docs.IndexWith(
+            Docs.Make("verb", "Closing faster", "Reps who called back within a day converted twice as many leads."),
+            Docs.Make("noun", "Conversion funnel", "Track the conversion of every stage."),
+            Docs.Make("unrelated", "Quote templates", "Use the standard quote template for renewals."));
+        var result = index.Find(query);
+        Assert.Equal(["noun", "verb"], result.Keys().Order());
+        Assert.DoesNotContain(result.Notices, n => n.Kind is SearchNoticeKind.ShowingSimilar or SearchNoticeKind.ShowingCorrected);
+    }
+
     [Theory]
     [InlineData("转化率", "zh-rate")]
     [InlineData("投诉处理", "zh-complaint")]

@@ -12,7 +12,7 @@ public sealed class SpellingAndSuggestTests : IDisposable
     [Fact]
     public void Misspelling_SuggestsTheIndexedWord_AndShowsItsResults()
     {
-        var result = _index.Find("convertion");
+        var result = _index.Find("convrsion");
 
         Assert.Equal("conversion", result.DidYouMean);
         Assert.Contains(result.Notices, n => n.Kind == SearchNoticeKind.ShowingCorrected);

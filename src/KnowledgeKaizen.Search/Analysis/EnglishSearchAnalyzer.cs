@@ -1,6 +1,7 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.CharFilters;
 using Lucene.Net.Analysis.En;
+using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Analysis.Standard;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Util;
@@ -25,6 +26,26 @@ internal sealed class EnglishSearchAnalyzer : Analyzer
 
     private static readonly NormalizeCharMap Separators = BuildSeparators();
 
+    /// <summary>
+    /// Porter leaves some word families of our domain apart ("conversion" → "convers", "converted" →
+    /// "convert"); these nouns are pinned to their verb's stem so a search for one finds the other.
+    /// </summary>
+    internal static readonly IReadOnlyDictionary<string, string> StemOverrides = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["conversion"] = "convert",
+        ["conversions"] = "convert",
+        ["quotation"] = "quot",
+        ["quotations"] = "quot",
+        ["resolution"] = "resolv",
+        ["resolutions"] = "resolv",
+        ["satisfaction"] = "satisfi",
+        ["qualification"] = "qualifi",
+        ["qualifications"] = "qualifi",
+        ["retention"] = "retain",
+    };
+
+    private static readonly StemmerOverrideFilter.StemmerOverrideMap Overrides = BuildOverrides();
+
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         var source = new StandardTokenizer(Version, reader);
@@ -32,12 +53,24 @@ internal sealed class EnglishSearchAnalyzer : Analyzer
         result = new EnglishPossessiveFilter(Version, result);
         result = new LowerCaseFilter(Version, result);
         result = new StopFilter(Version, result, EnglishAnalyzer.DefaultStopSet);
+        result = new StemmerOverrideFilter(result, Overrides);
         result = new PorterStemFilter(result);
         return new TokenStreamComponents(source, result);
     }
 
     // The word-break rules keep "title:pricing" as one token; split it so typed field syntax is just two words.
     protected override TextReader InitReader(string fieldName, TextReader reader) => new MappingCharFilter(Separators, reader);
+
+    private static StemmerOverrideFilter.StemmerOverrideMap BuildOverrides()
+    {
+        var builder = new StemmerOverrideFilter.Builder(ignoreCase: false);
+        foreach (var (word, stem) in StemOverrides)
+        {
+            builder.Add(word, stem);
+        }
+
+        return builder.Build();
+    }
 
     internal static NormalizeCharMap BuildSeparators()
     {

@@ -54,23 +54,6 @@ public sealed class SearchDocumentSource(KnowledgeKaizenDbContext db, TimeProvid
         };
     }
 
-    /// <summary>
-    /// Knowledge documents of one type created around <paramref name="recordedAt"/>. The DbContext records the
-    /// outbox before the insert assigns the id, so a new document's entry carries key "0"; the documents created
-    /// just before that entry are the candidates, and upserting one too many is harmless.
-    /// </summary>
-    public async Task<IReadOnlyList<SearchDocument>> LoadCreatedAroundAsync(string type, DateTimeOffset recordedAt, CancellationToken ct = default)
-    {
-        if (DocumentKinds.Parse(type) is not { } kind || type != kind.Code())
-        {
-            return [];
-        }
-
-        var from = recordedAt.AddMinutes(-1);
-        var to = recordedAt.AddMinutes(1);
-        return await KnowledgeAsync(db.KnowledgeDocuments.Where(d => d.Kind == kind && d.CreatedAt >= from && d.CreatedAt <= to), ct);
-    }
-
     /// <summary>Every indexable document, read in id batches so memory stays flat however large the tables grow.</summary>
     public IEnumerable<SearchDocument> All(CancellationToken ct = default)
     {

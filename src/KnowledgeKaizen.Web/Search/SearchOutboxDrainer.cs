@@ -12,9 +12,6 @@ public sealed class SearchOutboxDrainer(KnowledgeKaizenDbContext db, SearchDocum
 {
     public const int BatchSize = 500;
 
-    /// <summary>The key an entity with a database-generated id has when its insert is recorded (see <see cref="SearchDocumentSource.LoadCreatedAroundAsync"/>).</summary>
-    private const string UnassignedKey = "0";
-
     /// <summary>Applies up to <see cref="BatchSize"/> entries; returns how many were applied (0 when the outbox is empty).</summary>
     public async Task<int> DrainBatchAsync(CancellationToken ct = default)
     {
@@ -28,12 +25,8 @@ public sealed class SearchOutboxDrainer(KnowledgeKaizenDbContext db, SearchDocum
         var latest = entries.GroupBy(e => (e.DocumentType, e.DocumentKey)).Select(g => g.MaxBy(e => e.Id)!).ToList();
         foreach (var byType in latest.GroupBy(e => e.DocumentType))
         {
-            var keys = byType.Where(e => !e.Deleted && e.DocumentKey != UnassignedKey).Select(e => e.DocumentKey).ToList();
+            var keys = byType.Where(e => !e.Deleted).Select(e => e.DocumentKey).ToList();
             var documents = keys.Count == 0 ? [] : await source.LoadAsync(byType.Key, keys, ct);
-            foreach (var inserted in byType.Where(e => !e.Deleted && e.DocumentKey == UnassignedKey))
-            {
-                await index.UpsertAsync(await source.LoadCreatedAroundAsync(byType.Key, inserted.RecordedAt, ct), ct);
-            }
             if (documents.Count > 0)
             {
                 await index.UpsertAsync(documents, ct);
@@ -41,7 +34,7 @@ public sealed class SearchOutboxDrainer(KnowledgeKaizenDbContext db, SearchDocum
 
             // Deleted, or no longer indexable (e.g. a case whose resolution was removed): take it out.
             var found = documents.Select(d => d.Key).ToHashSet(StringComparer.Ordinal);
-            foreach (var gone in byType.Where(e => e.DocumentKey != UnassignedKey && (e.Deleted || !found.Contains(e.DocumentKey))))
+            foreach (var gone in byType.Where(e => e.Deleted || !found.Contains(e.DocumentKey)))
             {
                 index.Delete(byType.Key, gone.DocumentKey);
             }

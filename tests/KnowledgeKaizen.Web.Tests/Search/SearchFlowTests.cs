@@ -40,8 +40,8 @@ public sealed class SearchFlowTests(PortalFactory factory) : IClassFixture<Porta
         var staff = await SignedInStaffAsync();
         var id = await CreateAsync(factory, "Demo follow-up", "Most prospects converted after a second demo. 跟进客户 within two days.");
 
-        // Porter stems "converting" and "converted" alike; "conversion" (stem "convers") does not meet them (engine report).
-        await WaitForAsync(staff, "converting prospects", LinkTo(id));
+        // "conversion" is pinned to the stem of "converted" (EnglishSearchAnalyzer.StemOverrides), so the noun finds the verb.
+        await WaitForAsync(staff, "conversion prospects", LinkTo(id));
         await WaitForAsync(staff, "跟进客户", LinkTo(id));
     }
 
