@@ -1,6 +1,7 @@
 using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Web.Hosting;
 using KnowledgeKaizen.Web.Identity;
+using KnowledgeKaizen.Web.Improvement;
 using KnowledgeKaizen.Web.Ingestion;
 using KnowledgeKaizen.Web.Insights;
 using KnowledgeKaizen.Web.Knowledge;
@@ -20,6 +21,7 @@ builder.AddPortalWeb();
 builder.AddIngestion();
 builder.AddKnowledge();
 builder.AddProcessMetrics();
+builder.AddImprovement();
 
 var app = builder.Build();
 if (app.FindSettingProblem() is { } problem)
