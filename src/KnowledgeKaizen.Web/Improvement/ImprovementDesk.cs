@@ -36,8 +36,15 @@ public sealed class ImprovementDesk(ImprovementService cycles, CycleChecker chec
     public async Task<PlanOptions> PlanOptionsAsync(CancellationToken ct = default)
     {
         var reps = await process.RepsAsync(ct);
-        return new PlanOptions(metrics.Catalogue.Metrics, await process.StagesAsync(ct),
+        return new PlanOptions(metrics.Catalogue.Metrics, await StagesAsync(ct),
             [.. reps.Select(r => r.Team).Distinct().Order(StringComparer.Ordinal)]);
+    }
+
+    /// <summary>The imported sales stages; before any import, the stage codes the knowledge base knows.</summary>
+    private async Task<IReadOnlyList<StageInfo>> StagesAsync(CancellationToken ct)
+    {
+        var stages = await process.StagesAsync(ct);
+        return stages.Count > 0 ? stages : [.. DocumentKinds.Stages.Select((code, i) => new StageInfo(0, code, code, null, i + 1))];
     }
 
     public Task<IReadOnlyList<ImprovementCycle>> BoardAsync(string? team, CancellationToken ct = default) => cycles.BoardAsync(team, ct);
@@ -77,7 +84,7 @@ public sealed class ImprovementDesk(ImprovementService cycles, CycleChecker chec
             await cycles.LinkedItemsAsync(cycle, ct), await cycles.ChainAsync(id, ct), check,
             await reader.ListAsync(new DocumentFilter(DocumentKind.Playbook), actor, ct),
             await reader.ListAsync(new DocumentFilter(DocumentKind.Procedure), actor, ct),
-            await process.StagesAsync(ct));
+            await StagesAsync(ct));
     }
 
     /// <summary>Moves the card; entering Check computes and stores the check.</summary>
