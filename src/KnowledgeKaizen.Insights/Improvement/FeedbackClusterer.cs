@@ -42,13 +42,13 @@ public static class FeedbackClusterer
         }
 
         var ml = new MLContext(seed);
-        var data = ml.Data.LoadFromEnumerable(items.Select(i => new TextRow { Text = i.Text }));
+        var data = ml.Data.LoadFromEnumerable(items.Select(i => new TextRow { Text = SpaceCjk(i.Text) }));
         var options = new TextFeaturizingEstimator.Options
         {
             CaseMode = TextNormalizingEstimator.CaseMode.Lower,
             KeepNumbers = false,
             KeepPunctuations = false,
-            WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 1 },
+            WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 2, UseAllLengths = true },
             CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = 3, UseAllLengths = false },
             StopWordsRemoverOptions = new StopWordsRemovingEstimator.Options { Language = TextFeaturizingEstimator.Language.English },
             Norm = TextFeaturizingEstimator.NormFunction.L2,
@@ -96,7 +96,7 @@ public static class FeedbackClusterer
 
             var mean = Mean(vectors, members);
             var terms = mean.Select(kv => (Slot: kv.Key, Lift: kv.Value - overall.GetValueOrDefault(kv.Key)))
-                .OrderByDescending(x => x.Lift).Select(x => Term(names, x.Slot)).Where(t => t.Length > 1)
+                .OrderByDescending(x => x.Lift).Select(x => Term(names, x.Slot)).Where(Readable)
                 .Distinct().Take(6).ToList();
             var examples = members.OrderByDescending(i => Dot(vectors[i], mean)).Take(3).ToList();
             clusters.Add(new FoundCluster(c + 1, terms, members, examples));
@@ -105,15 +105,45 @@ public static class FeedbackClusterer
         return clusters;
     }
 
-    /// <summary>Slot names look like "w.invoice" (word) or "t.发票错" (characters); the marker is dropped.</summary>
-    private static string Term(string[] names, int slot)
+    /// <summary>
+    /// Slot names look like "Word.invoice", "Word.发|票" (a word bigram) or "Char.发|票|金" (a character
+    /// trigram); the kind is dropped, n-gram separators and ML.NET's boundary markers removed.
+    /// </summary>
+    internal static string Term(string[] names, int slot)
     {
         var name = slot < names.Length ? names[slot] : string.Empty;
         var dot = name.IndexOf('.', StringComparison.Ordinal);
-        var term = (dot is 1 ? name[2..] : name).Replace("<␂>", string.Empty, StringComparison.Ordinal).Replace("<␃>", string.Empty, StringComparison.Ordinal)
-            .Replace("<␠>", " ", StringComparison.Ordinal).Trim();
-        return term;
+        var kind = dot > 0 ? name[..dot] : string.Empty;
+        var gram = dot > 0 ? name[(dot + 1)..] : name;
+        var parts = gram.Split('|').Select(p => p is "<␂>" or "<␃>" or "<␟>" ? " " : p);
+        var cjk = gram.Any(IsCjk);
+        var term = string.Join(kind == "Word" && !cjk ? " " : string.Empty, parts).Trim();
+        return cjk ? term.Replace(" ", string.Empty, StringComparison.Ordinal) : term;
     }
+
+    /// <summary>A label term: Chinese of two or more characters, or Latin text of three or more (not a trigram fragment like "nt").</summary>
+    private static bool Readable(string term) => term.Any(IsCjk) ? term.Length >= 2 : term.Length >= 3 && term.Any(char.IsLetter);
+
+    /// <summary>Chinese has no spaces: each CJK character becomes a "word", so word bigrams are character bigrams (发票, 延迟).</summary>
+    internal static string SpaceCjk(string text)
+    {
+        var builder = new System.Text.StringBuilder(text.Length * 2);
+        foreach (var c in text)
+        {
+            if (IsCjk(c))
+            {
+                builder.Append(' ').Append(c).Append(' ');
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static bool IsCjk(char c) => c is >= '\u4e00' and <= '\u9fff';
 
     private static Dictionary<int, float> Sparse(VBuffer<float> buffer)
     {
