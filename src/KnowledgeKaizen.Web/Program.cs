@@ -1,6 +1,7 @@
 using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Web.Hosting;
 using KnowledgeKaizen.Web.Identity;
+using KnowledgeKaizen.Web.Improvement;
 using KnowledgeKaizen.Web.Ingestion;
 using KnowledgeKaizen.Web.Insights;
 using KnowledgeKaizen.Web.Knowledge;
@@ -22,6 +23,7 @@ builder.AddIngestion();
 builder.AddKnowledge();
 builder.AddProcessMetrics();
 builder.AddPortalSearch();
+builder.AddImprovement();
 
 var app = builder.Build();
 if (app.FindSettingProblem() is { } problem)

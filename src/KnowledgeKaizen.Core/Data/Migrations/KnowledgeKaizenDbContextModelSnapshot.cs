@@ -535,6 +535,281 @@ namespace KnowledgeKaizen.Core.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("KnowledgeKaizen.Core.Improvement.CycleLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CycleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LinkedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TargetId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CycleId");
+
+                    b.HasIndex("Kind", "TargetId");
+
+                    b.ToTable("ImprovementCycleLinks", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeKaizen.Core.Improvement.DocumentView", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Day");
+
+                    b.HasIndex("DocumentId", "UserId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("DocumentViews", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeKaizen.Core.Improvement.ImprovementCycle", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AdaptNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("BaselineFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("BaselineSample")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("BaselineTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("BaselineValue")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("CheckDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DefinitionVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OwnerUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ParentCycleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Phase")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PhaseChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Problem")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RolloutDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("TargetValue")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Team")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParentCycleId");
+
+                    b.HasIndex("Phase");
+
+                    b.ToTable("ImprovementCycles", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeKaizen.Core.Improvement.Kudos", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GivenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Message")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ToUserId");
+
+                    b.HasIndex("FromUserId", "ToUserId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("Kudos", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeKaizen.Core.Improvement.PlaybookApplication", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AppliedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DocumentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppliedAt");
+
+                    b.HasIndex("DocumentId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("PlaybookApplications", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeKaizen.Core.Improvement.ProblemCluster", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CycleId")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Examples")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("MonthlyCounts")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RunId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SolutionId")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("TopTerms")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId");
+
+                    b.ToTable("ProblemClusters", (string)null);
+                });
+
             modelBuilder.Entity("KnowledgeKaizen.Core.Ingestion.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1330,6 +1605,139 @@ namespace KnowledgeKaizen.Core.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("KnowledgeKaizen.Core.Improvement.CycleLink", b =>
+                {
+                    b.HasOne("KnowledgeKaizen.Core.Improvement.ImprovementCycle", null)
+                        .WithMany("Links")
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("KnowledgeKaizen.Core.Improvement.ImprovementCycle", b =>
+                {
+                    b.HasOne("KnowledgeKaizen.Core.Improvement.ImprovementCycle", null)
+                        .WithMany()
+                        .HasForeignKey("ParentCycleId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsOne("KnowledgeKaizen.Core.Improvement.CheckResult", "LastCheck", b1 =>
+                        {
+                            b1.Property<int>("ImprovementCycleId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<double?>("AdopterEffect")
+                                .HasColumnType("REAL");
+
+                            b1.Property<double?>("After")
+                                .HasColumnType("REAL");
+
+                            b1.Property<long>("AfterSample")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<double?>("Before")
+                                .HasColumnType("REAL");
+
+                            b1.Property<long>("BeforeSample")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateTime>("ComputedAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<double?>("Effect")
+                                .HasColumnType("REAL");
+
+                            b1.Property<double?>("High")
+                                .HasColumnType("REAL");
+
+                            b1.Property<double?>("Low")
+                                .HasColumnType("REAL");
+
+                            b1.Property<double?>("PValue")
+                                .HasColumnType("REAL");
+
+                            b1.Property<string>("Verdict")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("ImprovementCycleId");
+
+                            b1.ToTable("ImprovementCycles", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ImprovementCycleId");
+                        });
+
+                    b.OwnsOne("KnowledgeKaizen.Core.Improvement.CycleRoles", "Roles", b1 =>
+                        {
+                            b1.Property<int>("ImprovementCycleId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Analyst")
+                                .IsRequired()
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Analyst");
+
+                            b1.Property<string>("ProblemCollector")
+                                .IsRequired()
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ProblemCollector");
+
+                            b1.Property<string>("ResultsManager")
+                                .IsRequired()
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ResultsManager");
+
+                            b1.HasKey("ImprovementCycleId");
+
+                            b1.ToTable("ImprovementCycles");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ImprovementCycleId");
+                        });
+
+                    b.OwnsOne("KnowledgeKaizen.Core.Improvement.TargetMetric", "Target", b1 =>
+                        {
+                            b1.Property<int>("ImprovementCycleId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("MetricKey")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("MetricKey");
+
+                            b1.Property<string>("Stage")
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("MetricStage");
+
+                            b1.Property<string>("Team")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("MetricTeam");
+
+                            b1.HasKey("ImprovementCycleId");
+
+                            b1.ToTable("ImprovementCycles");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ImprovementCycleId");
+                        });
+
+                    b.Navigation("LastCheck");
+
+                    b.Navigation("Roles")
+                        .IsRequired();
+
+                    b.Navigation("Target")
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("KnowledgeKaizen.Core.Knowledge.DocumentFeedback", b =>
                 {
                     b.HasOne("KnowledgeKaizen.Core.Knowledge.KnowledgeDocument", null)
@@ -1424,6 +1832,11 @@ namespace KnowledgeKaizen.Core.Data.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("KnowledgeKaizen.Core.Improvement.ImprovementCycle", b =>
+                {
+                    b.Navigation("Links");
                 });
 
             modelBuilder.Entity("KnowledgeKaizen.Core.Knowledge.KnowledgeDocument", b =>

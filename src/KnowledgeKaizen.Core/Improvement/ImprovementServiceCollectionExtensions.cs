@@ -1,0 +1,24 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace KnowledgeKaizen.Core.Improvement;
+
+public static class ImprovementServiceCollectionExtensions
+{
+    /// <summary>
+    /// Cycles, adoption, recognition, problem collection and evaluation. <see cref="ICycleMeasurement"/> comes from
+    /// Insights; <see cref="IImprovementSignals"/> defaults to what the knowledge base provides (TryAdd, so a
+    /// performer-detection or course module can register its own first).
+    /// </summary>
+    public static IServiceCollection AddImprovementCore(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddScoped<IImprovementSignals, KnowledgeBaseSignals>();
+        services.AddScoped<ImprovementService>();
+        services.AddScoped<AdoptionService>();
+        services.AddScoped<RecognitionService>();
+        services.AddScoped<ProblemService>();
+        services.AddScoped<EvaluationService>();
+        return services;
+    }
+}

@@ -1,0 +1,115 @@
+using System.Net;
+using KnowledgeKaizen.Core.Identity;
+using KnowledgeKaizen.Core.Knowledge;
+using KnowledgeKaizen.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KnowledgeKaizen.Web.Tests.Improvement;
+
+public sealed class ImprovementPagesTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    [Fact]
+    public async Task Staff_CannotOpenTheBoard_ButSeesRecognition()
+    {
+        await factory.EnsureUserAsync("staff@improve.test", Roles.Staff);
+        var staff = await factory.SignInAsync("staff@improve.test", PortalFactory.UserPassword);
+
+        var board = await staff.GetAsync("/Improvement");
+        var recognition = await staff.GetAsync("/Recognition");
+
+        Assert.NotEqual(HttpStatusCode.OK, board.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, recognition.StatusCode);
+    }
+
+    [Fact]
+    public async Task Manager_PlansACycle_WithNoDataInTheWindow_AndCannotStartDoWithNothingLinked()
+    {
+        await factory.EnsureUserAsync("km@improve.test", Roles.KnowledgeManager);
+        var km = await factory.SignInAsync("km@improve.test", PortalFactory.UserPassword);
+
+        var created = await PortalFactory.PostFormAsync(km, "/Improvement/Create", new()
+        {
+            ["Input.Type"] = "Pdca", ["Input.Title"] = "Faster first response", ["Input.Problem"] = "Customers wait too long.",
+            ["Input.MetricKey"] = "first-response", ["Input.TargetValue"] = "2", ["Input.BaselineFrom"] = "2026-01-01",
+            ["Input.BaselineTo"] = "2026-04-01", ["Input.RolloutDate"] = "2026-04-01", ["Input.CheckDate"] = "2026-07-01",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var details = created.Headers.Location!.OriginalString;
+        var page = await km.GetStringAsync(details);
+        Assert.Contains("no data in the baseline window", page, StringComparison.Ordinal);
+
+        var id = details.Split('/')[^1];
+        var moved = await PortalFactory.PostFormAsync(km, $"/Improvement/Details/{id}?handler=Move", new() { ["phase"] = "Do" }, details);
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        Assert.Contains("Link what you roll out", await km.GetStringAsync(details), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Manager_PlanWithCheckBeforeRollout_IsShownAsAFormError()
+    {
+        await factory.EnsureUserAsync("km2@improve.test", Roles.KnowledgeManager);
+        var km = await factory.SignInAsync("km2@improve.test", PortalFactory.UserPassword);
+
+        var response = await PortalFactory.PostFormAsync(km, "/Improvement/Create", new()
+        {
+            ["Input.Type"] = "Sdca", ["Input.Title"] = "Bad dates", ["Input.Problem"] = "x", ["Input.MetricKey"] = "win-rate",
+            ["Input.TargetValue"] = "30", ["Input.BaselineFrom"] = "2026-01-01", ["Input.BaselineTo"] = "2026-04-01",
+            ["Input.RolloutDate"] = "2026-06-01", ["Input.CheckDate"] = "2026-05-01",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("The check date must come after the rollout.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reader_MarksAPlaybookApplied_AndTheAdoptionPanelCountsIt()
+    {
+        var playbookId = await PublishedPlaybookAsync();
+        await factory.EnsureUserAsync("reader@improve.test", Roles.Staff);
+        var reader = await factory.SignInAsync("reader@improve.test", PortalFactory.UserPassword);
+
+        var toggled = await PortalFactory.PostFormAsync(reader, "/Improvement/Adoption?handler=Toggle",
+            new() { ["documentId"] = playbookId.ToString(System.Globalization.CultureInfo.InvariantCulture) }, "/Recognition");
+
+        Assert.Equal(HttpStatusCode.Redirect, toggled.StatusCode);
+        var page = await reader.GetStringAsync($"/Knowledge/Details/{playbookId}");
+        Assert.Contains("1 applied it", page, StringComparison.Ordinal);
+        Assert.Contains("aria-pressed=\"true\"", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Kudos_TwiceTheSameDay_IsRefusedWithAMessage()
+    {
+        await PublishedPlaybookAsync();
+        await factory.EnsureUserAsync("fan@improve.test", Roles.Staff);
+        var fan = await factory.SignInAsync("fan@improve.test", PortalFactory.UserPassword);
+        var author = await AuthorIdAsync();
+
+        await PortalFactory.PostFormAsync(fan, "/Recognition?handler=Kudos", new() { ["Input.ToUserId"] = author, ["Input.Message"] = "Thanks!" }, "/Recognition");
+        await PortalFactory.PostFormAsync(fan, "/Recognition?handler=Kudos", new() { ["Input.ToUserId"] = author, ["Input.Message"] = "Again" }, "/Recognition");
+
+        Assert.Contains("You already gave kudos to this contributor today.", await fan.GetStringAsync("/Recognition"), StringComparison.Ordinal);
+    }
+
+    private async Task<string> AuthorIdAsync()
+    {
+        await factory.EnsureUserAsync("author@improve.test", Roles.Contributor);
+        using var scope = factory.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
+        return (await users.FindByEmailAsync("author@improve.test"))!.Id;
+    }
+
+    private async Task<int> PublishedPlaybookAsync()
+    {
+        var authorId = await AuthorIdAsync();
+        using var scope = factory.Services.CreateScope();
+        var knowledge = scope.ServiceProvider.GetRequiredService<KnowledgeService>();
+        var author = new Actor(authorId, "Author", false);
+        var manager = new Actor(null, "Manager", true);
+        var playbook = await knowledge.CreateAsync(DocumentKind.Playbook, "en", null, "Call back within two hours " + Guid.NewGuid().ToString("N")[..4],
+            "## What I do\n\nCall back.\n", new DocumentMetadata { Stages = ["qualify"] }, author);
+        await knowledge.SubmitAsync(playbook.Id, author);
+        await knowledge.ApproveAsync(playbook.Id, null, null, manager);
+        return playbook.Id;
+    }
+}
