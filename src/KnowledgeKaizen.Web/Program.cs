@@ -5,6 +5,7 @@ using KnowledgeKaizen.Web.Ingestion;
 using KnowledgeKaizen.Web.Insights;
 using KnowledgeKaizen.Web.Knowledge;
 using KnowledgeKaizen.Web.Localization;
+using KnowledgeKaizen.Web.Performance;
 
 if (ImportCommand.IsImport(args))
 {
@@ -20,6 +21,7 @@ builder.AddPortalWeb();
 builder.AddIngestion();
 builder.AddKnowledge();
 builder.AddProcessMetrics();
+builder.AddPerformerDetection();
 
 var app = builder.Build();
 if (app.FindSettingProblem() is { } problem)
@@ -32,6 +34,7 @@ app.UsePortalWeb();
 app.MapPortalEndpoints();
 app.MapIngestionApi();
 app.MapKnowledgeApi();
+app.MapPerformanceApi();
 
 return await app.RunPortalAsync();
 
