@@ -35,4 +35,7 @@ public static class PerformanceJson
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
         Converters = { new JsonStringEnumConverter() },
     };
+
+    /// <summary>The same, indented, for people to read.</summary>
+    public static readonly JsonSerializerOptions Indented = new(Options) { WriteIndented = true };
 }
