@@ -15,7 +15,7 @@ namespace KnowledgeKaizen.Web.Pages.Tasks;
 [Authorize(Policy = Policies.Reader)]
 public sealed class CaptureModel(CaptureRequestService captures, MarkdownRenderer markdown, IStringLocalizer<SharedResource> l) : PageModel
 {
-    public CaptureRequest Request { get; private set; } = null!;
+    public CaptureRequest Capture { get; private set; } = null!;
 
     public string EvidenceHtml { get; private set; } = string.Empty;
 
@@ -32,7 +32,7 @@ public sealed class CaptureModel(CaptureRequestService captures, MarkdownRendere
             return NotFound();
         }
 
-        Request = request;
+        Capture = request;
         EvidenceHtml = markdown.ToHtml(request.EvidenceMarkdown);
         return Page();
     }
