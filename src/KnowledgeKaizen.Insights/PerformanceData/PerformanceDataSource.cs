@@ -14,15 +14,16 @@ namespace KnowledgeKaizen.Insights.PerformanceData;
 /// </summary>
 public sealed class PerformanceDataSource(KnowledgeKaizenDbContext db)
 {
-    // Prior deals: one correlated count per opportunity over the customer's few other opportunities (FK index).
-    // Activities: joined per closed entry on (opportunity, rep) inside [entered, left].
+    // Prior deals: correlated counts over the customer's few other opportunities. The unary "+" keeps SQLite on the
+    // CustomerId / OpportunityId indexes: left to itself it picks the Outcome+ClosedAt or RepId index and scans
+    // thousands of rows per entry (measured 55 s instead of 1 s on the demo data).
     private const string Sql = """
         WITH prior AS (
             SELECT o.Id AS OpportunityId,
                    (SELECT COUNT(*) FROM Opportunities p WHERE p.CustomerId = o.CustomerId AND p.Id <> o.Id
-                        AND p.ClosedAt IS NOT NULL AND p.ClosedAt < o.CreatedAt) AS Deals,
+                        AND +p.ClosedAt IS NOT NULL AND +p.ClosedAt < o.CreatedAt) AS Deals,
                    (SELECT COUNT(*) FROM Opportunities p WHERE p.CustomerId = o.CustomerId AND p.Id <> o.Id
-                        AND p.Outcome = 'Won' AND p.ClosedAt < o.CreatedAt) AS Wins
+                        AND +p.Outcome = 'Won' AND +p.ClosedAt < o.CreatedAt) AS Wins
             FROM Opportunities o),
         work AS (
             SELECT h.Id AS EntryId,
@@ -30,7 +31,7 @@ public sealed class PerformanceDataSource(KnowledgeKaizenDbContext db)
                    SUM(a.Type = 'Proposal') AS Proposals, SUM(a.Type = 'Quote') AS Quotes,
                    MIN(a.OccurredAt) AS FirstActivity
             FROM StageHistory h
-            JOIN Activities a ON a.OpportunityId = h.OpportunityId AND a.RepId = h.RepId
+            JOIN Activities a ON a.OpportunityId = h.OpportunityId AND +a.RepId = h.RepId
                  AND a.OccurredAt >= h.EnteredAt AND a.OccurredAt <= h.LeftAt
             WHERE h.Outcome IN ('Advanced', 'Lost') {0}
             GROUP BY h.Id)
