@@ -21,7 +21,7 @@ public class UserTask
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);
         ArgumentException.ThrowIfNullOrWhiteSpace(title);
-        if (!link.StartsWith('/'))
+        if (!link.StartsWith('/') || link.StartsWith("//", StringComparison.Ordinal) || link.StartsWith("/\\", StringComparison.Ordinal))
         {
             throw new ArgumentException("A task links to a page of the portal.", nameof(link));
         }

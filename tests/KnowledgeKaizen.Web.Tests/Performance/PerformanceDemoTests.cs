@@ -182,6 +182,38 @@ public sealed class PerformanceDemoTests(PerformancePortalFactory factory, ITest
         Assert.False(await factory.WithDbAsync(db => db.CaptureRequests.AnyAsync(c => c.RepId == standout.RepId && c.Stage == standout.Stage)));
     }
 
+    [Fact]
+    public async Task ASuccessfulImport_MakesARetrainingDue()
+    {
+        await factory.SnapshotAsync();
+        await WaitForIdleRetrainingAsync();
+        using (var scope = factory.Services.CreateScope())
+        {
+            Assert.Null(await scope.ServiceProvider.GetRequiredService<Web.Performance.RetrainTrigger>().DueReasonAsync());
+        }
+
+        await factory.EnsureUserAsync("admin.import@test.local", Roles.Admin);
+        var admin = await factory.SignInAsync("admin.import@test.local", PortalFactory.UserPassword);
+        var csv = "code,name,name_zh,position\r\nqualify,Lead qualification,线索确认,1\r\n";
+        var imported = await admin.PostAsync("/api/v1/imports/stages", new StringContent(csv, System.Text.Encoding.UTF8, "text/csv"));
+        Assert.True(imported.IsSuccessStatusCode, await imported.Content.ReadAsStringAsync());
+
+        using var after = factory.Services.CreateScope();
+        Assert.Equal("after an import", await after.ServiceProvider.GetRequiredService<Web.Performance.RetrainTrigger>().DueReasonAsync());
+    }
+
+    private async Task WaitForIdleRetrainingAsync()
+    {
+        for (var deadline = DateTime.UtcNow.AddMinutes(2); DateTime.UtcNow < deadline; await Task.Delay(250))
+        {
+            using var scope = factory.Services.CreateScope();
+            if (await scope.ServiceProvider.GetRequiredService<Web.Performance.RetrainTrigger>().ActiveAsync() is null)
+            {
+                return;
+            }
+        }
+    }
+
     private async Task<HashSet<(string Rep, string Stage)>> StandoutsAsync(long snapshotId) =>
         (await factory.WithDbAsync(db => (from f in db.PerformanceFindings
                                           join r in db.Reps on f.RepId equals r.Id
