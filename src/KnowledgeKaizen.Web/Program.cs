@@ -6,6 +6,7 @@ using KnowledgeKaizen.Web.Ingestion;
 using KnowledgeKaizen.Web.Insights;
 using KnowledgeKaizen.Web.Knowledge;
 using KnowledgeKaizen.Web.Localization;
+using KnowledgeKaizen.Web.Performance;
 using KnowledgeKaizen.Web.Search;
 
 if (ImportCommand.IsImport(args))
@@ -24,6 +25,7 @@ builder.AddKnowledge();
 builder.AddProcessMetrics();
 builder.AddPortalSearch();
 builder.AddImprovement();
+builder.AddPerformerDetection();
 
 var app = builder.Build();
 if (app.FindSettingProblem() is { } problem)
@@ -37,6 +39,7 @@ app.MapPortalEndpoints();
 app.MapIngestionApi();
 app.MapKnowledgeApi();
 app.MapSearchApi();
+app.MapPerformanceApi();
 
 return await app.RunPortalAsync();
 

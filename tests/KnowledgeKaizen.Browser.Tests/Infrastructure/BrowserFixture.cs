@@ -6,7 +6,7 @@ namespace KnowledgeKaizen.Browser.Tests.Infrastructure;
 /// Debian's Chromium driven by Playwright (Playwright's own browser download cannot work here), plus the
 /// portal on a real port. One per test class.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     public static readonly string ChromiumPath = Environment.GetEnvironmentVariable("KK_CHROMIUM") ?? "/usr/bin/chromium";
 
@@ -16,9 +16,12 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public PortalServer Server { get; private set; } = null!;
 
+    /// <summary>Extra app settings of a fixture variant (e.g. demo data on); none by default.</summary>
+    protected virtual IReadOnlyDictionary<string, string?>? Settings => null;
+
     public async Task InitializeAsync()
     {
-        Server = new PortalServer();
+        Server = new PortalServer(Settings);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

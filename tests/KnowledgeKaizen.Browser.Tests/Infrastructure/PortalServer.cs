@@ -17,9 +17,12 @@ public sealed class PortalServer : WebApplicationFactory<Program>
     public const string UserPassword = "User-Passw0rd!";
 
     private readonly string dataPath = Path.Combine(Path.GetTempPath(), "kk-browser", Guid.NewGuid().ToString("N"));
+    private readonly IReadOnlyDictionary<string, string?> settings;
 
-    public PortalServer()
+    /// <param name="settings">Extra configuration (e.g. LoadDemoData=true), applied after the defaults.</param>
+    public PortalServer(IReadOnlyDictionary<string, string?>? settings = null)
     {
+        this.settings = settings ?? new Dictionary<string, string?>();
         UseKestrel(0);
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
@@ -35,6 +38,10 @@ public sealed class PortalServer : WebApplicationFactory<Program>
         builder.UseSetting("KnowledgeKaizen:AdminEmail", AdminEmail);
         builder.UseSetting("KnowledgeKaizen:LoadDemoData", "false");
         builder.UseSetting(IdentityBootstrapper.PasswordVariable, AdminPassword);
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     public async Task EnsureUserAsync(string email, params string[] roles)

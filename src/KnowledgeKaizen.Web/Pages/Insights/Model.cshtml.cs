@@ -1,0 +1,31 @@
+using KnowledgeKaizen.Core.Identity;
+using KnowledgeKaizen.Web.Performance;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace KnowledgeKaizen.Web.Pages.Insights;
+
+/// <summary>The expected-outcome model: quality report, calibration by decile, trainer comparison, versions and the Retrain button.</summary>
+[Authorize(Policy = Policies.KnowledgeManager)]
+public sealed class ModelModel(PerformancePages pages) : PageModel
+{
+    public ModelOverview Overview { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken ct) => Overview = await pages.ModelAsync(ct);
+
+    public async Task<IActionResult> OnPostRetrainAsync(CancellationToken ct)
+    {
+        await pages.RetrainAsync(User, ct);
+        return RedirectToPage();
+    }
+
+    /// <summary>Polled by performance.js for the progress bar.</summary>
+    public async Task<IActionResult> OnGetProgressAsync(Guid id, CancellationToken ct)
+    {
+        var job = await pages.JobAsync(id, ct);
+        return job is null
+            ? NotFound()
+            : new JsonResult(new { status = job.Status.ToString(), progress = job.Progress, message = job.Message, finished = job.IsFinished });
+    }
+}
