@@ -1,4 +1,5 @@
 using KnowledgeKaizen.Core.Data;
+using KnowledgeKaizen.Web.Courses;
 using KnowledgeKaizen.Web.Hosting;
 using KnowledgeKaizen.Web.Identity;
 using KnowledgeKaizen.Web.Ingestion;
@@ -20,6 +21,7 @@ builder.AddPortalWeb();
 builder.AddIngestion();
 builder.AddKnowledge();
 builder.AddProcessMetrics();
+builder.AddCourses();
 
 var app = builder.Build();
 if (app.FindSettingProblem() is { } problem)

@@ -100,6 +100,13 @@ public sealed class LearningService(KnowledgeKaizenDbContext db, CourseService c
             .ToList();
     }
 
+    /// <summary><see cref="StageCompletionAsync"/> for a CRM rep through their linked portal account.</summary>
+    public async Task<(string? UserId, IReadOnlyList<StageCourseCompletion> Stages)> StageCompletionForRepAsync(long repId, CancellationToken ct = default)
+    {
+        var userId = await db.Reps.AsNoTracking().Where(r => r.Id == repId).Select(r => r.UserId).FirstOrDefaultAsync(ct);
+        return (userId, await StageCompletionAsync(userId, ct));
+    }
+
     private async Task<Enrollment> StartAsync(int courseId, string learnerUserId, string? assignedBy, CancellationToken ct)
     {
         var existing = await FindEnrollmentAsync(courseId, learnerUserId, ct);
