@@ -28,10 +28,6 @@ public sealed class LearnModel(CourseService courses, LearningService learning, 
 
     public string ObjectivesHtml => markdown.ToHtml(Material.Course.Objectives);
 
-    /// <summary>Chosen option per question id, as the radio buttons post them.</summary>
-    [BindProperty]
-    public Dictionary<int, int> Answers { get; set; } = [];
-
     public async Task<IActionResult> OnGetAsync(int id, int? module, CancellationToken ct)
     {
         var content = await courses.ContentAsync(id, ct);
@@ -51,7 +47,7 @@ public sealed class LearnModel(CourseService courses, LearningService learning, 
 
     public async Task<IActionResult> OnPostSubmitAsync(int id, int moduleId, int module, CancellationToken ct)
     {
-        if (!ModelState.IsValid)
+        if (PostedAnswers() is not { } answers)
         {
             // Non-numeric question or option ids can only come from an altered form.
             TempData[ErrorKey] = L["The answers do not match this module's questions. Reload the page and answer again."].Value;
@@ -60,9 +56,32 @@ public sealed class LearnModel(CourseService courses, LearningService learning, 
 
         return await RunAsync(async () =>
         {
-            var result = await learning.SubmitModuleAsync(id, moduleId, UserId, Answers, ct);
+            var result = await learning.SubmitModuleAsync(id, moduleId, UserId, answers, ct);
             TempData["ModuleScore"] = result.Answers.Count == 0 ? null : L["{0} of {1} answers correct.", result.Correct, result.Answers.Count].Value;
         }, "Module completed.", () => RedirectToPage(new { id, module }));
+    }
+
+    /// <summary>
+    /// The radio buttons post "Answers[questionId]=optionIndex". Read by hand rather than model-bound: a
+    /// dictionary binder falls back to every form field when none is posted (a module without questions).
+    /// Null when a field is malformed; any score field the client adds is simply never read.
+    /// </summary>
+    private Dictionary<int, int>? PostedAnswers()
+    {
+        var answers = new Dictionary<int, int>();
+        foreach (var (key, value) in Request.Form.Where(f => f.Key.StartsWith("Answers[", StringComparison.Ordinal)))
+        {
+            if (!key.EndsWith(']') || value.Count != 1
+                || !int.TryParse(key["Answers[".Length..^1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var question)
+                || !int.TryParse(value[0], System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var option))
+            {
+                return null;
+            }
+
+            answers[question] = option;
+        }
+
+        return answers;
     }
 
     private int FirstOpenModule()
