@@ -41,6 +41,13 @@ public sealed class CourseBuilderFlowTests(BrowserFixture fixture) : IClassFixtu
             await trainer.Keyboard.PressAsync("Enter");
             await Assertions.Expect(titles).ToHaveTextAsync(["1. Budget questions that work", "2. Discovery call script"]);
 
+            // Dragging (SortableJS) posts the new index and reloads; the Move down button then restores the order.
+            var handles = trainer.Locator(".drag-handle");
+            await handles.Nth(1).DragToAsync(handles.Nth(0));
+            await Assertions.Expect(titles).ToHaveTextAsync(["1. Discovery call script", "2. Budget questions that work"]);
+            await trainer.GetByRole(AriaRole.Button, new() { Name = "Move down: Discovery call script" }).ClickAsync();
+            await Assertions.Expect(titles).ToHaveTextAsync(["1. Budget questions that work", "2. Discovery call script"]);
+
             var first = trainer.GetByTestId("module").First;
             await first.GetByText("Add a question").ClickAsync();
             await first.GetByLabel("Question", new() { Exact = true }).FillAsync("What do you ask first?");
