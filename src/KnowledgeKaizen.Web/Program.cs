@@ -1,4 +1,5 @@
 using KnowledgeKaizen.Core.Data;
+using KnowledgeKaizen.Web.Courses;
 using KnowledgeKaizen.Web.Hosting;
 using KnowledgeKaizen.Web.Identity;
 using KnowledgeKaizen.Web.Improvement;
@@ -26,6 +27,7 @@ builder.AddProcessMetrics();
 builder.AddPortalSearch();
 builder.AddImprovement();
 builder.AddPerformerDetection();
+builder.AddCourses();
 
 var app = builder.Build();
 if (app.FindSettingProblem() is { } problem)

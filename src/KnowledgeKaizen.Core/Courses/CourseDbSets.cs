@@ -1,0 +1,11 @@
+using KnowledgeKaizen.Core.Courses;
+using Microsoft.EntityFrameworkCore;
+
+namespace KnowledgeKaizen.Core.Data;
+
+public partial class KnowledgeKaizenDbContext
+{
+    public DbSet<Course> Courses => Set<Course>();
+
+    public DbSet<Enrollment> Enrollments => Set<Enrollment>();
+}

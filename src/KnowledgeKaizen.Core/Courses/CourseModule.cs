@@ -1,0 +1,171 @@
+namespace KnowledgeKaizen.Core.Courses;
+
+/// <summary>
+/// One step of a course: a knowledge document pinned to a specific published revision, the trainer's notes
+/// and optional multiple-choice questions.
+/// </summary>
+public class CourseModule
+{
+    public const int MaxNotesLength = 4000;
+    public const int MaxQuestions = 20;
+
+    private readonly List<CourseQuestion> questions = [];
+
+    private CourseModule()
+    {
+        Title = string.Empty;
+        Notes = string.Empty;
+    }
+
+    internal CourseModule(PinTarget target, string? notes, int position)
+        : this()
+    {
+        DocumentId = target.DocumentId;
+        Pin(target);
+        Annotate(notes);
+        Position = position;
+    }
+
+    public int Id { get; private set; }
+
+    public int CourseId { get; private set; }
+
+    /// <summary>Zero-based teaching order.</summary>
+    public int Position { get; private set; }
+
+    public int DocumentId { get; private set; }
+
+    /// <summary>The revision learners study and exports contain.</summary>
+    public int PinnedRevision { get; private set; }
+
+    /// <summary>The pinned revision's title, kept for lists that do not load documents.</summary>
+    public string Title { get; private set; }
+
+    /// <summary>The newest revision the trainer reviewed and chose not to pin; flags stay quiet up to it.</summary>
+    public int? KeptRevision { get; private set; }
+
+    /// <summary>Markdown notes for the trainer delivering the module (printed on the handout).</summary>
+    public string Notes { get; private set; }
+
+    public IReadOnlyList<CourseQuestion> Questions => questions;
+
+    /// <summary>Whether a published revision newer than the pin (and than any kept one) awaits the trainer.</summary>
+    public bool IsBehind(int? publishedRevision) =>
+        publishedRevision is { } published && published > PinnedRevision && published > (KeptRevision ?? 0);
+
+    internal void Pin(PinTarget target)
+    {
+        if (target.RevisionNumber < 1)
+        {
+            throw new CourseRuleException("Revision {0} does not exist.", target.RevisionNumber);
+        }
+
+        PinnedRevision = target.RevisionNumber;
+        Title = target.Title.Length > Course.MaxTitleLength ? target.Title[..Course.MaxTitleLength] : target.Title;
+        KeptRevision = null;
+    }
+
+    internal void Keep(int reviewedRevision)
+    {
+        if (reviewedRevision <= PinnedRevision)
+        {
+            throw new CourseRuleException("There is no newer revision to review.");
+        }
+
+        KeptRevision = reviewedRevision;
+    }
+
+    internal void Annotate(string? notes)
+    {
+        notes = (notes ?? string.Empty).Trim();
+        if (notes.Length > MaxNotesLength)
+        {
+            throw new CourseRuleException("The notes are longer than {0} characters.", MaxNotesLength);
+        }
+
+        Notes = notes;
+    }
+
+    internal CourseQuestion AddQuestion(string prompt, IReadOnlyList<string> options, int correctIndex, string? explanation)
+    {
+        if (questions.Count >= MaxQuestions)
+        {
+            throw new CourseRuleException("A module can have at most {0} questions.", MaxQuestions);
+        }
+
+        var question = new CourseQuestion(prompt, options, correctIndex, explanation, questions.Count == 0 ? 0 : questions.Max(q => q.Position) + 1);
+        questions.Add(question);
+        return question;
+    }
+
+    internal void RemoveQuestion(int questionId)
+    {
+        var question = questions.FirstOrDefault(q => q.Id == questionId) ?? throw new CourseRuleException("The question does not exist.");
+        questions.Remove(question);
+    }
+
+    internal void PlaceAt(int position) => Position = position;
+
+    public IReadOnlyList<CourseQuestion> OrderedQuestions => questions.OrderBy(q => q.Position).ToList();
+}
+
+/// <summary>A multiple-choice question: the server alone knows and scores the correct option.</summary>
+public class CourseQuestion
+{
+    public const int MaxPromptLength = 1000;
+    public const int MaxOptionLength = 500;
+    public const int MaxOptions = 8;
+
+    private CourseQuestion()
+    {
+        Prompt = string.Empty;
+        Explanation = string.Empty;
+    }
+
+    internal CourseQuestion(string prompt, IReadOnlyList<string> options, int correctIndex, string? explanation, int position)
+        : this()
+    {
+        prompt = (prompt ?? string.Empty).Trim();
+        var cleaned = (options ?? []).Select(o => (o ?? string.Empty).Trim()).Where(o => o.Length > 0).ToArray();
+        if (prompt.Length == 0 || prompt.Length > MaxPromptLength)
+        {
+            throw new CourseRuleException("A question needs a prompt of at most {0} characters.", MaxPromptLength);
+        }
+
+        if (cleaned.Length is < 2 or > MaxOptions || cleaned.Any(o => o.Length > MaxOptionLength))
+        {
+            throw new CourseRuleException("A question needs between 2 and {0} options.", MaxOptions);
+        }
+
+        if (cleaned.Distinct(StringComparer.OrdinalIgnoreCase).Count() != cleaned.Length)
+        {
+            throw new CourseRuleException("The options of a question must differ.");
+        }
+
+        if (correctIndex < 0 || correctIndex >= cleaned.Length)
+        {
+            throw new CourseRuleException("Mark which option is correct.");
+        }
+
+        Prompt = prompt;
+        Options = cleaned;
+        CorrectIndex = correctIndex;
+        Explanation = (explanation ?? string.Empty).Trim();
+        Position = position;
+    }
+
+    public int Id { get; private set; }
+
+    public int ModuleId { get; private set; }
+
+    public int Position { get; private set; }
+
+    public string Prompt { get; private set; }
+
+    public string[] Options { get; private set; } = [];
+
+    public int CorrectIndex { get; private set; }
+
+    /// <summary>Shown after answering: why the correct option is right.</summary>
+    public string Explanation { get; private set; }
+}

@@ -1,0 +1,14 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KnowledgeKaizen.Core.Courses;
+
+public static class CourseServiceCollectionExtensions
+{
+    /// <summary>Course builder and learning services.</summary>
+    public static IServiceCollection AddCoursesCore(this IServiceCollection services)
+    {
+        services.AddScoped<CourseService>();
+        services.AddScoped<LearningService>();
+        return services;
+    }
+}

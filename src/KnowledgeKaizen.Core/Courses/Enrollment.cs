@@ -1,0 +1,156 @@
+namespace KnowledgeKaizen.Core.Courses;
+
+/// <summary>
+/// A learner on a course: assigned by a trainer or self-enrolled. Progress is saved module by module; the
+/// score is computed here from the stored correct answers, never taken from the client.
+/// </summary>
+public class Enrollment
+{
+    private readonly List<EnrollmentAnswer> answers = [];
+
+    private Enrollment()
+    {
+        LearnerUserId = string.Empty;
+        LearnerName = string.Empty;
+    }
+
+    public int Id { get; private set; }
+
+    public int CourseId { get; private set; }
+
+    public string LearnerUserId { get; private set; }
+
+    public string LearnerName { get; private set; }
+
+    /// <summary>The trainer who assigned the course; null when the learner enrolled themselves.</summary>
+    public string? AssignedByUserId { get; private set; }
+
+    public DateTimeOffset EnrolledAt { get; private set; }
+
+    /// <summary>Modules the learner finished (ids).</summary>
+    public int[] CompletedModuleIds { get; private set; } = [];
+
+    /// <summary>Percentage of questions answered correctly (0–100); null before any question was answered.</summary>
+    public int? Score { get; private set; }
+
+    public DateTimeOffset? CompletedAt { get; private set; }
+
+    public IReadOnlyList<EnrollmentAnswer> Answers => answers;
+
+    public bool IsCompleted => CompletedAt is not null;
+
+    public static Enrollment Start(int courseId, string learnerUserId, string learnerName, string? assignedByUserId, DateTimeOffset now) => new()
+    {
+        CourseId = courseId,
+        LearnerUserId = learnerUserId,
+        LearnerName = learnerName,
+        AssignedByUserId = assignedByUserId,
+        EnrolledAt = now,
+    };
+
+    /// <summary>
+    /// Records the learner's choices for one module and marks it done. Every question of the module must be
+    /// answered with one of its options; anything else (unknown question, out-of-range option) is a
+    /// tampered or stale form and is refused whole.
+    /// </summary>
+    public ModuleResult CompleteModule(Course course, int moduleId, IReadOnlyDictionary<int, int> choices, DateTimeOffset now)
+    {
+        if (course.Id != CourseId)
+        {
+            throw new CourseRuleException("The module does not exist.");
+        }
+
+        var module = course.Module(moduleId);
+        var questions = module.Questions.ToDictionary(q => q.Id);
+        foreach (var (questionId, chosen) in choices)
+        {
+            if (!questions.TryGetValue(questionId, out var question))
+            {
+                throw new CourseRuleException("The answers do not match this module's questions. Reload the page and answer again.");
+            }
+
+            if (chosen < 0 || chosen >= question.Options.Length)
+            {
+                throw new CourseRuleException("An answer is not one of the question's options. Reload the page and answer again.");
+            }
+        }
+
+        if (questions.Keys.Any(id => !choices.ContainsKey(id)))
+        {
+            throw new CourseRuleException("Answer every question of the module.");
+        }
+
+        answers.RemoveAll(a => a.ModuleId == moduleId);
+        var results = new List<AnswerResult>();
+        foreach (var question in module.OrderedQuestions)
+        {
+            var chosen = choices[question.Id];
+            answers.Add(new EnrollmentAnswer(moduleId, question.Id, chosen, chosen == question.CorrectIndex, now));
+            results.Add(new AnswerResult(question, chosen));
+        }
+
+        if (!CompletedModuleIds.Contains(moduleId))
+        {
+            CompletedModuleIds = [.. CompletedModuleIds, moduleId];
+        }
+
+        Rescore(course, now);
+        return new ModuleResult(module, results);
+    }
+
+    /// <summary>Recomputes score and completion, e.g. after modules were added to or removed from the course.</summary>
+    public void Rescore(Course course, DateTimeOffset now)
+    {
+        var moduleIds = course.Modules.Select(m => m.Id).ToHashSet();
+        var questionIds = course.Modules.SelectMany(m => m.Questions).Select(q => q.Id).ToHashSet();
+        var counted = answers.Where(a => questionIds.Contains(a.QuestionId)).ToList();
+        Score = counted.Count == 0 ? null : (int)Math.Round(100.0 * counted.Count(a => a.Correct) / questionIds.Count);
+        var done = moduleIds.Count > 0 && moduleIds.All(CompletedModuleIds.Contains);
+        CompletedAt = done ? CompletedAt ?? now : null;
+    }
+
+    public bool HasCompleted(int moduleId) => CompletedModuleIds.Contains(moduleId);
+}
+
+/// <summary>One stored answer: which option the learner chose and whether it was right.</summary>
+public class EnrollmentAnswer
+{
+    private EnrollmentAnswer()
+    {
+    }
+
+    internal EnrollmentAnswer(int moduleId, int questionId, int chosenIndex, bool correct, DateTimeOffset answeredAt)
+    {
+        ModuleId = moduleId;
+        QuestionId = questionId;
+        ChosenIndex = chosenIndex;
+        Correct = correct;
+        AnsweredAt = answeredAt;
+    }
+
+    public int Id { get; private set; }
+
+    public int EnrollmentId { get; private set; }
+
+    public int ModuleId { get; private set; }
+
+    public int QuestionId { get; private set; }
+
+    public int ChosenIndex { get; private set; }
+
+    public bool Correct { get; private set; }
+
+    public DateTimeOffset AnsweredAt { get; private set; }
+}
+
+/// <summary>How the learner did on one question, for the feedback after submitting a module.</summary>
+public sealed record AnswerResult(CourseQuestion Question, int ChosenIndex)
+{
+    public bool Correct => ChosenIndex == Question.CorrectIndex;
+}
+
+/// <summary>The feedback for one submitted module.</summary>
+public sealed record ModuleResult(CourseModule Module, IReadOnlyList<AnswerResult> Answers)
+{
+    public int Correct => Answers.Count(a => a.Correct);
+}

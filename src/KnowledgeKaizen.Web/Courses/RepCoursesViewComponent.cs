@@ -1,0 +1,14 @@
+using KnowledgeKaizen.Core.Courses;
+using Microsoft.AspNetCore.Mvc;
+
+namespace KnowledgeKaizen.Web.Courses;
+
+/// <summary>"Courses for this stage: completed x of y" beside a rep's stage performance.</summary>
+public sealed class RepCoursesViewComponent(LearningService learning) : ViewComponent
+{
+    public async Task<IViewComponentResult> InvokeAsync(long repId)
+    {
+        var (userId, stages) = await learning.StageCompletionForRepAsync(repId, HttpContext.RequestAborted);
+        return View("/Pages/Courses/_RepCourses.cshtml", (userId, stages));
+    }
+}

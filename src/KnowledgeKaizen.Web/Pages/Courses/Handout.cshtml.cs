@@ -1,0 +1,58 @@
+using KnowledgeKaizen.Core.Courses;
+using KnowledgeKaizen.Core.Identity;
+using KnowledgeKaizen.Core.Markdown;
+using KnowledgeKaizen.Web.Courses;
+using KnowledgeKaizen.Web.Courses.Scorm;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace KnowledgeKaizen.Web.Pages.Courses;
+
+/// <summary>
+/// The printable handout (table of contents, every module at its pinned revision, notes and questions; A4
+/// print CSS) and the downloads: Markdown bundle and SCORM 1.2 package. An empty course is refused.
+/// </summary>
+[Authorize(Policy = Policies.Trainer)]
+public sealed class HandoutModel(CourseService courses, MarkdownRenderer markdown, IStringLocalizer<SharedResource> l) : CoursePageModel(l)
+{
+    public CourseContent Material { get; private set; } = null!;
+
+    public string Html(string source) => markdown.ToHtml(source);
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (await courses.ContentAsync(id, ct) is not { } content)
+        {
+            return NotFound();
+        }
+
+        Material = content;
+        return Page();
+    }
+
+    public Task<IActionResult> OnGetMarkdownAsync(int id, [FromServices] MarkdownBundleBuilder bundle, CancellationToken ct) =>
+        ExportAsync(id, bundle.Build, ct);
+
+    public Task<IActionResult> OnGetScormAsync(int id, [FromServices] ScormPackageBuilder scorm, CancellationToken ct) =>
+        ExportAsync(id, scorm.Build, ct);
+
+    private async Task<IActionResult> ExportAsync(int id, Func<CourseContent, CourseExport> build, CancellationToken ct)
+    {
+        if (await courses.ContentAsync(id, ct) is not { } content)
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            var export = build(content);
+            return File(export.Zip, "application/zip", export.FileName);
+        }
+        catch (CourseRuleException ex)
+        {
+            TempData[ErrorKey] = Localise(ex);
+            return RedirectToPage(new { id });
+        }
+    }
+}

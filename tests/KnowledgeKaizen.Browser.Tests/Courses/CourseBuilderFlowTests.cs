@@ -1,0 +1,92 @@
+using KnowledgeKaizen.Browser.Tests.Infrastructure;
+using KnowledgeKaizen.Core.Knowledge;
+using Microsoft.Playwright;
+
+namespace KnowledgeKaizen.Browser.Tests.Courses;
+
+/// <summary>A trainer builds and publishes a course; a Staff learner joins and completes it; the trainer sees it.</summary>
+public sealed class CourseBuilderFlowTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task Trainer_BuildsAndReordersWithKeyboardButtons_LearnerCompletes_TrainerSeesCompletion()
+    {
+        var services = fixture.Server.Services;
+        await CourseSeed.PublishAsync(services, DocumentKind.Procedure, "Discovery call script", "Ask about budget.");
+        await CourseSeed.PublishAsync(services, DocumentKind.Playbook, "Budget questions that work", "Ask what happens if nothing changes.");
+        await fixture.Server.EnsureUserAsync("tina@browser.test", "Trainer");
+        await fixture.Server.EnsureUserAsync("leo@browser.test", "Staff");
+
+        var trainer = await fixture.NewPageAsync();
+        await Artifacts.CaptureOnFailureAsync(trainer, nameof(Trainer_BuildsAndReordersWithKeyboardButtons_LearnerCompletes_TrainerSeesCompletion) + "-trainer", async () =>
+        {
+            await SignIn.AsAsync(trainer, "tina@browser.test", PortalServer.UserPassword);
+            await trainer.GotoAsync("/Courses");
+            await trainer.GetByLabel("Title").FillAsync("Discovery onboarding");
+            await trainer.GetByLabel("Audience stage").SelectOptionAsync("discover");
+            await trainer.GetByRole(AriaRole.Button, new() { Name = "Create course" }).ClickAsync();
+            await Assertions.Expect(trainer.GetByTestId("no-modules")).ToBeVisibleAsync();
+
+            foreach (var title in new[] { "Discovery call script", "Budget questions that work" })
+            {
+                var option = await trainer.Locator("#Module_DocumentId option", new() { HasTextString = title }).GetAttributeAsync("value");
+                await trainer.Locator("#Module_DocumentId").SelectOptionAsync(option!);
+                await trainer.GetByRole(AriaRole.Button, new() { Name = "Add module" }).ClickAsync();
+            }
+
+            var titles = trainer.GetByTestId("module-title");
+            await Assertions.Expect(titles).ToHaveTextAsync(["1. Discovery call script", "2. Budget questions that work"]);
+
+            // Keyboard reordering: focus the button and press Enter (a plain form post, no script needed).
+            await trainer.GetByRole(AriaRole.Button, new() { Name = "Move up: Budget questions that work" }).FocusAsync();
+            await trainer.Keyboard.PressAsync("Enter");
+            await Assertions.Expect(titles).ToHaveTextAsync(["1. Budget questions that work", "2. Discovery call script"]);
+
+            // Dragging (SortableJS) posts the new index and reloads; the Move down button then restores the order.
+            var handles = trainer.Locator(".drag-handle");
+            await handles.Nth(1).DragToAsync(handles.Nth(0));
+            await Assertions.Expect(titles).ToHaveTextAsync(["1. Discovery call script", "2. Budget questions that work"]);
+            await trainer.GetByRole(AriaRole.Button, new() { Name = "Move down: Discovery call script" }).ClickAsync();
+            await Assertions.Expect(titles).ToHaveTextAsync(["1. Budget questions that work", "2. Discovery call script"]);
+
+            var first = trainer.GetByTestId("module").First;
+            await first.GetByText("Add a question").ClickAsync();
+            await first.GetByLabel("Question", new() { Exact = true }).FillAsync("What do you ask first?");
+            await first.GetByLabel("Options", new() { Exact = true }).FillAsync("The price\nWhat happens if nothing changes");
+            await first.GetByLabel("Number of the correct option").FillAsync("2");
+            await first.GetByRole(AriaRole.Button, new() { Name = "Add question" }).ClickAsync();
+            await Assertions.Expect(trainer.GetByTestId("question")).ToHaveCountAsync(1);
+
+            await trainer.GetByRole(AriaRole.Button, new() { Name = "Publish" }).ClickAsync();
+            await Assertions.Expect(trainer.GetByTestId("course-status")).ToHaveTextAsync("Published");
+        });
+        var courseUrl = trainer.Url;
+
+        var learner = await fixture.NewPageAsync();
+        await Artifacts.CaptureOnFailureAsync(learner, nameof(Trainer_BuildsAndReordersWithKeyboardButtons_LearnerCompletes_TrainerSeesCompletion) + "-learner", async () =>
+        {
+            await SignIn.AsAsync(learner, "leo@browser.test", PortalServer.UserPassword);
+            await learner.GotoAsync("/Courses");
+            await learner.GetByRole(AriaRole.Link, new() { Name = "Discovery onboarding" }).ClickAsync();
+            await learner.GetByRole(AriaRole.Button, new() { Name = "Join this course" }).ClickAsync();
+            await Assertions.Expect(learner.GetByTestId("module-heading")).ToHaveTextAsync("1. Budget questions that work");
+            await learner.GetByLabel("What happens if nothing changes").CheckAsync();
+            await learner.GetByRole(AriaRole.Button, new() { Name = "Submit answers" }).ClickAsync();
+            await Assertions.Expect(learner.GetByTestId("module-score")).ToHaveTextAsync("1 of 1 answers correct.");
+
+            await learner.GetByRole(AriaRole.Link, new() { Name = "Next module" }).ClickAsync();
+            await Assertions.Expect(learner.GetByTestId("module-content")).ToContainTextAsync("Ask about budget.");
+            await learner.GetByRole(AriaRole.Button, new() { Name = "Mark as done" }).ClickAsync();
+            await Assertions.Expect(learner.GetByTestId("course-completed")).ToBeVisibleAsync();
+            await Assertions.Expect(learner.GetByTestId("course-score")).ToHaveTextAsync("Score 100%");
+        });
+
+        await Artifacts.CaptureOnFailureAsync(trainer, nameof(Trainer_BuildsAndReordersWithKeyboardButtons_LearnerCompletes_TrainerSeesCompletion) + "-progress", async () =>
+        {
+            await trainer.GotoAsync(courseUrl);
+            await trainer.GetByRole(AriaRole.Link, new() { Name = "Progress" }).ClickAsync();
+            var row = trainer.GetByTestId("learners").GetByRole(AriaRole.Row, new() { Name = "leo" });
+            await Assertions.Expect(row).ToContainTextAsync("2 of 2 modules");
+            await Assertions.Expect(row).ToContainTextAsync("100 %");
+        });
+    }
+}

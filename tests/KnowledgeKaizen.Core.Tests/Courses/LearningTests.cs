@@ -1,0 +1,124 @@
+using KnowledgeKaizen.Core.Courses;
+using KnowledgeKaizen.Core.Tests.Knowledge;
+
+namespace KnowledgeKaizen.Core.Tests.Courses;
+
+public sealed class LearningTests : IDisposable
+{
+    private const string Learner = "learner-1";
+    private readonly KnowledgeTestDatabase database = new();
+
+    [Fact]
+    public async Task SubmitModules_ScoresFromStoredAnswers_AndCompletesCourse()
+    {
+        var (id, first, second) = await PublishedTwoModuleCourseAsync();
+        await using var db = database.NewContext();
+        var learning = database.Learning(db);
+        await learning.EnrollAsync(id, Learner);
+
+        var one = await learning.SubmitModuleAsync(id, first.Module, Learner, new Dictionary<int, int> { [first.Question] = 0 });
+        Assert.Equal(1, one.Correct);
+        var enrollment = (await learning.FindEnrollmentAsync(id, Learner))!;
+        Assert.Null(enrollment.CompletedAt);
+        Assert.Equal(50, enrollment.Score);
+
+        var two = await learning.SubmitModuleAsync(id, second.Module, Learner, new Dictionary<int, int> { [second.Question] = 2 });
+        Assert.Equal(0, two.Correct);
+        enrollment = (await database.Learning(database.NewContext()).FindEnrollmentAsync(id, Learner))!;
+        Assert.NotNull(enrollment.CompletedAt);
+        Assert.Equal(50, enrollment.Score);
+    }
+
+    [Fact]
+    public async Task Submit_AnswerForQuestionOfAnotherModule_IsRejectedAndNothingSaved()
+    {
+        var (id, first, second) = await PublishedTwoModuleCourseAsync();
+        await using var db = database.NewContext();
+        var learning = database.Learning(db);
+        await learning.EnrollAsync(id, Learner);
+
+        var error = await Assert.ThrowsAsync<CourseRuleException>(() =>
+            learning.SubmitModuleAsync(id, first.Module, Learner, new Dictionary<int, int> { [first.Question] = 0, [second.Question] = 0 }));
+        Assert.Contains("do not match", error.Message, StringComparison.Ordinal);
+        Assert.Empty((await database.Learning(database.NewContext()).FindEnrollmentAsync(id, Learner))!.Answers);
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(-1)]
+    public async Task Submit_OptionOutsideQuestion_IsRejected(int option)
+    {
+        var (id, first, _) = await PublishedTwoModuleCourseAsync();
+        await using var db = database.NewContext();
+        var learning = database.Learning(db);
+        await learning.EnrollAsync(id, Learner);
+
+        await Assert.ThrowsAsync<CourseRuleException>(() =>
+            learning.SubmitModuleAsync(id, first.Module, Learner, new Dictionary<int, int> { [first.Question] = option }));
+    }
+
+    [Fact]
+    public async Task Submit_MissingAnswer_IsRejected()
+    {
+        var (id, first, _) = await PublishedTwoModuleCourseAsync();
+        await using var db = database.NewContext();
+        var learning = database.Learning(db);
+        await learning.EnrollAsync(id, Learner);
+
+        await Assert.ThrowsAsync<CourseRuleException>(() => learning.SubmitModuleAsync(id, first.Module, Learner, new Dictionary<int, int>()));
+    }
+
+    [Fact]
+    public async Task Enroll_InDraftCourse_IsRejected()
+    {
+        var doc = await database.PublishedPlaybookAsync("Discovery");
+        var id = await database.CourseAsync(doc);
+        await database.AddUserAsync(Learner, "learner@test.local");
+        await using var db = database.NewContext();
+
+        await Assert.ThrowsAsync<CourseRuleException>(() => database.Learning(db).EnrollAsync(id, Learner));
+    }
+
+    [Fact]
+    public async Task Progress_CountsWrongAnswersPerQuestion_AndStageCompletionFollowsCompletedCourses()
+    {
+        var (id, first, second) = await PublishedTwoModuleCourseAsync();
+        await database.AddUserAsync("learner-2", "second@test.local");
+        await using var db = database.NewContext();
+        var learning = database.Learning(db);
+        await learning.AssignAsync(id, "SECOND@test.local", CourseTestData.Trainer);
+        await learning.EnrollAsync(id, Learner);
+        foreach (var (user, choice) in new[] { (Learner, 1), ("learner-2", 1) })
+        {
+            await learning.SubmitModuleAsync(id, first.Module, user, new Dictionary<int, int> { [first.Question] = choice });
+        }
+
+        await learning.SubmitModuleAsync(id, second.Module, Learner, new Dictionary<int, int> { [second.Question] = 0 });
+
+        var report = (await learning.ProgressAsync(id))!;
+        Assert.Equal(2, report.Learners.Count);
+        Assert.Single(report.Learners, l => l.CompletedAt is not null);
+        Assert.Single(report.Learners, l => l.Assigned);
+        var question = report.Questions[0];
+        Assert.Equal((2, 2, "Quote"), (question.Answered, question.Wrong, question.CommonWrongOption));
+
+        var stages = await learning.StageCompletionAsync(Learner);
+        Assert.Equal([new StageCourseCompletion("discover", 1, 1)], stages);
+        Assert.Equal([new StageCourseCompletion("discover", 1, 0)], await learning.StageCompletionAsync("learner-2"));
+    }
+
+    private async Task<(int Id, (int Module, int Question) First, (int Module, int Question) Second)> PublishedTwoModuleCourseAsync()
+    {
+        var a = await database.PublishedPlaybookAsync("Alpha");
+        var b = await database.PublishedPlaybookAsync("Bravo");
+        var id = await database.CourseAsync(a, b);
+        await database.AddUserAsync(Learner, "learner@test.local");
+        await using var db = database.NewContext();
+        var courses = database.Courses(db);
+        await courses.PublishAsync(id);
+        var modules = (await courses.FindAsync(id))!.OrderedModules;
+        return (id, (modules[0].Id, modules[0].Questions[0].Id), (modules[1].Id, modules[1].Questions[0].Id));
+    }
+
+    public void Dispose() => database.Dispose();
+}

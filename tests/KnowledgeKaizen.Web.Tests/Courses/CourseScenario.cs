@@ -1,0 +1,66 @@
+using KnowledgeKaizen.Core.Courses;
+using KnowledgeKaizen.Core.Hosting;
+using KnowledgeKaizen.Core.Knowledge;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KnowledgeKaizen.Web.Tests.Courses;
+
+/// <summary>Published documents and courses made through the app's own services.</summary>
+public static class CourseScenario
+{
+    private static readonly Actor Manager = new("scenario-manager", "Scenario Manager", true);
+
+    /// <summary>A 1×1 PNG stored as an uploaded knowledge image; returns its portal URL.</summary>
+    public static string StoreImage(IServiceProvider services)
+    {
+        var folder = Path.Combine(services.GetRequiredService<DataFolder>().Uploads, "knowledge");
+        Directory.CreateDirectory(folder);
+        var name = Guid.NewGuid().ToString("N") + ".png";
+        File.WriteAllBytes(Path.Combine(folder, name), Convert.FromBase64String(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="));
+        return "/api/v1/knowledge/images/" + name;
+    }
+
+    public static async Task<int> PublishedDocumentAsync(IServiceProvider services, DocumentKind kind, string title, string body)
+    {
+        using var scope = services.CreateScope();
+        var knowledge = scope.ServiceProvider.GetRequiredService<KnowledgeService>();
+        var document = await knowledge.CreateAsync(kind, "en", null, title, body, new DocumentMetadata { Stages = ["propose"], Owner = "Sales" }, Manager);
+        await knowledge.SubmitAsync(document.Id, Manager);
+        await knowledge.ApproveAsync(document.Id, null, null, Manager);
+        return document.Id;
+    }
+
+    public static async Task ArchiveAsync(IServiceProvider services, int documentId)
+    {
+        using var scope = services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<KnowledgeService>().ArchiveAsync(documentId, Manager);
+    }
+
+    /// <summary>A published "propose" course: one module per document, each with a question whose first option is right.</summary>
+    public static async Task<int> CourseAsync(IServiceProvider services, string title, params int[] documentIds)
+    {
+        using var scope = services.CreateScope();
+        var courses = scope.ServiceProvider.GetRequiredService<CourseService>();
+        var course = await courses.CreateAsync(title, "Write a proposal the customer signs.", null, "propose", "scenario-trainer");
+        foreach (var documentId in documentIds)
+        {
+            await courses.AddModuleAsync(course.Id, documentId, null, "Walk through the example.");
+            var module = course.Modules.Single(m => m.DocumentId == documentId);
+            await courses.AddQuestionAsync(course.Id, module.Id, $"Question on {module.Title}?", ["Right", "Wrong", "Also wrong"], 0, "Because it is.");
+        }
+
+        if (documentIds.Length > 0)
+        {
+            await courses.PublishAsync(course.Id);
+        }
+
+        return course.Id;
+    }
+
+    public static async Task<T> WithAsync<T>(IServiceProvider services, Func<IServiceProvider, Task<T>> action)
+    {
+        using var scope = services.CreateScope();
+        return await action(scope.ServiceProvider);
+    }
+}
