@@ -21,10 +21,11 @@ internal sealed class MetricFactStore(DbConnection connection, DbTransaction? tr
         if (fresh is null)
         {
             var state = 0L;
-            await ReadAsync("""
-                SELECT (SELECT Fresh FROM MetricFactsState WHERE Id = 1)
-                WHERE EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'MetricFactsState')
-                """, null, r => state = MetricQuery.Long(r, 0), ct);
+            if (await ExistsAsync(ct))
+            {
+                await ReadAsync("SELECT Fresh FROM MetricFactsState WHERE Id = 1", null, r => state = MetricQuery.Long(r, 0), ct);
+            }
+
             fresh = state == 1;
         }
 
