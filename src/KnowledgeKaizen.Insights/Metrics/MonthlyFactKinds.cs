@@ -101,9 +101,11 @@ internal sealed class ActivityFact(string month, long repId) : IMonthlyFact<Acti
 
     public long AccuracyCount { get; private set; }
 
-    public HashSet<long> Worked { get; private init; } = [];
+    /// <summary>Distinct opportunities with any activity (a set while accumulating, an array once read).</summary>
+    public IReadOnlyCollection<long> Worked { get; private init; } = new HashSet<long>();
 
-    public HashSet<long> Contacted { get; private init; } = [];
+    /// <summary>Distinct opportunities with a visit, call or proposal.</summary>
+    public IReadOnlyCollection<long> Contacted { get; private init; } = new HashSet<long>();
 
     public long Contacts => Visits + Calls + Proposals;
 
@@ -112,13 +114,20 @@ internal sealed class ActivityFact(string month, long repId) : IMonthlyFact<Acti
         var rep = r.GetInt64(1);
         var fact = facts.Get(r.GetString(0), rep.ToString(CultureInfo.InvariantCulture), () => new ActivityFact(r.GetString(0), rep));
         var opportunity = r.GetInt64(3);
-        fact.Worked.Add(opportunity);
+        ((HashSet<long>)fact.Worked).Add(opportunity);
+        var contact = true;
         switch (r.GetString(2))
         {
-            case "Visit": fact.Visits++; fact.Contacted.Add(opportunity); break;
-            case "Call": fact.Calls++; fact.Contacted.Add(opportunity); break;
-            case "Proposal": fact.Proposals++; fact.Contacted.Add(opportunity); break;
-            case "Quote": fact.Quotes++; break;
+            case "Visit": fact.Visits++; break;
+            case "Call": fact.Calls++; break;
+            case "Proposal": fact.Proposals++; break;
+            case "Quote": fact.Quotes++; contact = false; break;
+            default: contact = false; break;
+        }
+
+        if (contact)
+        {
+            ((HashSet<long>)fact.Contacted).Add(opportunity);
         }
 
         fact.Cost += MetricQuery.Double(r, 4);

@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace KnowledgeKaizen.Insights.Metrics;
 
@@ -67,26 +69,16 @@ internal static class Payload
         }
     }
 
-    public static List<double> Doubles(BinaryReader r)
-    {
-        var values = new List<double>(r.ReadInt32());
-        for (var i = values.Capacity; i > 0; i--)
-        {
-            values.Add(r.ReadDouble());
-        }
+    /// <summary>Reads a list written by <see cref="Write(BinaryWriter, IReadOnlyCollection{double})"/> as one block copy.</summary>
+    public static List<double> Doubles(BinaryReader r) => [.. Block<double>(r)];
 
-        return values;
-    }
+    /// <summary>Reads ids written by <see cref="Write(BinaryWriter, IReadOnlyCollection{long})"/> as one block copy.</summary>
+    public static long[] Longs(BinaryReader r) => Block<long>(r);
 
-    public static HashSet<long> Longs(BinaryReader r)
+    // BinaryWriter writes little-endian, the byte order of every platform .NET 10 runs this on.
+    private static T[] Block<T>(BinaryReader r) where T : struct
     {
         var count = r.ReadInt32();
-        var values = new HashSet<long>(count);
-        for (var i = 0; i < count; i++)
-        {
-            values.Add(r.ReadInt64());
-        }
-
-        return values;
+        return MemoryMarshal.Cast<byte, T>(r.ReadBytes(count * Unsafe.SizeOf<T>())).ToArray();
     }
 }

@@ -174,7 +174,7 @@ public sealed partial class ProcessMetrics
     }
 
     /// <summary>Distinct opportunities across months and reps (an opportunity worked in two months counts once).</summary>
-    private static long Distinct(IEnumerable<HashSet<long>> sets)
+    private static long Distinct(IEnumerable<IReadOnlyCollection<long>> sets)
     {
         var union = new HashSet<long>();
         foreach (var set in sets)
