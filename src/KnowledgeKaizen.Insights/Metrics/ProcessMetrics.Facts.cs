@@ -173,15 +173,30 @@ public sealed partial class ProcessMetrics
         return ToGroups(all, byChannel, byCategory, byMonth);
     }
 
-    /// <summary>Distinct opportunities across months and reps (an opportunity worked in two months counts once).</summary>
+    /// <summary>
+    /// Distinct opportunities across months and reps (an opportunity worked in two months counts once): a
+    /// bitmap over the ids, several times faster than a hash set for the ~250k ids of a company year.
+    /// </summary>
     private static long Distinct(IEnumerable<IReadOnlyCollection<long>> sets)
     {
-        var union = new HashSet<long>();
-        foreach (var set in sets)
+        var all = sets.ToList();
+        var max = all.Where(s => s.Count > 0).Select(s => s.Max()).DefaultIfEmpty(-1).Max();
+        if (max < 0 || max > int.MaxValue - 1)
         {
-            union.UnionWith(set);
+            return all.SelectMany(s => s).Distinct().LongCount();
         }
 
-        return union.Count;
+        var seen = new bool[max + 1];
+        long count = 0;
+        foreach (var id in all.SelectMany(s => s))
+        {
+            if (id >= 0 && !seen[id])
+            {
+                seen[id] = true;
+                count++;
+            }
+        }
+
+        return count + all.SelectMany(s => s).Where(id => id < 0).Distinct().LongCount();
     }
 }
