@@ -20,7 +20,7 @@ public sealed record ImportRequest(ImportKind Kind, ImportFormat Format, ImportM
 /// row → map and validate each row → upsert the valid ones in ONE transaction → commit only if the mode
 /// allows it. A dry run is the same work rolled back, so its preview is exactly what a commit would do.
 /// </summary>
-public sealed class ImportPipeline(KnowledgeKaizenDbContext db)
+public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImportCommitHook>? hooks = null)
 {
     private const int ProgressEvery = 4096;
 
@@ -74,6 +74,11 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db)
                 && (request.Mode == ImportMode.ValidRowsOnly || report.TotalProblems == 0);
             if (report.Applied)
             {
+                foreach (var hook in hooks ?? [])
+                {
+                    await hook.BeforeCommitAsync(connection, transaction, ct);
+                }
+
                 transaction.Commit();
             }
             else

@@ -11,6 +11,11 @@ public sealed partial class ProcessMetrics
     /// <summary>The article's sales KPIs for one period (rules in <see cref="MetricDefinitions"/>).</summary>
     public async Task<SalesKpis> SalesKpisAsync(MetricFilter filter, CancellationToken ct = default)
     {
+        if (await UsesFactsAsync(filter, ct))
+        {
+            return await SalesKpisFromFactsAsync(filter, ct);
+        }
+
         var newCustomers = await NewCustomersAsync(filter, ct);
 
         long contacts = 0, touched = 0, quotes = 0;
@@ -111,6 +116,11 @@ public sealed partial class ProcessMetrics
     /// <summary>Monthly conversion of decided entries (all stages pooled) by month entered: the rep and the company.</summary>
     private async Task<IReadOnlyList<MonthlyRate>> TrendAsync(long repId, MetricFilter company, CancellationToken ct)
     {
+        if (await UsesFactsAsync(company, ct))
+        {
+            return await TrendFromFactsAsync(repId, company, ct);
+        }
+
         var scope = StageScope(company).Parameter("@me", repId);
         var months = new List<MonthlyRate>();
         await Query.ReadAsync($"""
@@ -127,6 +137,11 @@ public sealed partial class ProcessMetrics
     /// <summary>Activities in the period per opportunity worked on (an opportunity with any activity in the period).</summary>
     public async Task<ActivityMix> ActivityMixAsync(MetricFilter filter, CancellationToken ct = default)
     {
+        if (await UsesFactsAsync(filter, ct))
+        {
+            return await ActivityMixFromFactsAsync(filter, ct);
+        }
+
         var scope = new SqlScope().Period("a.OccurredAt", filter.From, filter.To).Rep(filter, "a.RepId").Opportunity(filter, "a.OpportunityId");
         var mix = new ActivityMix(0, 0, 0, 0, 0);
         await Query.ReadAsync($"""

@@ -62,16 +62,7 @@ public sealed partial class ProcessMetrics(KnowledgeKaizenDbContext db)
     public async Task<FunnelResult> FunnelAsync(MetricFilter filter, CancellationToken ct = default)
     {
         var stages = await StagesAsync(ct);
-        var counts = new Dictionary<long, (long Entered, long Advanced, long Lost)>();
-        var scope = StageScope(filter);
-        await Query.ReadAsync($"""
-            SELECT h.StageId, COUNT(*), SUM(h.Outcome = 'Advanced'), SUM(h.Outcome = 'Lost')
-            FROM StageHistory h {scope.Joins} WHERE {scope.Where} GROUP BY h.StageId
-            """, scope, r => counts[r.GetInt64(0)] = (r.GetInt64(1), MetricQuery.Long(r, 2), MetricQuery.Long(r, 3)), ct);
-        var days = await Query.SpreadsAsync($"""
-            SELECT h.StageId, {Days("h.EnteredAt", "h.LeftAt")} FROM StageHistory h {scope.Joins}
-            WHERE {scope.Where} AND h.LeftAt IS NOT NULL
-            """, scope, ct);
+        var (counts, days) = await UsesFactsAsync(filter, ct) ? await FunnelFactsAsync(filter, stages, ct) : await FunnelLiveAsync(filter, ct);
 
         var rows = new List<FunnelStage>();
         double? cumulative = 1;
@@ -87,9 +78,30 @@ public sealed partial class ProcessMetrics(KnowledgeKaizenDbContext db)
         return new FunnelResult(rows, await ConversionCycleAsync(filter, ct));
     }
 
+    private async Task<(Dictionary<long, (long Entered, long Advanced, long Lost)> Counts, Dictionary<string, Spread> Days)> FunnelLiveAsync(
+        MetricFilter filter, CancellationToken ct)
+    {
+        var counts = new Dictionary<long, (long Entered, long Advanced, long Lost)>();
+        var scope = StageScope(filter);
+        await Query.ReadAsync($"""
+            SELECT h.StageId, COUNT(*), SUM(h.Outcome = 'Advanced'), SUM(h.Outcome = 'Lost')
+            FROM StageHistory h {scope.Joins} WHERE {scope.Where} GROUP BY h.StageId
+            """, scope, r => counts[r.GetInt64(0)] = (r.GetInt64(1), MetricQuery.Long(r, 2), MetricQuery.Long(r, 3)), ct);
+        var days = await Query.SpreadsAsync($"""
+            SELECT h.StageId, {Days("h.EnteredAt", "h.LeftAt")} FROM StageHistory h {scope.Joins}
+            WHERE {scope.Where} AND h.LeftAt IS NOT NULL
+            """, scope, ct);
+        return (counts, days);
+    }
+
     /// <summary>Days from creation to the win, for opportunities won in the period.</summary>
     public async Task<Spread> ConversionCycleAsync(MetricFilter filter, CancellationToken ct = default)
     {
+        if (await UsesFactsAsync(filter, ct))
+        {
+            return await ConversionCycleFromFactsAsync(filter, ct);
+        }
+
         var scope = OpportunityScope(filter).Period("o.ClosedAt", filter.From, filter.To).Condition("o.Outcome = 'Won'");
         var spreads = await Query.SpreadsAsync($"SELECT '', {Days("o.CreatedAt", "o.ClosedAt")} FROM Opportunities o {scope.Joins} WHERE {scope.Where}", scope, ct);
         return spreads.GetValueOrDefault(string.Empty, Spread.Empty);
@@ -118,6 +130,11 @@ public sealed partial class ProcessMetrics(KnowledgeKaizenDbContext db)
     /// <summary>Decided and advanced entries per rep and stage code for the filter without its rep dimensions.</summary>
     private async Task<Dictionary<long, Dictionary<string, RepStageCell>>> CellsByRepAsync(MetricFilter filter, IReadOnlyList<StageInfo> stages, CancellationToken ct)
     {
+        if (await UsesFactsAsync(filter, ct))
+        {
+            return await CellsFromFactsAsync(filter.Company(), stages, ct);
+        }
+
         var codes = stages.ToDictionary(s => s.Id, s => s.Code);
         var scope = StageScope(filter.Company());
         var cells = new Dictionary<long, Dictionary<string, RepStageCell>>();

@@ -1,0 +1,172 @@
+using System.Data;
+using System.Data.Common;
+using System.Globalization;
+
+namespace KnowledgeKaizen.Insights.Metrics;
+
+/// <summary>
+/// Reads and rebuilds the monthly pre-aggregates (<c>MetricMonthlyFacts</c>). A period is served as its whole
+/// months from the stored rows plus its partial edge months from the live tables, through the same
+/// accumulation, so the figures equal the live queries'. The stored rows are used only while
+/// <c>MetricFactsState.Fresh</c> is 1: the import rebuild sets it in the import's transaction, and triggers
+/// on the fact tables clear it on any other write.
+/// </summary>
+internal sealed class MetricFactStore(DbConnection connection, DbTransaction? transaction = null)
+{
+    private bool? fresh;
+
+    /// <summary>Whether the stored facts match the current data (false when the tables do not exist).</summary>
+    public async Task<bool> IsFreshAsync(CancellationToken ct)
+    {
+        if (fresh is null)
+        {
+            var state = 0L;
+            if (await ExistsAsync(ct))
+            {
+                await ReadAsync("SELECT Fresh FROM MetricFactsState WHERE Id = 1", null, r => state = MetricQuery.Long(r, 0), ct);
+            }
+
+            fresh = state == 1;
+        }
+
+        return fresh.Value;
+    }
+
+    /// <summary>Whether the database has the aggregate tables (an <c>EnsureCreated</c> test database has not).</summary>
+    public async Task<bool> ExistsAsync(CancellationToken ct)
+    {
+        var exists = false;
+        await ReadAsync("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'MetricFactsState'", null, _ => exists = true, ct);
+        return exists;
+    }
+
+    /// <summary>Facts for [from, to): stored whole months, live edges (or all live when there is no whole month).</summary>
+    public async Task<List<T>> LoadAsync<T>(DateTime from, DateTime to, CancellationToken ct) where T : IMonthlyFact<T>
+    {
+        var facts = new List<T>();
+        foreach (var (start, end, stored) in Segments(from, to))
+        {
+            if (stored)
+            {
+                await ReadAsync("SELECT Month, GroupKey, Payload FROM MetricMonthlyFacts WHERE Kind = @kind AND Month >= @from AND Month < @to",
+                    [("@kind", T.Kind), ("@from", MonthOf(start)), ("@to", MonthOf(end))], r =>
+                    {
+                        using var payload = new BinaryReader(new MemoryStream((byte[])r.GetValue(2)));
+                        facts.Add(T.Read(r.GetString(0), r.GetString(1), payload));
+                    }, ct);
+            }
+            else
+            {
+                facts.AddRange((await LiveAsync<T>(SqlScope.Instant(start), SqlScope.Instant(end), ct)).All);
+            }
+        }
+
+        return facts;
+    }
+
+    /// <summary>Replaces every stored fact from the live tables and marks them fresh (call inside the writer's transaction).</summary>
+    public async Task RebuildAsync(CancellationToken ct)
+    {
+        await ExecuteAsync("DELETE FROM MetricMonthlyFacts", [], ct);
+        await StoreAsync<StageFact>(ct);
+        await StoreAsync<ActivityFact>(ct);
+        await StoreAsync<DealFact>(ct);
+        await StoreAsync<CaseFact>(ct);
+        await ExecuteAsync("UPDATE MetricFactsState SET Fresh = 1, BuiltAt = @at WHERE Id = 1",
+            [("@at", DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture))], ct);
+        fresh = true;
+    }
+
+    /// <summary>Splits [from, to) into a leading partial month, the whole months, and a trailing partial month.</summary>
+    internal static IEnumerable<(DateTime From, DateTime To, bool Stored)> Segments(DateTime from, DateTime to)
+    {
+        var firstWhole = from == MonthStart(from) ? from : MonthStart(from).AddMonths(1);
+        var lastWhole = MonthStart(to);
+        if (firstWhole >= lastWhole)
+        {
+            yield return (from, to, false);
+            yield break;
+        }
+
+        if (from < firstWhole)
+        {
+            yield return (from, firstWhole, false);
+        }
+
+        yield return (firstWhole, lastWhole, true);
+        if (lastWhole < to)
+        {
+            yield return (lastWhole, to, false);
+        }
+    }
+
+    private static DateTime MonthStart(DateTime value) => new(value.Year, value.Month, 1, 0, 0, 0, value.Kind);
+
+    private static string MonthOf(DateTime value) => value.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+    private async Task<FactSet<T>> LiveAsync<T>(string from, string to, CancellationToken ct) where T : IMonthlyFact<T>
+    {
+        var facts = new FactSet<T>();
+        await ReadAsync(T.Sql, [("@from", from), ("@to", to)], r => T.Accumulate(r, facts), ct);
+        return facts;
+    }
+
+    private async Task StoreAsync<T>(CancellationToken ct) where T : IMonthlyFact<T>
+    {
+        // Month keys are 'yyyy-MM' text, so '0' and '9' bound every timestamp.
+        var facts = await LiveAsync<T>("0", "9", ct);
+        await using var insert = Command("INSERT INTO MetricMonthlyFacts (Kind, Month, GroupKey, Payload) VALUES (@kind, @month, @key, @payload)",
+            [("@kind", T.Kind), ("@month", string.Empty), ("@key", string.Empty), ("@payload", Array.Empty<byte>())]);
+        await insert.PrepareAsync(ct);
+        foreach (var fact in facts.All)
+        {
+            using var buffer = new MemoryStream();
+            using (var writer = new BinaryWriter(buffer))
+            {
+                fact.Write(writer);
+            }
+
+            insert.Parameters["@month"].Value = fact.Month;
+            insert.Parameters["@key"].Value = fact.Key;
+            insert.Parameters["@payload"].Value = buffer.ToArray();
+            await insert.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    private async Task ReadAsync(string sql, (string Name, object Value)[]? parameters, Action<DbDataReader> row, CancellationToken ct)
+    {
+        if (connection.State != ConnectionState.Open)
+        {
+            await connection.OpenAsync(ct);
+        }
+
+        await using var command = Command(sql, parameters ?? []);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            row(reader);
+        }
+    }
+
+    private async Task ExecuteAsync(string sql, (string Name, object Value)[] parameters, CancellationToken ct)
+    {
+        await using var command = Command(sql, parameters);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    private DbCommand Command(string sql, (string Name, object Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        foreach (var (name, value) in parameters)
+        {
+            var p = command.CreateParameter();
+            p.ParameterName = name;
+            p.Value = value;
+            command.Parameters.Add(p);
+        }
+
+        return command;
+    }
+}

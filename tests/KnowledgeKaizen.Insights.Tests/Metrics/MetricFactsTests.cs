@@ -1,0 +1,127 @@
+using KnowledgeKaizen.Insights.Metrics;
+using static KnowledgeKaizen.Insights.Tests.Metrics.CrmDatabase;
+
+namespace KnowledgeKaizen.Insights.Tests.Metrics;
+
+/// <summary>The monthly pre-aggregates give exactly the live queries' figures, stay correct after imports, and are never read stale.</summary>
+public sealed class MetricFactsTests : IDisposable
+{
+    private static readonly MetricViewer Manager = new(true, null);
+    private readonly ImportedCrm crm = new();
+
+    private static IEnumerable<MetricFilter> Filters(long repId) =>
+    [
+        new(Day(2026, 1, 1), Day(2026, 5, 1)),
+        new(Day(2026, 1, 10), Day(2026, 3, 20)),
+        new(Day(2026, 2, 3), Day(2026, 2, 20)),
+        new(Day(2025, 12, 15), Day(2026, 6, 1), Team: "East A"),
+        new(Day(2026, 1, 1), Day(2026, 4, 1), Region: "West", Stage: "discover"),
+        new(Day(2026, 2, 1), Day(2026, 4, 17), RepId: repId),
+    ];
+
+    private long Ann => crm.Scalar("SELECT Id FROM Reps WHERE ExternalId = 'r1'");
+
+    /// <summary>Every dashboard's result for every test filter, as comparable text.</summary>
+    private async Task<List<string>> DashboardsAsync()
+    {
+        var results = new List<string>();
+        foreach (var filter in Filters(Ann))
+        {
+            await using var db = crm.NewContext();
+            var metrics = new ProcessMetrics(db);
+            results.Add(MetricResultsJson.Of(await metrics.OverviewAsync(filter)));
+            results.Add(MetricResultsJson.Of(await metrics.RepStageMatrixAsync(Manager, filter)));
+            results.Add(MetricResultsJson.Of((await metrics.RepReportAsync(Manager, Ann, filter))!));
+            results.Add(MetricResultsJson.Of(await metrics.ActivityMixAsync(filter)));
+            results.Add(MetricResultsJson.Of(await metrics.ServiceAsync(filter)));
+        }
+
+        return results;
+    }
+
+    private bool Fresh => crm.Scalar("SELECT Fresh FROM MetricFactsState") == 1;
+
+    /// <summary>A write outside the import pipeline that changes nothing, but fires the change triggers.</summary>
+    private void TouchStageHistory() => crm.Scalar("UPDATE StageHistory SET Outcome = Outcome WHERE Id = (SELECT MIN(Id) FROM StageHistory); SELECT changes()");
+
+    [Fact]
+    public async Task Dashboards_FromFreshAggregates_EqualTheLiveQueries_ForWholeMonthsEdgesAndFilters()
+    {
+        crm.ImportRandomFacts(seed: 1);
+        Assert.True(Fresh);
+        var fromFacts = await DashboardsAsync();
+
+        TouchStageHistory();
+        Assert.False(Fresh);
+        var live = await DashboardsAsync();
+
+        Assert.Equal(live, fromFacts);
+    }
+
+    [Fact]
+    public async Task SecondImport_UpdatingRows_RebuildsTheAggregates_AndTheyStillEqualLive()
+    {
+        crm.ImportRandomFacts(seed: 1);
+        var first = await DashboardsAsync();
+
+        crm.ImportRandomFacts(seed: 2);
+        Assert.True(Fresh);
+        var fromFacts = await DashboardsAsync();
+        TouchStageHistory();
+        var live = await DashboardsAsync();
+
+        Assert.NotEqual(first, fromFacts);
+        Assert.Equal(live, fromFacts);
+    }
+
+    [Fact]
+    public async Task FreshAggregates_AreWhatTheDashboardsRead_ForWholeMonthsOnly()
+    {
+        crm.ImportRandomFacts(seed: 3);
+        var wholeMonths = new MetricFilter(Day(2026, 1, 1), Day(2026, 3, 1));
+        var withEdge = wholeMonths with { To = Day(2026, 3, 15) };
+        await using var before = crm.NewContext();
+        var liveEdge = (await new ProcessMetrics(before).FunnelAsync(withEdge with { From = Day(2026, 3, 1) })).Stages.Sum(s => s.Entered);
+
+        crm.Scalar("DELETE FROM MetricMonthlyFacts WHERE Kind = 'stage'; SELECT changes()");
+        await using var db = crm.NewContext();
+        var metrics = new ProcessMetrics(db);
+
+        Assert.True(liveEdge > 0);
+        Assert.Equal(0, (await metrics.FunnelAsync(wholeMonths)).Stages.Sum(s => s.Entered));
+        Assert.Equal(liveEdge, (await metrics.FunnelAsync(withEdge)).Stages.Sum(s => s.Entered));
+    }
+
+    [Fact]
+    public async Task WriteOutsideAnImport_FallsBackToLive_UntilTheNextImportRebuilds()
+    {
+        crm.ImportRandomFacts(seed: 4);
+        var filter = new MetricFilter(Day(2026, 1, 1), Day(2026, 5, 1));
+        await using var db = crm.NewContext();
+        var entered = (await new ProcessMetrics(db).FunnelAsync(filter)).Stages.Sum(s => s.Entered);
+
+        crm.Scalar("DELETE FROM StageHistory WHERE Id = (SELECT MIN(Id) FROM StageHistory); SELECT changes()");
+        Assert.False(Fresh);
+        await using var afterDelete = crm.NewContext();
+        Assert.Equal(entered - 1, (await new ProcessMetrics(afterDelete).FunnelAsync(filter)).Stages.Sum(s => s.Entered));
+
+        crm.Import(Core.Ingestion.ImportKind.Stages, "code,name,name_zh,position\nqualify,Lead qualification,线索确认,1\n");
+        Assert.True(Fresh);
+        await using var afterImport = crm.NewContext();
+        Assert.Equal(entered - 1, (await new ProcessMetrics(afterImport).FunnelAsync(filter)).Stages.Sum(s => s.Entered));
+    }
+
+    [Theory]
+    [InlineData("2026-01-01", "2026-04-01", "2026-01-01/2026-04-01/stored")]
+    [InlineData("2026-01-10", "2026-04-15", "2026-01-10/2026-02-01/live 2026-02-01/2026-04-01/stored 2026-04-01/2026-04-15/live")]
+    [InlineData("2026-01-10", "2026-02-15", "2026-01-10/2026-02-15/live")]
+    public void Segments_AreWholeMonthsStoredAndPartialEdgesLive(string from, string to, string expected)
+    {
+        var segments = MetricFactStore.Segments(DateTime.Parse(from, System.Globalization.CultureInfo.InvariantCulture), DateTime.Parse(to, System.Globalization.CultureInfo.InvariantCulture))
+            .Select(s => $"{s.From:yyyy-MM-dd}/{s.To:yyyy-MM-dd}/{(s.Stored ? "stored" : "live")}");
+
+        Assert.Equal(expected, string.Join(' ', segments));
+    }
+
+    public void Dispose() => crm.Dispose();
+}
