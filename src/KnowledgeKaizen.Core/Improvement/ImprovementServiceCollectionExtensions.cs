@@ -13,7 +13,7 @@ public static class ImprovementServiceCollectionExtensions
     public static IServiceCollection AddImprovementCore(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddScoped<IImprovementSignals, KnowledgeBaseSignals>();
+        services.TryAddScoped<IImprovementSignals, PortalSignals>();
         services.AddScoped<ImprovementService>();
         services.AddScoped<AdoptionService>();
         services.AddScoped<RecognitionService>();

@@ -152,7 +152,7 @@ public sealed class ImprovementServiceTests : IDisposable
     }
 
     private ImprovementService Service(KnowledgeKaizenDbContext db) =>
-        new(db, new FixedMeasurement(), new KnowledgeBaseSignals(db), new StandardisationService(db, database.Service(db)), database.Clock);
+        new(db, new FixedMeasurement(), new PortalSignals(db), new StandardisationService(db, database.Service(db)), database.Clock);
 
     private static CyclePlan Plan() => new(CycleType.Pdca, "Two visits in discovery", "Discovery conversion is low", "West-1", "manager-1", "Zhou Min",
         new CycleRoles("Ann", "Ben", "Cai"), new TargetMetric("stage-conversion", "discover", null), 65,
