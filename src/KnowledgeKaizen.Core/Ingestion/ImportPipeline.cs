@@ -199,7 +199,7 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImp
             }
             else
             {
-                chunk.Add((object?[])values.Clone());
+                chunk.Add(UpsertWriter.ToStorage(values));
                 valid++;
                 if (chunk.Count == ChunkRows)
                 {

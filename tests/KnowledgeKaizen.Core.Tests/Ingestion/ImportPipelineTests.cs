@@ -51,6 +51,45 @@ public sealed class ImportPipelineTests : IDisposable
     }
 
     [Fact]
+    public void RowSavedThroughEf_IsUnchangedWhenImportedWithTheSameValues()
+    {
+        using (var ctx = db.NewContext())
+        {
+            var opportunity = ctx.Opportunities.Single(o => o.ExternalId == "o1");
+            var stage = ctx.SalesStages.Single(s => s.Code == "qualify");
+            var rep = ctx.Reps.Single(r => r.ExternalId == "r1");
+            var entry = new KnowledgeKaizen.Core.Crm.StageHistoryEntry("h1", opportunity.Id, stage.Id, rep.Id, new DateTime(2024, 1, 10, 9, 30, 15, 250));
+            entry.Advance(new DateTime(2024, 1, 20));
+            ctx.StageHistory.Add(entry);
+            ctx.SaveChanges();
+        }
+
+        var report = db.Run(ImportKind.StageHistory, Header + "h1,o1,qualify,r1,2024-01-10T09:30:15.25,2024-01-20,advanced\n");
+
+        Assert.Equal((0, 0, 1), (report.Inserted, report.Updated, report.Unchanged));
+    }
+
+    [Theory]
+    [InlineData(31)]
+    [InlineData(32)]
+    [InlineData(100)]
+    public void FullBatchesAndTheTail_InsertThenUpsertRowByRow(int rows)
+    {
+        string File(int corrected) => Header + string.Concat(Enumerable.Range(0, rows).Select(i =>
+            $"h{i},o{(i % 2) + 1},qualify,{(i == corrected ? "r2" : "r1")},2024-01-10,2024-01-{11 + (i % 9)},advanced\n"));
+
+        var first = db.Run(ImportKind.StageHistory, File(-1));
+        var again = db.Run(ImportKind.StageHistory, File(-1));
+        var corrected = db.Run(ImportKind.StageHistory, File(rows - 1));
+
+        Assert.Equal((rows, 0, 0), (first.Inserted, first.Updated, first.Unchanged));
+        Assert.Equal((0, 0, rows), (again.Inserted, again.Updated, again.Unchanged));
+        Assert.Equal((0, 1, rows - 1), (corrected.Inserted, corrected.Updated, corrected.Unchanged));
+        Assert.Equal(rows, db.Count("StageHistory"));
+        Assert.Equal(1, db.Scalar($"SELECT COUNT(*) FROM StageHistory h JOIN Reps r ON r.Id = h.RepId WHERE r.ExternalId = 'r2' AND h.ExternalId = 'h{rows - 1}'"));
+    }
+
+    [Fact]
     public void DryRun_CountsButKeepsNothing()
     {
         var report = db.Run(ImportKind.StageHistory, Header + "h1,o1,qualify,r1,2024-01-10,,open\n", dryRun: true);
