@@ -136,9 +136,9 @@ internal sealed class RowContext(RowSource source, IReadOnlyList<ColumnSpec> col
             return null;
         }
 
-        if (Enum.TryParse<TEnum>(value.Trim(), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !char.IsDigit(value.Trim()[0]))
+        if (EnumNames<TEnum>.Stored.TryGetValue(value.Trim(), out var stored))
         {
-            return parsed.ToString();
+            return stored;
         }
 
         var allowed = string.Join(", ", Enum.GetNames<TEnum>().Select(n => n.ToLowerInvariant()));
@@ -174,4 +174,12 @@ internal sealed class RowContext(RowSource source, IReadOnlyList<ColumnSpec> col
     }
 
     private static string Shorten(string value) => value.Length <= 60 ? value : value[..57] + "...";
+}
+
+/// <summary>An enum's names, matched case-insensitively, to the name EF stores (numbers are not accepted).</summary>
+file static class EnumNames<TEnum>
+    where TEnum : struct, Enum
+{
+    public static readonly Dictionary<string, string> Stored =
+        Enum.GetNames<TEnum>().ToDictionary(n => n, n => n, StringComparer.OrdinalIgnoreCase);
 }
