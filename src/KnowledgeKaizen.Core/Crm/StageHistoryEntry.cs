@@ -1,3 +1,4 @@
+using KnowledgeKaizen.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -69,7 +70,10 @@ internal sealed class StageHistoryEntryConfiguration : IEntityTypeConfiguration<
         builder.Ignore(h => h.Duration);
         builder.HasIndex(h => h.ExternalId).IsUnique();
         builder.HasOne<Opportunity>().WithMany().HasForeignKey(h => h.OpportunityId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<SalesStage>().WithMany().HasForeignKey(h => h.StageId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasOne<Rep>().WithMany().HasForeignKey(h => h.RepId).OnDelete(DeleteBehavior.Restrict);
+
+        // Six stages and a few dozen reps: their foreign keys get no single-column index (see
+        // UnindexedForeignKeyConvention). Reads by stage or rep go through IX_StageHistory_Metrics.
+        builder.HasOne<SalesStage>().WithMany().HasForeignKey(h => h.StageId).OnDelete(DeleteBehavior.Restrict).WithoutIndex();
+        builder.HasOne<Rep>().WithMany().HasForeignKey(h => h.RepId).OnDelete(DeleteBehavior.Restrict).WithoutIndex();
     }
 }

@@ -3,7 +3,10 @@ using KnowledgeKaizen.Core.Jobs;
 using KnowledgeKaizen.Core.Search;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Conventions;
+using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeKaizen.Core.Data;
 
@@ -34,6 +37,8 @@ public partial class KnowledgeKaizenDbContext(DbContextOptions<KnowledgeKaizenDb
     {
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
         configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        configurationBuilder.Conventions.Replace<ForeignKeyIndexConvention>(services =>
+            new UnindexedForeignKeyConvention(services.GetRequiredService<ProviderConventionSetBuilderDependencies>()));
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

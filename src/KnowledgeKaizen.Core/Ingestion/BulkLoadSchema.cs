@@ -3,20 +3,26 @@ using Microsoft.Data.Sqlite;
 namespace KnowledgeKaizen.Core.Ingestion;
 
 /// <summary>
-/// For a bulk load, drops a table's indexes inside the import transaction and rebuilds them once at the
-/// end: SQLite builds an index from sorted data several times faster than it maintains it row by row. The
-/// unique index on the upsert key is dropped only when the table starts empty (rows are then plain inserts,
-/// and keys repeated in the file were already rejected); otherwise ON CONFLICT needs it. DDL is
-/// transactional in SQLite, so a rolled-back import gets its indexes back untouched, and other connections
-/// never see them missing.
+/// For a bulk load, sets a table's indexes and metric-staleness triggers aside inside the import
+/// transaction and restores them once at the end.
+/// <list type="bullet">
+/// <item>Indexes: SQLite builds an index from sorted data several times faster than it maintains it row by
+/// row. The unique index on the upsert key is dropped only when the table starts empty (rows are then plain
+/// inserts, and keys repeated in the file were already rejected); otherwise ON CONFLICT needs it.</item>
+/// <item>Staleness triggers (<see cref="MetricFactsStaleness"/>): their only effect is to mark the metric
+/// aggregates stale, which the first row would do and every later row re-checks. The load marks them stale
+/// once instead, so the per-row trigger program (a fifth of the insert time) is skipped.</item>
+/// </list>
+/// DDL is transactional in SQLite, so a rolled-back import gets its schema back untouched, and other
+/// connections never see it changed.
 /// </summary>
-internal sealed class SecondaryIndexes
+internal sealed class BulkLoadSchema
 {
     private readonly SqliteConnection connection;
     private readonly SqliteTransaction transaction;
     private readonly List<string> definitions = [];
 
-    private SecondaryIndexes(SqliteConnection connection, SqliteTransaction transaction)
+    private BulkLoadSchema(SqliteConnection connection, SqliteTransaction transaction)
     {
         this.connection = connection;
         this.transaction = transaction;
@@ -25,32 +31,44 @@ internal sealed class SecondaryIndexes
     /// <summary>Files this large (about 100,000 rows) are loaded with the indexes dropped.</summary>
     public const long BulkBytes = 8L * 1024 * 1024;
 
-    public static SecondaryIndexes Drop(SqliteConnection connection, SqliteTransaction transaction, string table, bool includeUnique)
+    public static BulkLoadSchema SetAside(SqliteConnection connection, SqliteTransaction transaction, string table, bool includeUnique)
     {
-        var indexes = new SecondaryIndexes(connection, transaction);
-        var names = new List<string>();
-        using (var list = indexes.Command("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = $table AND sql IS NOT NULL AND ($unique OR sql NOT LIKE 'CREATE UNIQUE%')"))
+        var schema = new BulkLoadSchema(connection, transaction);
+        var dropped = new List<(string Type, string Name)>();
+        using (var list = schema.Command("""
+            SELECT type, name, sql FROM sqlite_master
+            WHERE tbl_name = $table AND sql IS NOT NULL
+              AND ((type = 'index' AND ($unique OR sql NOT LIKE 'CREATE UNIQUE%'))
+                OR (type = 'trigger' AND name LIKE $staleness ESCAPE '\'))
+            """))
         {
             list.Parameters.AddWithValue("$table", table);
             list.Parameters.AddWithValue("$unique", includeUnique);
+            list.Parameters.AddWithValue("$staleness", MetricFactsStaleness.TriggerNamePattern);
             using var reader = list.ExecuteReader();
             while (reader.Read())
             {
-                names.Add(reader.GetString(0));
-                indexes.definitions.Add(reader.GetString(1));
+                dropped.Add((reader.GetString(0), reader.GetString(1)));
+                schema.definitions.Add(reader.GetString(2));
             }
         }
 
-        foreach (var name in names)
+        if (dropped.Any(d => d.Type == "trigger"))
         {
-            using var drop = indexes.Command($"DROP INDEX \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"");
+            using var stale = schema.Command(MetricFactsStaleness.MarkStaleSql);
+            stale.ExecuteNonQuery();
+        }
+
+        foreach (var (type, name) in dropped)
+        {
+            using var drop = schema.Command($"DROP {type.ToUpperInvariant()} \"{name.Replace("\"", "\"\"", StringComparison.Ordinal)}\"");
             drop.ExecuteNonQuery();
         }
 
-        return indexes;
+        return schema;
     }
 
-    public void Rebuild()
+    public void Restore()
     {
         foreach (var sql in definitions)
         {
@@ -68,4 +86,16 @@ internal sealed class SecondaryIndexes
         command.CommandText = sql;
         return command;
     }
+}
+
+/// <summary>
+/// The metric aggregates' freshness flag and the triggers that clear it on any write to the tables they
+/// summarise (created by the <c>MetricFacts</c> migration as <c>TR_{table}_{operation}_MetricFacts</c>,
+/// each doing exactly <see cref="MarkStaleSql"/>).
+/// </summary>
+internal static class MetricFactsStaleness
+{
+    public const string TriggerNamePattern = @"TR\_%\_MetricFacts";
+
+    public const string MarkStaleSql = "UPDATE \"MetricFactsState\" SET \"Fresh\" = 0 WHERE \"Id\" = 1;";
 }

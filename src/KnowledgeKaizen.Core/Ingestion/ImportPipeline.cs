@@ -25,7 +25,7 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImp
     private const int ProgressEvery = 4096;
 
     /// <summary>Files larger than this load with secondary indexes rebuilt at the end (tests lower it).</summary>
-    internal long BulkThresholdBytes { get; set; } = SecondaryIndexes.BulkBytes;
+    internal long BulkThresholdBytes { get; set; } = BulkLoadSchema.BulkBytes;
 
     /// <summary>Runs the import. Never throws for bad input: every problem ends up in the report.</summary>
     /// <param name="file">The file, read once from its current position; disposed when done.</param>
@@ -101,7 +101,7 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImp
         var entity = db.Model.FindEntityType(mapper.Entity)!;
         var before = UpsertWriter.Count(connection, transaction, entity);
         var bulk = source.Length > BulkThresholdBytes
-            ? SecondaryIndexes.Drop(connection, transaction, entity.GetTableName()!, includeUnique: before == 0)
+            ? BulkLoadSchema.SetAside(connection, transaction, entity.GetTableName()!, includeUnique: before == 0)
             : null;
         using var writer = new UpsertWriter(connection, transaction, entity, mapper.Properties, mapper.SearchType,
             insertOnly: bulk is not null && before == 0);
@@ -156,7 +156,7 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImp
             report.AddProblem(0, null, "The file has a header but no data rows.");
         }
 
-        bulk?.Rebuild();
+        bulk?.Restore();
         report.Inserted = UpsertWriter.Count(connection, transaction, entity) - before;
         report.Updated = writer.Changed - report.Inserted;
         report.Unchanged = valid - writer.Changed;
@@ -171,10 +171,7 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImp
         var values = new object?[mapper.Properties.Count];
         var chunk = new List<object?[]>(ChunkRows);
 
-        // 64-bit hash of each key → its first line: finds ids repeated within the file in ~24 bytes a row
-        // instead of keeping every key string (a million rows: ~25 MB instead of ~80 MB). Two different
-        // keys share a 64-bit hash with a probability of about 1 in 40 million for a million-row file.
-        var seen = new Dictionary<ulong, long>();
+        var seen = new FirstLines();
         long valid = 0;
         while (await source.ReadAsync(ct))
         {
@@ -187,9 +184,9 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImp
             else
             {
                 mapper.Map(row, values);
-                if (values[0] is string key && !seen.TryAdd(KeyHash(key), source.Line))
+                if (values[0] is string key && !seen.TryAdd(key, source.Line, out var firstLine))
                 {
-                    row.Problem(0, $"Duplicate {mapper.Columns[0].Name} '{key}': already on line {seen[KeyHash(key)]}.");
+                    row.Problem(0, $"Duplicate {mapper.Columns[0].Name} '{key}': already on line {firstLine}.");
                 }
             }
 
@@ -199,7 +196,7 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImp
             }
             else
             {
-                chunk.Add(UpsertWriter.ToStorage(values));
+                chunk.Add((object?[])values.Clone());
                 valid++;
                 if (chunk.Count == ChunkRows)
                 {
@@ -221,18 +218,6 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImp
         }
 
         return valid;
-    }
-
-    /// <summary>FNV-1a, 64 bits: stable, fast, and well spread for short ids.</summary>
-    private static ulong KeyHash(string key)
-    {
-        var hash = 14695981039346656037UL;
-        foreach (var c in key)
-        {
-            hash = (hash ^ c) * 1099511628211UL;
-        }
-
-        return hash;
     }
 
     /// <summary>

@@ -61,7 +61,7 @@ public sealed class AtomicityTests : IDisposable
 
         Assert.Equal(!dryRun, report.Applied);
         Assert.Equal(500, report.Inserted);
-        Assert.Equal(4, db.Scalar("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'StageHistory' AND sql IS NOT NULL"));
+        Assert.Equal(2, db.Scalar("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'StageHistory' AND sql IS NOT NULL"));
     }
 
     public void Dispose() => db.Dispose();

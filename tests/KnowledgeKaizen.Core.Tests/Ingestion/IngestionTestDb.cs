@@ -18,12 +18,21 @@ internal sealed class IngestionTestDb : IDisposable
 
     private readonly SqliteConnection connection = new("DataSource=:memory:");
 
-    public IngestionTestDb(bool withFixture = true)
+    /// <param name="withFixture">Load the small CRM fixture.</param>
+    /// <param name="migrated">Build the schema with the migrations (raw-SQL indexes and triggers included) instead of from the model.</param>
+    public IngestionTestDb(bool withFixture = true, bool migrated = false)
     {
         connection.Open();
         using (var db = NewContext())
         {
-            db.Database.EnsureCreated();
+            if (migrated)
+            {
+                db.Database.Migrate();
+            }
+            else
+            {
+                db.Database.EnsureCreated();
+            }
         }
 
         if (withFixture)
@@ -54,6 +63,29 @@ internal sealed class IngestionTestDb : IDisposable
     }
 
     public long Count(string table) => Scalar($"SELECT COUNT(*) FROM \"{table}\"");
+
+    public void Execute(string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Type, name and SQL of every index and trigger of <paramref name="table"/>, in name order.</summary>
+    public IReadOnlyList<string> SchemaOf(string table)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT type || ' ' || name || ': ' || sql FROM sqlite_master WHERE tbl_name = $table AND sql IS NOT NULL AND type <> 'table' ORDER BY name";
+        command.Parameters.AddWithValue("$table", table);
+        using var reader = command.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read())
+        {
+            rows.Add(reader.GetString(0));
+        }
+
+        return rows;
+    }
 
     public long Scalar(string sql)
     {

@@ -655,10 +655,6 @@ namespace KnowledgeKaizen.Core.Data.Migrations
 
                     b.HasIndex("OpportunityId");
 
-                    b.HasIndex("RepId");
-
-                    b.HasIndex("StageId");
-
                     b.ToTable("StageHistory", (string)null);
                 });
 
@@ -2080,13 +2076,15 @@ namespace KnowledgeKaizen.Core.Data.Migrations
                         .WithMany()
                         .HasForeignKey("RepId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasAnnotation("KnowledgeKaizen:Unindexed", true);
 
                     b.HasOne("KnowledgeKaizen.Core.Crm.SalesStage", null)
                         .WithMany()
                         .HasForeignKey("StageId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .IsRequired()
+                        .HasAnnotation("KnowledgeKaizen:Unindexed", true);
                 });
 
             modelBuilder.Entity("KnowledgeKaizen.Core.Improvement.CycleLink", b =>

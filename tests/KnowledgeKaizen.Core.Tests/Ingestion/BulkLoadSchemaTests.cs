@@ -1,0 +1,52 @@
+using System.Text;
+using KnowledgeKaizen.Core.Ingestion;
+
+namespace KnowledgeKaizen.Core.Tests.Ingestion;
+
+/// <summary>
+/// A bulk load sets the table's indexes and metric-staleness triggers aside: on the real (migrated) schema
+/// it must give them back exactly, and leave the metric aggregates marked stale as the triggers would.
+/// </summary>
+public sealed class BulkLoadSchemaTests : IDisposable
+{
+    private const string Header = "external_id,opportunity_id,stage,rep_id,entered_at,left_at,outcome\n";
+    private readonly IngestionTestDb db = new(migrated: true);
+
+    private static MemoryStream Rows(int count) => new(Encoding.UTF8.GetBytes(Header +
+        string.Concat(Enumerable.Range(0, count).Select(i => $"h{i},o1,qualify,r1,2024-01-10,2024-01-12,advanced\n"))));
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task BulkLoad_GivesBackEveryIndexAndTrigger_AndMarksMetricsStaleOnlyWhenApplied(bool dryRun)
+    {
+        var schema = db.SchemaOf("StageHistory");
+        db.Execute("UPDATE MetricFactsState SET Fresh = 1");
+        using var context = db.NewContext();
+
+        var report = await new ImportPipeline(context) { BulkThresholdBytes = 0 }
+            .RunAsync(Rows(500), new ImportRequest(ImportKind.StageHistory, ImportFormat.Csv, DryRun: dryRun));
+
+        Assert.Equal(500, report.Inserted);
+        Assert.Equal(schema, db.SchemaOf("StageHistory"));
+        Assert.Contains(schema, s => s.StartsWith("trigger TR_StageHistory_INSERT_MetricFacts", StringComparison.Ordinal));
+        Assert.Contains(schema, s => s.StartsWith("index IX_StageHistory_Metrics", StringComparison.Ordinal));
+        Assert.Equal(dryRun ? 1 : 0, db.Scalar("SELECT Fresh FROM MetricFactsState"));
+    }
+
+    [Fact]
+    public async Task AfterABulkLoad_TheTriggersMarkMetricsStaleAgain()
+    {
+        using (var context = db.NewContext())
+        {
+            await new ImportPipeline(context) { BulkThresholdBytes = 0 }.RunAsync(Rows(100), new ImportRequest(ImportKind.StageHistory, ImportFormat.Csv));
+        }
+
+        db.Execute("UPDATE MetricFactsState SET Fresh = 1");
+        db.Execute("UPDATE StageHistory SET Outcome = 'Lost' WHERE ExternalId = 'h1'");
+
+        Assert.Equal(0, db.Scalar("SELECT Fresh FROM MetricFactsState"));
+    }
+
+    public void Dispose() => db.Dispose();
+}
