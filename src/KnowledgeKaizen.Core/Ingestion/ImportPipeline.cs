@@ -24,6 +24,9 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImp
 {
     private const int ProgressEvery = 4096;
 
+    /// <summary>After this many rows, the share of the file they took predicts the row count.</summary>
+    private const int SizingSample = 1024;
+
     /// <summary>Files larger than this load with secondary indexes rebuilt at the end (tests lower it).</summary>
     internal long BulkThresholdBytes { get; set; } = BulkLoadSchema.BulkBytes;
 
@@ -176,6 +179,11 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImp
         while (await source.ReadAsync(ct))
         {
             report.Rows++;
+            if (report.Rows == SizingSample && source.Progress > 0)
+            {
+                seen.EnsureCapacity((long)(report.Rows / source.Progress * 1.05));
+            }
+
             row.Begin();
             if (source.RecordProblem is { } shape)
             {

@@ -146,8 +146,8 @@ internal sealed class RowContext(RowSource source, IReadOnlyList<ColumnSpec> col
         return null;
     }
 
-    /// <summary>The database id of a referenced record; a problem when it is not known.</summary>
-    public long? Reference(int column, ReferenceTable table)
+    /// <summary>The database id of a referenced record (boxed once per record); a problem when it is not known.</summary>
+    public object? Reference(int column, ReferenceTable table)
     {
         var value = Text(column, 64);
         if (value is null)

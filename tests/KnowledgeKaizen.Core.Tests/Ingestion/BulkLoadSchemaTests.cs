@@ -48,5 +48,13 @@ public sealed class BulkLoadSchemaTests : IDisposable
         Assert.Equal(0, db.Scalar("SELECT Fresh FROM MetricFactsState"));
     }
 
+    [Fact]
+    public void StageHistory_KeepsOnlyTheSelectiveIndexes()
+    {
+        var indexes = db.SchemaOf("StageHistory").Where(s => s.StartsWith("index ", StringComparison.Ordinal)).Select(s => s.Split(':')[0]);
+
+        Assert.Equal(["index IX_StageHistory_ExternalId", "index IX_StageHistory_Metrics", "index IX_StageHistory_OpportunityId"], indexes);
+    }
+
     public void Dispose() => db.Dispose();
 }
