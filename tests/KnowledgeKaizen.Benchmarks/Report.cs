@@ -38,28 +38,7 @@ public static class Report
         return sorted[lo] + ((sorted[hi] - sorted[lo]) * (rank - lo));
     }
 
-    /// <summary>
-    /// Starts a new peak-memory measurement: collects garbage left by earlier work, then resets the
-    /// kernel's high-water mark (Linux <c>/proc/self/clear_refs</c>, value 5). Returns false where that is not
-    /// possible, in which case the peak covers the whole process.
-    /// </summary>
-    public static bool ResetPeakWorkingSet()
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        try
-        {
-            File.WriteAllText("/proc/self/clear_refs", "5");
-            return true;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return false;
-        }
-    }
-
-    /// <summary>Peak working set of this process since start or the last reset, in MB (Linux VmHWM).</summary>
+    /// <summary>Peak working set of this process so far, in MB (Linux VmHWM).</summary>
     public static double PeakWorkingSetMb()
     {
         using var p = Process.GetCurrentProcess();
