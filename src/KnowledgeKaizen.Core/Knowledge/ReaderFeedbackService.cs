@@ -1,4 +1,5 @@
 using KnowledgeKaizen.Core.Data;
+using KnowledgeKaizen.Core.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Core.Knowledge;
@@ -29,6 +30,7 @@ public sealed class ReaderFeedbackService(KnowledgeKaizenDbContext db, TimeProvi
         var slotKinds = kind == FeedbackKind.Outdated ? [FeedbackKind.Outdated] : new[] { FeedbackKind.Helpful, FeedbackKind.NotHelpful };
         var existing = await db.DocumentFeedback
             .FirstOrDefaultAsync(f => f.DocumentId == documentId && f.UserId == userId && slotKinds.Contains(f.Kind), ct);
+        var votesChange = kind != FeedbackKind.Outdated && existing?.Kind != kind;
         if (existing is null)
         {
             db.DocumentFeedback.Add(new DocumentFeedback(documentId, userId, kind, reason, now));
@@ -36,6 +38,13 @@ public sealed class ReaderFeedbackService(KnowledgeKaizenDbContext db, TimeProvi
         else
         {
             existing.Change(kind, reason, now);
+        }
+
+        if (votesChange)
+        {
+            // The vote balance is part of the document's search ranking: reindex it with the vote.
+            ISearchable searchable = document;
+            db.SearchOutbox.Add(new SearchOutboxEntry(searchable.SearchDocumentType, searchable.SearchDocumentKey, deleted: false));
         }
 
         await db.SaveChangesAsync(ct);

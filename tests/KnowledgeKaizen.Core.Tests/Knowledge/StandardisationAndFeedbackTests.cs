@@ -61,6 +61,24 @@ public sealed class StandardisationAndFeedbackTests : IDisposable
     }
 
     [Fact]
+    public async Task Votes_QueueTheDocumentForReindexing_OnlyWhenTheBalanceChanges()
+    {
+        var (_, playbookId) = await PublishedPairAsync();
+        await using var db = database.NewContext();
+        var feedback = new ReaderFeedbackService(db, database.Clock);
+        var key = playbookId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var before = await db.SearchOutbox.CountAsync(e => e.DocumentType == "playbook" && e.DocumentKey == key);
+
+        await feedback.RecordAsync(playbookId, "staff-1", FeedbackKind.Helpful, null);
+        await feedback.RecordAsync(playbookId, "staff-1", FeedbackKind.Helpful, null);
+        await feedback.RecordAsync(playbookId, "staff-1", FeedbackKind.NotHelpful, "Too vague");
+        await feedback.RecordAsync(playbookId, "staff-2", FeedbackKind.Outdated, "Price list changed");
+
+        // A new vote and a changed vote; neither the repeated vote nor the outdated flag moves the balance.
+        Assert.Equal(before + 2, await db.SearchOutbox.CountAsync(e => e.DocumentType == "playbook" && e.DocumentKey == key));
+    }
+
+    [Fact]
     public async Task Verify_ResolvesOutdatedFlagsAndMovesVerifyBy()
     {
         var (_, playbookId) = await PublishedPairAsync();
