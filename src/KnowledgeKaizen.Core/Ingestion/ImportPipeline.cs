@@ -33,7 +33,8 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImp
     /// <summary>Runs the import. Never throws for bad input: every problem ends up in the report.</summary>
     /// <param name="file">The file, read once from its current position; disposed when done.</param>
     /// <param name="request">Kind, format, mode and whether it is a dry run.</param>
-    /// <param name="progress">Called now and then with the fraction of the file read and the rows so far.</param>
+    /// <param name="progress">Called now and then with the fraction of the file read and the rows so far; with 1 once
+    /// every row is written and only the finishing work (index rebuild, commit hooks) is left.</param>
     /// <param name="ct">Cancels the import; nothing is kept.</param>
     public async Task<ImportReport> RunAsync(Stream file, ImportRequest request,
         Func<double, long, Task>? progress = null, CancellationToken ct = default)
@@ -154,6 +155,13 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImp
         }
 
         await writing;
+
+        // Every row is read and written; what is left (index rebuild, commit hooks) is reported as the whole file.
+        if (progress is not null)
+        {
+            await progress(1, report.Rows);
+        }
+
         if (report.Rows == 0)
         {
             report.AddProblem(0, null, "The file has a header but no data rows.");

@@ -122,6 +122,7 @@ public static class IngestionApi
             status = job.Status.ToString(),
             finished = job.IsFinished,
             progress = job.IsFinished ? 1 : snapshot?.Fraction ?? job.Progress,
+            phase = job.IsFinished ? "done" : snapshot is null ? "waiting" : snapshot.Fraction >= 1 ? "finishing" : "reading",
             rows = snapshot?.Rows ?? record?.Rows ?? 0,
             importStatus = record?.Status.ToString(),
             message = job.Status == JobStatus.Failed ? job.Message : record?.Message,

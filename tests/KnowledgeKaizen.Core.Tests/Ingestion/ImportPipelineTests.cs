@@ -90,6 +90,25 @@ public sealed class ImportPipelineTests : IDisposable
     }
 
     [Fact]
+    public async Task Progress_EndsAtTheWholeFile_OnceEveryRowIsWritten()
+    {
+        var file = Header + string.Concat(Enumerable.Range(0, 10_000).Select(i => $"p{i},o1,qualify,r1,2024-01-10,,open\n"));
+        var calls = new List<(double Fraction, long Rows)>();
+        using var context = db.NewContext();
+
+        await new ImportPipeline(context).RunAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(file)),
+            new ImportRequest(ImportKind.StageHistory, ImportFormat.Csv), (fraction, rows) =>
+            {
+                calls.Add((fraction, rows));
+                return Task.CompletedTask;
+            });
+
+        Assert.True(calls.Count >= 3);
+        Assert.All(calls[..^1], c => Assert.True(c.Rows < 10_000 && c.Fraction < 1));
+        Assert.Equal((1.0, 10_000L), calls[^1]);
+    }
+
+    [Fact]
     public void DryRun_CountsButKeepsNothing()
     {
         var report = db.Run(ImportKind.StageHistory, Header + "h1,o1,qualify,r1,2024-01-10,,open\n", dryRun: true);

@@ -124,6 +124,7 @@ public sealed class ImportApiTests(ImportApiTests.SmallLimitFactory factory) : I
         var job = await WaitForJobAsync(client, response.Headers.Location!.OriginalString);
         Assert.Equal("Succeeded", job.GetProperty("importStatus").GetString());
         Assert.Equal(1.0, job.GetProperty("progress").GetDouble());
+        Assert.Equal("done", job.GetProperty("phase").GetString());
     }
 
     [Fact]

@@ -71,6 +71,20 @@ public sealed class UploadPageTests(PortalFactory factory) : IClassFixture<Porta
     }
 
     [Fact]
+    public async Task ProgressPage_SaysWhenOnlyTheIndexesAndDashboardsAreLeft()
+    {
+        var client = await AdminAsync();
+        var upload = await UploadAsync(client, "stages", "stages.csv", Stages);
+
+        var html = await client.GetStringAsync(upload.Headers.Location!.OriginalString);
+        var script = await client.GetStringAsync("/js/imports.js");
+
+        Assert.Contains("data-finishing-text=\"All {0} rows read; rebuilding indexes and updating the dashboards", html, StringComparison.Ordinal);
+        Assert.Contains("job.phase === 'finishing' ? 'data-finishing-text'", script, StringComparison.Ordinal);
+        await FinishAsync(client, upload);
+    }
+
+    [Fact]
     public async Task PreviewOfABadFile_ListsEveryProblem()
     {
         var client = await AdminAsync();

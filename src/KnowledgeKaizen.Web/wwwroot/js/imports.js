@@ -1,5 +1,6 @@
-// Import progress: polls the job endpoint named by data-import-progress and moves the bar; when the job
-// is finished, goes to the report (data-done-url).
+// Import progress: polls the job endpoint named by data-import-progress and moves the bar (saying so once
+// every row is read and only the index rebuild and dashboards are left); when the job is finished, goes
+// to the report (data-done-url).
 document.addEventListener('DOMContentLoaded', () => {
   const bar = document.querySelector('[data-import-progress]');
   if (!bar) { return; }
@@ -21,7 +22,8 @@ document.addEventListener('DOMContentLoaded', () => {
       const response = await fetch(url, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
       if (!response.ok) { throw new Error(String(response.status)); }
       const job = await response.json();
-      const rowsText = (message?.getAttribute('data-rows-text') || '{0}').replace('{0}', Number(job.rows).toLocaleString());
+      const template = job.phase === 'finishing' ? 'data-finishing-text' : 'data-rows-text';
+      const rowsText = (message?.getAttribute(template) || '{0}').replace('{0}', Number(job.rows).toLocaleString());
       show(job.progress, rowsText);
       if (job.finished) {
         if (job.status === 'Failed' && message) {
