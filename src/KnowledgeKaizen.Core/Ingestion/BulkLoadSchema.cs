@@ -9,9 +9,10 @@ namespace KnowledgeKaizen.Core.Ingestion;
 /// <item>Indexes: SQLite builds an index from sorted data several times faster than it maintains it row by
 /// row. The unique index on the upsert key is dropped only when the table starts empty (rows are then plain
 /// inserts, and keys repeated in the file were already rejected); otherwise ON CONFLICT needs it.</item>
-/// <item>Staleness triggers (<see cref="MetricFactsStaleness"/>): their only effect is to mark the metric
-/// aggregates stale, which the first row would do and every later row re-checks. The load marks them stale
-/// once instead, so the per-row trigger program (a fifth of the insert time) is skipped.</item>
+/// <item>Staleness triggers (<see cref="MetricFactsStaleness"/>): they mark the metric aggregates stale and list
+/// the months each row touched, so that a small import refreshes only those. A bulk load rebuilds them all
+/// anyway, so it marks them stale as a whole once instead, and skips the per-row trigger program (a fifth of
+/// the insert time).</item>
 /// </list>
 /// DDL is transactional in SQLite, so a rolled-back import gets its schema back untouched, and other
 /// connections never see it changed.
@@ -90,12 +91,13 @@ internal sealed class BulkLoadSchema
 
 /// <summary>
 /// The metric aggregates' freshness flag and the triggers that clear it on any write to the tables they
-/// summarise (created by the <c>MetricFacts</c> migration as <c>TR_{table}_{operation}_MetricFacts</c>,
-/// each doing exactly <see cref="MarkStaleSql"/>).
+/// summarise (<c>TR_{table}_{operation}_MetricFacts</c>, from the <c>MetricFacts</c> and
+/// <c>MetricFactsDirtyMonths</c> migrations), which also list the months each write touched. A bulk load
+/// lists none, so it marks the aggregates stale as a whole (<c>Partial</c> 0: rebuild everything).
 /// </summary>
 internal static class MetricFactsStaleness
 {
     public const string TriggerNamePattern = @"TR\_%\_MetricFacts";
 
-    public const string MarkStaleSql = "UPDATE \"MetricFactsState\" SET \"Fresh\" = 0 WHERE \"Id\" = 1;";
+    public const string MarkStaleSql = "UPDATE \"MetricFactsState\" SET \"Fresh\" = 0, \"Partial\" = 0 WHERE \"Id\" = 1;";
 }

@@ -8,8 +8,9 @@ namespace KnowledgeKaizen.Insights.Metrics;
 /// Reads and rebuilds the monthly pre-aggregates (<c>MetricMonthlyFacts</c>). A period is served as its whole
 /// months from the stored rows plus its partial edge months from the live tables, through the same
 /// accumulation, so the figures equal the live queries'. The stored rows are used only while
-/// <c>MetricFactsState.Fresh</c> is 1: the import rebuild sets it in the import's transaction, and triggers
-/// on the fact tables clear it on any other write.
+/// <c>MetricFactsState.Fresh</c> is 1: the import refresh sets it in the import's transaction, and triggers
+/// on the fact tables clear it on any other write (and list the months it touched, so the next refresh
+/// rebuilds only those).
 /// </summary>
 internal sealed class MetricFactStore(DbConnection connection, DbTransaction? transaction = null)
 {
@@ -64,18 +65,57 @@ internal sealed class MetricFactStore(DbConnection connection, DbTransaction? tr
         return facts;
     }
 
-    /// <summary>Replaces every stored fact from the live tables and marks them fresh (call inside the writer's transaction).</summary>
-    public async Task RebuildAsync(CancellationToken ct)
+    /// <summary>
+    /// Brings the stored facts up to date from the live tables and marks them fresh (call inside the writer's
+    /// transaction): only the months the change triggers listed when every change since the last build was
+    /// listed (<c>Partial</c>), otherwise everything. Returns the number of (kind, month) pairs rebuilt, or
+    /// null for a full rebuild.
+    /// </summary>
+    public async Task<int?> RebuildAsync(CancellationToken ct)
     {
-        await ExecuteAsync("DELETE FROM MetricMonthlyFacts", [], ct);
-        await StoreAsync<StageFact>(ct);
-        await StoreAsync<ActivityFact>(ct);
-        await StoreAsync<DealFact>(ct);
-        await StoreAsync<CaseFact>(ct);
-        await ExecuteAsync("UPDATE MetricFactsState SET Fresh = 1, BuiltAt = @at WHERE Id = 1",
+        var partial = false;
+        await ReadAsync("SELECT Partial FROM MetricFactsState WHERE Id = 1", null, r => partial = MetricQuery.Long(r, 0) == 1, ct);
+        var dirty = new List<(string Kind, string Month)>();
+        if (partial)
+        {
+            await ReadAsync("SELECT Kind, Month FROM MetricDirtyMonths", null, r => dirty.Add((r.GetString(0), r.GetString(1))), ct);
+            foreach (var (kind, month) in dirty)
+            {
+                await ExecuteAsync("DELETE FROM MetricMonthlyFacts WHERE Kind = @kind AND Month = @month", [("@kind", kind), ("@month", month)], ct);
+                await RebuildMonthAsync(kind, month, NextMonth(month), ct);
+            }
+        }
+        else
+        {
+            // Month keys are 'yyyy-MM' text, so '0' and '9' bound every timestamp.
+            await ExecuteAsync("DELETE FROM MetricMonthlyFacts", [], ct);
+            foreach (var kind in new[] { StageFact.Kind, ActivityFact.Kind, DealFact.Kind, CaseFact.Kind })
+            {
+                await RebuildMonthAsync(kind, "0", "9", ct);
+            }
+        }
+
+        await ExecuteAsync("DELETE FROM MetricDirtyMonths", [], ct);
+        await ExecuteAsync("UPDATE MetricFactsState SET Fresh = 1, Partial = 0, BuiltAt = @at WHERE Id = 1",
             [("@at", DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture))], ct);
         fresh = true;
+        return partial ? dirty.Count : null;
     }
+
+    // Text bounds: every timestamp of month M sorts at or after 'M' and before the next month's 'yyyy-MM'.
+    private Task RebuildMonthAsync(string kind, string from, string to, CancellationToken ct) => kind switch
+    {
+        _ when kind == StageFact.Kind => StoreAsync<StageFact>(from, to, ct),
+        _ when kind == ActivityFact.Kind => StoreAsync<ActivityFact>(from, to, ct),
+        _ when kind == DealFact.Kind => StoreAsync<DealFact>(from, to, ct),
+        _ when kind == CaseFact.Kind => StoreAsync<CaseFact>(from, to, ct),
+        _ => Task.CompletedTask,
+    };
+
+    private static string NextMonth(string month) =>
+        DateTime.TryParseExact(month, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start)
+            ? MonthOf(start.AddMonths(1))
+            : month + "\uffff";
 
     /// <summary>Splits [from, to) into a leading partial month, the whole months, and a trailing partial month.</summary>
     internal static IEnumerable<(DateTime From, DateTime To, bool Stored)> Segments(DateTime from, DateTime to)
@@ -111,10 +151,9 @@ internal sealed class MetricFactStore(DbConnection connection, DbTransaction? tr
         return facts;
     }
 
-    private async Task StoreAsync<T>(CancellationToken ct) where T : IMonthlyFact<T>
+    private async Task StoreAsync<T>(string from, string to, CancellationToken ct) where T : IMonthlyFact<T>
     {
-        // Month keys are 'yyyy-MM' text, so '0' and '9' bound every timestamp.
-        var facts = await LiveAsync<T>("0", "9", ct);
+        var facts = await LiveAsync<T>(from, to, ct);
         await using var insert = Command("INSERT INTO MetricMonthlyFacts (Kind, Month, GroupKey, Payload) VALUES (@kind, @month, @key, @payload)",
             [("@kind", T.Kind), ("@month", string.Empty), ("@key", string.Empty), ("@payload", Array.Empty<byte>())]);
         await insert.PrepareAsync(ct);

@@ -10,6 +10,9 @@ namespace KnowledgeKaizen.Core.Tests.Ingestion;
 public sealed class BulkLoadSchemaTests : IDisposable
 {
     private const string Header = "external_id,opportunity_id,stage,rep_id,entered_at,left_at,outcome\n";
+    /// <summary>The state right after the aggregates were built: fresh, nothing listed.</summary>
+    private const string JustBuilt = "UPDATE MetricFactsState SET Fresh = 1, Partial = 0; DELETE FROM MetricDirtyMonths;";
+
     private readonly IngestionTestDb db = new(migrated: true);
 
     private static MemoryStream Rows(int count) => new(Encoding.UTF8.GetBytes(Header +
@@ -21,7 +24,7 @@ public sealed class BulkLoadSchemaTests : IDisposable
     public async Task BulkLoad_GivesBackEveryIndexAndTrigger_AndMarksMetricsStaleOnlyWhenApplied(bool dryRun)
     {
         var schema = db.SchemaOf("StageHistory");
-        db.Execute("UPDATE MetricFactsState SET Fresh = 1");
+        db.Execute(JustBuilt);
         using var context = db.NewContext();
 
         var report = await new ImportPipeline(context) { BulkThresholdBytes = 0 }
@@ -32,20 +35,26 @@ public sealed class BulkLoadSchemaTests : IDisposable
         Assert.Contains(schema, s => s.StartsWith("trigger TR_StageHistory_INSERT_MetricFacts", StringComparison.Ordinal));
         Assert.Contains(schema, s => s.StartsWith("index IX_StageHistory_Metrics", StringComparison.Ordinal));
         Assert.Equal(dryRun ? 1 : 0, db.Scalar("SELECT Fresh FROM MetricFactsState"));
+
+        // Stale as a whole (the next refresh rebuilds everything), with no month listed row by row.
+        Assert.Equal(0, db.Scalar("SELECT Partial FROM MetricFactsState"));
+        Assert.Equal(0, db.Scalar("SELECT COUNT(*) FROM MetricDirtyMonths"));
     }
 
     [Fact]
-    public async Task AfterABulkLoad_TheTriggersMarkMetricsStaleAgain()
+    public async Task AfterABulkLoad_TheTriggersMarkMetricsStaleAgain_AndListTheMonth()
     {
         using (var context = db.NewContext())
         {
             await new ImportPipeline(context) { BulkThresholdBytes = 0 }.RunAsync(Rows(100), new ImportRequest(ImportKind.StageHistory, ImportFormat.Csv));
         }
 
-        db.Execute("UPDATE MetricFactsState SET Fresh = 1");
+        db.Execute(JustBuilt);
         db.Execute("UPDATE StageHistory SET Outcome = 'Lost' WHERE ExternalId = 'h1'");
 
         Assert.Equal(0, db.Scalar("SELECT Fresh FROM MetricFactsState"));
+        Assert.Equal(1, db.Scalar("SELECT Partial FROM MetricFactsState"));
+        Assert.Equal(1, db.Scalar("SELECT COUNT(*) FROM MetricDirtyMonths WHERE Kind = 'stage' AND Month = '2024-01'"));
     }
 
     [Fact]

@@ -111,6 +111,44 @@ public sealed class MetricFactsTests : IDisposable
         Assert.Equal(entered - 1, (await new ProcessMetrics(afterImport).FunnelAsync(filter)).Stages.Sum(s => s.Entered));
     }
 
+    [Fact]
+    public void SmallImport_RebuildsOnlyTheMonthsItTouched()
+    {
+        crm.ImportRandomFacts(seed: 5);
+        var (entry, month) = (crm.Text("SELECT ExternalId FROM StageHistory ORDER BY EnteredAt DESC LIMIT 1"),
+            crm.Text("SELECT substr(MAX(EnteredAt), 1, 7) FROM StageHistory"));
+        var untouched = crm.Text($"SELECT MIN(Month) FROM MetricMonthlyFacts WHERE Kind = 'stage' AND Month <> '{month}'");
+        var kept = crm.Scalar($"SELECT COUNT(*) FROM MetricMonthlyFacts WHERE Kind = 'stage' AND Month = '{untouched}'");
+
+        // Marks which rows a rebuild recreates: a rebuilt month gets its facts back, a skipped one keeps none.
+        crm.Scalar($"DELETE FROM MetricMonthlyFacts WHERE Kind = 'stage' AND Month IN ('{month}', '{untouched}'); SELECT changes()");
+        var row = crm.Text($"SELECT h.ExternalId || ',' || o.ExternalId || ',' || s.Code || ',' || r.ExternalId || ',' || replace(h.EnteredAt, ' ', 'T') || 'Z,,open' " +
+            $"FROM StageHistory h JOIN Opportunities o ON o.Id = h.OpportunityId JOIN SalesStages s ON s.Id = h.StageId JOIN Reps r ON r.Id = h.RepId WHERE h.ExternalId = '{entry}'");
+        crm.Import(Core.Ingestion.ImportKind.StageHistory, "external_id,opportunity_id,stage,rep_id,entered_at,left_at,outcome\n" + row + "\n");
+
+        Assert.True(Fresh);
+        Assert.Equal(0, crm.Scalar("SELECT Partial FROM MetricFactsState"));
+        Assert.Equal(0, crm.Scalar("SELECT COUNT(*) FROM MetricDirtyMonths"));
+        Assert.True(kept > 0);
+        Assert.True(crm.Scalar($"SELECT COUNT(*) FROM MetricMonthlyFacts WHERE Kind = 'stage' AND Month = '{month}'") > 0);
+        Assert.Equal(0, crm.Scalar($"SELECT COUNT(*) FROM MetricMonthlyFacts WHERE Kind = 'stage' AND Month = '{untouched}'"));
+    }
+
+    [Fact]
+    public async Task UpdatesMovingRowsBetweenMonths_AndQuoteOutcomes_StillEqualLive_AfterAPartialRefresh()
+    {
+        crm.ImportRandomFacts(seed: 6);
+        crm.Scalar("UPDATE StageHistory SET EnteredAt = '2026-04-28 10:00:00', LeftAt = NULL, Outcome = 'Open' WHERE Id = (SELECT MIN(Id) FROM StageHistory); SELECT changes()");
+        crm.Scalar("UPDATE Opportunities SET FinalAmount = FinalAmount * 2 WHERE Id IN (SELECT OpportunityId FROM Activities WHERE Type = 'Quote') AND Outcome = 'Won'; SELECT changes()");
+        Assert.Equal(1, crm.Scalar("SELECT Partial FROM MetricFactsState"));
+        var live = await DashboardsAsync();
+
+        crm.Import(Core.Ingestion.ImportKind.Stages, "code,name,name_zh,position\nqualify,Lead qualification,线索确认,1\n");
+
+        Assert.True(Fresh);
+        Assert.Equal(live, await DashboardsAsync());
+    }
+
     [Theory]
     [InlineData("2026-01-01", "2026-04-01", "2026-01-01/2026-04-01/stored")]
     [InlineData("2026-01-10", "2026-04-15", "2026-01-10/2026-02-01/live 2026-02-01/2026-04-01/stored 2026-04-01/2026-04-15/live")]
