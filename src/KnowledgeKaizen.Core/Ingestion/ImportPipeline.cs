@@ -27,7 +27,10 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImp
     /// <summary>After this many rows, the share of the file they took predicts the row count.</summary>
     private const int SizingSample = 1024;
 
-    /// <summary>Files larger than this load with secondary indexes rebuilt at the end (tests lower it).</summary>
+    /// <summary>
+    /// Files larger than this load with secondary indexes rebuilt at the end (tests lower it); into an empty
+    /// table, files from <see cref="BulkLoadSchema.EmptyTableBulkBytes"/> on do too.
+    /// </summary>
     internal long BulkThresholdBytes { get; set; } = BulkLoadSchema.BulkBytes;
 
     /// <summary>Runs the import. Never throws for bad input: every problem ends up in the report.</summary>
@@ -104,7 +107,7 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImp
     {
         var entity = db.Model.FindEntityType(mapper.Entity)!;
         var before = UpsertWriter.Count(connection, transaction, entity);
-        var bulk = source.Length > BulkThresholdBytes
+        var bulk = source.Length > BulkThresholdBytes || (before == 0 && source.Length > Math.Min(BulkThresholdBytes, BulkLoadSchema.EmptyTableBulkBytes))
             ? BulkLoadSchema.SetAside(connection, transaction, entity.GetTableName()!, includeUnique: before == 0)
             : null;
         using var writer = new UpsertWriter(connection, transaction, entity, mapper.Properties, mapper.SearchType,

@@ -14,6 +14,9 @@ namespace KnowledgeKaizen.Insights.Metrics;
 /// </summary>
 internal sealed class MetricFactStore(DbConnection connection, DbTransaction? transaction = null)
 {
+    /// <summary>The month a bulk load lists: every month of its kind (see the ingestion's MetricFactsStaleness).</summary>
+    private const string AllMonths = "*";
+
     private bool? fresh;
 
     /// <summary>Whether the stored facts match the current data (false when the tables do not exist).</summary>
@@ -68,8 +71,8 @@ internal sealed class MetricFactStore(DbConnection connection, DbTransaction? tr
     /// <summary>
     /// Brings the stored facts up to date from the live tables and marks them fresh (call inside the writer's
     /// transaction): only the months the change triggers listed when every change since the last build was
-    /// listed (<c>Partial</c>), otherwise everything. Returns the number of (kind, month) pairs rebuilt, or
-    /// null for a full rebuild.
+    /// listed (<c>Partial</c>; month <c>*</c>, listed by a bulk load, stands for all months of its kind),
+    /// otherwise everything. Returns the number of (kind, month) pairs listed, or null for a full rebuild.
     /// </summary>
     public async Task<int?> RebuildAsync(CancellationToken ct)
     {
@@ -79,7 +82,14 @@ internal sealed class MetricFactStore(DbConnection connection, DbTransaction? tr
         if (partial)
         {
             await ReadAsync("SELECT Kind, Month FROM MetricDirtyMonths", null, r => dirty.Add((r.GetString(0), r.GetString(1))), ct);
-            foreach (var (kind, month) in dirty)
+            var whole = dirty.Where(d => d.Month == AllMonths).Select(d => d.Kind).ToHashSet();
+            foreach (var kind in whole)
+            {
+                await ExecuteAsync("DELETE FROM MetricMonthlyFacts WHERE Kind = @kind", [("@kind", kind)], ct);
+                await RebuildMonthAsync(kind, "0", "9", ct);
+            }
+
+            foreach (var (kind, month) in dirty.Where(d => !whole.Contains(d.Kind)))
             {
                 await ExecuteAsync("DELETE FROM MetricMonthlyFacts WHERE Kind = @kind AND Month = @month", [("@kind", kind), ("@month", month)], ct);
                 await RebuildMonthAsync(kind, month, NextMonth(month), ct);

@@ -149,6 +149,35 @@ public sealed class MetricFactsTests : IDisposable
         Assert.Equal(live, await DashboardsAsync());
     }
 
+    [Fact]
+    public async Task BulkLoad_RebuildsItsKindWhole_AndLeavesTheOthers()
+    {
+        crm.ImportRandomFacts(seed: 8);
+        crm.Scalar("DELETE FROM StageHistory; SELECT changes()");
+        crm.Import(Core.Ingestion.ImportKind.Stages, "code,name,name_zh,position\nqualify,Lead qualification,线索确认,1\n");
+        var caseMonth = crm.Text("SELECT MIN(Month) FROM MetricMonthlyFacts WHERE Kind = 'case'");
+        crm.Scalar($"DELETE FROM MetricMonthlyFacts WHERE Kind = 'case' AND Month = '{caseMonth}'; SELECT changes()");
+
+        // More than a quarter megabyte into the now empty table: a bulk load, without the row triggers.
+        var history = new System.Text.StringBuilder("external_id,opportunity_id,stage,rep_id,entered_at,left_at,outcome\n");
+        for (var i = 0; i < 6000; i++)
+        {
+            history.Append(System.Globalization.CultureInfo.InvariantCulture,
+                $"bulk-{i},o{1 + (i % 40)},{(i % 3 == 0 ? "discover" : "qualify")},r{1 + (i % 4)},2026-0{1 + (i % 4)}-{1 + (i % 28):D2}T09:00:00Z,,open\n");
+        }
+
+        crm.Import(Core.Ingestion.ImportKind.StageHistory, history.ToString());
+        var filter = new MetricFilter(Day(2026, 1, 1), Day(2026, 5, 1));
+        await using var fromFacts = crm.NewContext();
+        var stored = MetricResultsJson.Of(await new ProcessMetrics(fromFacts).FunnelAsync(filter));
+        TouchStageHistory();
+        await using var live = crm.NewContext();
+
+        Assert.Equal(6000, (await new ProcessMetrics(live).FunnelAsync(filter)).Stages.Sum(s => s.Entered));
+        Assert.Equal(MetricResultsJson.Of(await new ProcessMetrics(live).FunnelAsync(filter)), stored);
+        Assert.Equal(0, crm.Scalar($"SELECT COUNT(*) FROM MetricMonthlyFacts WHERE Kind = 'case' AND Month = '{caseMonth}'"));
+    }
+
     [Theory]
     [InlineData("2026-01-01", "2026-04-01", "2026-01-01/2026-04-01/stored")]
     [InlineData("2026-01-10", "2026-04-15", "2026-01-10/2026-02-01/live 2026-02-01/2026-04-01/stored 2026-04-01/2026-04-15/live")]
