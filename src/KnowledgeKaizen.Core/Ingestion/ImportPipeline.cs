@@ -107,7 +107,8 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImp
     {
         var entity = db.Model.FindEntityType(mapper.Entity)!;
         var before = UpsertWriter.Count(connection, transaction, entity);
-        var bulk = source.Length > BulkThresholdBytes || (before == 0 && source.Length > Math.Min(BulkThresholdBytes, BulkLoadSchema.EmptyTableBulkBytes))
+        var threshold = before == 0 ? Math.Min(BulkThresholdBytes, BulkLoadSchema.EmptyTableBulkBytes) : BulkThresholdBytes;
+        var bulk = source.Length > threshold
             ? BulkLoadSchema.SetAside(connection, transaction, entity.GetTableName()!, includeUnique: before == 0)
             : null;
         using var writer = new UpsertWriter(connection, transaction, entity, mapper.Properties, mapper.SearchType,

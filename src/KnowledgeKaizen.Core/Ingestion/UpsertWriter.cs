@@ -33,7 +33,6 @@ internal sealed class UpsertWriter : IDisposable
     private readonly sqlite3 handle;
     private readonly string table;
     private readonly string[] columns;
-    private readonly bool returnsKeys;
     private readonly sqlite3_stmt batch;
     private readonly sqlite3_stmt single;
     private readonly sqlite3_stmt? outbox;
@@ -54,7 +53,6 @@ internal sealed class UpsertWriter : IDisposable
         table = Quote(entity.GetTableName()!);
         columns = properties.Select(p => Quote(entity.FindProperty(p)?.GetColumnName()
             ?? throw new InvalidOperationException($"{entity.ClrType.Name} has no property {p}."))).ToArray();
-        returnsKeys = searchType is not null;
         batch = Prepare(InsertSql(BatchRows, insertOnly));
         single = Prepare(InsertSql(1, insertOnly));
         if (searchType is not null)
@@ -160,16 +158,17 @@ internal sealed class UpsertWriter : IDisposable
             SqliteException.ThrowExceptionForRC(rc, handle);
         }
 
-        Changed += returnsKeys ? keys.Count : raw.sqlite3_changes(handle);
+        Changed += outbox is null ? raw.sqlite3_changes(handle) : keys.Count;
         raw.sqlite3_reset(statement);
 
         // Raw SQL bypasses SaveChanges, so the outbox rows the DbContext would add are written here, in the
         // same transaction, keyed by the external id as the entities' SearchDocumentKey is.
+        var recordedAt = keys.Count == 0 ? 0 : (long)Timestamp.ConvertToProvider(DateTimeOffset.UtcNow)!;
         foreach (var key in keys)
         {
             Check(raw.sqlite3_bind_text(outbox!, 1, searchType));
             Check(Bind(outbox!, 2, key));
-            Check(raw.sqlite3_bind_int64(outbox!, 3, (long)Timestamp.ConvertToProvider(DateTimeOffset.UtcNow)!));
+            Check(raw.sqlite3_bind_int64(outbox!, 3, recordedAt));
             var done = raw.sqlite3_step(outbox!);
             raw.sqlite3_reset(outbox!);
             if (done != raw.SQLITE_DONE)
@@ -247,7 +246,7 @@ internal sealed class UpsertWriter : IDisposable
                 .Append(')');
         }
 
-        return sql.Append(returnsKeys ? $" RETURNING {columns[0]};" : ";").ToString();
+        return sql.Append(searchType is null ? ";" : $" RETURNING {columns[0]};").ToString();
     }
 
     private sqlite3_stmt Prepare(string sql)

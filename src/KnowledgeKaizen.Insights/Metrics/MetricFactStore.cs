@@ -1,6 +1,7 @@
 using System.Data;
 using System.Data.Common;
 using System.Globalization;
+using KnowledgeKaizen.Core.Ingestion;
 
 namespace KnowledgeKaizen.Insights.Metrics;
 
@@ -14,9 +15,6 @@ namespace KnowledgeKaizen.Insights.Metrics;
 /// </summary>
 internal sealed class MetricFactStore(DbConnection connection, DbTransaction? transaction = null)
 {
-    /// <summary>The month a bulk load lists: every month of its kind (see the ingestion's MetricFactsStaleness).</summary>
-    private const string AllMonths = "*";
-
     private bool? fresh;
 
     /// <summary>Whether the stored facts match the current data (false when the tables do not exist).</summary>
@@ -72,9 +70,9 @@ internal sealed class MetricFactStore(DbConnection connection, DbTransaction? tr
     /// Brings the stored facts up to date from the live tables and marks them fresh (call inside the writer's
     /// transaction): only the months the change triggers listed when every change since the last build was
     /// listed (<c>Partial</c>; month <c>*</c>, listed by a bulk load, stands for all months of its kind),
-    /// otherwise everything. Returns the number of (kind, month) pairs listed, or null for a full rebuild.
+    /// otherwise every kind whole.
     /// </summary>
-    public async Task<int?> RebuildAsync(CancellationToken ct)
+    public async Task RebuildAsync(CancellationToken ct)
     {
         var partial = false;
         await ReadAsync("SELECT Partial FROM MetricFactsState WHERE Id = 1", null, r => partial = MetricQuery.Long(r, 0) == 1, ct);
@@ -82,34 +80,28 @@ internal sealed class MetricFactStore(DbConnection connection, DbTransaction? tr
         if (partial)
         {
             await ReadAsync("SELECT Kind, Month FROM MetricDirtyMonths", null, r => dirty.Add((r.GetString(0), r.GetString(1))), ct);
-            var whole = dirty.Where(d => d.Month == AllMonths).Select(d => d.Kind).ToHashSet();
-            foreach (var kind in whole)
-            {
-                await ExecuteAsync("DELETE FROM MetricMonthlyFacts WHERE Kind = @kind", [("@kind", kind)], ct);
-                await RebuildMonthAsync(kind, "0", "9", ct);
-            }
-
-            foreach (var (kind, month) in dirty.Where(d => !whole.Contains(d.Kind)))
-            {
-                await ExecuteAsync("DELETE FROM MetricMonthlyFacts WHERE Kind = @kind AND Month = @month", [("@kind", kind), ("@month", month)], ct);
-                await RebuildMonthAsync(kind, month, NextMonth(month), ct);
-            }
         }
-        else
+
+        var whole = partial
+            ? dirty.Where(d => d.Month == MetricFactsStaleness.AllMonths).Select(d => d.Kind).ToHashSet()
+            : [StageFact.Kind, ActivityFact.Kind, DealFact.Kind, CaseFact.Kind];
+        foreach (var kind in whole)
         {
             // Month keys are 'yyyy-MM' text, so '0' and '9' bound every timestamp.
-            await ExecuteAsync("DELETE FROM MetricMonthlyFacts", [], ct);
-            foreach (var kind in new[] { StageFact.Kind, ActivityFact.Kind, DealFact.Kind, CaseFact.Kind })
-            {
-                await RebuildMonthAsync(kind, "0", "9", ct);
-            }
+            await ExecuteAsync("DELETE FROM MetricMonthlyFacts WHERE Kind = @kind", [("@kind", kind)], ct);
+            await RebuildMonthAsync(kind, "0", "9", ct);
+        }
+
+        foreach (var (kind, month) in dirty.Where(d => !whole.Contains(d.Kind)))
+        {
+            await ExecuteAsync("DELETE FROM MetricMonthlyFacts WHERE Kind = @kind AND Month = @month", [("@kind", kind), ("@month", month)], ct);
+            await RebuildMonthAsync(kind, month, NextMonth(month), ct);
         }
 
         await ExecuteAsync("DELETE FROM MetricDirtyMonths", [], ct);
         await ExecuteAsync("UPDATE MetricFactsState SET Fresh = 1, Partial = 0, BuiltAt = @at WHERE Id = 1",
             [("@at", DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture))], ct);
         fresh = true;
-        return partial ? dirty.Count : null;
     }
 
     // Text bounds: every timestamp of month M sorts at or after 'M' and before the next month's 'yyyy-MM'.

@@ -10,13 +10,13 @@ namespace KnowledgeKaizen.Core.Data.Migrations
     /// (same names as before) now also record which (kind, month) a write touched in <c>MetricDirtyMonths</c>
     /// — old and new month for an update, and for an opportunity update the months of its quotes, whose
     /// accuracy reads the opportunity — and the first change after a build sets <c>MetricFactsState.Partial</c>:
-    /// "every change since the build is listed". Anything that clears <c>Fresh</c> without listing its months
-    /// (a bulk load, this migration on existing data) leaves <c>Partial</c> at 0, which means a full rebuild.
-    /// Each trigger runs its body only for a row that brings a month not listed yet (its WHEN clause is one
-    /// primary-key lookup), so row-by-row imports cost what they did with the flag-only triggers (95,000 rows:
-    /// 0.34 s against 0.33 s). A NULL date gives no month. The inserts check for a listed month themselves instead of using INSERT OR
-    /// IGNORE: inside a trigger the conflict policy of the statement that fired it wins, so a month already
-    /// listed would abort the import's own INSERT.
+    /// "every change since the build is listed". A bulk load, which runs without the triggers, lists its
+    /// table's kinds as a whole instead (month <c>*</c>); this migration on existing data leaves <c>Partial</c>
+    /// at 0, which means a full rebuild. Each trigger runs its body only for a row that brings a month not
+    /// listed yet (its WHEN clause is one primary-key lookup), so row-by-row imports cost what they did with
+    /// the flag-only triggers (95,000 rows: 0.34 s against 0.33 s). A NULL date gives no month. The inserts
+    /// check for a listed month themselves instead of using INSERT OR IGNORE: inside a trigger the conflict
+    /// policy of the statement that fired it wins, so a month already listed would abort the import's own INSERT.
     /// </summary>
     [DbContext(typeof(KnowledgeKaizenDbContext))]
     [Migration("20261127110000_MetricFactsDirtyMonths")]
