@@ -2,11 +2,17 @@ namespace KnowledgeKaizen.Web.Hosting;
 
 internal static class SecurityHeaders
 {
-    // No inline script anywhere: every script is a file under wwwroot. Inline style attributes stay allowed
-    // because progress bars and charts size elements with them.
-    private const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; " +
-        "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    // No inline script anywhere: every script is a file under wwwroot. No inline style either: pages and
+    // scripts use the classes in wwwroot/css; only pages marked [DrawsDiagrams] allow them, for Mermaid.
+    private const string OtherDirectives =
+        "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; " +
+        "form-action 'self'; frame-ancestors 'none'";
+
+    internal const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; " + OtherDirectives;
+
+    internal const string DiagramPagePolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; " + OtherDirectives;
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
@@ -14,7 +20,8 @@ internal static class SecurityHeaders
             context.Response.OnStarting(() =>
             {
                 var headers = context.Response.Headers;
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                var drawsDiagrams = context.GetEndpoint()?.Metadata.GetMetadata<DrawsDiagramsAttribute>() is not null;
+                headers.ContentSecurityPolicy = drawsDiagrams ? DiagramPagePolicy : ContentSecurityPolicy;
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";

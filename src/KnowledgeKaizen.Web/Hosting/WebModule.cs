@@ -12,8 +12,12 @@ public static class WebModule
     /// <summary>Razor Pages, error handling, health checks and request limits.</summary>
     public static WebApplicationBuilder AddPortalWeb(this WebApplicationBuilder builder)
     {
+        // Forms are validated on the server only (no client validation library is shipped). With client validation
+        // off, an empty validation summary is not rendered at all, instead of a box with <li style="display:none">
+        // that the Content-Security-Policy would block.
         builder.Services.AddRazorPages()
-            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)))
+            .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
         builder.Services.AddAntiforgery(o => o.Cookie.Name = "kk.csrf");
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();

@@ -4,16 +4,12 @@
 document.addEventListener('DOMContentLoaded', () => {
   const bar = document.querySelector('[data-import-progress]');
   if (!bar) { return; }
-  const inner = bar.querySelector('.progress-bar');
   const message = document.querySelector('[data-import-message]');
   const url = bar.getAttribute('data-import-progress');
   const done = bar.getAttribute('data-done-url');
 
   const show = (fraction, text) => {
-    const percent = Math.round(Math.max(0, Math.min(1, fraction)) * 100);
-    inner.style.width = percent + '%';
-    inner.textContent = percent + '%';
-    bar.setAttribute('aria-valuenow', String(percent));
+    window.kkShowProgress(bar, fraction, true);
     if (text && message) { message.textContent = text; }
   };
 

@@ -4,7 +4,6 @@
   'use strict';
   const bar = document.querySelector('[data-job-progress]');
   if (!bar) { return; }
-  const fill = bar.querySelector('.progress-bar');
   const message = document.querySelector('[data-job-message]');
 
   async function poll() {
@@ -12,9 +11,7 @@
       const response = await fetch(bar.dataset.jobProgress, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
       if (!response.ok) { return; }
       const job = await response.json();
-      const percent = Math.round(job.progress * 100);
-      fill.style.width = percent + '%';
-      bar.setAttribute('aria-valuenow', String(percent));
+      window.kkShowProgress(bar, job.progress, false);
       if (message && job.message) { message.textContent = job.message; }
       if (job.finished) {
         if (job.status === 'Failed' && message) { message.textContent = bar.dataset.failedText + ' ' + (job.message || ''); }

@@ -11,9 +11,6 @@
     list.id = listId;
     list.setAttribute('role', 'listbox');
     list.className = 'list-group position-absolute shadow search-suggest d-none';
-    list.style.zIndex = '1050';
-    list.style.minWidth = '18rem';
-    list.style.top = '100%';
     list.setAttribute('data-testid', 'search-suggestions');
     input.parentElement.classList.add('position-relative');
     input.insertAdjacentElement('afterend', list);
@@ -111,17 +108,13 @@
 
   const setupRebuild = (bar) => {
     const url = bar.getAttribute('data-search-rebuild');
-    const inner = bar.querySelector('.progress-bar');
     const message = document.querySelector('[data-search-rebuild-message]');
     const poll = async () => {
       try {
         const response = await fetch(url, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
         if (response.ok) {
           const job = await response.json();
-          const percent = Math.round(Math.max(0, Math.min(1, job.progress)) * 100);
-          inner.style.width = percent + '%';
-          inner.textContent = percent + '%';
-          bar.setAttribute('aria-valuenow', String(percent));
+          window.kkShowProgress(bar, job.progress, true);
           if (message && job.message) { message.textContent = job.message; }
           if (job.finished) { window.setTimeout(() => window.location.reload(), 400); return; }
         }
