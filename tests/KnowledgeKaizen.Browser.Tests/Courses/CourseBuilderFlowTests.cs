@@ -1,5 +1,6 @@
 using KnowledgeKaizen.Browser.Tests.Infrastructure;
 using KnowledgeKaizen.Core.Knowledge;
+using KnowledgeKaizen.Testing;
 using Microsoft.Playwright;
 
 namespace KnowledgeKaizen.Browser.Tests.Courses;
@@ -19,7 +20,7 @@ public sealed class CourseBuilderFlowTests(BrowserFixture fixture) : IClassFixtu
         var trainer = await fixture.NewPageAsync();
         await Artifacts.CaptureOnFailureAsync(trainer, nameof(Trainer_BuildsAndReordersWithKeyboardButtons_LearnerCompletes_TrainerSeesCompletion) + "-trainer", async () =>
         {
-            await SignIn.AsAsync(trainer, "tina@browser.test", PortalServer.UserPassword);
+            await SignIn.AsAsync(trainer, "tina@browser.test", PortalFactory.UserPassword);
             await trainer.GotoAsync("/Courses");
             await trainer.GetByLabel("Title").FillAsync("Discovery onboarding");
             await trainer.GetByLabel("Audience stage").SelectOptionAsync("discover");
@@ -64,7 +65,7 @@ public sealed class CourseBuilderFlowTests(BrowserFixture fixture) : IClassFixtu
         var learner = await fixture.NewPageAsync();
         await Artifacts.CaptureOnFailureAsync(learner, nameof(Trainer_BuildsAndReordersWithKeyboardButtons_LearnerCompletes_TrainerSeesCompletion) + "-learner", async () =>
         {
-            await SignIn.AsAsync(learner, "leo@browser.test", PortalServer.UserPassword);
+            await SignIn.AsAsync(learner, "leo@browser.test", PortalFactory.UserPassword);
             await learner.GotoAsync("/Courses");
             await learner.GetByRole(AriaRole.Link, new() { Name = "Discovery onboarding" }).ClickAsync();
             await learner.GetByRole(AriaRole.Button, new() { Name = "Join this course" }).ClickAsync();

@@ -2,6 +2,7 @@ using KnowledgeKaizen.Browser.Tests.Infrastructure;
 using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.Knowledge;
+using KnowledgeKaizen.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -20,7 +21,7 @@ public sealed class CycleWalkthroughTests(BrowserFixture fixture) : IClassFixtur
         var page = await fixture.NewPageAsync();
         await Artifacts.CaptureOnFailureAsync(page, nameof(Manager_WalksAPdcaCycleFromPlanThroughCheckToAdapt_AndTheNextCycleIsChained), async () =>
         {
-            await SignIn.AsAsync(page, Manager, PortalServer.UserPassword);
+            await SignIn.AsAsync(page, Manager, PortalFactory.UserPassword);
             await page.GotoAsync("/Improvement");
             await page.GetByTestId("new-cycle").ClickAsync();
             await page.GetByLabel("Title").FillAsync("Quotes within a day");

@@ -1,5 +1,6 @@
 using System.Text;
 using KnowledgeKaizen.Browser.Tests.Infrastructure;
+using KnowledgeKaizen.Testing;
 using Microsoft.Playwright;
 
 namespace KnowledgeKaizen.Browser.Tests.Ingestion;
@@ -14,7 +15,7 @@ public sealed class UploadPreviewCommitTests(BrowserFixture fixture) : IClassFix
         var page = await fixture.NewPageAsync();
         await Artifacts.CaptureOnFailureAsync(page, nameof(Admin_UploadsAFile_SeesTheDryRunPreview_CommitsIt_AndFindsItInTheHistory), async () =>
         {
-            await SignIn.AsAsync(page, PortalServer.AdminEmail, PortalServer.AdminPassword);
+            await SignIn.AsAsync(page, PortalFactory.AdminEmail, PortalFactory.AdminPassword);
             await page.GotoAsync("/Imports/Upload");
             await page.GetByTestId("import-kind").SelectOptionAsync("stages");
             await page.GetByTestId("import-file").SetInputFilesAsync(new FilePayload
@@ -46,7 +47,7 @@ public sealed class UploadPreviewCommitTests(BrowserFixture fixture) : IClassFix
         var page = await fixture.NewPageAsync();
         await Artifacts.CaptureOnFailureAsync(page, nameof(FileWithABadRow_ListsTheProblemWithLineAndColumn_InThePreview), async () =>
         {
-            await SignIn.AsAsync(page, PortalServer.AdminEmail, PortalServer.AdminPassword);
+            await SignIn.AsAsync(page, PortalFactory.AdminEmail, PortalFactory.AdminPassword);
             await page.GotoAsync("/Imports/Upload");
             await page.GetByTestId("import-kind").SelectOptionAsync("stages");
             await page.GetByTestId("import-file").SetInputFilesAsync(new FilePayload

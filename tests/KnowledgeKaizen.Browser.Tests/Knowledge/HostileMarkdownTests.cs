@@ -1,5 +1,5 @@
 using KnowledgeKaizen.Browser.Tests.Infrastructure;
-using KnowledgeKaizen.Core.Tests.Markdown;
+using KnowledgeKaizen.Testing;
 using Microsoft.Playwright;
 
 namespace KnowledgeKaizen.Browser.Tests.Knowledge;
@@ -35,7 +35,7 @@ public sealed class HostileMarkdownTests(BrowserFixture fixture) : IClassFixture
 
         await Artifacts.CaptureOnFailureAsync(page, nameof(XssCorpus_NeverRunsScript_InPreviewOrOnThePage), async () =>
         {
-            await SignIn.AsAsync(page, "mallory@xss.test", PortalServer.UserPassword);
+            await SignIn.AsAsync(page, "mallory@xss.test", PortalFactory.UserPassword);
             var body = "## Payloads\n\n" + string.Join("\n\n", XssCorpus.Vectors) +
                        "\n\n```mermaid\nflowchart LR\n  A[\"<img src=x onerror=alert(1)>\"] --> B\n```\n";
             await page.GotoAsync("/Knowledge/Edit?kind=playbook");

@@ -1,4 +1,5 @@
 using KnowledgeKaizen.Browser.Tests.Infrastructure;
+using KnowledgeKaizen.Testing;
 using Microsoft.Playwright;
 
 namespace KnowledgeKaizen.Browser.Tests.Search;
@@ -14,7 +15,7 @@ public sealed class SearchBrowserTests(BrowserFixture fixture) : IClassFixture<B
         var page = await fixture.NewPageAsync();
         await Artifacts.CaptureOnFailureAsync(page, nameof(Reader_GetsTypeAhead_FiltersByType_SeesHighlights_AndOpensAResult), async () =>
         {
-            await SignIn.AsAsync(page, PortalServer.AdminEmail, PortalServer.AdminPassword);
+            await SignIn.AsAsync(page, PortalFactory.AdminEmail, PortalFactory.AdminPassword);
 
             // Type-ahead in the top bar: a listbox of titles, reachable with the keyboard.
             var box = page.GetByTestId("nav-search").GetByRole(AriaRole.Combobox);

@@ -5,7 +5,7 @@ using System.Xml.Schema;
 using KnowledgeKaizen.Core.Courses;
 using KnowledgeKaizen.Core.Knowledge;
 using KnowledgeKaizen.Web.Courses.Scorm;
-using KnowledgeKaizen.Web.Tests.Infrastructure;
+using KnowledgeKaizen.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeKaizen.Web.Tests.Courses;

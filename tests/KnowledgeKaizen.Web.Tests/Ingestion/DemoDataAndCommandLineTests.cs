@@ -1,7 +1,7 @@
 using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Ingestion;
 using KnowledgeKaizen.Web.Ingestion;
-using KnowledgeKaizen.Web.Tests.Infrastructure;
+using KnowledgeKaizen.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static KnowledgeKaizen.Web.Tests.Ingestion.IngestionFixture;

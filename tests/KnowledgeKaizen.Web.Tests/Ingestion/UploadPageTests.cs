@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Identity;
-using KnowledgeKaizen.Web.Tests.Infrastructure;
+using KnowledgeKaizen.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static KnowledgeKaizen.Web.Tests.Ingestion.IngestionFixture;

@@ -5,7 +5,7 @@ namespace KnowledgeKaizen.Web.Tests.Insights;
 /// <summary>Reads the demo CRM files (seed/data) so consistency tests can compare the dashboards with the raw files.</summary>
 public static class SeedCsv
 {
-    public static string Folder => Path.Combine(Infrastructure.RepoPaths.Root, "seed", "data");
+    public static string Folder => KnowledgeKaizen.Testing.RepoPaths.SeedData;
 
     public static IEnumerable<Dictionary<string, string>> Read(string file)
     {

@@ -7,7 +7,7 @@ using KnowledgeKaizen.Core.Performance;
 using KnowledgeKaizen.Insights.ExpectedOutcome;
 using KnowledgeKaizen.Insights.PerformanceData;
 using KnowledgeKaizen.Web.Ingestion;
-using KnowledgeKaizen.Web.Tests.Infrastructure;
+using KnowledgeKaizen.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
@@ -15,7 +15,7 @@ using Xunit.Abstractions;
 namespace KnowledgeKaizen.Web.Tests.Performance;
 
 /// <summary>The retraining on the demo data, the findings it stores, the API and who sees what. One shared, seeded portal.</summary>
-public sealed class PerformanceDemoTests(PerformancePortalFactory factory, ITestOutputHelper output) : IClassFixture<PerformancePortalFactory>
+public sealed class PerformanceDemoTests(DemoDataPortalFactory factory, ITestOutputHelper output) : IClassFixture<DemoDataPortalFactory>
 {
     private const string Manager = "km.performance@test.local";
     private const string Staff = "staff.performance@test.local";
@@ -27,7 +27,7 @@ public sealed class PerformanceDemoTests(PerformancePortalFactory factory, ITest
         Assert.Equal(SnapshotStatus.Ready, snapshot.Status);
         Assert.NotNull(snapshot.ModelVersion);
         var standouts = await StandoutsAsync(snapshot.Id);
-        var planted = PerformancePortalFactory.PlantedStandouts();
+        var planted = DemoDataPortalFactory.PlantedStandouts();
         var found = planted.Count(p => standouts.Contains(p));
         var precision = standouts.Count == 0 ? 0 : (double)standouts.Count(planted.Contains) / standouts.Count;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,

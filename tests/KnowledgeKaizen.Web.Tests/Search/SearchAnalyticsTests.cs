@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using KnowledgeKaizen.Web.Tests.Infrastructure;
+using KnowledgeKaizen.Testing;
 using static KnowledgeKaizen.Web.Tests.Search.SearchTestContent;
 
 namespace KnowledgeKaizen.Web.Tests.Search;

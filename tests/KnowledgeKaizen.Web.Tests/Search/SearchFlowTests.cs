@@ -1,5 +1,5 @@
 using System.Net;
-using KnowledgeKaizen.Web.Tests.Infrastructure;
+using KnowledgeKaizen.Testing;
 using static KnowledgeKaizen.Web.Tests.Search.SearchTestContent;
 
 namespace KnowledgeKaizen.Web.Tests.Search;
