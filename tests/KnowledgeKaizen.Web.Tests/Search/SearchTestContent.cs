@@ -1,8 +1,11 @@
+using System.Globalization;
 using System.Net;
+using System.Text.RegularExpressions;
 using KnowledgeKaizen.Core.Crm;
 using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.Knowledge;
+using KnowledgeKaizen.Search;
 using KnowledgeKaizen.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -43,7 +46,7 @@ internal static class SearchTestContent
     {
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<KnowledgeKaizenDbContext>();
-        db.Feedback.Add(new CustomerFeedback(null, FeedbackChannel.Email, FeedbackType.Complaint, text, DateTime.UtcNow, category: "delivery"));
+        db.Feedback.Add(new CustomerFeedback(null, FeedbackChannel.Email, FeedbackType.Complaint, text, new DateTime(2026, 11, 2, 9, 0, 0, DateTimeKind.Utc), category: "delivery"));
         await db.SaveChangesAsync();
     }
 
@@ -54,25 +57,47 @@ internal static class SearchTestContent
         return await response.Content.ReadAsStringAsync();
     }
 
-    /// <summary>Polls the search page until <paramref name="expected"/> shows up (the indexer runs about once a second).</summary>
-    public static async Task<string> WaitForAsync(HttpClient client, string query, string expected, TimeSpan? timeout = null)
+    /// <summary>
+    /// Waits until the indexer has made document <paramref name="documentId"/> findable by <paramref name="query"/>,
+    /// then searches once as <paramref name="reader"/> and returns the page, which must link to the document.
+    /// </summary>
+    public static Task<string> FoundAsync(PortalFactory factory, HttpClient reader, string query, int documentId) =>
+        FoundAsync(factory, reader, query, IsDocument(documentId), $"document {documentId}", LinkTo(documentId));
+
+    /// <summary>Like <see cref="FoundAsync(PortalFactory, HttpClient, string, int)"/> for a customer-feedback record.</summary>
+    public static Task<string> FeedbackFoundAsync(PortalFactory factory, HttpClient reader, string query) =>
+        FoundAsync(factory, reader, query, hit => hit.Type == FeedbackDocumentType, "customer feedback", "data-type=\"feedback\"");
+
+    /// <summary>
+    /// Waits until the indexer has applied the document, asking the index itself with an unrestricted reader: the
+    /// wait is neither logged as a user's search (it must not feed the analytics under test) nor filtered by roles.
+    /// </summary>
+    public static Task IndexedAsync(PortalFactory factory, string query, int documentId) =>
+        IndexedAsync(factory, query, IsDocument(documentId), $"document {documentId}");
+
+    public static string LinkTo(int documentId) => $"key={documentId.ToString(CultureInfo.InvariantCulture)}\"";
+
+    private const string FeedbackDocumentType = "feedback";
+
+    private static Func<SearchHit, bool> IsDocument(int id) =>
+        hit => hit.Type != FeedbackDocumentType && hit.Key == id.ToString(CultureInfo.InvariantCulture);
+
+    private static async Task<string> FoundAsync(PortalFactory factory, HttpClient reader, string query, Func<SearchHit, bool> wanted, string what, string expected)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
-        string html;
-        do
-        {
-            html = await SearchHtmlAsync(client, query);
-            if (html.Contains(expected, StringComparison.Ordinal))
-            {
-                return html;
-            }
-
-            await Task.Delay(200);
-        }
-        while (DateTime.UtcNow < deadline);
-
-        var hits = System.Text.RegularExpressions.Regex.Matches(html, "data-testid=\"search-(?:hit-link|notice|empty)\"[^>]*>(.*?)</").Select(m => m.Groups[1].Value);
-        Assert.Fail($"'{expected}' was not found searching for '{query}' within the timeout; the page showed: {string.Join(" | ", hits)}");
+        await IndexedAsync(factory, query, wanted, what);
+        var html = await SearchHtmlAsync(reader, query);
+        Assert.True(html.Contains(expected, StringComparison.Ordinal),
+            $"{what} is in the index but the search page for '{query}' does not show it; the page showed: " +
+            string.Join(" | ", Regex.Matches(html, "data-testid=\"search-(?:hit-link|notice|empty)\"[^>]*>(.*?)</").Select(m => m.Groups[1].Value)));
         return html;
+    }
+
+    private static Task IndexedAsync(PortalFactory factory, string query, Func<SearchHit, bool> wanted, string what)
+    {
+        var index = factory.Services.GetRequiredService<ISearchIndex>();
+        return Eventually.ThatAsync($"the indexer to make {what} findable by '{query}'",
+            () => Task.FromResult(index.Search(new SearchRequest { Text = query, Reader = SearchReader.Unrestricted })),
+            result => result.Hits.Any(wanted),
+            describe: result => result.Hits.Count == 0 ? "no hits" : string.Join(", ", result.Hits.Select(h => $"{h.Type}/{h.Key}")));
     }
 }
