@@ -21,8 +21,12 @@ public class BrowserFixture<TPortal> : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = null!;
 
+    /// <summary>Deadlines, not waits: generous, because a loaded machine may be many times slower than a quiet one.</summary>
+    private const float Deadline = 60_000;
+
     public async Task InitializeAsync()
     {
+        Assertions.SetDefaultExpectTimeout(Deadline);
         BaseUrl = Server.StartOnRealPort();
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -41,7 +45,7 @@ public class BrowserFixture<TPortal> : IAsyncLifetime
     public async Task<IPage> NewPageAsync(string locale = "en-US")
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = locale });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(Deadline);
         return await context.NewPageAsync();
     }
 

@@ -27,13 +27,13 @@ public sealed class UploadPreviewCommitTests(BrowserFixture fixture) : IClassFix
             await page.GetByTestId("upload-submit").ClickAsync();
 
             // The preview runs as a job: the progress bar finishes and the page moves on to the report.
-            await page.WaitForURLAsync("**/Imports/Details/**", new() { Timeout = 30_000 });
+            await page.WaitForURLAsync("**/Imports/Details/**");
             await Assertions.Expect(page.GetByTestId("count-rows")).ToHaveTextAsync("3");
             await Assertions.Expect(page.GetByTestId("count-inserted")).ToHaveTextAsync("3");
 
             await page.GetByTestId("commit-submit").ClickAsync();
             await Assertions.Expect(page.GetByTestId("import-progress")).ToBeVisibleAsync();
-            await page.WaitForURLAsync("**/Imports/Details/**", new() { Timeout = 30_000 });
+            await page.WaitForURLAsync("**/Imports/Details/**");
             await Assertions.Expect(page.GetByTestId("import-status")).ToContainTextAsync("Succeeded");
 
             await page.GotoAsync("/Imports");
@@ -57,7 +57,7 @@ public sealed class UploadPreviewCommitTests(BrowserFixture fixture) : IClassFix
                 Buffer = Encoding.UTF8.GetBytes("code,name,name_zh,position\nqualify,Lead qualification,线索确认,one\n"),
             });
             await page.GetByTestId("upload-submit").ClickAsync();
-            await page.WaitForURLAsync("**/Imports/Details/**", new() { Timeout = 30_000 });
+            await page.WaitForURLAsync("**/Imports/Details/**");
             var problems = page.GetByTestId("import-problems");
             await Assertions.Expect(problems).ToContainTextAsync("position");
             await Assertions.Expect(problems).ToContainTextAsync("2");

@@ -16,7 +16,6 @@ public sealed class HostileMarkdownTests(BrowserFixture fixture) : IClassFixture
         document.addEventListener('securitypolicyviolation', e => {
           if (e.effectiveDirective.startsWith('script-src')) { window.__kkViolations.push(e.effectiveDirective + ' ' + e.blockedURI); }
         });
-        window.__kkRan = false;
         """;
 
     [Fact]
@@ -42,16 +41,26 @@ public sealed class HostileMarkdownTests(BrowserFixture fixture) : IClassFixture
             await page.GetByTestId("title").FillAsync("Hostile payloads");
             await EditorPage.SetBodyAsync(page, body);
             await page.Locator(".editor-toolbar button.preview").ClickAsync();
-            await page.Locator(".editor-preview-active").WaitForAsync();
-            await page.WaitForTimeoutAsync(500);
+            await SettledAsync(page, page.Locator(".editor-preview-active"));
             await AssertNothingRanAsync(page, problems);
 
             await EditorPage.SaveAsync(page);
             await page.Locator(".mermaid svg").First.WaitForAsync();
-            await Assertions.Expect(page.GetByTestId("document-body")).ToContainTextAsync("Payloads");
-            await page.WaitForTimeoutAsync(500);
+            await SettledAsync(page, page.GetByTestId("document-body"));
             await AssertNothingRanAsync(page, problems);
         });
+    }
+
+    /// <summary>
+    /// Waits for the end of everything the payloads could set off, not for a time: the rendered text is shown,
+    /// every image has finished loading or failing (a browser fires an image's error handler in the same task that
+    /// marks it complete), and one more task has run after those already queued (violation reports, dialogs).
+    /// </summary>
+    private static async Task SettledAsync(IPage page, ILocator rendered)
+    {
+        await Assertions.Expect(rendered).ToContainTextAsync("Payloads");
+        await page.WaitForFunctionAsync("() => Array.from(document.images).every(image => image.complete)");
+        await page.EvaluateAsync("() => new Promise(resolve => setTimeout(resolve))");
     }
 
     private static async Task AssertNothingRanAsync(IPage page, List<string> problems)

@@ -202,17 +202,12 @@ public sealed class PerformanceDemoTests(DemoDataPortalFactory factory, ITestOut
         Assert.Equal("after an import", await after.ServiceProvider.GetRequiredService<Web.Performance.RetrainTrigger>().DueReasonAsync());
     }
 
-    private async Task WaitForIdleRetrainingAsync()
-    {
-        for (var deadline = DateTime.UtcNow.AddMinutes(2); DateTime.UtcNow < deadline; await Task.Delay(250))
+    private Task WaitForIdleRetrainingAsync() =>
+        Eventually.TrueAsync("no retraining to be queued or running", async () =>
         {
             using var scope = factory.Services.CreateScope();
-            if (await scope.ServiceProvider.GetRequiredService<Web.Performance.RetrainTrigger>().ActiveAsync() is null)
-            {
-                return;
-            }
-        }
-    }
+            return await scope.ServiceProvider.GetRequiredService<Web.Performance.RetrainTrigger>().ActiveAsync() is null;
+        });
 
     private async Task<HashSet<(string Rep, string Stage)>> StandoutsAsync(long snapshotId) =>
         (await factory.WithDbAsync(db => (from f in db.PerformanceFindings
