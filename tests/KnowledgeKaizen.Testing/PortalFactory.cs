@@ -8,7 +8,9 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace KnowledgeKaizen.Testing;
 
@@ -30,6 +32,9 @@ public partial class PortalFactory : WebApplicationFactory<Program>
     /// <summary>Extra settings a subclass wants (e.g. LoadDemoData=true), applied after the defaults.</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>The app's clock (<see cref="TimeProvider"/>) when a subclass fixes it; the system clock otherwise.</summary>
+    protected virtual TimeProvider? Clock => null;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -40,6 +45,11 @@ public partial class PortalFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (Clock is { } clock)
+        {
+            builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton(typeof(TimeProvider), clock)));
         }
     }
 

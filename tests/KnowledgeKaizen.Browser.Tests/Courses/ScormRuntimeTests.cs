@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text.Json;
 using KnowledgeKaizen.Browser.Tests.Infrastructure;
 using KnowledgeKaizen.Core.Knowledge;
+using KnowledgeKaizen.Testing;
 using KnowledgeKaizen.Web.Courses.Scorm;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -49,7 +50,8 @@ public sealed class ScormRuntimeTests(BrowserFixture fixture) : IClassFixture<Br
             zip = scope.ServiceProvider.GetRequiredService<ScormPackageBuilder>().Build(content).Zip;
         }
 
-        var folder = Path.Combine(Path.GetTempPath(), "kk-scorm-browser", Guid.NewGuid().ToString("N"));
+        using var unzipped = new TempFolder("scorm-browser");
+        var folder = unzipped.Path;
         new ZipArchive(new MemoryStream(zip)).ExtractToDirectory(folder);
 
         var context = await fixture.Browser.NewContextAsync();

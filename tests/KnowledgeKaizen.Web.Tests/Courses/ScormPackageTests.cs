@@ -4,15 +4,17 @@ using System.Xml.Linq;
 using System.Xml.Schema;
 using KnowledgeKaizen.Core.Courses;
 using KnowledgeKaizen.Core.Knowledge;
-using KnowledgeKaizen.Web.Courses.Scorm;
 using KnowledgeKaizen.Testing;
+using KnowledgeKaizen.Web.Courses.Scorm;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeKaizen.Web.Tests.Courses;
 
 /// <summary>The SCORM 1.2 package: manifest valid against the official schemas it carries, and fully self-contained.</summary>
-public sealed class ScormPackageTests(PortalFactory factory) : IClassFixture<PortalFactory>
+public sealed class ScormPackageTests(PortalFactory factory) : IClassFixture<PortalFactory>, IDisposable
 {
+    private readonly TempFolder extracted = new("scorm");
+
     [Fact]
     public async Task Manifest_IsValidAgainstTheOfficialScorm12SchemasShippedInThePackage()
     {
@@ -125,15 +127,15 @@ public sealed class ScormPackageTests(PortalFactory factory) : IClassFixture<Por
             s.GetRequiredService<ScormPackageBuilder>().Build((await s.GetRequiredService<CourseService>().ContentAsync(id))!));
     }
 
-    private static string Extract(byte[] zip)
+    public void Dispose() => extracted.Dispose();
+
+    private string Extract(byte[] zip)
     {
-        var folder = Path.Combine(TempRoot, Guid.NewGuid().ToString("N"));
+        var folder = extracted.File(Guid.NewGuid().ToString("N"));
         using var archive = new ZipArchive(new MemoryStream(zip));
         archive.ExtractToDirectory(folder);
         return folder;
     }
-
-    private static readonly string TempRoot = Path.Combine(Path.GetTempPath(), "kk-scorm-tests");
 
     /// <summary>Resolves schema imports (xml namespace, IMS CP) to the copies in the package; never the network.</summary>
     private sealed class LocalSchemaResolver(string folder) : XmlResolver

@@ -6,8 +6,14 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeKaizen.Web.Tests.Improvement;
 
-public sealed class ImprovementPagesTests(PortalFactory factory) : IClassFixture<PortalFactory>
+public sealed class ImprovementPagesTests(ImprovementPagesTests.FixedDayFactory factory) : IClassFixture<ImprovementPagesTests.FixedDayFactory>
 {
+    /// <summary>"Today" for adoption and kudos stands still, so two posts a moment apart never straddle midnight.</summary>
+    public sealed class FixedDayFactory : PortalFactory
+    {
+        protected override TimeProvider Clock { get; } = new ManualClock(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
+    }
+
     [Fact]
     public async Task Staff_CannotOpenTheBoard_ButSeesRecognition()
     {
