@@ -12,8 +12,8 @@ public sealed class CourseBuilderFlowTests(BrowserFixture fixture) : IClassFixtu
     public async Task Trainer_BuildsAndReordersWithKeyboardButtons_LearnerCompletes_TrainerSeesCompletion()
     {
         var services = fixture.Server.Services;
-        await CourseSeed.PublishAsync(services, DocumentKind.Procedure, "Discovery call script", "Ask about budget.");
-        await CourseSeed.PublishAsync(services, DocumentKind.Playbook, "Budget questions that work", "Ask what happens if nothing changes.");
+        await ContentScenario.PublishedDocumentAsync(services, DocumentKind.Procedure, "Discovery call script", "Ask about budget.");
+        await ContentScenario.PublishedDocumentAsync(services, DocumentKind.Playbook, "Budget questions that work", "Ask what happens if nothing changes.");
         await fixture.Server.EnsureUserAsync("tina@browser.test", "Trainer");
         await fixture.Server.EnsureUserAsync("leo@browser.test", "Staff");
 

@@ -74,10 +74,8 @@ public sealed class CycleWalkthroughTests(BrowserFixture fixture) : IClassFixtur
         }
 
         var title = "Same-day quote " + Guid.NewGuid().ToString("N")[..6];
-        var playbook = await knowledge.CreateAsync(DocumentKind.Playbook, "en", null, title, "## What I do\n\nSend the quote the same day.\n",
-            new DocumentMetadata { Stages = ["quote"] }, manager);
-        await knowledge.SubmitAsync(playbook.Id, manager);
-        await knowledge.ApproveAsync(playbook.Id, null, null, manager);
+        await ContentScenario.PublishedDocumentAsync(fixture.Server.Services, DocumentKind.Playbook, title, "## What I do\n\nSend the quote the same day.\n",
+            new DocumentMetadata { Stages = ["quote"] });
         return title;
     }
 }

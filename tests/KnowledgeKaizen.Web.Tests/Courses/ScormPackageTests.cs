@@ -57,11 +57,11 @@ public sealed class ScormPackageTests(PortalFactory factory) : IClassFixture<Por
     [Fact]
     public async Task ArchivedDocument_IsStillExportedAtItsPinnedRevision()
     {
-        var doc = await CourseScenario.PublishedDocumentAsync(factory.Services, DocumentKind.Solution, "Retired answer", "The retired fix text.");
-        var id = await CourseScenario.CourseAsync(factory.Services, "Retired course", doc);
-        await CourseScenario.ArchiveAsync(factory.Services, doc);
+        var doc = await ContentScenario.PublishedDocumentAsync(factory.Services, DocumentKind.Solution, "Retired answer", "The retired fix text.");
+        var id = await ContentScenario.CourseAsync(factory.Services, "Retired course", doc);
+        await ContentScenario.ArchiveAsync(factory.Services, doc);
 
-        var package = await CourseScenario.WithAsync(factory.Services, async s =>
+        var package = await ContentScenario.WithAsync(factory.Services, async s =>
             s.GetRequiredService<ScormPackageBuilder>().Build((await s.GetRequiredService<CourseService>().ContentAsync(id))!));
 
         var index = await File.ReadAllTextAsync(Path.Combine(Extract(package.Zip), "index.html"));
@@ -118,12 +118,12 @@ public sealed class ScormPackageTests(PortalFactory factory) : IClassFixture<Por
 
     private async Task<CourseExport> ExportAsync()
     {
-        var image = CourseScenario.StoreImage(factory.Services);
-        var first = await CourseScenario.PublishedDocumentAsync(factory.Services, DocumentKind.Procedure, "Proposal structure",
+        var image = ContentScenario.StoreImage(factory.Services);
+        var first = await ContentScenario.PublishedDocumentAsync(factory.Services, DocumentKind.Procedure, "Proposal structure",
             $"## Steps\n\n1. Summarise the need.\n\n![Chart]({image})\n\nSee [pricing](https://example.com/pricing) and ![remote](https://example.com/x.png).\n");
-        var second = await CourseScenario.PublishedDocumentAsync(factory.Services, DocumentKind.Playbook, "Proposal walkthrough", "Walk the buyer through it.");
-        var id = await CourseScenario.CourseAsync(factory.Services, "Proposals", first, second);
-        return await CourseScenario.WithAsync(factory.Services, async s =>
+        var second = await ContentScenario.PublishedDocumentAsync(factory.Services, DocumentKind.Playbook, "Proposal walkthrough", "Walk the buyer through it.");
+        var id = await ContentScenario.CourseAsync(factory.Services, "Proposals", first, second);
+        return await ContentScenario.WithAsync(factory.Services, async s =>
             s.GetRequiredService<ScormPackageBuilder>().Build((await s.GetRequiredService<CourseService>().ContentAsync(id))!));
     }
 

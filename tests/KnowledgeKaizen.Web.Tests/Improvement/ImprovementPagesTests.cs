@@ -107,15 +107,8 @@ public sealed class ImprovementPagesTests(ImprovementPagesTests.FixedDayFactory 
 
     private async Task<int> PublishedPlaybookAsync()
     {
-        var authorId = await AuthorIdAsync();
-        using var scope = factory.Services.CreateScope();
-        var knowledge = scope.ServiceProvider.GetRequiredService<KnowledgeService>();
-        var author = new Actor(authorId, "Author", false);
-        var manager = new Actor(null, "Manager", true);
-        var playbook = await knowledge.CreateAsync(DocumentKind.Playbook, "en", null, "Call back within two hours " + Guid.NewGuid().ToString("N")[..4],
+        var author = new Actor(await AuthorIdAsync(), "Author", false);
+        return await ContentScenario.PublishedDocumentAsync(factory.Services, DocumentKind.Playbook, "Call back within two hours " + Guid.NewGuid().ToString("N")[..4],
             "## What I do\n\nCall back.\n", new DocumentMetadata { Stages = ["qualify"] }, author);
-        await knowledge.SubmitAsync(playbook.Id, author);
-        await knowledge.ApproveAsync(playbook.Id, null, null, manager);
-        return playbook.Id;
     }
 }

@@ -27,19 +27,9 @@ internal static class SearchTestContent
     public static async Task<int> CreateAsync(PortalFactory factory, string title, string body, string language = "en",
         bool publish = true, DocumentKind kind = DocumentKind.Playbook, string[]? tags = null)
     {
-        var (managerId, authorId, _) = await EnsureUsersAsync(factory);
-        using var scope = factory.Services.CreateScope();
-        var knowledge = scope.ServiceProvider.GetRequiredService<KnowledgeService>();
-        var author = new Actor(authorId, "author", false);
-        var document = await knowledge.CreateAsync(kind, language, null, title, body,
-            new DocumentMetadata { Tags = tags ?? [], Stages = ["propose"] }, author);
-        if (publish)
-        {
-            await knowledge.SubmitAsync(document.Id, author);
-            await knowledge.ApproveAsync(document.Id, null, null, new Actor(managerId, "km", true));
-        }
-
-        return document.Id;
+        var (_, authorId, _) = await EnsureUsersAsync(factory);
+        return await ContentScenario.PublishedDocumentAsync(factory.Services, kind, title, body,
+            new DocumentMetadata { Tags = tags ?? [], Stages = ["propose"] }, new Actor(authorId, "author", false), language, publish);
     }
 
     public static async Task AddFeedbackAsync(PortalFactory factory, string text)
