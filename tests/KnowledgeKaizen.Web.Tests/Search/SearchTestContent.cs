@@ -7,6 +7,7 @@ using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.Knowledge;
 using KnowledgeKaizen.Search;
 using KnowledgeKaizen.Testing;
+using KnowledgeKaizen.Web.Search;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeKaizen.Web.Tests.Search;
@@ -59,8 +60,10 @@ internal static class SearchTestContent
         FoundAsync(factory, reader, query, hit => hit.Type == FeedbackDocumentType, "customer feedback", "data-type=\"feedback\"");
 
     /// <summary>
-    /// Waits until the indexer has applied the document, asking the index itself with an unrestricted reader: the
-    /// wait is neither logged as a user's search (it must not feed the analytics under test) nor filtered by roles.
+    /// Waits until the indexer has applied every write so far (the outbox is empty, so the document is in its latest
+    /// state, not an earlier draft) and the document is findable, asking the index itself with an unrestricted
+    /// reader: the wait is neither logged as a user's search (it must not feed the analytics under test) nor
+    /// filtered by roles.
     /// </summary>
     public static Task IndexedAsync(PortalFactory factory, string query, int documentId) =>
         IndexedAsync(factory, query, IsDocument(documentId), $"document {documentId}");
@@ -85,9 +88,15 @@ internal static class SearchTestContent
     private static Task IndexedAsync(PortalFactory factory, string query, Func<SearchHit, bool> wanted, string what)
     {
         var index = factory.Services.GetRequiredService<ISearchIndex>();
-        return Eventually.ThatAsync($"the indexer to make {what} findable by '{query}'",
-            () => Task.FromResult(index.Search(new SearchRequest { Text = query, Reader = SearchReader.Unrestricted })),
-            result => result.Hits.Any(wanted),
-            describe: result => result.Hits.Count == 0 ? "no hits" : string.Join(", ", result.Hits.Select(h => $"{h.Type}/{h.Key}")));
+        return Eventually.ThatAsync($"the indexer to apply the outbox and make {what} findable by '{query}'",
+            async () =>
+            {
+                using var scope = factory.Services.CreateScope();
+                var pending = (await scope.ServiceProvider.GetRequiredService<SearchIndexMaintenance>().ReportAsync()).PendingOutbox;
+                return (Pending: pending, Result: index.Search(new SearchRequest { Text = query, Reader = SearchReader.Unrestricted }));
+            },
+            state => state.Pending == 0 && state.Result.Hits.Any(wanted),
+            describe: state => $"{state.Pending} outbox entries pending; hits: " +
+                (state.Result.Hits.Count == 0 ? "none" : string.Join(", ", state.Result.Hits.Select(h => $"{h.Type}/{h.Key} ({h.Status})"))));
     }
 }
