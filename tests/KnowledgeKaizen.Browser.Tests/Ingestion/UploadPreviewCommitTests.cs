@@ -15,19 +15,7 @@ public sealed class UploadPreviewCommitTests(BrowserFixture fixture) : IClassFix
         var page = await fixture.NewPageAsync();
         await Artifacts.CaptureOnFailureAsync(page, nameof(Admin_UploadsAFile_SeesTheDryRunPreview_CommitsIt_AndFindsItInTheHistory), async () =>
         {
-            await SignIn.AsAsync(page, PortalFactory.AdminEmail, PortalFactory.AdminPassword);
-            await page.GotoAsync("/Imports/Upload");
-            await page.GetByTestId("import-kind").SelectOptionAsync("stages");
-            await page.GetByTestId("import-file").SetInputFilesAsync(new FilePayload
-            {
-                Name = "stages.csv",
-                MimeType = "text/csv",
-                Buffer = Encoding.UTF8.GetBytes(Stages),
-            });
-            await page.GetByTestId("upload-submit").ClickAsync();
-
-            // The preview runs as a job: the progress bar finishes and the page moves on to the report.
-            await page.WaitForURLAsync("**/Imports/Details/**");
+            await UploadStagesAsync(page, "stages.csv", Stages);
             await Assertions.Expect(page.GetByTestId("count-rows")).ToHaveTextAsync("3");
             await Assertions.Expect(page.GetByTestId("count-inserted")).ToHaveTextAsync("3");
 
@@ -47,20 +35,21 @@ public sealed class UploadPreviewCommitTests(BrowserFixture fixture) : IClassFix
         var page = await fixture.NewPageAsync();
         await Artifacts.CaptureOnFailureAsync(page, nameof(FileWithABadRow_ListsTheProblemWithLineAndColumn_InThePreview), async () =>
         {
-            await SignIn.AsAsync(page, PortalFactory.AdminEmail, PortalFactory.AdminPassword);
-            await page.GotoAsync("/Imports/Upload");
-            await page.GetByTestId("import-kind").SelectOptionAsync("stages");
-            await page.GetByTestId("import-file").SetInputFilesAsync(new FilePayload
-            {
-                Name = "bad-stages.csv",
-                MimeType = "text/csv",
-                Buffer = Encoding.UTF8.GetBytes("code,name,name_zh,position\nqualify,Lead qualification,线索确认,one\n"),
-            });
-            await page.GetByTestId("upload-submit").ClickAsync();
-            await page.WaitForURLAsync("**/Imports/Details/**");
+            await UploadStagesAsync(page, "bad-stages.csv", "code,name,name_zh,position\nqualify,Lead qualification,线索确认,one\n");
             var problems = page.GetByTestId("import-problems");
             await Assertions.Expect(problems).ToContainTextAsync("position");
             await Assertions.Expect(problems).ToContainTextAsync("2");
         });
+    }
+
+    /// <summary>Signs in as the Admin and uploads a stages file; the preview runs as a job and the page moves on to its report.</summary>
+    private static async Task UploadStagesAsync(IPage page, string name, string csv)
+    {
+        await SignIn.AsAsync(page, PortalFactory.AdminEmail, PortalFactory.AdminPassword);
+        await page.GotoAsync("/Imports/Upload");
+        await page.GetByTestId("import-kind").SelectOptionAsync("stages");
+        await page.GetByTestId("import-file").SetInputFilesAsync(new FilePayload { Name = name, MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });
+        await page.GetByTestId("upload-submit").ClickAsync();
+        await page.WaitForURLAsync("**/Imports/Details/**");
     }
 }
