@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using KnowledgeKaizen.Browser.Tests.Infrastructure;
 using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Identity;
@@ -31,7 +32,7 @@ public sealed class CycleWalkthroughTests(BrowserFixture fixture) : IClassFixtur
             await page.GetByLabel("Target value").FillAsync("80");
             await page.GetByTestId("plan-submit").ClickAsync();
 
-            await page.WaitForURLAsync("**/Improvement/Details/**");
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Improvement/Details/"));
             await Assertions.Expect(page.GetByTestId("cycle-phase")).ToHaveTextAsync("Plan");
             // Every quote procedure was archived: PDCA on this stage has no effective standard.
             await Assertions.Expect(page.GetByTestId("no-standard-warning")).ToBeVisibleAsync();

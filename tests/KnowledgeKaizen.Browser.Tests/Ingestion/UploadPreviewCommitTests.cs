@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using KnowledgeKaizen.Browser.Tests.Infrastructure;
 using KnowledgeKaizen.Testing;
 using Microsoft.Playwright;
@@ -21,7 +22,7 @@ public sealed class UploadPreviewCommitTests(BrowserFixture fixture) : IClassFix
 
             await page.GetByTestId("commit-submit").ClickAsync();
             await Assertions.Expect(page.GetByTestId("import-progress")).ToBeVisibleAsync();
-            await page.WaitForURLAsync("**/Imports/Details/**");
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Imports/Details/"));
             await Assertions.Expect(page.GetByTestId("import-status")).ToContainTextAsync("Succeeded");
 
             await page.GotoAsync("/Imports");
@@ -50,6 +51,6 @@ public sealed class UploadPreviewCommitTests(BrowserFixture fixture) : IClassFix
         await page.GetByTestId("import-kind").SelectOptionAsync("stages");
         await page.GetByTestId("import-file").SetInputFilesAsync(new FilePayload { Name = name, MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });
         await page.GetByTestId("upload-submit").ClickAsync();
-        await page.WaitForURLAsync("**/Imports/Details/**");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Imports/Details/"));
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using KnowledgeKaizen.Browser.Tests.Infrastructure;
 using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.Performance;
@@ -40,7 +41,8 @@ public sealed class CaptureRequestBrowserTests(DemoDataBrowserFixture fixture) :
             await page.GetByTestId("open-task").First.ClickAsync();
             await Assertions.Expect(page.GetByTestId("capture-evidence")).ToContainTextAsync("Performance evidence");
             await page.GetByTestId("accept-capture").ClickAsync();
-            await page.WaitForURLAsync("**/Knowledge/Edit/**");
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Knowledge/Edit/"));
+            await page.Locator(".CodeMirror").WaitForAsync();
             var html = await page.ContentAsync();
             Assert.Contains("Performance evidence", html, StringComparison.Ordinal);
             Assert.Contains("What I do", html, StringComparison.Ordinal);

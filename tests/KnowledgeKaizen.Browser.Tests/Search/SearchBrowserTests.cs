@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using KnowledgeKaizen.Browser.Tests.Infrastructure;
 using KnowledgeKaizen.Search;
 using KnowledgeKaizen.Testing;
@@ -26,14 +27,14 @@ public sealed class SearchBrowserTests(BrowserFixture fixture) : IClassFixture<B
             await box.PressSequentiallyAsync("discov");
             await Assertions.Expect(page.GetByRole(AriaRole.Option).First).ToContainTextAsync("iscover");
             await box.PressAsync("ArrowDown");
-            await Assertions.Expect(box).ToHaveAttributeAsync("aria-activedescendant", new System.Text.RegularExpressions.Regex("search-suggest-"));
+            await Assertions.Expect(box).ToHaveAttributeAsync("aria-activedescendant", new Regex("search-suggest-"));
             await box.PressAsync("Escape");
 
             // The search page: a type filter narrows the results and matches are highlighted.
             await page.GotoAsync("/Search?q=discovery");
             await Assertions.Expect(page.GetByTestId("search-hit").First).ToBeVisibleAsync();
             await page.GetByTestId("facet-type").GetByLabel("Procedure").CheckAsync();
-            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("type=procedure"));
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex("type=procedure"));
             var hits = page.GetByTestId("search-hit");
             await Assertions.Expect(hits.First).ToBeVisibleAsync();
             foreach (var type in await hits.EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.type)"))
@@ -43,7 +44,7 @@ public sealed class SearchBrowserTests(BrowserFixture fixture) : IClassFixture<B
 
             await Assertions.Expect(hits.First.Locator("mark").First).ToBeVisibleAsync();
             await hits.First.GetByTestId("search-hit-link").ClickAsync();
-            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/Knowledge/Details/\\d+"));
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Knowledge/Details/\\d+"));
         });
     }
 }
