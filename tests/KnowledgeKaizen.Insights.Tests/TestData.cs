@@ -1,6 +1,6 @@
 using KnowledgeKaizen.Insights.ExpectedOutcome;
 using KnowledgeKaizen.Insights.Performance;
-using KnowledgeKaizen.Insights.Simulation;
+using KnowledgeKaizen.Testing.Simulation;
 
 namespace KnowledgeKaizen.Insights.Tests;
 

@@ -1,3 +1,5 @@
+using KnowledgeKaizen.Testing;
+
 namespace KnowledgeKaizen.Search.Tests;
 
 /// <summary>Small documents and readers shared by the tests.</summary>
@@ -38,7 +40,7 @@ internal static class Docs
 
     public static LuceneSearchIndex IndexWith(params SearchDocument[] documents)
     {
-        var index = LuceneSearchIndex.CreateInMemory(new FixedTime(Now));
+        var index = LuceneSearchIndex.CreateInMemory(new ManualClock(Now));
         index.Upsert(documents);
         return index;
     }
@@ -47,9 +49,4 @@ internal static class Docs
         index.Search(new SearchRequest { Text = text, Reader = reader ?? Staff });
 
     public static string[] Keys(this SearchResult result) => [.. result.Hits.Select(h => h.Key)];
-
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }

@@ -1,8 +1,10 @@
+using KnowledgeKaizen.Testing;
+
 namespace KnowledgeKaizen.Search.Tests;
 
 public sealed class LifecycleTests : IDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "kk-search-" + Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _folder = new("search-index");
 
     [Fact]
     public void Upsert_SameTypeAndKey_ReplacesTheDocument()
@@ -98,7 +100,7 @@ public sealed class LifecycleTests : IDisposable
     [Fact]
     public void VersionMarker_RoundTripsThroughTheFolder()
     {
-        var options = new SearchOptions { IndexPath = _folder };
+        var options = new SearchOptions { IndexPath = _folder.Path };
         using (var first = new LuceneSearchIndex(options))
         {
             Assert.Equal(SearchIndexHealth.Missing, first.Status.Health);
@@ -115,19 +117,19 @@ public sealed class LifecycleTests : IDisposable
         Assert.False(reopened.Status.NeedsRebuild("db-42"));
         Assert.True(reopened.Status.NeedsRebuild("db-43"));
         Assert.Equal(2, reopened.DocumentCount);
-        Assert.Single(Directory.GetDirectories(_folder));
+        Assert.Single(Directory.GetDirectories(_folder.Path));
     }
 
     [Fact]
     public void CorruptFolder_IsReportedAndAnEmptyIndexServes()
     {
-        var options = new SearchOptions { IndexPath = _folder };
+        var options = new SearchOptions { IndexPath = _folder.Path };
         using (var first = new LuceneSearchIndex(options))
         {
             first.Rebuild([Docs.Make("k", "Persisted", "stored text")], "m1");
         }
 
-        var generation = Directory.GetDirectories(_folder).Single();
+        var generation = Directory.GetDirectories(_folder.Path).Single();
         foreach (var file in Directory.GetFiles(generation))
         {
             File.WriteAllBytes(file, [.. Enumerable.Range(0, 64).Select(i => (byte)(i * 37))]);
@@ -143,13 +145,7 @@ public sealed class LifecycleTests : IDisposable
         Assert.Equal(1, reopened.Find("stored").TotalHits);
     }
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_folder))
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-    }
+    public void Dispose() => _folder.Dispose();
 
     private sealed class SyncProgress(List<double> into) : IProgress<double>
     {

@@ -35,7 +35,9 @@ public class PlantedTruthTests
     [Fact]
     public void Laggards_ConvertClearlyBelowExpected()
     {
-        foreach (var rep in Generator.Reps.Where(r => r.Planted == PlantedRole.Laggard))
+        var laggards = Generator.Reps.Where(r => r.Planted == PlantedRole.Laggard).ToList();
+        Assert.NotEmpty(laggards);
+        foreach (var rep in laggards)
         {
             var own = Figures(Decided.Where(e => e.Stage == rep.PlantedStage && e.RepId == rep.Id));
             Assert.True(own.Expected - own.Raw > 0.08, $"{rep.Id}: raw {own.Raw:F3} vs expected {own.Expected:F3}");

@@ -1,5 +1,5 @@
 using System.Globalization;
-using CsvHelper;
+using KnowledgeKaizen.Testing;
 
 namespace KnowledgeKaizen.SeedGenerator.Tests;
 
@@ -18,29 +18,12 @@ internal static class SeedFixture
 
     public static string Generate(DemoDataOptions options)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "kk-seed-" + Guid.NewGuid().ToString("N"));
+        var folder = Path.Combine(Path.GetTempPath(), "kk-tests", "seed-" + Guid.NewGuid().ToString("N"));
         new DemoDataGenerator(options).WriteTo(folder);
         return folder;
     }
 
-    public static List<Dictionary<string, string>> Read(string folder, string file)
-    {
-        using var csv = CsvReader.FromFile(Path.Combine(folder, file), null);
-        var header = csv.Headers.ToList();
-        var rows = new List<Dictionary<string, string>>();
-        while (csv.Read())
-        {
-            var row = new Dictionary<string, string>(header.Count, StringComparer.Ordinal);
-            for (var i = 0; i < header.Count; i++)
-            {
-                row[header[i]] = csv.GetString(i);
-            }
-
-            rows.Add(row);
-        }
-
-        return rows;
-    }
+    public static List<Dictionary<string, string>> Read(string folder, string file) => CsvFile.Read(Path.Combine(folder, file));
 
     public static DateTime Instant(string text) =>
         DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal);

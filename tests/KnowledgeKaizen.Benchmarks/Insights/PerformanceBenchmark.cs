@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using KnowledgeKaizen.Insights.ExpectedOutcome;
 using KnowledgeKaizen.Insights.Performance;
-using KnowledgeKaizen.Insights.Simulation;
+using KnowledgeKaizen.Testing.Simulation;
 
 namespace KnowledgeKaizen.Benchmarks.Insights;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
+using KnowledgeKaizen.Testing;
 
 namespace KnowledgeKaizen.Benchmarks.Metrics;
 
@@ -55,8 +56,7 @@ internal sealed partial class PortalProcess : IAsyncDisposable
             Timeout = TimeSpan.FromMinutes(5),
         };
         var portal = new PortalProcess(process, client);
-        var deadline = DateTime.UtcNow.AddMinutes(5);
-        while (true)
+        await Eventually.TrueAsync("the portal to answer its sign-in page", async () =>
         {
             if (process.HasExited)
             {
@@ -65,16 +65,13 @@ internal sealed partial class PortalProcess : IAsyncDisposable
 
             try
             {
-                if ((await client.GetAsync("/Account/Login")).IsSuccessStatusCode)
-                {
-                    break;
-                }
+                return (await client.GetAsync("/Account/Login")).IsSuccessStatusCode;
             }
-            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
+            catch (HttpRequestException)
             {
-                await Task.Delay(500);
+                return false;
             }
-        }
+        }, TimeSpan.FromMinutes(5));
 
         var login = await client.GetStringAsync("/Account/Login");
         var token = Token().Match(login).Groups[1].Value;

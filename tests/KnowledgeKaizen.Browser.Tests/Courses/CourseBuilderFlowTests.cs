@@ -1,5 +1,6 @@
 using KnowledgeKaizen.Browser.Tests.Infrastructure;
 using KnowledgeKaizen.Core.Knowledge;
+using KnowledgeKaizen.Testing;
 using Microsoft.Playwright;
 
 namespace KnowledgeKaizen.Browser.Tests.Courses;
@@ -11,15 +12,15 @@ public sealed class CourseBuilderFlowTests(BrowserFixture fixture) : IClassFixtu
     public async Task Trainer_BuildsAndReordersWithKeyboardButtons_LearnerCompletes_TrainerSeesCompletion()
     {
         var services = fixture.Server.Services;
-        await CourseSeed.PublishAsync(services, DocumentKind.Procedure, "Discovery call script", "Ask about budget.");
-        await CourseSeed.PublishAsync(services, DocumentKind.Playbook, "Budget questions that work", "Ask what happens if nothing changes.");
+        await ContentScenario.PublishedDocumentAsync(services, DocumentKind.Procedure, "Discovery call script", "Ask about budget.");
+        await ContentScenario.PublishedDocumentAsync(services, DocumentKind.Playbook, "Budget questions that work", "Ask what happens if nothing changes.");
         await fixture.Server.EnsureUserAsync("tina@browser.test", "Trainer");
         await fixture.Server.EnsureUserAsync("leo@browser.test", "Staff");
 
         var trainer = await fixture.NewPageAsync();
         await Artifacts.CaptureOnFailureAsync(trainer, nameof(Trainer_BuildsAndReordersWithKeyboardButtons_LearnerCompletes_TrainerSeesCompletion) + "-trainer", async () =>
         {
-            await SignIn.AsAsync(trainer, "tina@browser.test", PortalServer.UserPassword);
+            await SignIn.AsAsync(trainer, "tina@browser.test", PortalFactory.UserPassword);
             await trainer.GotoAsync("/Courses");
             await trainer.GetByLabel("Title").FillAsync("Discovery onboarding");
             await trainer.GetByLabel("Audience stage").SelectOptionAsync("discover");
@@ -64,7 +65,7 @@ public sealed class CourseBuilderFlowTests(BrowserFixture fixture) : IClassFixtu
         var learner = await fixture.NewPageAsync();
         await Artifacts.CaptureOnFailureAsync(learner, nameof(Trainer_BuildsAndReordersWithKeyboardButtons_LearnerCompletes_TrainerSeesCompletion) + "-learner", async () =>
         {
-            await SignIn.AsAsync(learner, "leo@browser.test", PortalServer.UserPassword);
+            await SignIn.AsAsync(learner, "leo@browser.test", PortalFactory.UserPassword);
             await learner.GotoAsync("/Courses");
             await learner.GetByRole(AriaRole.Link, new() { Name = "Discovery onboarding" }).ClickAsync();
             await learner.GetByRole(AriaRole.Button, new() { Name = "Join this course" }).ClickAsync();

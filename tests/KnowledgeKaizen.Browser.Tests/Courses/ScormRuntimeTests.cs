@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text.Json;
 using KnowledgeKaizen.Browser.Tests.Infrastructure;
 using KnowledgeKaizen.Core.Knowledge;
+using KnowledgeKaizen.Testing;
 using KnowledgeKaizen.Web.Courses.Scorm;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -40,16 +41,17 @@ public sealed class ScormRuntimeTests(BrowserFixture fixture) : IClassFixture<Br
     public async Task LearnerCompletesPackage_ReportsScoreAndStatusThroughScorm12Api(string firstAnswer, string secondAnswer, string score, string status)
     {
         var services = fixture.Server.Services;
-        var first = await CourseSeed.PublishAsync(services, DocumentKind.Procedure, "Quote checklist", "## Check\n\n1. Prices current.\n");
-        var second = await CourseSeed.PublishAsync(services, DocumentKind.Playbook, "Quote follow-up", "Call within two days.");
-        var content = await CourseSeed.CourseAsync(services, "Quoting", first, second);
+        var first = await ContentScenario.PublishedDocumentAsync(services, DocumentKind.Procedure, "Quote checklist", "## Check\n\n1. Prices current.\n");
+        var second = await ContentScenario.PublishedDocumentAsync(services, DocumentKind.Playbook, "Quote follow-up", "Call within two days.");
+        var content = await ContentScenario.ContentAsync(services, await ContentScenario.CourseAsync(services, "Quoting", first, second));
         byte[] zip;
         using (var scope = services.CreateScope())
         {
             zip = scope.ServiceProvider.GetRequiredService<ScormPackageBuilder>().Build(content).Zip;
         }
 
-        var folder = Path.Combine(Path.GetTempPath(), "kk-scorm-browser", Guid.NewGuid().ToString("N"));
+        using var unzipped = new TempFolder("scorm-browser");
+        var folder = unzipped.Path;
         new ZipArchive(new MemoryStream(zip)).ExtractToDirectory(folder);
 
         var context = await fixture.Browser.NewContextAsync();
@@ -86,8 +88,8 @@ public sealed class ScormRuntimeTests(BrowserFixture fixture) : IClassFixture<Br
             await sco.GetByRole(AriaRole.Button, new() { Name = "Finish course" }).ClickAsync();
             await Assertions.Expect(sco.Locator("#lms-status")).ToHaveTextAsync("Answer every question before finishing.");
 
-            await sco.GetByRole(AriaRole.Group, new() { Name = "About Quote checklist?" }).GetByLabel(firstAnswer).CheckAsync();
-            await sco.GetByRole(AriaRole.Group, new() { Name = "About Quote follow-up?" }).GetByLabel(secondAnswer).CheckAsync();
+            await sco.GetByRole(AriaRole.Group, new() { Name = "Question on Quote checklist?" }).GetByLabel(firstAnswer, new() { Exact = true }).CheckAsync();
+            await sco.GetByRole(AriaRole.Group, new() { Name = "Question on Quote follow-up?" }).GetByLabel(secondAnswer, new() { Exact = true }).CheckAsync();
             await sco.GetByRole(AriaRole.Button, new() { Name = "Finish course" }).ClickAsync();
             await Assertions.Expect(sco.Locator("#result")).ToHaveAttributeAsync("data-score", score);
 

@@ -1,4 +1,5 @@
 using KnowledgeKaizen.Browser.Tests.Infrastructure;
+using KnowledgeKaizen.Testing;
 using Microsoft.Playwright;
 
 namespace KnowledgeKaizen.Browser.Tests.Identity;
@@ -11,7 +12,7 @@ public sealed class AdminInvitesUserTests(BrowserFixture fixture) : IClassFixtur
         var page = await fixture.NewPageAsync();
         await Artifacts.CaptureOnFailureAsync(page, nameof(Admin_CreatesAUserWithARole_WhoSignsIn_SwitchesToChinese_AndSignsOut), async () =>
         {
-            await SignIn.AsAsync(page, PortalServer.AdminEmail, PortalServer.AdminPassword);
+            await SignIn.AsAsync(page, PortalFactory.AdminEmail, PortalFactory.AdminPassword);
             await page.GotoAsync("/Admin/Users");
             await page.GetByRole(AriaRole.Link, new() { Name = "Invite a user" }).ClickAsync();
             await page.GetByLabel("Name").FillAsync("Carla Contributor");
@@ -50,7 +51,7 @@ public sealed class AdminInvitesUserTests(BrowserFixture fixture) : IClassFixtur
         var page = await fixture.NewPageAsync();
         await Artifacts.CaptureOnFailureAsync(page, nameof(StaffUser_OpeningAnAdminPage_SeesTheAccessDeniedPage), async () =>
         {
-            await SignIn.AsAsync(page, "sam@browser.test", PortalServer.UserPassword);
+            await SignIn.AsAsync(page, "sam@browser.test", PortalFactory.UserPassword);
             var response = await page.GotoAsync("/Admin/Users");
             Assert.Equal(403, response!.Status);
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Access denied" })).ToBeVisibleAsync();

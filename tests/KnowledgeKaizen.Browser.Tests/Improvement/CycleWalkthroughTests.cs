@@ -1,7 +1,9 @@
+using System.Text.RegularExpressions;
 using KnowledgeKaizen.Browser.Tests.Infrastructure;
 using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.Knowledge;
+using KnowledgeKaizen.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -20,7 +22,7 @@ public sealed class CycleWalkthroughTests(BrowserFixture fixture) : IClassFixtur
         var page = await fixture.NewPageAsync();
         await Artifacts.CaptureOnFailureAsync(page, nameof(Manager_WalksAPdcaCycleFromPlanThroughCheckToAdapt_AndTheNextCycleIsChained), async () =>
         {
-            await SignIn.AsAsync(page, Manager, PortalServer.UserPassword);
+            await SignIn.AsAsync(page, Manager, PortalFactory.UserPassword);
             await page.GotoAsync("/Improvement");
             await page.GetByTestId("new-cycle").ClickAsync();
             await page.GetByLabel("Title").FillAsync("Quotes within a day");
@@ -30,7 +32,7 @@ public sealed class CycleWalkthroughTests(BrowserFixture fixture) : IClassFixtur
             await page.GetByLabel("Target value").FillAsync("80");
             await page.GetByTestId("plan-submit").ClickAsync();
 
-            await page.WaitForURLAsync("**/Improvement/Details/**");
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Improvement/Details/"));
             await Assertions.Expect(page.GetByTestId("cycle-phase")).ToHaveTextAsync("Plan");
             // Every quote procedure was archived: PDCA on this stage has no effective standard.
             await Assertions.Expect(page.GetByTestId("no-standard-warning")).ToBeVisibleAsync();
@@ -73,10 +75,8 @@ public sealed class CycleWalkthroughTests(BrowserFixture fixture) : IClassFixtur
         }
 
         var title = "Same-day quote " + Guid.NewGuid().ToString("N")[..6];
-        var playbook = await knowledge.CreateAsync(DocumentKind.Playbook, "en", null, title, "## What I do\n\nSend the quote the same day.\n",
-            new DocumentMetadata { Stages = ["quote"] }, manager);
-        await knowledge.SubmitAsync(playbook.Id, manager);
-        await knowledge.ApproveAsync(playbook.Id, null, null, manager);
+        await ContentScenario.PublishedDocumentAsync(fixture.Server.Services, DocumentKind.Playbook, title, "## What I do\n\nSend the quote the same day.\n",
+            new DocumentMetadata { Stages = ["quote"] });
         return title;
     }
 }

@@ -1,3 +1,4 @@
+using KnowledgeKaizen.Testing;
 using Microsoft.Playwright;
 
 namespace KnowledgeKaizen.Browser.Tests.Infrastructure;
@@ -6,7 +7,9 @@ namespace KnowledgeKaizen.Browser.Tests.Infrastructure;
 /// Debian's Chromium driven by Playwright (Playwright's own browser download cannot work here), plus the
 /// portal on a real port. One per test class.
 /// </summary>
-public class BrowserFixture : IAsyncLifetime
+/// <typeparam name="TPortal">The portal variant (e.g. with demo data); its own data folder per fixture.</typeparam>
+public class BrowserFixture<TPortal> : IAsyncLifetime
+    where TPortal : PortalFactory, new()
 {
     public static readonly string ChromiumPath = Environment.GetEnvironmentVariable("KK_CHROMIUM") ?? "/usr/bin/chromium";
 
@@ -14,14 +17,17 @@ public class BrowserFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
-    public PortalServer Server { get; private set; } = null!;
+    public TPortal Server { get; } = new();
 
-    /// <summary>Extra app settings of a fixture variant (e.g. demo data on); none by default.</summary>
-    protected virtual IReadOnlyDictionary<string, string?>? Settings => null;
+    public string BaseUrl { get; private set; } = null!;
+
+    /// <summary>Deadlines, not waits: generous, because a loaded machine may be many times slower than a quiet one.</summary>
+    private const float Deadline = 60_000;
 
     public async Task InitializeAsync()
     {
-        Server = new PortalServer(Settings);
+        Assertions.SetDefaultExpectTimeout(Deadline);
+        BaseUrl = Server.StartOnRealPort();
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -38,8 +44,8 @@ public class BrowserFixture : IAsyncLifetime
     /// <summary>A fresh browser context (own cookies) with the given UI language.</summary>
     public async Task<IPage> NewPageAsync(string locale = "en-US")
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = Server.BaseUrl, Locale = locale });
-        context.SetDefaultTimeout(15_000);
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = locale });
+        context.SetDefaultTimeout(Deadline);
         return await context.NewPageAsync();
     }
 
@@ -50,3 +56,6 @@ public class BrowserFixture : IAsyncLifetime
         Server.Dispose();
     }
 }
+
+/// <summary>The browser fixture on a portal without demo data.</summary>
+public sealed class BrowserFixture : BrowserFixture<PortalFactory>;

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace KnowledgeKaizen.Browser.Tests.Infrastructure;
@@ -11,13 +12,14 @@ public static class SignIn
         await page.GetByLabel("Email").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/Account/Login", StringComparison.Ordinal));
+        // Signed in once the layout shows the user menu (waiting for the URL races the navigation's load event).
+        await Assertions.Expect(page.GetByTestId("user-menu")).ToBeVisibleAsync();
     }
 
     public static async Task OutAsync(IPage page, string signOutLabel = "Sign out")
     {
         await page.GetByTestId("user-menu").ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = signOutLabel }).ClickAsync();
-        await page.WaitForURLAsync("**/Account/Login");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Account/Login"));
     }
 }

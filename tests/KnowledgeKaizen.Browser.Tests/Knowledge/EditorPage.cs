@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace KnowledgeKaizen.Browser.Tests.Knowledge;
@@ -22,6 +23,6 @@ public static class EditorPage
     public static async Task SaveAsync(IPage page)
     {
         await page.GetByTestId("save").ClickAsync();
-        await page.WaitForURLAsync("**/Knowledge/Details/**");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Knowledge/Details/"));
     }
 }

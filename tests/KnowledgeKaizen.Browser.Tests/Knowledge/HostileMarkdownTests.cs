@@ -1,5 +1,5 @@
 using KnowledgeKaizen.Browser.Tests.Infrastructure;
-using KnowledgeKaizen.Core.Tests.Markdown;
+using KnowledgeKaizen.Testing;
 using Microsoft.Playwright;
 
 namespace KnowledgeKaizen.Browser.Tests.Knowledge;
@@ -16,7 +16,6 @@ public sealed class HostileMarkdownTests(BrowserFixture fixture) : IClassFixture
         document.addEventListener('securitypolicyviolation', e => {
           if (e.effectiveDirective.startsWith('script-src')) { window.__kkViolations.push(e.effectiveDirective + ' ' + e.blockedURI); }
         });
-        window.__kkRan = false;
         """;
 
     [Fact]
@@ -35,23 +34,33 @@ public sealed class HostileMarkdownTests(BrowserFixture fixture) : IClassFixture
 
         await Artifacts.CaptureOnFailureAsync(page, nameof(XssCorpus_NeverRunsScript_InPreviewOrOnThePage), async () =>
         {
-            await SignIn.AsAsync(page, "mallory@xss.test", PortalServer.UserPassword);
+            await SignIn.AsAsync(page, "mallory@xss.test", PortalFactory.UserPassword);
             var body = "## Payloads\n\n" + string.Join("\n\n", XssCorpus.Vectors) +
                        "\n\n```mermaid\nflowchart LR\n  A[\"<img src=x onerror=alert(1)>\"] --> B\n```\n";
             await page.GotoAsync("/Knowledge/Edit?kind=playbook");
             await page.GetByTestId("title").FillAsync("Hostile payloads");
             await EditorPage.SetBodyAsync(page, body);
             await page.Locator(".editor-toolbar button.preview").ClickAsync();
-            await page.Locator(".editor-preview-active").WaitForAsync();
-            await page.WaitForTimeoutAsync(500);
+            await SettledAsync(page, page.Locator(".editor-preview-active"));
             await AssertNothingRanAsync(page, problems);
 
             await EditorPage.SaveAsync(page);
             await page.Locator(".mermaid svg").First.WaitForAsync();
-            await Assertions.Expect(page.GetByTestId("document-body")).ToContainTextAsync("Payloads");
-            await page.WaitForTimeoutAsync(500);
+            await SettledAsync(page, page.GetByTestId("document-body"));
             await AssertNothingRanAsync(page, problems);
         });
+    }
+
+    /// <summary>
+    /// Waits for the end of everything the payloads could set off, not for a time: the rendered text is shown,
+    /// every image has finished loading or failing (a browser fires an image's error handler in the same task that
+    /// marks it complete), and one more task has run after those already queued (violation reports, dialogs).
+    /// </summary>
+    private static async Task SettledAsync(IPage page, ILocator rendered)
+    {
+        await Assertions.Expect(rendered).ToContainTextAsync("Payloads");
+        await page.WaitForFunctionAsync("() => Array.from(document.images).every(image => image.complete)");
+        await page.EvaluateAsync("() => new Promise(resolve => setTimeout(resolve))");
     }
 
     private static async Task AssertNothingRanAsync(IPage page, List<string> problems)

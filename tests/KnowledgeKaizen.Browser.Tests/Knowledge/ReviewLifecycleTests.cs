@@ -1,4 +1,5 @@
 using KnowledgeKaizen.Browser.Tests.Infrastructure;
+using KnowledgeKaizen.Testing;
 using Microsoft.Playwright;
 
 namespace KnowledgeKaizen.Browser.Tests.Knowledge;
@@ -16,7 +17,7 @@ public sealed class ReviewLifecycleTests(BrowserFixture fixture) : IClassFixture
         var staff = await fixture.NewPageAsync();
         await Artifacts.CaptureOnFailureAsync(author, "review-author", async () =>
         {
-            await SignIn.AsAsync(author, "cora@review.test", PortalServer.UserPassword);
+            await SignIn.AsAsync(author, "cora@review.test", PortalFactory.UserPassword);
             await EditorPage.WriteNewPlaybookAsync(author, "Call back within two hours",
                 "## Situation\n\nAn angry customer.\n\n## What I do\n\nI call back the same morning.\n");
             var documentUrl = author.Url;
@@ -25,7 +26,7 @@ public sealed class ReviewLifecycleTests(BrowserFixture fixture) : IClassFixture
 
             await Artifacts.CaptureOnFailureAsync(manager, "review-manager", async () =>
             {
-                await SignIn.AsAsync(manager, "kim@review.test", PortalServer.UserPassword);
+                await SignIn.AsAsync(manager, "kim@review.test", PortalFactory.UserPassword);
                 await manager.GotoAsync("/Knowledge/Review");
                 await manager.GetByTestId("review-queue").GetByRole(AriaRole.Link, new() { Name = "Call back within two hours" }).ClickAsync();
                 await manager.GetByTestId("return-comment").FillAsync("Say how you find the right person to call.");
@@ -47,7 +48,7 @@ public sealed class ReviewLifecycleTests(BrowserFixture fixture) : IClassFixture
 
             await Artifacts.CaptureOnFailureAsync(staff, "review-staff", async () =>
             {
-                await SignIn.AsAsync(staff, "stan@review.test", PortalServer.UserPassword);
+                await SignIn.AsAsync(staff, "stan@review.test", PortalFactory.UserPassword);
                 await staff.GotoAsync("/Playbooks");
                 await staff.GetByTestId("document-list").GetByRole(AriaRole.Link, new() { Name = "Call back within two hours" }).ClickAsync();
                 await Assertions.Expect(staff.GetByTestId("document-body")).ToContainTextAsync("ask for the account owner by name");

@@ -1,4 +1,8 @@
+using System.Text.RegularExpressions;
 using KnowledgeKaizen.Browser.Tests.Infrastructure;
+using KnowledgeKaizen.Search;
+using KnowledgeKaizen.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace KnowledgeKaizen.Browser.Tests.Search;
@@ -6,37 +10,31 @@ namespace KnowledgeKaizen.Browser.Tests.Search;
 /// <summary>The shipped content/ documents are indexed on start; a reader finds them from the top bar and the search page.</summary>
 public sealed class SearchBrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
-    private static readonly LocatorAssertionsToBeVisibleOptions Patiently = new() { Timeout = 20_000 };
-
     [Fact]
     public async Task Reader_GetsTypeAhead_FiltersByType_SeesHighlights_AndOpensAResult()
     {
+        // The shipped documents are indexed in the background on start: wait for them through the index itself.
+        var index = fixture.Server.Services.GetRequiredService<ISearchIndex>();
+        await Eventually.TrueAsync("the start-up indexing to offer suggestions for 'discov'",
+            () => index.Suggest("discov", 1, SearchReader.Unrestricted).Count > 0);
         var page = await fixture.NewPageAsync();
         await Artifacts.CaptureOnFailureAsync(page, nameof(Reader_GetsTypeAhead_FiltersByType_SeesHighlights_AndOpensAResult), async () =>
         {
-            await SignIn.AsAsync(page, PortalServer.AdminEmail, PortalServer.AdminPassword);
+            await SignIn.AsAsync(page, PortalFactory.AdminEmail, PortalFactory.AdminPassword);
 
             // Type-ahead in the top bar: a listbox of titles, reachable with the keyboard.
             var box = page.GetByTestId("nav-search").GetByRole(AriaRole.Combobox);
-            // The index is rebuilt in the background on start; retype until suggestions come.
-            var options = page.GetByRole(AriaRole.Option);
-            for (var attempt = 0; attempt < 40 && await options.CountAsync() == 0; attempt++)
-            {
-                await box.FillAsync("");
-                await box.PressSequentiallyAsync("discov");
-                await page.WaitForTimeoutAsync(500);
-            }
-
+            await box.PressSequentiallyAsync("discov");
             await Assertions.Expect(page.GetByRole(AriaRole.Option).First).ToContainTextAsync("iscover");
             await box.PressAsync("ArrowDown");
-            await Assertions.Expect(box).ToHaveAttributeAsync("aria-activedescendant", new System.Text.RegularExpressions.Regex("search-suggest-"));
+            await Assertions.Expect(box).ToHaveAttributeAsync("aria-activedescendant", new Regex("search-suggest-"));
             await box.PressAsync("Escape");
 
             // The search page: a type filter narrows the results and matches are highlighted.
             await page.GotoAsync("/Search?q=discovery");
-            await Assertions.Expect(page.GetByTestId("search-hit").First).ToBeVisibleAsync(Patiently);
+            await Assertions.Expect(page.GetByTestId("search-hit").First).ToBeVisibleAsync();
             await page.GetByTestId("facet-type").GetByLabel("Procedure").CheckAsync();
-            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("type=procedure"));
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex("type=procedure"));
             var hits = page.GetByTestId("search-hit");
             await Assertions.Expect(hits.First).ToBeVisibleAsync();
             foreach (var type in await hits.EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.type)"))
@@ -46,7 +44,7 @@ public sealed class SearchBrowserTests(BrowserFixture fixture) : IClassFixture<B
 
             await Assertions.Expect(hits.First.Locator("mark").First).ToBeVisibleAsync();
             await hits.First.GetByTestId("search-hit-link").ClickAsync();
-            await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/Knowledge/Details/\\d+"));
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Knowledge/Details/\\d+"));
         });
     }
 }

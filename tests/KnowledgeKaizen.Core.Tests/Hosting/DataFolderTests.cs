@@ -1,4 +1,5 @@
 using KnowledgeKaizen.Core.Hosting;
+using KnowledgeKaizen.Testing;
 
 namespace KnowledgeKaizen.Core.Tests.Hosting;
 
@@ -7,14 +8,14 @@ public sealed class DataFolderTests
     [Fact]
     public void EnsureWritable_CreatesTheFolderAndItsParts()
     {
-        var root = Path.Combine(Path.GetTempPath(), "kk-core-tests", Guid.NewGuid().ToString("N"));
+        using var temp = new TempFolder("data-folder");
+        var root = temp.File("data");
         var folder = new DataFolder(root);
         Assert.Null(folder.EnsureWritable());
         Assert.True(Directory.Exists(folder.SearchIndex));
         Assert.True(Directory.Exists(folder.Models));
         Assert.True(Directory.Exists(folder.Uploads));
         Assert.Empty(Directory.GetFiles(root));
-        Directory.Delete(root, true);
     }
 
     [Fact]

@@ -1,8 +1,7 @@
 using System.Text;
 using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Ingestion;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
+using KnowledgeKaizen.Testing;
 
 namespace KnowledgeKaizen.Core.Tests.Ingestion;
 
@@ -16,25 +15,13 @@ internal sealed class IngestionTestDb : IDisposable
         "o1,c1,r1,12000.50,manufacturing,referral,East,2024-01-10,,,2024-03-01,won,,11800,11800\n" +
         "o2,c1,r1,5000,manufacturing,web,East,2024-02-10,,,,open,,,\n";
 
-    private readonly SqliteConnection connection = new("DataSource=:memory:");
+    private readonly InMemoryDatabase database;
 
     /// <param name="withFixture">Load the small CRM fixture.</param>
     /// <param name="migrated">Build the schema with the migrations (raw-SQL indexes and triggers included) instead of from the model.</param>
     public IngestionTestDb(bool withFixture = true, bool migrated = false)
     {
-        connection.Open();
-        using (var db = NewContext())
-        {
-            if (migrated)
-            {
-                db.Database.Migrate();
-            }
-            else
-            {
-                db.Database.EnsureCreated();
-            }
-        }
-
+        database = new InMemoryDatabase(migrated);
         if (withFixture)
         {
             Load(ImportKind.Stages, Stages);
@@ -44,8 +31,7 @@ internal sealed class IngestionTestDb : IDisposable
         }
     }
 
-    public KnowledgeKaizenDbContext NewContext() =>
-        new(new DbContextOptionsBuilder<KnowledgeKaizenDbContext>().UseSqlite(connection).Options);
+    public KnowledgeKaizenDbContext NewContext() => database.NewContext();
 
     public ImportReport Run(ImportKind kind, string text, ImportMode mode = ImportMode.AllOrNothing, bool dryRun = false, ImportFormat format = ImportFormat.Csv) =>
         Run(kind, Encoding.UTF8.GetBytes(text), mode, dryRun, format);
@@ -64,18 +50,12 @@ internal sealed class IngestionTestDb : IDisposable
 
     public long Count(string table) => Scalar($"SELECT COUNT(*) FROM \"{table}\"");
 
-    public void Execute(string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
+    public void Execute(string sql) => database.Execute(sql);
 
     /// <summary>Type, name and SQL of every index and trigger of <paramref name="table"/>, in name order.</summary>
     public IReadOnlyList<string> SchemaOf(string table)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT type || ' ' || name || ': ' || sql FROM sqlite_master WHERE tbl_name = $table AND sql IS NOT NULL AND type <> 'table' ORDER BY name";
+        using var command = database.Command("SELECT type || ' ' || name || ': ' || sql FROM sqlite_master WHERE tbl_name = $table AND sql IS NOT NULL AND type <> 'table' ORDER BY name");
         command.Parameters.AddWithValue("$table", table);
         using var reader = command.ExecuteReader();
         var rows = new List<string>();
@@ -87,12 +67,7 @@ internal sealed class IngestionTestDb : IDisposable
         return rows;
     }
 
-    public long Scalar(string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (long)command.ExecuteScalar()!;
-    }
+    public long Scalar(string sql) => database.Scalar(sql);
 
-    public void Dispose() => connection.Dispose();
+    public void Dispose() => database.Dispose();
 }

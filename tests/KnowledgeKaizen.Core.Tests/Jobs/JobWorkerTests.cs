@@ -1,6 +1,6 @@
 using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Jobs;
-using Microsoft.Data.Sqlite;
+using KnowledgeKaizen.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -9,15 +9,15 @@ namespace KnowledgeKaizen.Core.Tests.Jobs;
 
 public sealed class JobWorkerTests : IAsyncLifetime
 {
-    // A file, not :memory:, because the worker and the test poll from different threads and connections.
-    private readonly string databaseFile = Path.Combine(Path.GetTempPath(), $"kk-jobs-{Guid.NewGuid():N}.db");
+    // A file, not :memory:, because the worker and the test read from different threads and connections.
+    private readonly TempFolder folder = new("jobs");
     private ServiceProvider services = null!;
 
     public async Task InitializeAsync()
     {
         var collection = new ServiceCollection();
         collection.AddLogging();
-        collection.AddDbContext<KnowledgeKaizenDbContext>(o => o.UseSqlite($"DataSource={databaseFile}"));
+        collection.AddDbContext<KnowledgeKaizenDbContext>(o => o.UseSqlite($"DataSource={folder.File("jobs.db")}"));
         collection.AddBackgroundJobs();
         collection.AddJobHandler<EchoHandler>();
         collection.AddJobHandler<ExplodingHandler>();
@@ -75,8 +75,7 @@ public sealed class JobWorkerTests : IAsyncLifetime
     public async Task DisposeAsync()
     {
         await services.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        File.Delete(databaseFile);
+        folder.Dispose();
     }
 
     private async Task<BackgroundJob> RunAsync(string kind, string? payload)
@@ -96,22 +95,15 @@ public sealed class JobWorkerTests : IAsyncLifetime
         return finished;
     }
 
-    private async Task<BackgroundJob> WaitForFinishAsync(Guid id)
-    {
-        for (var i = 0; i < 200; i++)
-        {
-            using var scope = services.CreateScope();
-            var job = await scope.ServiceProvider.GetRequiredService<KnowledgeKaizenDbContext>().BackgroundJobs.AsNoTracking().SingleAsync(j => j.Id == id);
-            if (job.IsFinished)
+    private Task<BackgroundJob> WaitForFinishAsync(Guid id) =>
+        Eventually.ThatAsync($"job {id} to finish",
+            async () =>
             {
-                return job;
-            }
-
-            await Task.Delay(25);
-        }
-
-        throw new Xunit.Sdk.XunitException("The job did not finish.");
-    }
+                using var scope = services.CreateScope();
+                return await scope.ServiceProvider.GetRequiredService<KnowledgeKaizenDbContext>().BackgroundJobs.AsNoTracking().SingleAsync(j => j.Id == id);
+            },
+            job => job.IsFinished,
+            describe: job => $"{job.Status} at {job.Progress:P0} ({job.Message})");
 
     private sealed class EchoHandler : IJobHandler
     {

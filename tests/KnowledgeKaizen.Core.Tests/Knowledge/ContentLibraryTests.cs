@@ -1,5 +1,6 @@
 using KnowledgeKaizen.Core.Knowledge;
 using KnowledgeKaizen.Core.Knowledge.Content;
+using KnowledgeKaizen.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -8,9 +9,9 @@ namespace KnowledgeKaizen.Core.Tests.Knowledge;
 public sealed class ContentLibraryTests : IDisposable
 {
     private readonly KnowledgeTestDatabase database = new();
-    private readonly string temp = Path.Combine(Path.GetTempPath(), "kk-content-" + Guid.NewGuid().ToString("N"));
+    private readonly TempFolder folder = new("content");
 
-    private static string ShippedContent { get; } = FindContent();
+    private static string ShippedContent => RepoPaths.Content;
 
     [Fact]
     public async Task Import_ShippedLibrary_CreatesEveryDocumentPublished()
@@ -42,12 +43,12 @@ public sealed class ContentLibraryTests : IDisposable
     [Fact]
     public async Task Import_ChangedFile_BecomesANewPublishedRevision()
     {
-        CopyShippedTo(temp);
-        await ImportAsync(temp);
-        var path = Path.Combine(temp, "solutions", "slow-report-export.en.md");
+        CopyShippedTo(folder.Path);
+        await ImportAsync(folder.Path);
+        var path = folder.File("solutions", "slow-report-export.en.md");
         await File.AppendAllTextAsync(path, "\nOne more line.\n");
 
-        var report = await ImportAsync(temp);
+        var report = await ImportAsync(folder.Path);
 
         Assert.Equal(ContentImportOutcome.Updated, Assert.Single(report.Items, i => i.Path == "solutions/slow-report-export.en.md").Outcome);
         await using var db = database.NewContext();
@@ -59,15 +60,15 @@ public sealed class ContentLibraryTests : IDisposable
     [Fact]
     public async Task Import_InvalidFiles_AreReportedPerFileAndTheRestImports()
     {
-        CopyShippedTo(temp);
-        await File.WriteAllTextAsync(Path.Combine(temp, "playbooks", "broken-yaml.en.md"), "---\nkind: playbook\ntitle: [unclosed\n---\n\nBody\n");
-        await File.WriteAllTextAsync(Path.Combine(temp, "playbooks", "no-front-matter.en.md"), "# Just a heading\n");
-        await File.WriteAllTextAsync(Path.Combine(temp, "procedures", "wrong-name.en.md"),
+        CopyShippedTo(folder.Path);
+        await File.WriteAllTextAsync(folder.File("playbooks", "broken-yaml.en.md"), "---\nkind: playbook\ntitle: [unclosed\n---\n\nBody\n");
+        await File.WriteAllTextAsync(folder.File("playbooks", "no-front-matter.en.md"), "# Just a heading\n");
+        await File.WriteAllTextAsync(folder.File("procedures", "wrong-name.en.md"),
             "---\nkind: procedure\nslug: other\nlanguage: en\ntitle: T\nsummary: S\nowner: O\neffective: 2026-01-01\nreview_interval_days: 30\nstages: []\ntags: []\n---\n\nx\n");
-        await File.WriteAllTextAsync(Path.Combine(temp, "procedures", "bad-stage.en.md"),
+        await File.WriteAllTextAsync(folder.File("procedures", "bad-stage.en.md"),
             "---\nkind: procedure\nslug: bad-stage\nlanguage: en\ntitle: T\nsummary: S\nowner: O\neffective: 2026-01-01\nreview_interval_days: 30\nstages: [lunch]\ntags: []\n---\n\nx\n");
 
-        var report = await ImportAsync(temp);
+        var report = await ImportAsync(folder.Path);
 
         var failed = report.Items.Where(i => i.Outcome == ContentImportOutcome.Failed).ToDictionary(i => i.Path, i => i.Message);
         Assert.Equal(4, failed.Count);
@@ -89,14 +90,14 @@ public sealed class ContentLibraryTests : IDisposable
         {
             var original = (await File.ReadAllTextAsync(Path.Combine(ShippedContent, path))).Replace("\r\n", "\n");
             Assert.True(original == text, $"{path} differs after export");
-            var target = Path.Combine(temp, path);
+            var target = folder.File(path);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             await File.WriteAllTextAsync(target, text);
         }
 
         using var fresh = new KnowledgeTestDatabase();
         await using var freshDb = fresh.NewContext();
-        var report = await new ContentImporter(freshDb, fresh.Clock, NullLogger<ContentImporter>.Instance).ImportAsync(temp);
+        var report = await new ContentImporter(freshDb, fresh.Clock, NullLogger<ContentImporter>.Instance).ImportAsync(folder.Path);
         Assert.Equal(files.Count, report.Count(ContentImportOutcome.Created));
         var before = await Snapshot(db);
         var after = await Snapshot(freshDb);
@@ -161,25 +162,9 @@ public sealed class ContentLibraryTests : IDisposable
         }
     }
 
-    private static string FindContent()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (Directory.Exists(Path.Combine(dir.FullName, "content", "procedures")))
-            {
-                return Path.Combine(dir.FullName, "content");
-            }
-        }
-
-        throw new InvalidOperationException("content/ not found");
-    }
-
     public void Dispose()
     {
         database.Dispose();
-        if (Directory.Exists(temp))
-        {
-            Directory.Delete(temp, recursive: true);
-        }
+        folder.Dispose();
     }
 }

@@ -1,22 +1,14 @@
 using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.Knowledge;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
+using KnowledgeKaizen.Testing;
 
 namespace KnowledgeKaizen.Core.Tests.Knowledge;
 
 /// <summary>A fresh in-memory SQLite database per test, with a settable clock.</summary>
 public sealed class KnowledgeTestDatabase : IDisposable
 {
-    private readonly SqliteConnection connection = new("DataSource=:memory:");
-
-    public KnowledgeTestDatabase()
-    {
-        connection.Open();
-        using var db = NewContext();
-        db.Database.EnsureCreated();
-    }
+    private readonly InMemoryDatabase database = new();
 
     public ManualClock Clock { get; } = new(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
 
@@ -26,8 +18,7 @@ public sealed class KnowledgeTestDatabase : IDisposable
 
     public static Actor Manager { get; } = new("manager-1", "Zhou Min", true);
 
-    public KnowledgeKaizenDbContext NewContext() =>
-        new(new DbContextOptionsBuilder<KnowledgeKaizenDbContext>().UseSqlite(connection).Options);
+    public KnowledgeKaizenDbContext NewContext() => database.NewContext();
 
     public KnowledgeService Service(KnowledgeKaizenDbContext db) => new(db, Clock);
 
@@ -47,12 +38,5 @@ public sealed class KnowledgeTestDatabase : IDisposable
         return document.Id;
     }
 
-    public void Dispose() => connection.Dispose();
-}
-
-public sealed class ManualClock(DateTimeOffset now) : TimeProvider
-{
-    public DateTimeOffset Now { get; set; } = now;
-
-    public override DateTimeOffset GetUtcNow() => Now;
+    public void Dispose() => database.Dispose();
 }

@@ -1,5 +1,6 @@
 using AngleSharp.Html.Parser;
 using KnowledgeKaizen.Core.Markdown;
+using KnowledgeKaizen.Testing;
 
 namespace KnowledgeKaizen.Core.Tests.Markdown;
 

@@ -1,5 +1,5 @@
 using KnowledgeKaizen.Insights.ExpectedOutcome;
-using KnowledgeKaizen.Insights.Simulation;
+using KnowledgeKaizen.Testing.Simulation;
 
 namespace KnowledgeKaizen.Insights.Tests.ExpectedOutcome;
 

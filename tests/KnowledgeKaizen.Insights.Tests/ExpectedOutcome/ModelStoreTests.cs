@@ -1,5 +1,6 @@
 using KnowledgeKaizen.Insights.ExpectedOutcome;
-using KnowledgeKaizen.Insights.Simulation;
+using KnowledgeKaizen.Testing;
+using KnowledgeKaizen.Testing.Simulation;
 
 namespace KnowledgeKaizen.Insights.Tests.ExpectedOutcome;
 
@@ -13,22 +14,22 @@ public sealed class ModelStoreTests : IDisposable
         return (history, good, featureless);
     });
 
-    private readonly string _root = Path.Combine(Path.GetTempPath(), "kk-models-" + Guid.NewGuid().ToString("N"));
+    private readonly TempFolder _folder = new("models");
 
     [Fact]
     public void FirstModel_IsPromoted_AndReloadsWithTheSamePredictions()
     {
-        var store = new ModelStore(_root);
+        var store = new ModelStore(_folder.Path);
         var (history, good, _) = Models.Value;
 
         var promotion = store.SaveAndPromote(good, 0.01);
 
         Assert.True(promotion.Promoted);
         Assert.Equal(1, store.CurrentVersion);
-        Assert.True(File.Exists(Path.Combine(_root, "v1", "model.zip")));
-        Assert.True(File.Exists(Path.Combine(_root, "v1", "report.json")));
+        Assert.True(File.Exists(Path.Combine(_folder.Path, "v1", "model.zip")));
+        Assert.True(File.Exists(Path.Combine(_folder.Path, "v1", "report.json")));
         var sample = history.Rows.Take(200).ToList();
-        var reloaded = new ModelStore(_root).LoadCurrent()!;
+        var reloaded = new ModelStore(_folder.Path).LoadCurrent()!;
         Assert.Equal(1, reloaded.Report.Version);
         Assert.Equal(good.Predict(sample), reloaded.Predict(sample), (a, b) => Math.Abs(a - b) < 1e-6);
     }
@@ -36,7 +37,7 @@ public sealed class ModelStoreTests : IDisposable
     [Fact]
     public void WorseModel_DoesNotReplaceTheCurrentOne()
     {
-        var store = new ModelStore(_root);
+        var store = new ModelStore(_folder.Path);
         var (_, good, featureless) = Models.Value;
         store.SaveAndPromote(good, 0.01);
 
@@ -52,7 +53,7 @@ public sealed class ModelStoreTests : IDisposable
     [Fact]
     public async Task CurrentModel_KeepsServingWhileANewOneIsSaved()
     {
-        var store = new ModelStore(_root);
+        var store = new ModelStore(_folder.Path);
         var (history, good, _) = Models.Value;
         store.SaveAndPromote(good, 0.01);
         var sample = history.Rows.Take(50).ToList();
@@ -76,7 +77,7 @@ public sealed class ModelStoreTests : IDisposable
 
         for (var i = 0; i < 3; i++)
         {
-            Assert.True(new ModelStore(_root).SaveAndPromote(good, 0.01).Promoted);
+            Assert.True(new ModelStore(_folder.Path).SaveAndPromote(good, 0.01).Promoted);
         }
 
         stop.Cancel();
@@ -84,23 +85,17 @@ public sealed class ModelStoreTests : IDisposable
         Assert.Equal(0, failures);
         Assert.True(reads > 0);
         Assert.Equal(4, store.CurrentVersion);
-        Assert.Empty(Directory.GetDirectories(_root, ".staging-*"));
+        Assert.Empty(Directory.GetDirectories(_folder.Path, ".staging-*"));
     }
 
     [Fact]
     public void CorruptCurrentModel_LoadsAsNone_SoTheCallerRetrains()
     {
-        new ModelStore(_root).SaveAndPromote(Models.Value.Good, 0.01);
-        File.WriteAllText(Path.Combine(_root, "v1", "calibration.json"), "{ not json");
+        new ModelStore(_folder.Path).SaveAndPromote(Models.Value.Good, 0.01);
+        File.WriteAllText(Path.Combine(_folder.Path, "v1", "calibration.json"), "{ not json");
 
-        Assert.Null(new ModelStore(_root).LoadCurrent());
+        Assert.Null(new ModelStore(_folder.Path).LoadCurrent());
     }
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_root))
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-    }
+    public void Dispose() => _folder.Dispose();
 }

@@ -3,6 +3,7 @@ using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.Improvement;
 using KnowledgeKaizen.Insights.Improvement;
 using KnowledgeKaizen.Insights.Tests.Metrics;
+using KnowledgeKaizen.Testing;
 
 namespace KnowledgeKaizen.Insights.Tests.Improvement;
 
@@ -160,14 +161,9 @@ public sealed class CycleCheckerTests : IDisposable
 
     private CycleChecker Checker(DateTime now, MetricCatalogue? catalogue = null)
     {
-        var clock = new FixedClock(now);
+        var clock = new ManualClock(now);
         return new CycleChecker(crm.Db, new CycleMetrics(crm.Db, catalogue ?? MetricCatalogue.Default), new AdoptionService(crm.Db, clock), clock);
     }
 
     public void Dispose() => crm.Dispose();
-
-    private sealed class FixedClock(DateTime now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => new(DateTime.SpecifyKind(now, DateTimeKind.Utc));
-    }
 }

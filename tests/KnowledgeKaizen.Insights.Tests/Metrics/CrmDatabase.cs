@@ -1,7 +1,7 @@
 using KnowledgeKaizen.Core.Crm;
 using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Insights.Metrics;
-using Microsoft.Data.Sqlite;
+using KnowledgeKaizen.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Insights.Tests.Metrics;
@@ -9,14 +9,12 @@ namespace KnowledgeKaizen.Insights.Tests.Metrics;
 /// <summary>An in-memory SQLite CRM with helpers to plant small, hand-countable datasets.</summary>
 public sealed class CrmDatabase : IDisposable
 {
-    private readonly SqliteConnection connection = new("DataSource=:memory:");
+    private readonly InMemoryDatabase database = new();
     private int sequence;
 
     public CrmDatabase()
     {
-        connection.Open();
-        Db = new KnowledgeKaizenDbContext(new DbContextOptionsBuilder<KnowledgeKaizenDbContext>().UseSqlite(connection).Options);
-        Db.Database.EnsureCreated();
+        Db = database.NewContext();
         Qualify = Add(new SalesStage("qualify", "Lead qualification", "线索确认", 1));
         Discover = Add(new SalesStage("discover", "Discovery visit", "需求调研", 2));
         Customer = Add(new Customer("CUS-1", "Acme", "retail", "East", Day(2024, 1, 1)));
@@ -77,6 +75,6 @@ public sealed class CrmDatabase : IDisposable
     public void Dispose()
     {
         Db.Dispose();
-        connection.Dispose();
+        database.Dispose();
     }
 }

@@ -3,8 +3,7 @@ using System.Text;
 using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Ingestion;
 using KnowledgeKaizen.Insights.Metrics;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
+using KnowledgeKaizen.Testing;
 
 namespace KnowledgeKaizen.Insights.Tests.Metrics;
 
@@ -23,22 +22,16 @@ internal sealed class ImportedCrm : IDisposable
     private static readonly string[] Types = ["visit", "call", "proposal", "quote"];
     private static readonly DateTime Start = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
 
-    private readonly SqliteConnection connection = new("DataSource=:memory:");
+    private readonly InMemoryDatabase database = new(migrated: true);
 
     public ImportedCrm()
     {
-        connection.Open();
-        using (var db = NewContext())
-        {
-            db.Database.Migrate();
-        }
-
         Import(ImportKind.Stages, Stages);
         Import(ImportKind.Reps, Reps);
         Import(ImportKind.Customers, Customers);
     }
 
-    public KnowledgeKaizenDbContext NewContext() => new(new DbContextOptionsBuilder<KnowledgeKaizenDbContext>().UseSqlite(connection).Options);
+    public KnowledgeKaizenDbContext NewContext() => database.NewContext();
 
     public ImportReport Import(ImportKind kind, string csv)
     {
@@ -106,19 +99,9 @@ internal sealed class ImportedCrm : IDisposable
         Import(ImportKind.ServiceCases, cases.ToString());
     }
 
-    public long Scalar(string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-    }
+    public long Scalar(string sql) => database.Scalar(sql);
 
-    public string Text(string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToString(command.ExecuteScalar(), CultureInfo.InvariantCulture)!;
-    }
+    public string Text(string sql) => database.Text(sql);
 
-    public void Dispose() => connection.Dispose();
+    public void Dispose() => database.Dispose();
 }

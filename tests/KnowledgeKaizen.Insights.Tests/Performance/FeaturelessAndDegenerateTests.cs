@@ -1,5 +1,5 @@
 using KnowledgeKaizen.Insights.Performance;
-using KnowledgeKaizen.Insights.Simulation;
+using KnowledgeKaizen.Testing.Simulation;
 
 namespace KnowledgeKaizen.Insights.Tests.Performance;
 
@@ -19,11 +19,14 @@ public sealed class FeaturelessAndDegenerateTests
         }
 
         // Shrinkage computed by hand from raw rates and stage rates alone must give the same posteriors.
-        foreach (var stage in result.Analysis.Stages.Where(s => s.Prior is not null))
+        var fitted = result.Analysis.Stages.Where(s => s.Prior is not null).ToList();
+        Assert.NotEmpty(fitted);
+        foreach (var stage in fitted)
         {
             var b = stageRate[stage.Stage];
             var pairs = result.Analysis.Findings.Where(f => f.Stage == stage.Stage).ToList();
             var eligible = pairs.Where(f => f.Class != PerformanceClass.InsufficientData).ToList();
+            Assert.NotEmpty(eligible);
             var estimates = eligible.Select(f => (f.RawRate - b) / (b * (1 - b))).ToArray();
             var errors = eligible.Select(f => 1 / Math.Sqrt(f.Entries * b * (1 - b))).ToArray();
             var prior = TwoGroupPrior.Fit(estimates, errors, TestData.Evidence.MinNullProportion);

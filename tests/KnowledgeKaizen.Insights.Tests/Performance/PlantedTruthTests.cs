@@ -1,6 +1,6 @@
 using System.Globalization;
 using KnowledgeKaizen.Insights.Performance;
-using KnowledgeKaizen.Insights.Simulation;
+using KnowledgeKaizen.Testing.Simulation;
 using Xunit.Abstractions;
 
 namespace KnowledgeKaizen.Insights.Tests.Performance;

@@ -5,7 +5,7 @@ using KnowledgeKaizen.Core.Crm;
 using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.Knowledge;
-using KnowledgeKaizen.Web.Tests.Infrastructure;
+using KnowledgeKaizen.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeKaizen.Web.Tests.Courses;
@@ -37,8 +37,8 @@ public sealed partial class CoursePagesTests(PortalFactory factory) : IClassFixt
     public async Task Exports_DownloadScormAndMarkdownZips()
     {
         await factory.EnsureUserAsync(TrainerEmail, Roles.Trainer);
-        var doc = await CourseScenario.PublishedDocumentAsync(factory.Services, DocumentKind.Playbook, "Export me", "Body to export.");
-        var id = await CourseScenario.CourseAsync(factory.Services, "Exported", doc);
+        var doc = await ContentScenario.PublishedDocumentAsync(factory.Services, DocumentKind.Playbook, "Export me", "Body to export.");
+        var id = await ContentScenario.CourseAsync(factory.Services, "Exported", doc);
         var trainer = await factory.SignInAsync(TrainerEmail, PortalFactory.UserPassword);
 
         var scorm = await trainer.GetAsync($"/Courses/Handout/{id}?handler=Scorm");
@@ -55,9 +55,9 @@ public sealed partial class CoursePagesTests(PortalFactory factory) : IClassFixt
     public async Task TamperedQuizAnswers_AreRejected_AndCorrectOnesScored()
     {
         await factory.EnsureUserAsync(StaffEmail, Roles.Staff);
-        var doc = await CourseScenario.PublishedDocumentAsync(factory.Services, DocumentKind.Procedure, "Quoting", "Quote after discovery.");
-        var id = await CourseScenario.CourseAsync(factory.Services, "Quoting course", doc);
-        var (moduleId, questionId) = await CourseScenario.WithAsync(factory.Services, async s =>
+        var doc = await ContentScenario.PublishedDocumentAsync(factory.Services, DocumentKind.Procedure, "Quoting", "Quote after discovery.");
+        var id = await ContentScenario.CourseAsync(factory.Services, "Quoting course", doc);
+        var (moduleId, questionId) = await ContentScenario.WithAsync(factory.Services, async s =>
         {
             var course = (await s.GetRequiredService<CourseService>().FindAsync(id))!;
             return (course.Modules[0].Id, course.Modules[0].Questions[0].Id);
@@ -91,8 +91,8 @@ public sealed partial class CoursePagesTests(PortalFactory factory) : IClassFixt
     {
         await factory.EnsureUserAsync(StaffEmail, Roles.Staff);
         var staff = await factory.SignInAsync(StaffEmail, PortalFactory.UserPassword);
-        var doc = await CourseScenario.PublishedDocumentAsync(factory.Services, DocumentKind.Solution, "Builder guard", "Text.");
-        var id = await CourseScenario.CourseAsync(factory.Services, "Guarded", doc);
+        var doc = await ContentScenario.PublishedDocumentAsync(factory.Services, DocumentKind.Solution, "Builder guard", "Text.");
+        var id = await ContentScenario.CourseAsync(factory.Services, "Guarded", doc);
 
         foreach (var page in new[] { $"/Courses/Edit/{id}", $"/Courses/Progress/{id}", $"/Courses/Handout/{id}?handler=Scorm" })
         {
@@ -107,9 +107,9 @@ public sealed partial class CoursePagesTests(PortalFactory factory) : IClassFixt
     {
         var repUser = await factory.EnsureUserAsync("rep@courses.test", Roles.Staff);
         await factory.EnsureUserAsync("manager@courses.test", Roles.KnowledgeManager);
-        var doc = await CourseScenario.PublishedDocumentAsync(factory.Services, DocumentKind.Playbook, "Propose well", "Text.");
-        var id = await CourseScenario.CourseAsync(factory.Services, "Propose course", doc);
-        var repId = await CourseScenario.WithAsync(factory.Services, async s =>
+        var doc = await ContentScenario.PublishedDocumentAsync(factory.Services, DocumentKind.Playbook, "Propose well", "Text.");
+        var id = await ContentScenario.CourseAsync(factory.Services, "Propose course", doc);
+        var repId = await ContentScenario.WithAsync(factory.Services, async s =>
         {
             var db = s.GetRequiredService<KnowledgeKaizenDbContext>();
             var rep = new Rep("REP-COURSES", "Course Rep", "East-1", "East", RepRole.Sales, "rep@courses.test");

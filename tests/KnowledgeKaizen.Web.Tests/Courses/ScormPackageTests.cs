@@ -4,15 +4,17 @@ using System.Xml.Linq;
 using System.Xml.Schema;
 using KnowledgeKaizen.Core.Courses;
 using KnowledgeKaizen.Core.Knowledge;
+using KnowledgeKaizen.Testing;
 using KnowledgeKaizen.Web.Courses.Scorm;
-using KnowledgeKaizen.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeKaizen.Web.Tests.Courses;
 
 /// <summary>The SCORM 1.2 package: manifest valid against the official schemas it carries, and fully self-contained.</summary>
-public sealed class ScormPackageTests(PortalFactory factory) : IClassFixture<PortalFactory>
+public sealed class ScormPackageTests(PortalFactory factory) : IClassFixture<PortalFactory>, IDisposable
 {
+    private readonly TempFolder extracted = new("scorm");
+
     [Fact]
     public async Task Manifest_IsValidAgainstTheOfficialScorm12SchemasShippedInThePackage()
     {
@@ -55,11 +57,11 @@ public sealed class ScormPackageTests(PortalFactory factory) : IClassFixture<Por
     [Fact]
     public async Task ArchivedDocument_IsStillExportedAtItsPinnedRevision()
     {
-        var doc = await CourseScenario.PublishedDocumentAsync(factory.Services, DocumentKind.Solution, "Retired answer", "The retired fix text.");
-        var id = await CourseScenario.CourseAsync(factory.Services, "Retired course", doc);
-        await CourseScenario.ArchiveAsync(factory.Services, doc);
+        var doc = await ContentScenario.PublishedDocumentAsync(factory.Services, DocumentKind.Solution, "Retired answer", "The retired fix text.");
+        var id = await ContentScenario.CourseAsync(factory.Services, "Retired course", doc);
+        await ContentScenario.ArchiveAsync(factory.Services, doc);
 
-        var package = await CourseScenario.WithAsync(factory.Services, async s =>
+        var package = await ContentScenario.WithAsync(factory.Services, async s =>
             s.GetRequiredService<ScormPackageBuilder>().Build((await s.GetRequiredService<CourseService>().ContentAsync(id))!));
 
         var index = await File.ReadAllTextAsync(Path.Combine(Extract(package.Zip), "index.html"));
@@ -116,24 +118,24 @@ public sealed class ScormPackageTests(PortalFactory factory) : IClassFixture<Por
 
     private async Task<CourseExport> ExportAsync()
     {
-        var image = CourseScenario.StoreImage(factory.Services);
-        var first = await CourseScenario.PublishedDocumentAsync(factory.Services, DocumentKind.Procedure, "Proposal structure",
+        var image = ContentScenario.StoreImage(factory.Services);
+        var first = await ContentScenario.PublishedDocumentAsync(factory.Services, DocumentKind.Procedure, "Proposal structure",
             $"## Steps\n\n1. Summarise the need.\n\n![Chart]({image})\n\nSee [pricing](https://example.com/pricing) and ![remote](https://example.com/x.png).\n");
-        var second = await CourseScenario.PublishedDocumentAsync(factory.Services, DocumentKind.Playbook, "Proposal walkthrough", "Walk the buyer through it.");
-        var id = await CourseScenario.CourseAsync(factory.Services, "Proposals", first, second);
-        return await CourseScenario.WithAsync(factory.Services, async s =>
+        var second = await ContentScenario.PublishedDocumentAsync(factory.Services, DocumentKind.Playbook, "Proposal walkthrough", "Walk the buyer through it.");
+        var id = await ContentScenario.CourseAsync(factory.Services, "Proposals", first, second);
+        return await ContentScenario.WithAsync(factory.Services, async s =>
             s.GetRequiredService<ScormPackageBuilder>().Build((await s.GetRequiredService<CourseService>().ContentAsync(id))!));
     }
 
-    private static string Extract(byte[] zip)
+    public void Dispose() => extracted.Dispose();
+
+    private string Extract(byte[] zip)
     {
-        var folder = Path.Combine(TempRoot, Guid.NewGuid().ToString("N"));
+        var folder = extracted.File(Guid.NewGuid().ToString("N"));
         using var archive = new ZipArchive(new MemoryStream(zip));
         archive.ExtractToDirectory(folder);
         return folder;
     }
-
-    private static readonly string TempRoot = Path.Combine(Path.GetTempPath(), "kk-scorm-tests");
 
     /// <summary>Resolves schema imports (xml namespace, IMS CP) to the copies in the package; never the network.</summary>
     private sealed class LocalSchemaResolver(string folder) : XmlResolver

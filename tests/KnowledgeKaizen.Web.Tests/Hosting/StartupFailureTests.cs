@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using KnowledgeKaizen.Testing;
 
 namespace KnowledgeKaizen.Web.Tests.Hosting;
 
@@ -8,27 +9,23 @@ public sealed class StartupFailureTests
     [Fact]
     public async Task UnwritableDataFolder_StopsStartup_WithOneLineNamingTheSetting()
     {
-        var blocker = Path.Combine(Path.GetTempPath(), $"kk-not-a-folder-{Guid.NewGuid():N}");
+        using var temp = new TempFolder("startup");
+        var blocker = temp.File("not-a-folder");
         await File.WriteAllTextAsync(blocker, "a file where the data folder should be");
-        try
-        {
-            var (exit, stderr) = await RunWebAsync(("KnowledgeKaizen__DataPath", Path.Combine(blocker, "data")));
-            Assert.Equal(1, exit);
-            var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            Assert.Single(lines);
-            Assert.Contains("KnowledgeKaizen:DataPath", lines[0], StringComparison.Ordinal);
-        }
-        finally
-        {
-            File.Delete(blocker);
-        }
+
+        var (exit, stderr) = await RunWebAsync(("KnowledgeKaizen__DataPath", Path.Combine(blocker, "data")));
+
+        Assert.Equal(1, exit);
+        var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Single(lines);
+        Assert.Contains("KnowledgeKaizen:DataPath", lines[0], StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task InvalidAdminEmail_StopsStartup_NamingTheSetting()
     {
-        var data = Path.Combine(Path.GetTempPath(), $"kk-bad-setting-{Guid.NewGuid():N}");
-        var (exit, stderr) = await RunWebAsync(("KnowledgeKaizen__DataPath", data), ("KnowledgeKaizen__AdminEmail", "not-an-email"));
+        using var data = new TempFolder("bad-setting");
+        var (exit, stderr) = await RunWebAsync(("KnowledgeKaizen__DataPath", data.Path), ("KnowledgeKaizen__AdminEmail", "not-an-email"));
         Assert.Equal(1, exit);
         Assert.Contains("AdminEmail", stderr, StringComparison.Ordinal);
     }

@@ -1,6 +1,7 @@
 using System.Net;
+using AngleSharp.Html.Parser;
 using KnowledgeKaizen.Core.Identity;
-using KnowledgeKaizen.Web.Tests.Infrastructure;
+using KnowledgeKaizen.Testing;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,48 +20,53 @@ public sealed class AuthorizationMatrixTests(PortalFactory factory) : IClassFixt
     public async Task AnonymousUser_IsSentToSignIn_FromEveryProtectedPage()
     {
         var client = factory.CreateBrowserlessClient();
-        foreach (var page in Pages())
-        {
-            var response = await client.GetAsync(page.Url);
-            if (page.Anonymous)
-            {
-                Assert.True((int)response.StatusCode < 500, $"{page.Url} answered {(int)response.StatusCode}");
-                continue;
-            }
+        var pages = Pages();
 
-            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-            Assert.StartsWith("/Account/Login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
-        }
+        var outcomes = await OutcomesAsync(client, pages);
+
+        Assert.Equal(pages.Select(p => $"{p.Url}: {(p.Anonymous ? Allowed : SignIn)}"), outcomes);
     }
 
     [Theory]
     [MemberData(nameof(AllRoles))]
     public async Task EachRole_ReachesExactlyThePagesItsPoliciesAllow(string role)
     {
-        var email = $"{role.ToLowerInvariant()}@matrix.test";
-        await factory.EnsureUserAsync(email, role);
-        var client = await factory.SignInAsync(email, PortalFactory.UserPassword);
-        var checkedProtected = 0;
-        foreach (var page in Pages().Where(p => !p.Anonymous))
-        {
-            var response = await client.GetAsync(page.Url);
-            var allowed = Policies.RolesFor[page.Policy!].Contains(role);
-            if (allowed)
-            {
-                Assert.False(response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location!.OriginalString.Contains("AccessDenied", StringComparison.Ordinal),
-                    $"{role} was denied {page.Url} although policy {page.Policy} allows it");
-                Assert.True((int)response.StatusCode < 500, $"{page.Url} answered {(int)response.StatusCode} for {role}");
-            }
-            else
-            {
-                Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-                Assert.Contains("/Account/AccessDenied", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
-            }
+        var client = await ClientAsync(role);
+        var pages = Pages().Where(p => !p.Anonymous).ToList();
 
-            checkedProtected++;
+        var outcomes = await OutcomesAsync(client, pages);
+
+        Assert.True(pages.Count >= 5, "The page list looks empty; endpoint discovery is broken.");
+        Assert.Equal(pages.Select(p => $"{p.Url}: {(Policies.RolesFor[p.Policy!].Contains(role) ? Allowed : Denied)}"), outcomes);
+    }
+
+    /// <summary>
+    /// The CSP forbids inline script, so a page must not rely on any: every page, rendered for every role that may
+    /// open it (anonymous pages without sign-in), has no inline &lt;script&gt;, no on* handler attribute, no
+    /// javascript: URL, and loads scripts and styles only from the portal itself.
+    /// </summary>
+    [Fact]
+    public async Task EveryPage_ForEveryRoleThatMayOpenIt_HasNoInlineScript()
+    {
+        var views = new List<(string Url, string Viewer)>();
+        foreach (var page in Pages())
+        {
+            views.AddRange(page.Anonymous ? [(page.Url, "anonymous")] : Policies.RolesFor[page.Policy!].Select(role => (page.Url, role)));
         }
 
-        Assert.True(checkedProtected >= 5, "The page list looks empty; endpoint discovery is broken.");
+        var problems = new List<string>();
+        var rendered = 0;
+        foreach (var (url, viewer) in views)
+        {
+            var client = viewer == "anonymous" ? factory.CreateBrowserlessClient() : await ClientAsync(viewer);
+            var response = await client.GetAsync(url);
+            var html = await response.Content.ReadAsStringAsync();
+            rendered += response.Content.Headers.ContentType?.MediaType == "text/html" ? 1 : 0;
+            problems.AddRange(ScriptProblems(html).Select(problem => $"{url} as {viewer}: {problem}"));
+        }
+
+        Assert.Empty(problems);
+        Assert.True(rendered >= views.Count / 2, $"only {rendered} of {views.Count} page views rendered HTML");
     }
 
     [Fact]
@@ -82,9 +88,84 @@ public sealed class AuthorizationMatrixTests(PortalFactory factory) : IClassFixt
         Assert.Contains("data-testid=\"access-denied\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    private const string Allowed = "answers";
+    private const string Denied = "access denied";
+    private const string SignIn = "sign-in";
+
+    private readonly Dictionary<string, HttpClient> clients = [];
+
     private sealed record PageUnderTest(string Url, string? Policy, bool Anonymous);
 
-    private IEnumerable<PageUnderTest> Pages()
+    /// <summary>A signed-in client for a user holding only <paramref name="role"/> (one per role and test).</summary>
+    private async Task<HttpClient> ClientAsync(string role)
+    {
+        if (!clients.TryGetValue(role, out var client))
+        {
+            var email = $"{role.ToLowerInvariant()}@matrix.test";
+            await factory.EnsureUserAsync(email, role);
+            client = clients[role] = await factory.SignInAsync(email, PortalFactory.UserPassword);
+        }
+
+        return client;
+    }
+
+    /// <summary>"url: outcome" for each page, where the outcome is what a reader would see happen.</summary>
+    private static async Task<List<string>> OutcomesAsync(HttpClient client, IEnumerable<PageUnderTest> pages)
+    {
+        var outcomes = new List<string>();
+        foreach (var page in pages)
+        {
+            var response = await client.GetAsync(page.Url);
+            var location = response.Headers.Location?.OriginalString ?? string.Empty;
+            var outcome = (int)response.StatusCode >= 500 ? $"error {(int)response.StatusCode}"
+                : response.StatusCode != HttpStatusCode.Redirect ? Allowed
+                : location.Contains("/Account/AccessDenied", StringComparison.Ordinal) ? Denied
+                : location.StartsWith("/Account/Login", StringComparison.Ordinal) || location.Contains("/Account/Login?", StringComparison.Ordinal) ? SignIn
+                : Allowed;
+            outcomes.Add($"{page.Url}: {outcome}");
+        }
+
+        return outcomes;
+    }
+
+    /// <summary>What the browser would refuse to run under the CSP, or load from elsewhere.</summary>
+    private static IEnumerable<string> ScriptProblems(string html)
+    {
+        var document = new HtmlParser().ParseDocument(html);
+        foreach (var element in document.All)
+        {
+            var source = element.LocalName switch
+            {
+                "script" => element.GetAttribute("src"),
+                "link" => element.GetAttribute("href"),
+                _ => null,
+            };
+            if (element.LocalName == "script" && source is null)
+            {
+                yield return "inline <script>";
+            }
+
+            if (source is not null && !(source.StartsWith('/') && !source.StartsWith("//", StringComparison.Ordinal)))
+            {
+                yield return $"<{element.LocalName}> from {source}";
+            }
+
+            foreach (var attribute in element.Attributes)
+            {
+                if (attribute.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase))
+                {
+                    yield return $"<{element.LocalName} {attribute.Name}>";
+                }
+
+                if (attribute.Value.Trim().StartsWith("javascript:", StringComparison.OrdinalIgnoreCase))
+                {
+                    yield return $"<{element.LocalName} {attribute.Name}=\"{attribute.Value}\">";
+                }
+            }
+        }
+    }
+
+    private List<PageUnderTest> Pages()
     {
         var sources = factory.Services.GetRequiredService<IEnumerable<EndpointDataSource>>();
         return sources.SelectMany(s => s.Endpoints).OfType<RouteEndpoint>()

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using KnowledgeKaizen.Core.Identity;
-using KnowledgeKaizen.Web.Tests.Infrastructure;
+using KnowledgeKaizen.Testing;
 
 namespace KnowledgeKaizen.Web.Tests.Identity;
 

@@ -1,13 +1,19 @@
 using System.Net;
 using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.Knowledge;
-using KnowledgeKaizen.Web.Tests.Infrastructure;
+using KnowledgeKaizen.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeKaizen.Web.Tests.Improvement;
 
-public sealed class ImprovementPagesTests(PortalFactory factory) : IClassFixture<PortalFactory>
+public sealed class ImprovementPagesTests(ImprovementPagesTests.FixedDayFactory factory) : IClassFixture<ImprovementPagesTests.FixedDayFactory>
 {
+    /// <summary>"Today" for adoption and kudos stands still, so two posts a moment apart never straddle midnight.</summary>
+    public sealed class FixedDayFactory : PortalFactory
+    {
+        protected override TimeProvider Clock { get; } = new ManualClock(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
+    }
+
     [Fact]
     public async Task Staff_CannotOpenTheBoard_ButSeesRecognition()
     {
@@ -101,15 +107,8 @@ public sealed class ImprovementPagesTests(PortalFactory factory) : IClassFixture
 
     private async Task<int> PublishedPlaybookAsync()
     {
-        var authorId = await AuthorIdAsync();
-        using var scope = factory.Services.CreateScope();
-        var knowledge = scope.ServiceProvider.GetRequiredService<KnowledgeService>();
-        var author = new Actor(authorId, "Author", false);
-        var manager = new Actor(null, "Manager", true);
-        var playbook = await knowledge.CreateAsync(DocumentKind.Playbook, "en", null, "Call back within two hours " + Guid.NewGuid().ToString("N")[..4],
+        var author = new Actor(await AuthorIdAsync(), "Author", false);
+        return await ContentScenario.PublishedDocumentAsync(factory.Services, DocumentKind.Playbook, "Call back within two hours " + Guid.NewGuid().ToString("N")[..4],
             "## What I do\n\nCall back.\n", new DocumentMetadata { Stages = ["qualify"] }, author);
-        await knowledge.SubmitAsync(playbook.Id, author);
-        await knowledge.ApproveAsync(playbook.Id, null, null, manager);
-        return playbook.Id;
     }
 }

@@ -1,7 +1,7 @@
 using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Ingestion;
 using KnowledgeKaizen.Web.Ingestion;
-using KnowledgeKaizen.Web.Tests.Infrastructure;
+using KnowledgeKaizen.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static KnowledgeKaizen.Web.Tests.Ingestion.IngestionFixture;
@@ -11,7 +11,9 @@ namespace KnowledgeKaizen.Web.Tests.Ingestion;
 /// <summary>A portal started with demo data on and a seed folder holding only some of the files.</summary>
 public sealed class DemoDataFactory : PortalFactory
 {
-    public string SeedPath { get; } = CreateSeed();
+    private readonly TempFolder seed = CreateSeed();
+
+    public string SeedPath => seed.Path;
 
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
@@ -22,21 +24,20 @@ public sealed class DemoDataFactory : PortalFactory
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing && Directory.Exists(SeedPath))
+        if (disposing)
         {
-            Directory.Delete(SeedPath, recursive: true);
+            seed.Dispose();
         }
     }
 
-    private static string CreateSeed()
+    private static TempFolder CreateSeed()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "kk-tests", "seed-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, "stages.csv"), Stages);
-        File.WriteAllText(Path.Combine(folder, "reps.csv"), Reps);
-        File.WriteAllText(Path.Combine(folder, "customers.csv"), Customers);
-        File.WriteAllText(Path.Combine(folder, "opportunities.csv"), Opportunities);
-        File.WriteAllText(Path.Combine(folder, "stage-history.ndjson"),
+        var folder = new TempFolder("seed");
+        File.WriteAllText(folder.File("stages.csv"), Stages);
+        File.WriteAllText(folder.File("reps.csv"), Reps);
+        File.WriteAllText(folder.File("customers.csv"), Customers);
+        File.WriteAllText(folder.File("opportunities.csv"), Opportunities);
+        File.WriteAllText(folder.File("stage-history.ndjson"),
             "{\"external_id\":\"sd1\",\"opportunity_id\":\"o1\",\"stage\":\"qualify\",\"rep_id\":\"r1\",\"entered_at\":\"2024-01-10\",\"left_at\":\"2024-01-12\",\"outcome\":\"advanced\"}\n");
         return folder;
     }
@@ -62,20 +63,19 @@ public sealed class DemoDataLoaderTests(DemoDataFactory factory) : IClassFixture
 
 public sealed class ImportCommandTests : IDisposable
 {
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "kk-tests", "cli-" + Guid.NewGuid().ToString("N"));
+    private readonly TempFolder folder = new("import-command");
 
     private async Task<(int Exit, string Output)> RunAsync(params string[] args)
     {
         using var output = new StringWriter();
-        var exit = await ImportCommand.RunAsync([.. args, $"--KnowledgeKaizen:DataPath={Path.Combine(folder, "data")}"], output);
+        var exit = await ImportCommand.RunAsync([.. args, $"--KnowledgeKaizen:DataPath={folder.File("data")}"], output);
         return (exit, output.ToString());
     }
 
     [Fact]
     public async Task ImportingAFile_PrintsTheReportAndExitsZero_AndAgainChangesNothing()
     {
-        Directory.CreateDirectory(folder);
-        var file = Path.Combine(folder, "stages.csv");
+        var file = folder.File("stages.csv");
         await File.WriteAllTextAsync(file, Stages);
 
         var first = await RunAsync("import", "stages", file);
@@ -89,8 +89,7 @@ public sealed class ImportCommandTests : IDisposable
     [Fact]
     public async Task AFileWithProblems_ListsThemAndExitsOne()
     {
-        Directory.CreateDirectory(folder);
-        var file = Path.Combine(folder, "stages.csv");
+        var file = folder.File("stages.csv");
         await File.WriteAllTextAsync(file, "code,name,position\nq,Q,first\n");
 
         var (exit, output) = await RunAsync("import", "stages", file);
@@ -103,12 +102,5 @@ public sealed class ImportCommandTests : IDisposable
     public async Task WrongArguments_PrintUsage() =>
         Assert.Contains("Usage: import", (await RunAsync("import", "invoices")).Output, StringComparison.Ordinal);
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(folder))
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-    }
+    public void Dispose() => folder.Dispose();
 }

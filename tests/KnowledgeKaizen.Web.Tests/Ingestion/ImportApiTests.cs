@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using KnowledgeKaizen.Core.Data;
-using KnowledgeKaizen.Web.Tests.Infrastructure;
+using KnowledgeKaizen.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static KnowledgeKaizen.Web.Tests.Ingestion.IngestionFixture;

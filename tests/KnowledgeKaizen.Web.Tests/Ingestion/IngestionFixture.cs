@@ -1,8 +1,8 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using KnowledgeKaizen.Testing;
 using KnowledgeKaizen.Web.Ingestion;
-using KnowledgeKaizen.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeKaizen.Web.Tests.Ingestion;
@@ -45,20 +45,8 @@ internal static class IngestionFixture
     public static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
 
-    /// <summary>Polls the job endpoint until the job has finished (at most ~15 s).</summary>
-    public static async Task<JsonElement> WaitForJobAsync(HttpClient client, string jobUrl)
-    {
-        for (var i = 0; i < 150; i++)
-        {
-            var job = await JsonAsync(await client.GetAsync(jobUrl));
-            if (job.GetProperty("finished").GetBoolean())
-            {
-                return job;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"{jobUrl} did not finish.");
-    }
+    /// <summary>Reads the job endpoint until the job has finished.</summary>
+    public static Task<JsonElement> WaitForJobAsync(HttpClient client, string jobUrl) =>
+        Eventually.ThatAsync($"{jobUrl} to finish", async () => await JsonAsync(await client.GetAsync(jobUrl)),
+            job => job.GetProperty("finished").GetBoolean());
 }

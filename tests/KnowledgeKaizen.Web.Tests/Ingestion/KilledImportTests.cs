@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using KnowledgeKaizen.Testing;
 using KnowledgeKaizen.Web.Ingestion;
 using Microsoft.Data.Sqlite;
 using static KnowledgeKaizen.Web.Tests.Ingestion.IngestionFixture;
@@ -15,16 +16,15 @@ public sealed class KilledImportTests : IDisposable
     // Enough that the import's pages outgrow its 32 MB page cache well before the end, so the first pages
     // reach the write-ahead log (the kill signal) while most of the file is still to come.
     private const int Rows = 1_500_000;
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "kk-tests", "kill-" + Guid.NewGuid().ToString("N"));
+    private readonly TempFolder folder = new("killed-import");
 
-    private string Data => Path.Combine(folder, "data");
+    private string Data => folder.File("data");
 
     private string Database => Path.Combine(Data, "knowledgekaizen.db");
 
     [Fact]
     public async Task ImportKilledWhileWriting_LeavesNothing_IsMarkedFailed_AndRunsCleanlyAgain()
     {
-        Directory.CreateDirectory(folder);
         foreach (var (kind, csv) in new[] { ("stages", Stages), ("reps", Reps), ("customers", Customers), ("opportunities", Opportunities) })
         {
             Assert.Equal(0, await CommandLineAsync(kind, csv));
@@ -40,11 +40,8 @@ public sealed class KilledImportTests : IDisposable
         {
             // Uncommitted pages reach the write-ahead log as the import writes; kill once some have.
             var wal = Database + "-wal";
-            var clock = Stopwatch.StartNew();
-            while (!(File.Exists(wal) && new FileInfo(wal).Length > 1 << 20) && !import.HasExited && clock.Elapsed < TimeSpan.FromSeconds(60))
-            {
-                await Task.Delay(20);
-            }
+            await Eventually.TrueAsync("the import to write a megabyte of pages to the write-ahead log, or to exit",
+                () => (File.Exists(wal) && new FileInfo(wal).Length > 1 << 20) || import.HasExited);
 
             Assert.False(import.HasExited, "the import finished before it could be killed");
             import.Kill(entireProcessTree: true);
@@ -71,7 +68,7 @@ public sealed class KilledImportTests : IDisposable
 
     private async Task<string> WriteHistoryAsync(string name, int rows)
     {
-        var file = Path.Combine(folder, name);
+        var file = folder.File(name);
         await using var writer = new StreamWriter(file);
         await writer.WriteAsync(StageHeader);
         for (var i = 0; i < rows; i++)
@@ -84,7 +81,7 @@ public sealed class KilledImportTests : IDisposable
 
     private async Task<int> CommandLineAsync(string kind, string csv)
     {
-        var file = Path.Combine(folder, kind + ".csv");
+        var file = folder.File(kind + ".csv");
         await File.WriteAllTextAsync(file, csv);
         using var output = new StringWriter();
         return await ImportCommand.RunAsync(["import", kind, file, $"--KnowledgeKaizen:DataPath={Data}"], output);
@@ -122,12 +119,5 @@ public sealed class KilledImportTests : IDisposable
         return command.ExecuteScalar();
     }
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        if (Directory.Exists(folder))
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-    }
+    public void Dispose() => folder.Dispose();
 }

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Identity;
-using KnowledgeKaizen.Web.Tests.Infrastructure;
+using KnowledgeKaizen.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static KnowledgeKaizen.Web.Tests.Ingestion.IngestionFixture;
@@ -46,29 +46,28 @@ public sealed class UploadPageTests(PortalFactory factory) : IClassFixture<Porta
     [Fact]
     public async Task UploadPreviewCommit_AppliesTheFileOnlyAfterCommit()
     {
+        // Stage codes no other test in the class loads, so the counts hold in any test order.
+        const string file = "code,name,name_zh,position\nupload-first,Upload first,上传一,11\nupload-second,Upload second,上传二,12\n";
         var client = await AdminAsync();
-        var importId = await FinishAsync(client, await UploadAsync(client, "stages", "stages.csv", Stages));
+        var importId = await FinishAsync(client, await UploadAsync(client, "stages", "stages.csv", file));
 
         var preview = await client.GetStringAsync($"/Imports/Details/{importId}");
-        Assert.Contains("data-testid=\"commit-form\"", preview, StringComparison.Ordinal);
-        using (var scope = factory.Services.CreateScope())
-        {
-            Assert.False(await scope.ServiceProvider.GetRequiredService<KnowledgeKaizenDbContext>().SalesStages.AnyAsync());
-        }
-
+        var afterPreview = await UploadedStagesAsync();
         var commit = await PortalFactory.PostFormAsync(client, $"/Imports/Details/{importId}?handler=Commit", new() { ["Mode"] = "AllOrNothing" },
             $"/Imports/Details/{importId}");
         var committedId = await FinishAsync(client, commit);
 
-        using (var scope = factory.Services.CreateScope())
-        {
-            Assert.Equal(2, await scope.ServiceProvider.GetRequiredService<KnowledgeKaizenDbContext>().SalesStages.CountAsync());
-        }
+        Assert.Contains("data-testid=\"commit-form\"", preview, StringComparison.Ordinal);
+        Assert.Equal(0, afterPreview);
+        Assert.Equal(2, await UploadedStagesAsync());
 
         var history = await client.GetStringAsync("/Imports");
         Assert.Contains($"/Imports/Details/{committedId}", history, StringComparison.Ordinal);
         Assert.Contains("stages.csv", history, StringComparison.Ordinal);
     }
+
+    private Task<int> UploadedStagesAsync() =>
+        factory.WithDbAsync(db => db.SalesStages.CountAsync(s => s.Code.StartsWith("upload-")));
 
     [Fact]
     public async Task ProgressPage_SaysWhenOnlyTheIndexesAndDashboardsAreLeft()

@@ -1,12 +1,12 @@
 using System.Net;
 using System.Text;
 using KnowledgeKaizen.Core.Identity;
-using KnowledgeKaizen.Web.Tests.Infrastructure;
+using KnowledgeKaizen.Testing;
 
 namespace KnowledgeKaizen.Web.Tests.Insights;
 
 /// <summary>The dashboards over HTTP on the demo data: rendering, filters from the URL, scoping, CSV.</summary>
-public sealed class InsightsPagesTests(SeededPortalFactory factory) : IClassFixture<SeededPortalFactory>
+public sealed class InsightsPagesTests(DemoDataPortalFactory factory) : IClassFixture<DemoDataPortalFactory>
 {
     private const string AllTime = "from=2024-11-01&to=2026-10-31";
 

@@ -1,11 +1,12 @@
 using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Insights.Metrics;
+using KnowledgeKaizen.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeKaizen.Web.Tests.Insights;
 
 /// <summary>The dashboards on the demo data agree with the raw seed files and with each other.</summary>
-public sealed class SeedConsistencyTests(SeededPortalFactory factory) : IClassFixture<SeededPortalFactory>
+public sealed class SeedConsistencyTests(DemoDataPortalFactory factory) : IClassFixture<DemoDataPortalFactory>
 {
     /// <summary>A period that holds the whole demo history (24 months up to 2026-10-31).</summary>
     private static readonly MetricFilter Everything = new(new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc));

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using AngleSharp.Html.Parser;
 using KnowledgeKaizen.Core.Identity;
-using KnowledgeKaizen.Web.Tests.Infrastructure;
+using KnowledgeKaizen.Testing;
 
 namespace KnowledgeKaizen.Web.Tests.Knowledge;
 
@@ -136,7 +136,7 @@ public sealed class KnowledgeApiTests(PortalFactory factory) : IClassFixture<Por
     {
         await factory.EnsureUserAsync("km@api.test", Roles.KnowledgeManager);
         var manager = await factory.SignInAsync("km@api.test", PortalFactory.UserPassword);
-        var body = string.Join("\n\n", XssVectors);
+        var body = string.Join("\n\n", XssCorpus.Vectors);
         var id = await KnowledgeClient.CreatePlaybookAsync(manager, "Hostile", body);
 
         var html = await manager.GetStringAsync($"/Knowledge/Details/{id}");
@@ -150,14 +150,6 @@ public sealed class KnowledgeApiTests(PortalFactory factory) : IClassFixture<Por
             Assert.False(element.GetAttribute("src")?.Trim().StartsWith("data", StringComparison.OrdinalIgnoreCase) ?? false);
         }
     }
-
-    private static readonly string[] XssVectors =
-    [
-        "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<svg onload=alert(1)>", "[x](javascript:alert(1))",
-        "[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)", "![x](data:image/svg+xml;base64,PHN2ZyBvbmxvYWQ9YWxlcnQoMSk+)",
-        "Text {onclick=\"alert(1)\"}", "<a href=\"javascript:alert(1)\">x</a>", "<iframe src=\"javascript:alert(1)\"></iframe>",
-        "```mermaid\nflowchart TD\n  A[\"<img src=x onerror=alert(1)>\"] --> B\n```",
-    ];
 
     private async Task<HttpClient> ContributorAsync()
     {

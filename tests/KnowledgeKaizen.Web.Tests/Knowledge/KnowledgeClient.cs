@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using KnowledgeKaizen.Web.Tests.Infrastructure;
+using KnowledgeKaizen.Testing;
 
 namespace KnowledgeKaizen.Web.Tests.Knowledge;
 

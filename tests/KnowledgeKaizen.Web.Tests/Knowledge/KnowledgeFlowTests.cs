@@ -1,6 +1,6 @@
 using System.Net;
 using KnowledgeKaizen.Core.Identity;
-using KnowledgeKaizen.Web.Tests.Infrastructure;
+using KnowledgeKaizen.Testing;
 using static KnowledgeKaizen.Web.Tests.Knowledge.KnowledgeClient;
 
 namespace KnowledgeKaizen.Web.Tests.Knowledge;

@@ -2,13 +2,19 @@ using System.Net;
 using System.Text.Json;
 using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.Performance;
-using KnowledgeKaizen.Web.Tests.Infrastructure;
+using KnowledgeKaizen.Testing;
 
 namespace KnowledgeKaizen.Web.Tests.Performance;
 
 /// <summary>A new install without CRM data: the first retraining records "not enough data" instead of failing.</summary>
-public sealed class EmptyInstallTests(EmptyPerformancePortalFactory factory) : IClassFixture<EmptyPerformancePortalFactory>
+public sealed class EmptyInstallTests(EmptyInstallTests.EmptyInstallFactory factory) : IClassFixture<EmptyInstallTests.EmptyInstallFactory>
 {
+    /// <summary>An empty install (no demo data) with the demo portal's fast model settings.</summary>
+    public sealed class EmptyInstallFactory : DemoDataPortalFactory
+    {
+        protected override bool LoadsDemoData => false;
+    }
+
     [Fact]
     public async Task EmptyInstall_ShowsNotEnoughData_OnPagesAndApi()
     {

@@ -1,5 +1,5 @@
 using System.Net;
-using KnowledgeKaizen.Web.Tests.Infrastructure;
+using KnowledgeKaizen.Testing;
 using static KnowledgeKaizen.Web.Tests.Search.SearchTestContent;
 
 namespace KnowledgeKaizen.Web.Tests.Search;
@@ -7,15 +7,13 @@ namespace KnowledgeKaizen.Web.Tests.Search;
 /// <summary>End to end through the real app: outbox → indexer → search page, languages, permissions, bad input.</summary>
 public sealed class SearchFlowTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
-    private static string LinkTo(int id) => $"key={id}\"";
-
     [Fact]
     public async Task PublishedPlaybook_IsFoundWithinSeconds_ThroughTheOutbox()
     {
         var staff = await SignedInStaffAsync();
         var id = await CreateAsync(factory, "Quarterly pipeline hygiene", "Review every stale opportunity on Fridays.");
 
-        var html = await WaitForAsync(staff, "pipeline hygiene", LinkTo(id));
+        var html = await FoundAsync(factory, staff, "pipeline hygiene", id);
 
         Assert.Contains("<mark>", html, StringComparison.Ordinal);
     }
@@ -28,7 +26,7 @@ public sealed class SearchFlowTests(PortalFactory factory) : IClassFixture<Porta
         var staff = await SignedInStaffAsync();
         var id = await CreateAsync(factory, "季度复盘要点", "本季度我们的转化率明显提高，客户投诉处理也比去年更快了。", language: "zh");
 
-        var html = await WaitForAsync(staff, query, LinkTo(id));
+        var html = await FoundAsync(factory, staff, query, id);
 
         // SmartCn may split a compound into words (投诉|处理); each part is highlighted.
         Assert.Contains($"<mark>{query[..2]}", html, StringComparison.Ordinal);
@@ -41,8 +39,8 @@ public sealed class SearchFlowTests(PortalFactory factory) : IClassFixture<Porta
         var id = await CreateAsync(factory, "Demo follow-up", "Most prospects converted after a second demo. 跟进客户 within two days.");
 
         // "conversion" is pinned to the stem of "converted" (EnglishSearchAnalyzer.StemOverrides), so the noun finds the verb.
-        await WaitForAsync(staff, "conversion prospects", LinkTo(id));
-        await WaitForAsync(staff, "跟进客户", LinkTo(id));
+        await FoundAsync(factory, staff, "conversion prospects", id);
+        await FoundAsync(factory, staff, "跟进客户", id);
     }
 
     [Fact]
@@ -53,11 +51,13 @@ public sealed class SearchFlowTests(PortalFactory factory) : IClassFixture<Porta
         var manager = await factory.SignInAsync(ManagerEmail, PortalFactory.UserPassword);
         var id = await CreateAsync(factory, "Unfinished xylophone objection handling", "Draft text about xylophone objections.", publish: false);
 
-        await WaitForAsync(author, "xylophone", LinkTo(id));
-        await WaitForAsync(manager, "xylophone", LinkTo(id));
+        await IndexedAsync(factory, "xylophone", id);
 
-        Assert.DoesNotContain(LinkTo(id), await SearchHtmlAsync(staff, "xylophone"), StringComparison.Ordinal);
-        Assert.Contains("data-testid=\"search-empty\"", await SearchHtmlAsync(staff, "xylophone"), StringComparison.Ordinal);
+        Assert.Contains(LinkTo(id), await SearchHtmlAsync(author, "xylophone"), StringComparison.Ordinal);
+        Assert.Contains(LinkTo(id), await SearchHtmlAsync(manager, "xylophone"), StringComparison.Ordinal);
+        var staffPage = await SearchHtmlAsync(staff, "xylophone");
+        Assert.DoesNotContain(LinkTo(id), staffPage, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"search-empty\"", staffPage, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class SearchFlowTests(PortalFactory factory) : IClassFixture<Porta
         var author = await factory.SignInAsync(AuthorEmail, PortalFactory.UserPassword);
         await AddFeedbackAsync(factory, "The parcel arrived crumpled and the zeppelin model was broken.");
 
-        await WaitForAsync(author, "zeppelin", "data-type=\"feedback\"");
+        await FeedbackFoundAsync(factory, author, "zeppelin");
 
         Assert.DoesNotContain("data-type=\"feedback\"", await SearchHtmlAsync(staff, "zeppelin"), StringComparison.Ordinal);
     }
@@ -78,7 +78,8 @@ public sealed class SearchFlowTests(PortalFactory factory) : IClassFixture<Porta
         var staff = await SignedInStaffAsync();
         var playbook = await CreateAsync(factory, "Walrus discount playbook", "How to discuss the walrus discount.");
         var procedure = await CreateAsync(factory, "Walrus discount procedure", "Steps for the walrus discount.", kind: Core.Knowledge.DocumentKind.Procedure);
-        await WaitForAsync(staff, "walrus", LinkTo(procedure));
+        await IndexedAsync(factory, "walrus", playbook);
+        await IndexedAsync(factory, "walrus", procedure);
 
         var html = await SearchHtmlAsync(staff, "walrus", "&type=procedure&sort=newest");
 
@@ -135,7 +136,7 @@ public sealed class SearchFlowTests(PortalFactory factory) : IClassFixture<Porta
     {
         var staff = await SignedInStaffAsync();
         var id = await CreateAsync(factory, "Quokka onboarding checklist", "Checklist body.");
-        await WaitForAsync(staff, "quokka", LinkTo(id));
+        await IndexedAsync(factory, "quokka", id);
 
         var json = await staff.GetStringAsync("/api/v1/search/suggest?q=quok");
 

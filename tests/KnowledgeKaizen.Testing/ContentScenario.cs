@@ -3,10 +3,10 @@ using KnowledgeKaizen.Core.Hosting;
 using KnowledgeKaizen.Core.Knowledge;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace KnowledgeKaizen.Web.Tests.Courses;
+namespace KnowledgeKaizen.Testing;
 
-/// <summary>Published documents and courses made through the app's own services.</summary>
-public static class CourseScenario
+/// <summary>Published documents and courses made through the running portal's own services (HTTP and browser tests alike).</summary>
+public static class ContentScenario
 {
     private static readonly Actor Manager = new("scenario-manager", "Scenario Manager", true);
 
@@ -21,13 +21,25 @@ public static class CourseScenario
         return "/api/v1/knowledge/images/" + name;
     }
 
-    public static async Task<int> PublishedDocumentAsync(IServiceProvider services, DocumentKind kind, string title, string body)
+    /// <summary>
+    /// A document written by <paramref name="author"/> (a manager by default) and, unless <paramref name="publish"/>
+    /// is false, submitted and approved: the real lifecycle, so the search outbox is filled as in production.
+    /// </summary>
+    public static async Task<int> PublishedDocumentAsync(
+        IServiceProvider services, DocumentKind kind, string title, string body, DocumentMetadata? metadata = null,
+        Actor? author = null, string language = "en", bool publish = true)
     {
         using var scope = services.CreateScope();
         var knowledge = scope.ServiceProvider.GetRequiredService<KnowledgeService>();
-        var document = await knowledge.CreateAsync(kind, "en", null, title, body, new DocumentMetadata { Stages = ["propose"], Owner = "Sales" }, Manager);
-        await knowledge.SubmitAsync(document.Id, Manager);
-        await knowledge.ApproveAsync(document.Id, null, null, Manager);
+        var writer = author ?? Manager;
+        var document = await knowledge.CreateAsync(kind, language, null, title, body,
+            metadata ?? new DocumentMetadata { Stages = ["propose"], Owner = "Sales" }, writer);
+        if (publish)
+        {
+            await knowledge.SubmitAsync(document.Id, writer);
+            await knowledge.ApproveAsync(document.Id, null, null, Manager);
+        }
+
         return document.Id;
     }
 
@@ -37,7 +49,10 @@ public static class CourseScenario
         await scope.ServiceProvider.GetRequiredService<KnowledgeService>().ArchiveAsync(documentId, Manager);
     }
 
-    /// <summary>A published "propose" course: one module per document, each with a question whose first option is right.</summary>
+    /// <summary>
+    /// A published "propose" course: one module per document, each with the question "Question on {title}?" whose
+    /// options are "Right" (the correct one), "Wrong" and "Also wrong".
+    /// </summary>
     public static async Task<int> CourseAsync(IServiceProvider services, string title, params int[] documentIds)
     {
         using var scope = services.CreateScope();
@@ -57,6 +72,10 @@ public static class CourseScenario
 
         return course.Id;
     }
+
+    /// <summary>The course as a learner or an export sees it.</summary>
+    public static Task<CourseContent> ContentAsync(IServiceProvider services, int courseId) =>
+        WithAsync(services, async s => (await s.GetRequiredService<CourseService>().ContentAsync(courseId))!);
 
     public static async Task<T> WithAsync<T>(IServiceProvider services, Func<IServiceProvider, Task<T>> action)
     {

@@ -1,9 +1,9 @@
 using System.Globalization;
 using KnowledgeKaizen.Insights.Performance;
 
-namespace KnowledgeKaizen.Insights.Simulation;
+namespace KnowledgeKaizen.Testing.Simulation;
 
-/// <summary>Settings of a simulated stage history with planted truth (tests, benchmarks, demo seed data).</summary>
+/// <summary>Settings of a simulated stage history with planted truth (tests and benchmarks).</summary>
 /// <param name="Rows">Stage entries to generate.</param>
 /// <param name="Reps">Number of reps.</param>
 /// <param name="Seed">Seed of the truth (rep effects and deal mixes).</param>

@@ -1,8 +1,8 @@
-namespace KnowledgeKaizen.Core.Tests.Markdown;
+namespace KnowledgeKaizen.Testing;
 
 /// <summary>
-/// Markdown and HTML payloads that try to run script. Shared shape with the browser test, which renders
-/// the same kinds of payload and fails if any dialog opens.
+/// Markdown and HTML payloads that try to run script: the renderer's unit tests, the pages over HTTP and a real
+/// browser all use this one list.
 /// </summary>
 public static class XssCorpus
 {

@@ -1,4 +1,4 @@
-namespace KnowledgeKaizen.Web.Tests.Infrastructure;
+namespace KnowledgeKaizen.Testing;
 
 /// <summary>Locates the repository from the test binaries (tests run from bin/).</summary>
 public static class RepoPaths
@@ -6,6 +6,12 @@ public static class RepoPaths
     public static string Root { get; } = FindRoot();
 
     public static string WebProject => Path.Combine(Root, "src", "KnowledgeKaizen.Web");
+
+    /// <summary>The committed demo CRM data (seed/data).</summary>
+    public static string SeedData => Path.Combine(Root, "seed", "data");
+
+    /// <summary>The shipped knowledge library (content/).</summary>
+    public static string Content => Path.Combine(Root, "content");
 
     private static string FindRoot()
     {

@@ -1,28 +1,39 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Web.Identity;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace KnowledgeKaizen.Web.Tests.Infrastructure;
+namespace KnowledgeKaizen.Testing;
 
 /// <summary>
 /// The real app on a real SQLite file in its own temporary data folder (one per test class via
 /// <c>IClassFixture</c>). Demo data is off unless a subclass turns it on, so tests start from a known state.
+/// Served in memory for HTTP tests, or on a real port for a browser (<see cref="StartOnRealPort"/>).
 /// </summary>
-public class PortalFactory : WebApplicationFactory<Program>
+public partial class PortalFactory : WebApplicationFactory<Program>
 {
     public const string AdminEmail = "admin@test.local";
     public const string AdminPassword = "Admin-Passw0rd!";
     public const string UserPassword = "User-Passw0rd!";
 
-    public string DataPath { get; } = Path.Combine(Path.GetTempPath(), "kk-tests", Guid.NewGuid().ToString("N"));
+    private readonly TempFolder data = new("portal");
 
-    /// <summary>Extra settings a subclass wants (e.g. LoadDemoData=true).</summary>
+    public string DataPath => data.Path;
+
+    /// <summary>Extra settings a subclass wants (e.g. LoadDemoData=true), applied after the defaults.</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    /// <summary>The app's clock (<see cref="TimeProvider"/>) when a subclass fixes it; the system clock otherwise.</summary>
+    protected virtual TimeProvider? Clock => null;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -35,9 +46,23 @@ public class PortalFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        if (Clock is { } clock)
+        {
+            builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton(typeof(TimeProvider), clock)));
+        }
     }
 
-    /// <summary>Creates (or reuses) a user with the given roles and a known password.</summary>
+    /// <summary>Serves the portal on a free port of 127.0.0.1 (for a real browser); returns its base URL.</summary>
+    public string StartOnRealPort()
+    {
+        UseKestrel(0);
+        StartServer();
+        var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
+        return addresses.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+    }
+
+    /// <summary>Creates (or reuses) a user with the given roles and <see cref="UserPassword"/>; returns the user id.</summary>
     public async Task<string> EnsureUserAsync(string email, params string[] roles)
     {
         using var scope = Services.CreateScope();
@@ -47,11 +72,22 @@ public class PortalFactory : WebApplicationFactory<Program>
         {
             user = new AppUser { UserName = email, Email = email, DisplayName = email.Split('@')[0], EmailConfirmed = true };
             var created = await users.CreateAsync(user, UserPassword);
-            Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
+            if (!created.Succeeded)
+            {
+                throw new InvalidOperationException($"Could not create {email}: " + string.Join(" ", created.Errors.Select(e => e.Description)));
+            }
+
             await users.AddToRolesAsync(user, roles);
         }
 
         return user.Id;
+    }
+
+    /// <summary>Runs <paramref name="work"/> on a database context of its own scope.</summary>
+    public async Task<T> WithDbAsync<T>(Func<KnowledgeKaizenDbContext, Task<T>> work)
+    {
+        using var scope = Services.CreateScope();
+        return await work(scope.ServiceProvider.GetRequiredService<KnowledgeKaizenDbContext>());
     }
 
     /// <summary>A client that keeps cookies and does not follow redirects, so tests see 302s.</summary>
@@ -63,7 +99,11 @@ public class PortalFactory : WebApplicationFactory<Program>
     {
         var client = CreateBrowserlessClient();
         var response = await PostFormAsync(client, "/Account/Login", new() { ["Input.Email"] = email, ["Input.Password"] = password });
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Signing in as {email} answered {(int)response.StatusCode} instead of a redirect.");
+        }
+
         return client;
     }
 
@@ -78,9 +118,8 @@ public class PortalFactory : WebApplicationFactory<Program>
     public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string page)
     {
         var html = await client.GetStringAsync(page);
-        var match = Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"");
-        Assert.True(match.Success, $"No antiforgery token on {page}");
-        return match.Groups[1].Value;
+        var match = AntiforgeryField().Match(html);
+        return match.Success ? match.Groups[1].Value : throw new InvalidOperationException($"No antiforgery token on {page}");
     }
 
     protected override void Dispose(bool disposing)
@@ -88,15 +127,10 @@ public class PortalFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try
-            {
-                Directory.Delete(DataPath, recursive: true);
-            }
-            catch (IOException)
-            {
-                // A file still held open by a finalising handle; the OS temp cleaner takes it.
-            }
+            data.Dispose();
         }
     }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryField();
 }

@@ -1,0 +1,57 @@
+using System.Text.Json;
+using KnowledgeKaizen.Core.Performance;
+using Microsoft.EntityFrameworkCore;
+
+namespace KnowledgeKaizen.Testing;
+
+/// <summary>
+/// The portal with the demo CRM data (seed/data, loaded by the app's own demo-data loader) and a small, fast
+/// expected-outcome model (LightGbm only, three folds, few trees), so the first-start retraining of the ~43k
+/// demo stage entries takes seconds. The scheduler is slowed down so tests decide when to retrain.
+/// </summary>
+public class DemoDataPortalFactory : PortalFactory
+{
+    /// <summary>Retraining on a busy machine may take minutes; a quiet one needs seconds.</summary>
+    private static readonly TimeSpan RetrainingDeadline = TimeSpan.FromMinutes(5);
+
+    private static readonly Dictionary<string, string?> FastModel = new()
+    {
+        ["Insights:ExpectedOutcome:Trainers:0"] = "LightGbm",
+        ["Insights:ExpectedOutcome:FoldCount"] = "3",
+        ["Insights:ExpectedOutcome:NumberOfTrees"] = "60",
+        ["Insights:ExpectedOutcome:NumberOfLeaves"] = "15",
+        ["Insights:ExpectedOutcome:MinimumExampleCountPerLeaf"] = "40",
+        ["Insights:SchedulerPollInterval"] = "01:00:00",
+    };
+
+    /// <summary>False for an empty install with the same model settings.</summary>
+    protected virtual bool LoadsDemoData => true;
+
+    protected override IDictionary<string, string?> Settings
+    {
+        get
+        {
+            var settings = new Dictionary<string, string?>(FastModel);
+            if (LoadsDemoData)
+            {
+                settings["KnowledgeKaizen:LoadDemoData"] = "true";
+                settings["KnowledgeKaizen:SeedPath"] = RepoPaths.SeedData;
+            }
+
+            return settings;
+        }
+    }
+
+    /// <summary>Waits for the first-start retraining (it runs in the background job worker) to leave a snapshot.</summary>
+    public Task<PerformanceSnapshot> SnapshotAsync() =>
+        Eventually.NotNullAsync("the first-start retraining to store a performance snapshot",
+            () => WithDbAsync(db => db.PerformanceSnapshots.AsNoTracking().OrderByDescending(s => s.Id).FirstOrDefaultAsync()),
+            RetrainingDeadline);
+
+    /// <summary>(rep external id, stage) of the planted standouts in seed/data/planted-truth.json.</summary>
+    public static IReadOnlyList<(string Rep, string Stage)> PlantedStandouts()
+    {
+        using var truth = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.SeedData, "planted-truth.json")));
+        return [.. truth.RootElement.GetProperty("standouts").EnumerateArray().Select(s => (s.GetProperty("rep_id").GetString()!, s.GetProperty("stage").GetString()!))];
+    }
+}
