@@ -3,6 +3,7 @@ using KnowledgeKaizen.Browser.Tests.Infrastructure;
 using KnowledgeKaizen.Browser.Tests.Performance;
 using KnowledgeKaizen.Core.Improvement;
 using KnowledgeKaizen.Core.Knowledge;
+using KnowledgeKaizen.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
@@ -28,8 +29,8 @@ public sealed partial class ContentSecurityPolicyBrowserTests(DemoDataBrowserFix
     public async Task EveryPageReachableFromTheMenu_RendersWithoutAPolicyViolation()
     {
         // Findings (interval bars) and a recurring-problem cluster (sparkline) make the dynamic parts appear.
-        await fixture.SnapshotAsync();
-        await fixture.WithDbAsync(async db =>
+        await fixture.Server.SnapshotAsync();
+        await fixture.Server.WithDbAsync(async db =>
         {
             db.ProblemClusters.Add(new ProblemCluster(Guid.NewGuid(), 1, "invoice", ["invoice", "发票"], 30,
                 ["2026-08=10", "2026-09=5", "2026-10=15"], ["The invoice was wrong."], DateTime.UtcNow));
@@ -50,7 +51,7 @@ public sealed partial class ContentSecurityPolicyBrowserTests(DemoDataBrowserFix
         var visited = new List<string>();
         await Artifacts.CaptureOnFailureAsync(page, nameof(EveryPageReachableFromTheMenu_RendersWithoutAPolicyViolation), async () =>
         {
-            await SignIn.AsAsync(page, PortalServer.AdminEmail, PortalServer.AdminPassword);
+            await SignIn.AsAsync(page, PortalFactory.AdminEmail, PortalFactory.AdminPassword);
             var queue = new Queue<string>(["/", "/Improvement/Problems", "/Insights/Performance"]);
             var seen = new HashSet<string>(StringComparer.Ordinal);
             while (queue.Count > 0 && visited.Count < MaxPages)
@@ -66,7 +67,7 @@ public sealed partial class ContentSecurityPolicyBrowserTests(DemoDataBrowserFix
                 violations.AddRange((await page.EvaluateAsync<string[]>("() => window.__kkViolations")).Select(v => $"{url}: {v}"));
                 foreach (var link in await page.EvalOnSelectorAllAsync<string[]>("a[href]", "links => links.map(a => a.href)"))
                 {
-                    if (Crawlable(link, fixture.Server.BaseUrl) is { } next)
+                    if (Crawlable(link, fixture.BaseUrl) is { } next)
                     {
                         queue.Enqueue(next);
                     }
@@ -83,7 +84,7 @@ public sealed partial class ContentSecurityPolicyBrowserTests(DemoDataBrowserFix
     [Fact]
     public async Task AProcedurePage_StillDrawsItsDiagram()
     {
-        var id = await fixture.WithDbAsync(db => db.KnowledgeDocuments.AsNoTracking()
+        var id = await fixture.Server.WithDbAsync(db => db.KnowledgeDocuments.AsNoTracking()
             .Where(d => d.Kind == DocumentKind.Procedure && d.Slug == "discovery-visit" && d.Language == "en")
             .Select(d => d.Id).SingleAsync());
         var page = await fixture.NewPageAsync();
@@ -91,7 +92,7 @@ public sealed partial class ContentSecurityPolicyBrowserTests(DemoDataBrowserFix
 
         await Artifacts.CaptureOnFailureAsync(page, nameof(AProcedurePage_StillDrawsItsDiagram), async () =>
         {
-            await SignIn.AsAsync(page, PortalServer.AdminEmail, PortalServer.AdminPassword);
+            await SignIn.AsAsync(page, PortalFactory.AdminEmail, PortalFactory.AdminPassword);
             await page.GotoAsync($"/Knowledge/Details/{id}");
             await Assertions.Expect(page.Locator(".mermaid svg").First).ToBeVisibleAsync();
             Assert.Empty(await page.EvaluateAsync<string[]>("() => window.__kkViolations"));

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
+using KnowledgeKaizen.Testing;
 using KnowledgeKaizen.Web.Hosting;
-using KnowledgeKaizen.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 

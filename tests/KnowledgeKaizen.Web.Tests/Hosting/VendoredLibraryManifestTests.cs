@@ -1,5 +1,5 @@
 using System.Text.Json;
-using KnowledgeKaizen.Web.Tests.Infrastructure;
+using KnowledgeKaizen.Testing;
 
 namespace KnowledgeKaizen.Web.Tests.Hosting;
 
