@@ -1,5 +1,5 @@
 using KnowledgeKaizen.Search.Analysis;
-using KnowledgeKaizen.Search.Indexing;
+using KnowledgeKaizen.Search.Documents;
 using KnowledgeKaizen.Search.Querying;
 using KnowledgeKaizen.Search.Storage;
 using Lucene.Net.Index;

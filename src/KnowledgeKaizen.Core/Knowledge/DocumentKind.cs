@@ -1,3 +1,5 @@
+using KnowledgeKaizen.Core.Search;
+
 namespace KnowledgeKaizen.Core.Knowledge;
 
 /// <summary>The three kinds of knowledge document.</summary>
@@ -38,17 +40,17 @@ public static class DocumentKinds
     /// <summary>Search document type and content/ folder stem: "procedure", "playbook", "solution".</summary>
     public static string Code(this DocumentKind kind) => kind switch
     {
-        DocumentKind.Procedure => "procedure",
-        DocumentKind.Playbook => "playbook",
-        DocumentKind.Solution => "solution",
+        DocumentKind.Procedure => SearchDocumentTypes.Procedure,
+        DocumentKind.Playbook => SearchDocumentTypes.Playbook,
+        DocumentKind.Solution => SearchDocumentTypes.Solution,
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
     public static DocumentKind? Parse(string? code) => code?.Trim().ToLowerInvariant() switch
     {
-        "procedure" or "procedures" => DocumentKind.Procedure,
-        "playbook" or "playbooks" => DocumentKind.Playbook,
-        "solution" or "solutions" => DocumentKind.Solution,
+        SearchDocumentTypes.Procedure or "procedures" => DocumentKind.Procedure,
+        SearchDocumentTypes.Playbook or "playbooks" => DocumentKind.Playbook,
+        SearchDocumentTypes.Solution or "solutions" => DocumentKind.Solution,
         _ => null,
     };
 

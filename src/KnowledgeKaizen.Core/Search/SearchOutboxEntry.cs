@@ -3,7 +3,10 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace KnowledgeKaizen.Core.Search;
 
-/// <summary>A pending change the search indexer has yet to apply.</summary>
+/// <summary>
+/// One change to a searchable entity, recorded in the writer's transaction. Entries are never updated; each index
+/// applies them in id order and remembers how far it got (<see cref="SearchIndexCursor"/>).
+/// </summary>
 public class SearchOutboxEntry
 {
     private SearchOutboxEntry()
@@ -12,12 +15,12 @@ public class SearchOutboxEntry
         DocumentKey = string.Empty;
     }
 
-    public SearchOutboxEntry(string documentType, string documentKey, bool deleted)
+    public SearchOutboxEntry(string documentType, string documentKey, bool deleted, DateTimeOffset recordedAt)
     {
         DocumentType = documentType;
         DocumentKey = documentKey;
         Deleted = deleted;
-        RecordedAt = DateTimeOffset.UtcNow;
+        RecordedAt = recordedAt;
     }
 
     public long Id { get; private set; }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using KnowledgeKaizen.Core.Search;
 using KnowledgeKaizen.Search;
+using KnowledgeKaizen.Search.Indexing;
 
 namespace KnowledgeKaizen.Web.Search;
 

@@ -1,3 +1,4 @@
+using KnowledgeKaizen.Core.Search;
 using KnowledgeKaizen.Search;
 
 namespace KnowledgeKaizen.Web.Search;
@@ -7,11 +8,11 @@ public static class SearchLabels
 {
     public static string Type(string value) => value switch
     {
-        "playbook" => "Playbook",
-        "procedure" => "Procedure",
-        "solution" => "Solution",
-        SearchDocumentSource.CaseType => "Case",
-        SearchDocumentSource.FeedbackType => "Feedback",
+        SearchDocumentTypes.Playbook => "Playbook",
+        SearchDocumentTypes.Procedure => "Procedure",
+        SearchDocumentTypes.Solution => "Solution",
+        SearchDocumentTypes.Case => "Case",
+        SearchDocumentTypes.Feedback => "Feedback",
         _ => value,
     };
 

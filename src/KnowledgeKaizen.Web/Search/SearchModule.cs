@@ -1,8 +1,8 @@
-using KnowledgeKaizen.Core.Hosting;
 using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.Jobs;
 using KnowledgeKaizen.Core.Search;
 using KnowledgeKaizen.Search;
+using KnowledgeKaizen.Search.Indexing;
 using KnowledgeKaizen.Web.Hosting;
 
 namespace KnowledgeKaizen.Web.Search;
@@ -16,27 +16,9 @@ public static class SearchModule
     public static WebApplicationBuilder AddPortalSearch(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<SearchOptions>().BindConfiguration(SearchOptions.SectionName);
-        services.AddSingleton<ISearchIndex>(sp =>
-        {
-            var options = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SearchOptions>>().Value;
-            if (string.IsNullOrWhiteSpace(options.IndexPath))
-            {
-                options.IndexPath = sp.GetRequiredService<DataFolder>().SearchIndex;
-            }
-
-            return new LuceneSearchIndex(options, sp.GetService<TimeProvider>());
-        });
-        services.AddScoped<SearchDocumentSource>();
-        services.AddScoped<SearchOutboxDrainer>();
-        services.AddScoped<SearchIndexMaintenance>();
+        services.AddSearchIndexing();
         services.AddScoped<SearchAnalytics>();
         services.AddScoped<PortalSearch>();
-        services.AddScoped<SearchRecords>();
-        services.AddScoped<IStartupTask, SearchIndexStartupCheck>();
-        services.AddJobHandler<SearchRebuildJobHandler>();
-        services.AddSingleton<SearchIndexer>();
-        services.AddHostedService(sp => sp.GetRequiredService<SearchIndexer>());
         services.AddNavItem(new NavItem("Search analytics", "/Search/Analytics", Policies.KnowledgeManager, 420, "graph-up-arrow"));
         services.AddNavItem(new NavItem("Search index", "/Admin/SearchIndex", Policies.Admin, 920, "search", "Admin"));
         return builder;

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using KnowledgeKaizen.Search.Analysis;
-using KnowledgeKaizen.Search.Indexing;
+using KnowledgeKaizen.Search.Documents;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;

@@ -1779,6 +1779,23 @@ namespace KnowledgeKaizen.Core.Data.Migrations
                     b.ToTable("SearchClicks", (string)null);
                 });
 
+            modelBuilder.Entity("KnowledgeKaizen.Core.Search.SearchIndexCursor", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastAppliedId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("SearchIndexCursors");
+                });
+
             modelBuilder.Entity("KnowledgeKaizen.Core.Search.SearchOutboxEntry", b =>
                 {
                     b.Property<long>("Id")

@@ -2,10 +2,10 @@ using System.Globalization;
 using KnowledgeKaizen.Core.Crm;
 using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Knowledge;
-using KnowledgeKaizen.Search;
+using KnowledgeKaizen.Core.Search;
 using Microsoft.EntityFrameworkCore;
 
-namespace KnowledgeKaizen.Web.Search;
+namespace KnowledgeKaizen.Search.Indexing;
 
 /// <summary>
 /// Maps the portal's searchable entities to search documents: by (type, key) for the outbox, or all of them
@@ -17,23 +17,19 @@ public sealed class SearchDocumentSource(KnowledgeKaizenDbContext db, TimeProvid
     /// <summary>Bump when the mapping below changes, so existing indexes are rebuilt on start.</summary>
     public const int MappingVersion = 1;
 
-    public const string CaseType = "case";
-    public const string FeedbackType = "feedback";
     private const int BatchSize = 500;
-
-    public static IReadOnlyList<string> Types { get; } = ["playbook", "procedure", "solution", CaseType, FeedbackType];
 
     /// <summary>Documents currently in the database per type (what a complete index holds).</summary>
     public async Task<IReadOnlyDictionary<string, int>> CountsAsync(CancellationToken ct = default)
     {
-        var counts = Types.ToDictionary(t => t, _ => 0);
+        var counts = SearchDocumentTypes.All.ToDictionary(t => t, _ => 0);
         foreach (var kind in await db.KnowledgeDocuments.GroupBy(d => d.Kind).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
         {
             counts[kind.Key.Code()] = kind.Count;
         }
 
-        counts[CaseType] = await db.ServiceCases.CountAsync(c => c.ResolvedAt != null && c.Resolution != null, ct);
-        counts[FeedbackType] = await db.Feedback.CountAsync(ct);
+        counts[SearchDocumentTypes.Case] = await db.ServiceCases.CountAsync(c => c.ResolvedAt != null && c.Resolution != null, ct);
+        counts[SearchDocumentTypes.Feedback] = await db.Feedback.CountAsync(ct);
         return counts;
     }
 
@@ -48,8 +44,8 @@ public sealed class SearchDocumentSource(KnowledgeKaizenDbContext db, TimeProvid
 
         return type switch
         {
-            CaseType => await CasesAsync(db.ServiceCases.Where(c => keys.Contains(c.ExternalId)), ct),
-            FeedbackType => await FeedbackAsync(db.Feedback.Where(f => keys.Contains(f.ExternalId)), ct),
+            SearchDocumentTypes.Case => await CasesAsync(db.ServiceCases.Where(c => keys.Contains(c.ExternalId)), ct),
+            SearchDocumentTypes.Feedback => await FeedbackAsync(db.Feedback.Where(f => keys.Contains(f.ExternalId)), ct),
             _ => [],
         };
     }
@@ -108,7 +104,7 @@ public sealed class SearchDocumentSource(KnowledgeKaizenDbContext db, TimeProvid
             .ToListAsync(ct);
         return cases.Select(x => new SearchDocument
         {
-            Type = CaseType,
+            Type = SearchDocumentTypes.Case,
             Key = x.Case.ExternalId,
             Title = x.Case.Subject,
             Summary = x.Case.Description,
@@ -117,7 +113,7 @@ public sealed class SearchDocumentSource(KnowledgeKaizenDbContext db, TimeProvid
             Status = "resolved",
             Author = x.Agent,
             UpdatedAt = new DateTimeOffset(DateTime.SpecifyKind(x.Case.ResolvedAt!.Value, DateTimeKind.Utc)),
-            Url = RecordUrl(CaseType, x.Case.ExternalId),
+            Url = SearchDocumentUrls.Record(SearchDocumentTypes.Case, x.Case.ExternalId),
             Visibility = SearchVisibilityRules.Everyone,
         }).ToList();
     }
@@ -127,20 +123,17 @@ public sealed class SearchDocumentSource(KnowledgeKaizenDbContext db, TimeProvid
         var items = await query.AsNoTracking().ToListAsync(ct);
         return items.Select(f => new SearchDocument
         {
-            Type = FeedbackType,
+            Type = SearchDocumentTypes.Feedback,
             Key = f.ExternalId,
             Title = FeedbackTitle(f.Text),
             Body = string.IsNullOrWhiteSpace(f.HandlingRecord) ? f.Text : f.Text + "\n\n" + f.HandlingRecord,
             Tags = f.Category is null ? [f.Type.ToString().ToLowerInvariant()] : [f.Type.ToString().ToLowerInvariant(), f.Category],
             Status = f.ResolvedAt is null ? "open" : "resolved",
             UpdatedAt = new DateTimeOffset(DateTime.SpecifyKind(f.ResolvedAt ?? f.ReceivedAt, DateTimeKind.Utc)),
-            Url = RecordUrl(FeedbackType, f.ExternalId),
+            Url = SearchDocumentUrls.Record(SearchDocumentTypes.Feedback, f.ExternalId),
             Visibility = SearchVisibilityRules.Feedback,
         }).ToList();
     }
-
-    /// <summary>Where a case or feedback hit opens: the search module's read-only record page.</summary>
-    public static string RecordUrl(string type, string key) => $"/Search/Record/{type}/{Uri.EscapeDataString(key)}";
 
     /// <summary>Feedback has no title; its first sentence (or first 80 characters) stands in.</summary>
     internal static string FeedbackTitle(string text)

@@ -1,8 +1,9 @@
 using System.Security.Claims;
 using KnowledgeKaizen.Core.Data;
+using KnowledgeKaizen.Core.Search;
 using Microsoft.EntityFrameworkCore;
 
-namespace KnowledgeKaizen.Web.Search;
+namespace KnowledgeKaizen.Search.Indexing;
 
 /// <summary>A service case or feedback item as a search hit opens it (read-only).</summary>
 public sealed record SearchRecord(string Type, string Key, string Title, DateTime At, string? Category, string? Status,
@@ -15,11 +16,11 @@ public sealed class SearchRecords(KnowledgeKaizenDbContext db)
     {
         switch (type)
         {
-            case SearchDocumentSource.CaseType:
+            case SearchDocumentTypes.Case:
                 var found = await db.ServiceCases.AsNoTracking().FirstOrDefaultAsync(c => c.ExternalId == key && c.ResolvedAt != null, ct);
                 return found is null ? null : new SearchRecord(type, key, found.Subject, found.ResolvedAt!.Value, found.Category, "resolved",
                     [("Description", found.Description ?? string.Empty), ("Resolution", found.Resolution ?? string.Empty)]);
-            case SearchDocumentSource.FeedbackType when SearchVisibilityRules.Feedback.Roles.Any(user.IsInRole):
+            case SearchDocumentTypes.Feedback when SearchVisibilityRules.Feedback.Roles.Any(user.IsInRole):
                 var item = await db.Feedback.AsNoTracking().FirstOrDefaultAsync(f => f.ExternalId == key, ct);
                 return item is null ? null : new SearchRecord(type, key, SearchDocumentSource.FeedbackTitle(item.Text), item.ReceivedAt,
                     item.Category, item.ResolvedAt is null ? "open" : "resolved",

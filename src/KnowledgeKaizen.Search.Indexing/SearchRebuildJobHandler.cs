@@ -1,8 +1,7 @@
 using System.Text.Json;
 using KnowledgeKaizen.Core.Jobs;
-using KnowledgeKaizen.Search;
 
-namespace KnowledgeKaizen.Web.Search;
+namespace KnowledgeKaizen.Search.Indexing;
 
 /// <summary>
 /// Job "search-rebuild": builds a fresh index from the database beside the live one and swaps to it; the

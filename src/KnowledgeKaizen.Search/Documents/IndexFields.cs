@@ -1,4 +1,4 @@
-namespace KnowledgeKaizen.Search.Indexing;
+namespace KnowledgeKaizen.Search.Documents;
 
 /// <summary>Field names of the index layout (see <see cref="IndexSchema.Version"/>).</summary>
 internal static class IndexFields

@@ -1,7 +1,6 @@
 using KnowledgeKaizen.Core.Identity;
-using KnowledgeKaizen.Search;
 
-namespace KnowledgeKaizen.Web.Search;
+namespace KnowledgeKaizen.Search.Indexing;
 
 /// <summary>
 /// Who may find what. Published and standardised knowledge and resolved service cases are for every

@@ -1,7 +1,6 @@
 using KnowledgeKaizen.Core.Knowledge;
-using KnowledgeKaizen.Search;
 
-namespace KnowledgeKaizen.Web.Search;
+namespace KnowledgeKaizen.Search.Indexing;
 
 /// <summary>A knowledge document as a search document: the text readers see, with the visibility its status allows.</summary>
 internal static class KnowledgeMapping
@@ -26,7 +25,7 @@ internal static class KnowledgeMapping
             Author = document.AuthorName,
             UpdatedAt = document.UpdatedAt,
             Helpfulness = helpfulness,
-            Url = $"/Knowledge/Details/{document.Id}",
+            Url = SearchDocumentUrls.Knowledge(document.Id),
             Visibility = document.Status == DocumentStatus.Archived ? SearchVisibilityRules.Reviewers
                 : document.IsVisibleToReaders ? SearchVisibilityRules.Everyone
                 : SearchVisibilityRules.Draft(document.AuthorUserId),

@@ -1,9 +1,8 @@
 using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Jobs;
-using KnowledgeKaizen.Search;
 using Microsoft.EntityFrameworkCore;
 
-namespace KnowledgeKaizen.Web.Search;
+namespace KnowledgeKaizen.Search.Indexing;
 
 /// <summary>The index's health as the Admin page shows it.</summary>
 public sealed record SearchIndexReport(
@@ -21,9 +20,10 @@ public sealed record SearchTypeCount(string Type, int InDatabase, int InIndex);
 /// Decides whether the index must be rebuilt and queues the rebuild job. The stored marker names the index
 /// schema and this portal's mapping version, so a new release that changes either rebuilds; staleness
 /// against the data (a restored database, a copied or half-written index) shows up as per-type document
-/// counts that differ from the database once the outbox is drained.
+/// counts that differ from the database once the outbox is applied, or as a cursor behind pruned outbox entries.
 /// </summary>
-public sealed class SearchIndexMaintenance(KnowledgeKaizenDbContext db, ISearchIndex index, SearchDocumentSource source, JobQueue jobs)
+public sealed class SearchIndexMaintenance(KnowledgeKaizenDbContext db, ISearchIndex index, SearchDocumentSource source, ISearchOutboxFeed feed,
+    JobQueue jobs)
 {
     public const string JobKind = "search-rebuild";
 
@@ -37,6 +37,11 @@ public sealed class SearchIndexMaintenance(KnowledgeKaizenDbContext db, ISearchI
             return index.Status.Health == SearchIndexHealth.Ready
                 ? $"built for '{index.Status.Marker}' (schema {index.Status.SchemaVersion}), expected '{ExpectedMarker}'"
                 : $"{index.Status.Health}: {index.Status.Problem}";
+        }
+
+        if (await feed.MissedEntriesAsync(ct))
+        {
+            return "changes this index never applied were pruned from the outbox";
         }
 
         var mismatch = (await TypeCountsAsync(ct)).FirstOrDefault(t => t.InDatabase != t.InIndex);
@@ -61,7 +66,7 @@ public sealed class SearchIndexMaintenance(KnowledgeKaizenDbContext db, ISearchI
         var latest = await db.BackgroundJobs.AsNoTracking().Where(j => j.Kind == JobKind)
             .OrderByDescending(j => j.QueuedAt).FirstOrDefaultAsync(ct);
         return new SearchIndexReport(index.Status, index.DocumentCount, types.Sum(t => t.InDatabase), types,
-            await db.SearchOutbox.CountAsync(ct), latest);
+            await feed.PendingAsync(ct), latest);
     }
 
     private async Task<IReadOnlyList<SearchTypeCount>> TypeCountsAsync(CancellationToken ct)

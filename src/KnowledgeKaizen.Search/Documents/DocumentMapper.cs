@@ -2,7 +2,7 @@ using KnowledgeKaizen.Search.Text;
 using Lucene.Net.Documents;
 using Lucene.Net.Util;
 
-namespace KnowledgeKaizen.Search.Indexing;
+namespace KnowledgeKaizen.Search.Documents;
 
 /// <summary>Maps a <see cref="SearchDocument"/> to the Lucene fields of the index layout.</summary>
 internal static class DocumentMapper
