@@ -1,5 +1,5 @@
 using KnowledgeKaizen.Insights.ExpectedOutcome;
-using KnowledgeKaizen.Insights.Performance;
+using KnowledgeKaizen.Insights.PerformerDetection;
 using KnowledgeKaizen.Insights.Simulation;
 
 namespace KnowledgeKaizen.Insights.Tests;
@@ -16,11 +16,11 @@ internal static class TestData
         MinimumExampleCountPerLeaf = 40,
     };
 
-    public static readonly PerformanceOptions Evidence = new();
+    public static readonly EvidenceOptions Evidence = new();
 
-    public static RepPerformanceResult Run(SimulatedHistory history, ExpectedOutcomeOptions? model = null)
+    public static PerformerDetectionResult Run(SimulatedHistory history, ExpectedOutcomeOptions? model = null)
     {
-        var outcome = new RepPerformanceEngine(model ?? FastModel, Evidence).Run(history.Rows);
+        var outcome = new PerformerDetectionEngine(model ?? FastModel, Evidence).Run(history.Rows);
         Assert.True(outcome.Succeeded, outcome.NotEnoughData?.Reason);
         return outcome.Value!;
     }

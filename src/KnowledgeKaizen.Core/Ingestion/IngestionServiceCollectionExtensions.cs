@@ -10,11 +10,11 @@ public static class IngestionServiceCollectionExtensions
     /// The import pipeline and service, the background import job, recovery of interrupted imports and the
     /// demo data loader (start-up task, Order 30).
     /// </summary>
-    public static IServiceCollection AddIngestionCore(this IServiceCollection services)
+    public static IServiceCollection AddIngestion(this IServiceCollection services)
     {
         services.AddScoped<ImportPipeline>();
         services.AddScoped<ImportService>();
-        services.AddScoped<Crm.KnowledgeCapture>();
+        services.AddScoped<Crm.FrontlineRecorder>();
         services.AddSingleton<ImportProgress>();
         services.AddJobHandler<ImportJobHandler>();
         services.AddScoped<IStartupTask, ImportRecovery>();

@@ -5,7 +5,7 @@ namespace KnowledgeKaizen.Core.Jobs;
 public static class JobsServiceCollectionExtensions
 {
     /// <summary>The job queue and its single worker.</summary>
-    public static IServiceCollection AddBackgroundJobs(this IServiceCollection services)
+    public static IServiceCollection AddJobs(this IServiceCollection services)
     {
         services.AddSingleton<JobQueue>();
         services.AddHostedService<JobWorker>();

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using KnowledgeKaizen.Insights.Performance;
+using KnowledgeKaizen.Insights.PerformerDetection;
 using Microsoft.ML;
 using Microsoft.ML.Trainers.FastTree;
 using Microsoft.ML.Trainers.LightGbm;
@@ -20,7 +20,7 @@ public sealed record ExpectedOutcomeTraining(
 /// trainers on out-of-fold AUC, calibrates per stage (isotonic on out-of-fold scores) and falls back to per-stage
 /// base rates when the deal features carry no usable signal.
 /// </summary>
-public sealed class ExpectedOutcomeTrainer(ExpectedOutcomeOptions options)
+public sealed class ExpectedOutcomeTrainer(ExpectedOutcomeOptions options, TimeProvider? time = null)
 {
     private static readonly string[] Categorical = ["Stage", "Industry", "Region", "Source", "Month"];
 
@@ -105,7 +105,7 @@ public sealed class ExpectedOutcomeTrainer(ExpectedOutcomeOptions options)
             options.MaxTrainingRows,
             foldCount,
             clock.Elapsed,
-            DateTimeOffset.UtcNow,
+            (time ?? TimeProvider.System).GetUtcNow(),
             candidates,
             options.UseDaysInStage);
         var model = new ExpectedOutcomeModel(ml, final, useTrees ? best!.Calibrators! : [], stageRates, overallRate, report);

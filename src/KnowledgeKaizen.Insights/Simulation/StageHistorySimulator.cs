@@ -1,5 +1,5 @@
 using System.Globalization;
-using KnowledgeKaizen.Insights.Performance;
+using KnowledgeKaizen.Insights.PerformerDetection;
 
 namespace KnowledgeKaizen.Insights.Simulation;
 

@@ -1,6 +1,7 @@
 using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Hosting;
 using KnowledgeKaizen.Core.Ingestion;
+using KnowledgeKaizen.Core.Jobs;
 using KnowledgeKaizen.Web.Hosting;
 
 namespace KnowledgeKaizen.Web.Ingestion;
@@ -36,8 +37,7 @@ public static class ImportCommand
         }
 
         var builder = WebApplication.CreateBuilder(configuration);
-        builder.AddKaizenData();
-        builder.Services.AddIngestionCore();
+        builder.Services.AddPlatform().AddDatabase().AddJobs().AddIngestion();
         await using var app = builder.Build();
         if (app.FindSettingProblem() is { } problem)
         {
@@ -48,9 +48,14 @@ public static class ImportCommand
         await RunSchemaTasksAsync(app.Services);
         using var scope = app.Services.CreateScope();
         var imports = scope.ServiceProvider.GetRequiredService<ImportService>();
-        var record = await imports.RecordAsync(kind, file, Path.GetFileName(file),
-            flags.Contains("--valid-rows-only") ? ImportMode.ValidRowsOnly : ImportMode.AllOrNothing, flags.Contains("--dry-run"),
-            ImportSource.CommandLine, Environment.UserName);
+        ImportRecord record;
+        await using (var content = File.OpenRead(file))
+        {
+            record = await imports.ReceiveAsync(content, Path.GetFileName(file), kind,
+                flags.Contains("--valid-rows-only") ? ImportMode.ValidRowsOnly : ImportMode.AllOrNothing, flags.Contains("--dry-run"),
+                ImportSource.CommandLine, Environment.UserName, long.MaxValue);
+        }
+
         var report = await imports.RunAsync(record.Id);
         await PrintAsync(stdout, report);
         return report.Applied || (report.DryRun && report.TotalProblems == 0) ? 0 : 1;

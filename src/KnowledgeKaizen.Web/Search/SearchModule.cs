@@ -1,6 +1,5 @@
 using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.Jobs;
-using KnowledgeKaizen.Core.Search;
 using KnowledgeKaizen.Search;
 using KnowledgeKaizen.Search.Indexing;
 using KnowledgeKaizen.Web.Hosting;
@@ -9,25 +8,19 @@ namespace KnowledgeKaizen.Web.Search;
 
 public static class SearchModule
 {
-    /// <summary>
-    /// Portal-wide search: the Lucene index in the data folder, the outbox indexer, the start-up check and
-    /// rebuild job, analytics, the /Search pages and their menu entries.
-    /// </summary>
-    public static WebApplicationBuilder AddPortalSearch(this WebApplicationBuilder builder)
+    /// <summary>The search pages: the facade that runs a reader's search and logs it, and the menu entries.</summary>
+    public static IServiceCollection AddPortalSearch(this IServiceCollection services)
     {
-        var services = builder.Services;
-        services.AddSearchIndexing();
-        services.AddScoped<SearchAnalytics>();
         services.AddScoped<PortalSearch>();
         services.AddNavItem(new NavItem("Search analytics", "/Search/Analytics", Policies.KnowledgeManager, 420, "graph-up-arrow"));
         services.AddNavItem(new NavItem("Search index", "/Admin/SearchIndex", Policies.Admin, 920, "search", "Admin"));
-        return builder;
+        return services;
     }
 
     /// <summary><c>/api/v1/search</c>: type-ahead for every reader, rebuild progress for Admins.</summary>
-    public static WebApplication MapSearchApi(this WebApplication app)
+    public static IEndpointRouteBuilder MapSearchApi(this IEndpointRouteBuilder routes)
     {
-        var api = app.MapGroup("/api/v1/search");
+        var api = routes.MapGroup("/search");
         api.MapGet("/suggest", (string? q, HttpContext http, PortalSearch search) =>
                 Results.Ok(search.Suggest(q, http.User).Select(s => new
                 {
@@ -48,6 +41,6 @@ public static class SearchModule
                     })
                     : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such rebuild job."))
             .RequireAuthorization(Policies.Admin);
-        return app;
+        return routes;
     }
 }

@@ -46,7 +46,7 @@ public sealed class ScormRuntimeTests(BrowserFixture fixture) : IClassFixture<Br
         byte[] zip;
         using (var scope = services.CreateScope())
         {
-            zip = scope.ServiceProvider.GetRequiredService<ScormPackageBuilder>().Build(content).Zip;
+            zip = (await scope.ServiceProvider.GetRequiredService<ScormPackageBuilder>().BuildAsync(content)).Zip;
         }
 
         var folder = Path.Combine(Path.GetTempPath(), "kk-scorm-browser", Guid.NewGuid().ToString("N"));

@@ -18,7 +18,8 @@ public sealed class JobWorkerTests : IAsyncLifetime
         var collection = new ServiceCollection();
         collection.AddLogging();
         collection.AddDbContext<KnowledgeKaizenDbContext>(o => o.UseSqlite($"DataSource={databaseFile}"));
-        collection.AddBackgroundJobs();
+        collection.AddSingleton(TimeProvider.System);
+        collection.AddJobs();
         collection.AddJobHandler<EchoHandler>();
         collection.AddJobHandler<ExplodingHandler>();
         services = collection.BuildServiceProvider();

@@ -60,7 +60,7 @@ public sealed class ScormPackageTests(PortalFactory factory) : IClassFixture<Por
         await CourseScenario.ArchiveAsync(factory.Services, doc);
 
         var package = await CourseScenario.WithAsync(factory.Services, async s =>
-            s.GetRequiredService<ScormPackageBuilder>().Build((await s.GetRequiredService<CourseService>().ContentAsync(id))!));
+            await s.GetRequiredService<ScormPackageBuilder>().BuildAsync((await s.GetRequiredService<CourseService>().ContentAsync(id))!));
 
         var index = await File.ReadAllTextAsync(Path.Combine(Extract(package.Zip), "index.html"));
         Assert.Contains("The retired fix text.", index, StringComparison.Ordinal);
@@ -122,7 +122,7 @@ public sealed class ScormPackageTests(PortalFactory factory) : IClassFixture<Por
         var second = await CourseScenario.PublishedDocumentAsync(factory.Services, DocumentKind.Playbook, "Proposal walkthrough", "Walk the buyer through it.");
         var id = await CourseScenario.CourseAsync(factory.Services, "Proposals", first, second);
         return await CourseScenario.WithAsync(factory.Services, async s =>
-            s.GetRequiredService<ScormPackageBuilder>().Build((await s.GetRequiredService<CourseService>().ContentAsync(id))!));
+            await s.GetRequiredService<ScormPackageBuilder>().BuildAsync((await s.GetRequiredService<CourseService>().ContentAsync(id))!));
     }
 
     private static string Extract(byte[] zip)

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using KnowledgeKaizen.Core.Identity;
-using KnowledgeKaizen.Web.Identity;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;

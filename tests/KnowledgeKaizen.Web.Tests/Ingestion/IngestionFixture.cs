@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using KnowledgeKaizen.Web.Ingestion;
+using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,0 +1,109 @@
+using KnowledgeKaizen.Core.Hosting;
+using KnowledgeKaizen.Core.Identity;
+using KnowledgeKaizen.Web.Localization;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+
+namespace KnowledgeKaizen.Web.Hosting;
+
+public static class HostingModule
+{
+    /// <summary>Razor Pages, error handling, the health endpoint, the menu and request limits.</summary>
+    public static IServiceCollection AddPortalHosting(this IServiceCollection services)
+    {
+        services.AddRazorPages()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
+        services.AddAntiforgery(o => o.Cookie.Name = "kk.csrf");
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<Navigation>();
+        services.AddNavItem(new NavItem("Home", "/Index", Policies.Reader, 0, "house"));
+        services.AddOptions<FormOptions>().Configure<IOptions<KaizenOptions>>((form, kaizen) =>
+            form.MultipartBodyLengthLimit = kaizen.Value.UploadLimitBytes);
+        // The server is built with the host, before the settings are checked, so it reads them unchecked.
+        services.AddOptions<KestrelServerOptions>().Configure<IConfiguration>((kestrel, configuration) =>
+            kestrel.Limits.MaxRequestBodySize = (configuration.GetSection(KaizenOptions.Section).Get<KaizenOptions>() ?? new()).UploadLimitBytes);
+        return services;
+    }
+
+    public static WebApplication UsePortal(this WebApplication app)
+    {
+        app.UseSecurityHeaders();
+        app.UseExceptionHandler("/Error");
+        app.UseWhen(c => IsApi(c.Request), api => api.UseStatusCodePages());
+        app.UseWhen(c => !IsApi(c.Request), pages => pages.UseStatusCodePagesWithReExecute("/Status/{0}"));
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    /// <summary>The pages, the anonymous health endpoint and the language switch.</summary>
+    public static IEndpointRouteBuilder MapPortalPages(this IEndpointRouteBuilder app)
+    {
+        app.MapRazorPages();
+        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapPost("/culture", (HttpContext http, [Microsoft.AspNetCore.Mvc.FromForm] string culture, [Microsoft.AspNetCore.Mvc.FromForm] string? returnUrl) =>
+        {
+            if (LocalizationModule.IsSupported(culture))
+            {
+                LocalizationModule.SetCultureCookie(http.Response, culture);
+            }
+
+            return Results.LocalRedirect(SafeLocalUrl(returnUrl));
+        }).AllowAnonymous();
+        return app;
+    }
+
+    /// <summary>
+    /// The settings and the data folder, checked before anything uses them, so a bad setting ends start-up
+    /// with one line naming it instead of a stack trace from deep inside a service.
+    /// </summary>
+    public static string? FindSettingProblem(this WebApplication app)
+    {
+        try
+        {
+            return app.Services.GetRequiredService<DataFolder>().EnsureWritable();
+        }
+        catch (OptionsValidationException ex)
+        {
+            return $"invalid setting {KaizenOptions.Section}: {string.Join("; ", ex.Failures)}";
+        }
+    }
+
+    /// <summary>Runs the start-up tasks (schema, roles, first Admin, content), then serves.</summary>
+    public static async Task<int> RunPortalAsync(this WebApplication app)
+    {
+        await RunStartupTasksAsync(app.Services, app.Lifetime.ApplicationStopping);
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var urls = string.Join(", ", app.Urls);
+            app.Logger.LogInformation("KnowledgeKaizen is listening on {Urls}. Sign in with the Admin email {AdminEmail}.",
+                urls, app.Services.GetRequiredService<IOptions<KaizenOptions>>().Value.AdminEmail);
+        });
+        await app.RunAsync();
+        return 0;
+    }
+
+    internal static async Task RunStartupTasksAsync(IServiceProvider services, CancellationToken ct)
+    {
+        using var probe = services.CreateScope();
+        var order = probe.ServiceProvider.GetServices<IStartupTask>().Select((t, i) => (t.Order, Index: i)).OrderBy(t => t.Order).ThenBy(t => t.Index).Select(t => t.Index).ToList();
+        foreach (var index in order)
+        {
+            // A scope per task: each sees the database as the previous tasks left it.
+            using var scope = services.CreateScope();
+            await scope.ServiceProvider.GetServices<IStartupTask>().ElementAt(index).RunAsync(ct);
+        }
+    }
+
+    internal static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
+
+    internal static string SafeLocalUrl(string? url) =>
+        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal) ? url : "/";
+}
