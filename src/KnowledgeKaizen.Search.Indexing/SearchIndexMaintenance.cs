@@ -1,20 +1,6 @@
-using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Jobs;
-using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Search.Indexing;
-
-/// <summary>The index's health as the Admin page shows it.</summary>
-public sealed record SearchIndexReport(
-    SearchIndexStatus Status,
-    int IndexedDocuments,
-    int DatabaseDocuments,
-    IReadOnlyList<SearchTypeCount> Types,
-    int PendingOutbox,
-    BackgroundJob? LatestRebuild);
-
-/// <summary>Documents of one type in the database and in the index.</summary>
-public sealed record SearchTypeCount(string Type, int InDatabase, int InIndex);
 
 /// <summary>
 /// Decides whether the index must be rebuilt and queues the rebuild job. The stored marker names the index
@@ -22,8 +8,7 @@ public sealed record SearchTypeCount(string Type, int InDatabase, int InIndex);
 /// against the data (a restored database, a copied or half-written index) shows up as per-type document
 /// counts that differ from the database once the outbox is applied, or as a cursor behind pruned outbox entries.
 /// </summary>
-public sealed class SearchIndexMaintenance(KnowledgeKaizenDbContext db, ISearchIndex index, SearchDocumentSource source, ISearchOutboxFeed feed,
-    JobQueue jobs)
+public sealed class SearchIndexMaintenance(ISearchIndex index, SearchDocumentSource source, ISearchOutboxFeed feed, IJobQueue jobs)
 {
     public const string JobKind = "search-rebuild";
 
@@ -49,22 +34,15 @@ public sealed class SearchIndexMaintenance(KnowledgeKaizenDbContext db, ISearchI
     }
 
     /// <summary>Queues a rebuild unless one is already queued or running; returns that job.</summary>
-    public async Task<BackgroundJob> EnqueueRebuildAsync(string? requestedBy, CancellationToken ct = default)
-    {
-        var pending = await db.BackgroundJobs.AsNoTracking()
-            .Where(j => j.Kind == JobKind && (j.Status == JobStatus.Queued || j.Status == JobStatus.Running))
-            .FirstOrDefaultAsync(ct);
-        return pending ?? await jobs.EnqueueAsync(db, JobKind, null, requestedBy, ct);
-    }
+    public Task<BackgroundJob> EnqueueRebuildAsync(string? requestedBy, CancellationToken ct = default) =>
+        jobs.EnqueueOnceAsync(JobKind, null, requestedBy, ct);
 
-    public Task<BackgroundJob?> FindJobAsync(Guid id, CancellationToken ct = default) =>
-        db.BackgroundJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id && j.Kind == JobKind, ct);
+    public Task<BackgroundJob?> FindJobAsync(Guid id, CancellationToken ct = default) => jobs.FindAsync(id, JobKind, ct);
 
     public async Task<SearchIndexReport> ReportAsync(CancellationToken ct = default)
     {
         var types = await TypeCountsAsync(ct);
-        var latest = await db.BackgroundJobs.AsNoTracking().Where(j => j.Kind == JobKind)
-            .OrderByDescending(j => j.QueuedAt).FirstOrDefaultAsync(ct);
+        var latest = await jobs.LatestAsync(JobKind, ct);
         return new SearchIndexReport(index.Status, index.DocumentCount, types.Sum(t => t.InDatabase), types,
             await feed.PendingAsync(ct), latest);
     }

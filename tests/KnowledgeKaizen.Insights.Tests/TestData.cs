@@ -25,6 +25,6 @@ internal static class TestData
         return outcome.Value!;
     }
 
-    public static StageOutcomeObservation Row(string rep, string stage, bool advanced, double amount = 1000) =>
+    public static StageOutcomeObservation Row(long rep, string stage, bool advanced, double amount = 1000) =>
         new(rep, stage, "O", amount, "Retail", "East", "Inbound", 0, 0, new DateTime(2025, 3, 1, 0, 0, 0, DateTimeKind.Utc), 5, advanced);
 }

@@ -20,6 +20,13 @@ public partial class KnowledgeKaizenDbContext(DbContextOptions<KnowledgeKaizenDb
 {
     private readonly TimeProvider clock = clock ?? TimeProvider.System;
 
+    /// <summary>The SQL dialect of the configured database, for the queries written by hand.</summary>
+    public ISqlDialect Sql => Database.ProviderName switch
+    {
+        "Microsoft.EntityFrameworkCore.Sqlite" => SqliteDialect.Instance,
+        var other => throw new NotSupportedException($"No SQL dialect for the database provider {other}."),
+    };
+
     public DbSet<BackgroundJob> BackgroundJobs => Set<BackgroundJob>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -9,7 +9,7 @@ namespace KnowledgeKaizen.Core.Ingestion;
 /// Runs imports for every entry point: stores the file, records it in the history, runs the one
 /// <see cref="ImportPipeline"/> (now or as a background job) and keeps the outcome on the record.
 /// </summary>
-public sealed class ImportService(KnowledgeKaizenDbContext db, ImportPipeline pipeline, IFileStore files, JobQueue jobs, TimeProvider clock)
+public sealed class ImportService(KnowledgeKaizenDbContext db, ImportPipeline pipeline, IFileStore files, IJobQueue jobs, TimeProvider clock)
 {
     /// <summary>The job kind the import handler runs.</summary>
     public const string JobKind = "import";
@@ -55,7 +55,7 @@ public sealed class ImportService(KnowledgeKaizenDbContext db, ImportPipeline pi
     /// <summary>Queues the import as a background job; poll the job (or <see cref="ImportProgress"/>) for progress.</summary>
     public async Task<BackgroundJob> EnqueueAsync(ImportRecord record, string? userId, CancellationToken ct = default)
     {
-        var job = await jobs.EnqueueAsync(db, JobKind, record.Id.ToString(), userId, ct);
+        var job = await jobs.EnqueueAsync(JobKind, record.Id.ToString(), userId, ct);
         record.AttachJob(job.Id);
         await db.SaveChangesAsync(ct);
         return job;

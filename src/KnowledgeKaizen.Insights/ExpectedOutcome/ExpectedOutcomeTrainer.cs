@@ -13,7 +13,7 @@ namespace KnowledgeKaizen.Insights.ExpectedOutcome;
 public sealed record ExpectedOutcomeTraining(
     ExpectedOutcomeModel Model,
     IReadOnlyList<double> OutOfFoldExpected,
-    IReadOnlyDictionary<string, int> FoldOfRep);
+    IReadOnlyDictionary<long, int> FoldOfRep);
 
 /// <summary>
 /// Trains the expected-outcome model with K-fold cross-validation grouped by rep, compares the configured
@@ -37,7 +37,7 @@ public sealed class ExpectedOutcomeTrainer(ExpectedOutcomeOptions options, TimeP
         var rows = observations.Select(ExpectedOutcomeFeatures.From).ToArray();
         var labels = rows.Select(r => r.Label).ToArray();
         var stages = rows.Select(r => r.Stage).ToArray();
-        var rowsPerRep = observations.GroupBy(o => o.RepId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var rowsPerRep = observations.GroupBy(o => o.RepId).ToDictionary(g => g.Key, g => g.Count());
         var foldCount = Math.Min(options.FoldCount, rowsPerRep.Count);
         var foldOfRep = RepFolds.Assign(rowsPerRep, foldCount, options.Seed);
         var foldOfRow = observations.Select(o => foldOfRep[o.RepId]).ToArray();
@@ -131,7 +131,7 @@ public sealed class ExpectedOutcomeTrainer(ExpectedOutcomeOptions options, TimeP
             return $"only one outcome class ({(advanced == 0 ? "none" : "all")} of the entries advanced)";
         }
 
-        return observations.Select(o => o.RepId).Distinct(StringComparer.Ordinal).Take(2).Count() < 2
+        return observations.Select(o => o.RepId).Distinct().Take(2).Count() < 2
             ? "only one rep: there is no one to compare with and no rep-grouped fold to hold out"
             : null;
     }
@@ -174,11 +174,11 @@ public sealed class ExpectedOutcomeTrainer(ExpectedOutcomeOptions options, TimeP
     }
 
     /// <summary>Rows of whole reps, taken in a seeded order until about <paramref name="cap"/> rows: folds stay rep-grouped.</summary>
-    private int[] RepSample(IReadOnlyList<StageOutcomeObservation> observations, Dictionary<string, int> rowsPerRep, int cap)
+    private int[] RepSample(IReadOnlyList<StageOutcomeObservation> observations, Dictionary<long, int> rowsPerRep, int cap)
     {
-        var reps = rowsPerRep.Keys.Order(StringComparer.Ordinal).ToArray();
+        var reps = rowsPerRep.Keys.Order().ToArray();
         new Random(options.Seed).Shuffle(reps);
-        var chosen = new HashSet<string>(StringComparer.Ordinal);
+        var chosen = new HashSet<long>();
         var total = 0;
         foreach (var rep in reps.TakeWhile(_ => total < cap))
         {

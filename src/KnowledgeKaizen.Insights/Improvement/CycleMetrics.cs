@@ -27,7 +27,7 @@ public sealed class CycleMetrics(KnowledgeKaizenDbContext db, MetricCatalogue ca
             return [];
         }
 
-        var (sql, scope) = MetricCatalogue.Bind(definition, metric, from, to);
+        var (sql, scope) = MetricCatalogue.Bind(definition, metric, from, to, db.Sql);
         var rows = new List<Observation>();
         await new MetricQuery(db.Database.GetDbConnection()).ReadAsync(sql, scope, r =>
         {

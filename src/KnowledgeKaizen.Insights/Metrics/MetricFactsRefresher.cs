@@ -1,7 +1,7 @@
+using System.Data.Common;
 using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Hosting;
 using KnowledgeKaizen.Core.Ingestion;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Insights.Metrics;
@@ -14,13 +14,13 @@ namespace KnowledgeKaizen.Insights.Metrics;
 public sealed class MetricFactsRefresher : IImportCommitHook
 {
     /// <inheritdoc />
-    public Task BeforeCommitAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken ct) =>
-        RebuildIfStaleAsync(connection, transaction, ct);
+    public Task BeforeCommitAsync(DbConnection connection, DbTransaction transaction, ISqlDialect sql, CancellationToken ct) =>
+        RebuildIfStaleAsync(connection, transaction, sql, ct);
 
     /// <summary>Rebuilds the aggregates when they are stale; returns whether it did.</summary>
-    public static async Task<bool> RebuildIfStaleAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken ct = default)
+    public static async Task<bool> RebuildIfStaleAsync(DbConnection connection, DbTransaction transaction, ISqlDialect sql, CancellationToken ct = default)
     {
-        var facts = new MetricFactStore(connection, transaction);
+        var facts = new MetricFactStore(connection, sql, transaction);
         if (await facts.IsFreshAsync(ct) || !await facts.ExistsAsync(ct))
         {
             return false;
@@ -46,9 +46,9 @@ public sealed class MetricFactsStartup(KnowledgeKaizenDbContext db) : IStartupTa
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            var connection = (SqliteConnection)db.Database.GetDbConnection();
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            if (await MetricFactsRefresher.RebuildIfStaleAsync(connection, transaction, cancellationToken))
+            var connection = db.Database.GetDbConnection();
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            if (await MetricFactsRefresher.RebuildIfStaleAsync(connection, transaction, db.Sql, cancellationToken))
             {
                 await transaction.CommitAsync(cancellationToken);
             }

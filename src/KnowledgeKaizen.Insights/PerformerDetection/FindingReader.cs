@@ -7,16 +7,6 @@ using Microsoft.Extensions.Caching.Memory;
 
 namespace KnowledgeKaizen.Insights.PerformerDetection;
 
-/// <summary>A stored finding with the rep's current name and team and the stage's display names.</summary>
-public sealed record FindingRow(PerformerFinding Finding, string RepExternalId, string RepName, string Team, string StageName, string? StageNameZh,
-    int StagePosition, string? ProcedureSlug)
-{
-    public string StageDisplay(bool chinese) => chinese && !string.IsNullOrEmpty(StageNameZh) ? StageNameZh : StageName;
-}
-
-/// <summary>Which pairs a table shows. Stage is a code; Team a CRM team name.</summary>
-public sealed record FindingQuery(string? Stage = null, string? Team = null, FindingClass? Class = null, long? RepId = null);
-
 /// <summary>
 /// Reads findings for pages and the API: from the latest snapshot (instant), or for a period by scoring that period's
 /// entries with the serving model (cached per model version and period).
@@ -33,43 +23,9 @@ public sealed class FindingReader(KnowledgeKaizenDbContext db, StageOutcomeSourc
     /// </summary>
     public async Task<IReadOnlyList<FindingRow>> ListAsync(long snapshotId, FindingQuery query, bool includeCoaching, CancellationToken ct = default)
     {
-        var findings = db.PerformerFindings.AsNoTracking().Where(f => f.SnapshotId == snapshotId);
-        if (!string.IsNullOrEmpty(query.Stage))
-        {
-            findings = findings.Where(f => f.Stage == query.Stage);
-        }
-
-        if (query.Class is { } wanted)
-        {
-            findings = findings.Where(f => f.Class == wanted);
-        }
-
-        if (query.RepId is { } repId)
-        {
-            findings = findings.Where(f => f.RepId == repId);
-        }
-
-        if (!includeCoaching)
-        {
-            findings = findings.Where(f => f.Class != FindingClass.NeedsCoaching);
-        }
-
-        var reps = await db.Reps.AsNoTracking().Select(r => new { r.Id, r.ExternalId, r.Name, r.Team }).ToDictionaryAsync(r => r.Id, ct);
-        var stages = await db.SalesStages.AsNoTracking().ToDictionaryAsync(s => s.Code, ct);
-        var rows = (await findings.ToListAsync(ct)).Select(f =>
-        {
-            var rep = reps.GetValueOrDefault(f.RepId);
-            var stage = stages.GetValueOrDefault(f.Stage);
-            return new FindingRow(f, rep?.ExternalId ?? string.Empty, rep?.Name ?? f.RepName, rep?.Team ?? string.Empty,
-                stage?.Name ?? f.Stage, stage?.NameZh, stage?.Position ?? int.MaxValue, stage?.ProcedureSlug);
-        });
-        if (!string.IsNullOrEmpty(query.Team))
-        {
-            rows = rows.Where(r => r.Team == query.Team);
-        }
-
-        return [.. rows.OrderBy(r => Rank(r.Finding.Class)).ThenByDescending(r => r.Finding.Figures.ShrunkRateOnCompanyMix)
-            .ThenBy(r => r.StagePosition).ThenBy(r => r.RepName, StringComparer.Ordinal)];
+        var findings = await db.PerformerFindings.AsNoTracking().Where(f => f.SnapshotId == snapshotId)
+            .Where(query.Filter(includeCoaching)).ToListAsync(ct);
+        return await DescribeAsync(findings, query, ct);
     }
 
     /// <summary>One pair of the latest snapshot, or null.</summary>
@@ -86,29 +42,59 @@ public sealed class FindingReader(KnowledgeKaizenDbContext db, StageOutcomeSourc
     };
 
     /// <summary>
-    /// Findings for entries decided in [from, to): that period's entries scored by the serving model and analysed with
-    /// the same evidence rules. The model saw these entries in training (not out of fold), which shrinks rep effects
-    /// slightly towards zero — conservative. NotEnoughData when no model serves yet or the period is too thin.
+    /// Pairs for entries decided in [from, to), chosen and ordered as <see cref="ListAsync"/> does: that period's entries
+    /// scored by the serving model and analysed with the same evidence rules. The model saw these entries in training
+    /// (not out of fold), which shrinks rep effects slightly towards zero — conservative. NotEnoughData when no model
+    /// serves yet or the period is too thin.
     /// </summary>
-    public async Task<(InsightOutcome<PerformerAnalysis> Outcome, int? ModelVersion)> WindowAsync(DateTime? from, DateTime? to, CancellationToken ct = default)
+    public async Task<(InsightOutcome<IReadOnlyList<FindingRow>> Outcome, int? ModelVersion)> WindowAsync(DateTime? from, DateTime? to,
+        FindingQuery query, bool includeCoaching, CancellationToken ct = default)
     {
         var model = await store.LoadCurrentAsync(ct);
         if (model is null)
         {
-            return (InsightOutcome<PerformerAnalysis>.Insufficient("no model has been trained yet"), null);
+            return (InsightOutcome<IReadOnlyList<FindingRow>>.Insufficient("no model has been trained yet"), null);
         }
 
         var key = (nameof(FindingReader), model.Report.Version, from, to);
-        if (cache.TryGetValue(key, out InsightOutcome<PerformerAnalysis>? cached) && cached is not null)
+        if (!cache.TryGetValue(key, out InsightOutcome<PerformerAnalysis>? analysis) || analysis is null)
         {
-            return (cached, model.Report.Version);
+            var observations = await source.LoadAsync(from, to, ct);
+            analysis = observations.Count == 0
+                ? InsightOutcome<PerformerAnalysis>.Insufficient("no closed stage entries in this period")
+                : new PerformerAnalyzer(evidence).Analyze(observations, model.Predict(observations));
+            cache.Set(key, analysis, TimeSpan.FromMinutes(10));
         }
 
-        var observations = await source.LoadAsync(from, to, ct);
-        var outcome = observations.Count == 0
-            ? InsightOutcome<PerformerAnalysis>.Insufficient("no closed stage entries in this period")
-            : new PerformerAnalyzer(evidence).Analyze(observations, model.Predict(observations));
-        cache.Set(key, outcome, TimeSpan.FromMinutes(10));
-        return (outcome, model.Report.Version);
+        if (analysis.Value is null)
+        {
+            return (InsightOutcome<IReadOnlyList<FindingRow>>.Insufficient(analysis.NotEnoughData!.Reason), model.Report.Version);
+        }
+
+        var reps = await source.RepsAsync(ct);
+        var filter = query.Filter(includeCoaching).Compile();
+        var findings = analysis.Value.Findings.Select(f => SnapshotBuilder.Record(f, reps)).Where(filter).ToList();
+        return (InsightOutcome<IReadOnlyList<FindingRow>>.Success(await DescribeAsync(findings, query, ct)), model.Report.Version);
+    }
+
+    /// <summary>Joins the reps and stages as they are now, applies the team filter and the one order of every findings table.</summary>
+    private async Task<IReadOnlyList<FindingRow>> DescribeAsync(IReadOnlyList<PerformerFinding> findings, FindingQuery query, CancellationToken ct)
+    {
+        var reps = await db.Reps.AsNoTracking().Select(r => new { r.Id, r.ExternalId, r.Name, r.Team }).ToDictionaryAsync(r => r.Id, ct);
+        var stages = await db.SalesStages.AsNoTracking().ToDictionaryAsync(s => s.Code, ct);
+        var rows = findings.Select(f =>
+        {
+            var rep = reps.GetValueOrDefault(f.RepId);
+            var stage = stages.GetValueOrDefault(f.Stage);
+            return new FindingRow(f, rep?.ExternalId ?? string.Empty, rep?.Name ?? f.RepName, rep?.Team ?? string.Empty,
+                stage?.Name ?? f.Stage, stage?.NameZh, stage?.Position ?? int.MaxValue, stage?.ProcedureSlug);
+        });
+        if (!string.IsNullOrEmpty(query.Team))
+        {
+            rows = rows.Where(r => r.Team == query.Team);
+        }
+
+        return [.. rows.OrderBy(r => Rank(r.Finding.Class)).ThenByDescending(r => r.Finding.Figures.ShrunkRateOnCompanyMix)
+            .ThenBy(r => r.StagePosition).ThenBy(r => r.RepName, StringComparer.Ordinal)];
     }
 }

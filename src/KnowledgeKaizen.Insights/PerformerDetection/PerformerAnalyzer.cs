@@ -25,7 +25,7 @@ public sealed class PerformerAnalyzer(EvidenceOptions options)
             return InsightOutcome<PerformerAnalysis>.Insufficient("no stage history rows");
         }
 
-        var pairs = new Dictionary<(string Rep, string Stage), Pair>();
+        var pairs = new Dictionary<(long Rep, string Stage), Pair>();
         for (var i = 0; i < observations.Count; i++)
         {
             var o = observations[i];
@@ -48,7 +48,7 @@ public sealed class PerformerAnalyzer(EvidenceOptions options)
                 stageStats.Merge(pair.Statistics);
             }
 
-            var estimates = stageGroup.OrderBy(p => p.Rep, StringComparer.Ordinal).Select(p => Estimate(p)).ToList();
+            var estimates = stageGroup.OrderBy(p => p.Rep).Select(p => Estimate(p)).ToList();
             var eligible = estimates.Where(e => e.InsufficientReason is null).ToList();
             TwoGroupPrior? prior = null;
             NotEnoughData? stageProblem = null;
@@ -183,9 +183,9 @@ public sealed class PerformerAnalyzer(EvidenceOptions options)
 
     internal static double Logistic(double x) => 1 / (1 + Math.Exp(-x));
 
-    private sealed class Pair(string rep, string stage)
+    private sealed class Pair(long rep, string stage)
     {
-        public string Rep { get; } = rep;
+        public long Rep { get; } = rep;
 
         public string Stage { get; } = stage;
 

@@ -8,7 +8,7 @@ namespace KnowledgeKaizen.Insights.PerformerDetection;
 /// s = 1/√Σp(1−p); so β̂/s is exactly the score z and, for reps without an effect, β̂ ~ N(0, s²) holds well even
 /// for small n (the full maximum-likelihood shift overshoots on small samples and inflates the fitted prior).
 /// </summary>
-/// <param name="RepId">Rep.</param>
+/// <param name="RepId">The rep's database id.</param>
 /// <param name="Stage">Stage code.</param>
 /// <param name="Class">Classification.</param>
 /// <param name="Entries">n, entries of the rep at the stage.</param>
@@ -31,7 +31,7 @@ namespace KnowledgeKaizen.Insights.PerformerDetection;
 /// <param name="Explanation">Evidence, deal mix and behaviour against peers at the stage.</param>
 /// <param name="InsufficientReason">Why the pair is insufficient data, when it is.</param>
 public sealed record RepStageFinding(
-    string RepId,
+    long RepId,
     string Stage,
     FindingClass Class,
     int Entries,

@@ -5,7 +5,7 @@ namespace KnowledgeKaizen.Insights.PerformerDetection;
 /// Deal and customer fields feed the expected-outcome model; the rep and the behaviour fields never do
 /// (behaviour is only used to explain a finding afterwards).
 /// </summary>
-/// <param name="RepId">Rep who owned the opportunity while it was in the stage.</param>
+/// <param name="RepId">The CRM rep's database id: the rep who owned the opportunity while it was in the stage.</param>
 /// <param name="Stage">Stage code, e.g. "Qualify".</param>
 /// <param name="OpportunityId">Opportunity identifier (for tracing only).</param>
 /// <param name="Amount">Deal amount in the company currency.</param>
@@ -19,7 +19,7 @@ namespace KnowledgeKaizen.Insights.PerformerDetection;
 /// <see cref="KnowledgeKaizen.Insights.ExpectedOutcome.ExpectedOutcomeOptions.UseDaysInStage"/> is on.</param>
 /// <param name="Advanced">Label: the opportunity moved on to the next stage (or was won at the last one).</param>
 public sealed record StageOutcomeObservation(
-    string RepId,
+    long RepId,
     string Stage,
     string OpportunityId,
     double Amount,

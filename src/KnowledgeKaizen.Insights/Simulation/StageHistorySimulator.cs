@@ -29,7 +29,7 @@ public sealed record SimulationSettings(int Rows, int Reps, int Seed, int Period
 /// <summary>A simulated history and the effects planted in it.</summary>
 /// <param name="Rows">The observations.</param>
 /// <param name="TrueEffects">True log-odds effect of every (rep, stage) pair (0 for most).</param>
-public sealed record SimulatedHistory(IReadOnlyList<StageOutcomeObservation> Rows, IReadOnlyDictionary<(string Rep, string Stage), double> TrueEffects);
+public sealed record SimulatedHistory(IReadOnlyList<StageOutcomeObservation> Rows, IReadOnlyDictionary<(long Rep, string Stage), double> TrueEffects);
 
 /// <summary>
 /// Deterministic generator: logistic truth from stage, amount, industry, region, source, customer history and
@@ -46,9 +46,9 @@ public static class StageHistorySimulator
     public static SimulatedHistory Generate(SimulationSettings settings)
     {
         var truth = new Random(settings.Seed);
-        var reps = Enumerable.Range(1, settings.Reps).Select(i => "R" + i.ToString("0000", CultureInfo.InvariantCulture)).ToArray();
+        var reps = Enumerable.Range(1, settings.Reps).Select(i => (long)i).ToArray();
         var volume = reps.Select(_ => Math.Exp(0.6 * Gaussian(truth))).ToArray();
-        var effects = new Dictionary<(string Rep, string Stage), double>();
+        var effects = new Dictionary<(long Rep, string Stage), double>();
         var hard = new bool[reps.Length];
         for (var r = 0; r < reps.Length; r++)
         {
@@ -84,7 +84,7 @@ public static class StageHistorySimulator
     }
 
     private static StageOutcomeObservation VariedDeal(
-        Random rng, int period, string rep, (string Code, double Logit, double Weight) stage, double effect, bool hard,
+        Random rng, int period, long rep, (string Code, double Logit, double Weight) stage, double effect, bool hard,
         double[] sourceTilt, double[] industryTilt, (string Name, double Logit) region, int index)
     {
         var source = Sources[Pick(Cumulative(Tilt(sourceTilt, hard ? 2 : -1, 2.5)), rng.NextDouble())];
@@ -101,11 +101,11 @@ public static class StageHistorySimulator
         return Observation(rng, rep, stage.Code, index, Math.Exp(logAmount), industry.Name, region.Name, source.Name, priorDeals, priorWins, entered, logit, effect);
     }
 
-    private static StageOutcomeObservation AlikeDeal(Random rng, int period, string rep, (string Code, double Logit, double Weight) stage, double effect, int index) =>
+    private static StageOutcomeObservation AlikeDeal(Random rng, int period, long rep, (string Code, double Logit, double Weight) stage, double effect, int index) =>
         Observation(rng, rep, stage.Code, index, 20000, "Retail", "East", "Inbound", 0, 0, Start.AddDays(period * 365), stage.Logit + effect, effect);
 
     private static StageOutcomeObservation Observation(
-        Random rng, string rep, string stage, int index, double amount, string industry, string region, string source,
+        Random rng, long rep, string stage, int index, double amount, string industry, string region, string source,
         int priorDeals, int priorWins, DateTime entered, double logit, double effect)
     {
         var advanced = rng.NextDouble() < 1 / (1 + Math.Exp(-logit));

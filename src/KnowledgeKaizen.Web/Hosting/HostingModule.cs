@@ -48,11 +48,11 @@ public static class HostingModule
     {
         app.MapRazorPages();
         app.MapHealthChecks("/healthz").AllowAnonymous();
-        app.MapPost("/culture", (HttpContext http, [Microsoft.AspNetCore.Mvc.FromForm] string culture, [Microsoft.AspNetCore.Mvc.FromForm] string? returnUrl) =>
+        app.MapPost("/culture", (HttpContext http, TimeProvider clock, [Microsoft.AspNetCore.Mvc.FromForm] string culture, [Microsoft.AspNetCore.Mvc.FromForm] string? returnUrl) =>
         {
             if (LocalizationModule.IsSupported(culture))
             {
-                LocalizationModule.SetCultureCookie(http.Response, culture);
+                LocalizationModule.SetCultureCookie(http.Response, culture, clock.GetUtcNow());
             }
 
             return Results.LocalRedirect(SafeLocalUrl(returnUrl));

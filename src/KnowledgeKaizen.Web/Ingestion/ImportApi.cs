@@ -2,8 +2,6 @@ using System.Security.Claims;
 using KnowledgeKaizen.Core.Hosting;
 using KnowledgeKaizen.Core.Ingestion;
 using KnowledgeKaizen.Core.Jobs;
-using KnowledgeKaizen.Core.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace KnowledgeKaizen.Web.Ingestion;
@@ -105,9 +103,9 @@ public static class ImportApi
         title: $"The file is larger than the limit of {maxBytes / (1024 * 1024)} MB.",
         detail: "Split the file, or raise KnowledgeKaizen:MaxUploadMegabytes.");
 
-    private static async Task<IResult> JobAsync(Guid id, KnowledgeKaizenDbContext db, ImportService service, ImportProgress live, CancellationToken ct)
+    private static async Task<IResult> JobAsync(Guid id, IJobQueue jobs, ImportService service, ImportProgress live, CancellationToken ct)
     {
-        var job = await db.BackgroundJobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == id && j.Kind == ImportService.JobKind, ct);
+        var job = await jobs.FindAsync(id, ImportService.JobKind, ct);
         if (job is null)
         {
             return Results.Problem(statusCode: 404, title: "No import job has this id.");

@@ -41,11 +41,11 @@ public static class LocalizationModule
     }
 
     /// <summary>Switches the UI language: stores the choice in the culture cookie for a year.</summary>
-    public static void SetCultureCookie(HttpResponse response, string culture)
+    public static void SetCultureCookie(HttpResponse response, string culture, DateTimeOffset now)
     {
         response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+            new CookieOptions { Expires = now.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
     }
 
     public static bool IsSupported(string? culture) =>

@@ -1,20 +1,7 @@
 using System.Globalization;
-using KnowledgeKaizen.Core.PerformerDetection;
 using KnowledgeKaizen.Insights.PerformerDetection;
 
 namespace KnowledgeKaizen.Web.PerformerDetection;
-
-/// <summary>A rate interval (95% by default).</summary>
-public sealed record RateInterval(double Low, double High);
-
-/// <summary>One (rep, stage) pair as the API returns it.</summary>
-public sealed record FindingResponse(string RepId, string RepName, string Team, string Stage, string Classification,
-    int N, int Observed, double Expected, double RawRate, double ExpectedRate, double ShrunkRate, double ShrunkRateOnCompanyMix,
-    double Lift, RateInterval Interval, double Effect, double ProbabilityStandout, double ProbabilityNeedsCoaching, string? InsufficientReason, int? ModelVersion);
-
-/// <summary>The API's answer: "ready" with findings, or "not-enough-data" / "pending" with the reason.</summary>
-public sealed record FindingsResponse(string Status, string? Reason, string Source, int? ModelVersion, DateTimeOffset? ComputedAt,
-    DateTime? From, DateTime? To, IReadOnlyList<FindingResponse> Findings);
 
 /// <summary><c>GET /api/v1/insights/performance?stage=&amp;team=&amp;from=&amp;to=</c>: findings per (rep, stage), never ranked by raw rate.</summary>
 public static class PerformerDetectionApi
@@ -61,11 +48,4 @@ public static class PerformerDetectionApi
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
-
-    internal static FindingResponse ToApi(string repId, string repName, string team, string stage, FindingClass findingClass, FindingFigures f,
-        string? insufficientReason, int? modelVersion) => new(
-        repId, repName, team, stage, findingClass.ToString(), f.Entries, f.Advanced, Math.Round(f.Expected, 3), Math.Round(f.RawRate, 4),
-        Math.Round(f.ExpectedRate, 4), Math.Round(f.ShrunkRate, 4), Math.Round(f.ShrunkRateOnCompanyMix, 4), Math.Round(f.Lift, 4),
-        new RateInterval(Math.Round(f.RateLow, 4), Math.Round(f.RateHigh, 4)), Math.Round(f.Effect, 4), Math.Round(f.ProbabilityStandout, 4),
-        Math.Round(f.ProbabilityCoaching, 4), insufficientReason, modelVersion);
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.Jobs;
@@ -10,23 +9,12 @@ using KnowledgeKaizen.Insights.PerformerDetection.Retraining;
 
 namespace KnowledgeKaizen.Web.PerformerDetection;
 
-/// <summary>The performance table: latest snapshot, its rows, capture requests per pair, filter values and any running retraining.</summary>
-public sealed record FindingTable(FindingSnapshot? Snapshot, IReadOnlyList<FindingRow> Rows, IReadOnlyDictionary<(long RepId, string Stage), CaptureRequest> Requests,
-    IReadOnlyList<StageInfo> Stages, IReadOnlyList<string> Teams, BackgroundJob? Retraining);
-
-/// <summary>One finding with its explanation, for the detail page.</summary>
-public sealed record FindingDetail(FindingRow Row, FindingExplanation? Explanation, FindingSnapshot Snapshot, CaptureRequest? Request, bool ViewerIsManager);
-
-/// <summary>The model page: serving version, every stored version's report, the latest snapshot and retraining.</summary>
-public sealed record ModelOverview(int? CurrentVersion, ExpectedOutcomeModelReport? Current, IReadOnlyList<ExpectedOutcomeModelReport> History,
-    FindingSnapshot? Snapshot, BackgroundJob? LatestJob, ExpectedOutcomeOptions ModelOptions, EvidenceOptions EvidenceOptions);
-
 /// <summary>
-/// What the performance pages and API need, in one place: who may see which finding (managers all; a rep their own
+/// What the performer-detection pages and API need, in one place: who may see which finding (managers all; a rep their own
 /// Standout, Promising and Typical findings; NeedsCoaching never outside managers), capture requests and retraining.
 /// </summary>
 public sealed class PerformerDetectionPages(FindingReader reader, ProcessMetrics metrics, CaptureRequestService captures, RetrainTrigger trigger,
-    ModelStore store, ExpectedOutcomeOptions modelOptions, EvidenceOptions evidenceOptions)
+    ModelStore store, ExpectedOutcomeOptions modelOptions, EvidenceOptions evidenceOptions, TimeProvider clock)
 {
     public static bool IsManager(ClaimsPrincipal user) => user.IsInRole(Roles.KnowledgeManager) || user.IsInRole(Roles.Admin);
 
@@ -119,24 +107,13 @@ public sealed class PerformerDetectionPages(FindingReader reader, ProcessMetrics
 
             var rows = await reader.ListAsync(snapshot.Id, query, includeCoaching: true, ct);
             return new FindingsResponse("ready", null, "snapshot", snapshot.ModelVersion, snapshot.ComputedAt, null, null,
-                [.. rows.Select(r => PerformerDetectionApi.ToApi(r.RepExternalId, r.RepName, r.Team, r.Finding.Stage, r.Finding.Class, r.Finding.Figures, r.Finding.InsufficientReason, snapshot.ModelVersion))]);
+                [.. rows.Select(r => FindingResponse.Of(r, snapshot.ModelVersion))]);
         }
 
-        var (outcome, version) = await reader.WindowAsync(from, to, ct);
-        if (outcome.Value is null)
-        {
-            return new FindingsResponse("not-enough-data", outcome.NotEnoughData!.Reason, "period", version, null, from, to, []);
-        }
-
-        var reps = (await metrics.RepsAsync(ct)).ToDictionary(r => r.Id.ToString(CultureInfo.InvariantCulture));
-        var findings = outcome.Value.Findings
-            .Select(f => (Finding: f, Rep: reps.GetValueOrDefault(f.RepId), Class: f.Class))
-            .Where(x => query.Stage is null || x.Finding.Stage == query.Stage)
-            .Where(x => query.Team is null || x.Rep?.Team == query.Team)
-            .OrderBy(x => FindingReader.Rank(x.Class)).ThenByDescending(x => x.Finding.ShrunkRateOnCompanyMix)
-            .Select(x => PerformerDetectionApi.ToApi(x.Rep?.ExternalId ?? x.Finding.RepId, x.Rep?.Name ?? x.Finding.RepId, x.Rep?.Team ?? string.Empty,
-                x.Finding.Stage, x.Class, SnapshotBuilder.Figures(x.Finding), x.Finding.InsufficientReason, version));
-        return new FindingsResponse("ready", null, "period", version, DateTimeOffset.UtcNow, from, to, [.. findings]);
+        var (outcome, version) = await reader.WindowAsync(from, to, query, includeCoaching: true, ct);
+        return outcome.Value is { } window
+            ? new FindingsResponse("ready", null, "period", version, clock.GetUtcNow(), from, to, [.. window.Select(r => FindingResponse.Of(r, version))])
+            : new FindingsResponse("not-enough-data", outcome.NotEnoughData!.Reason, "period", version, null, from, to, []);
     }
 
     private async Task<long?> ViewerRepAsync(ClaimsPrincipal user, CancellationToken ct) =>

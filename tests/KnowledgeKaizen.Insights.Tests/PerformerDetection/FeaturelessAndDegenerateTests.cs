@@ -53,7 +53,7 @@ public sealed class FeaturelessAndDegenerateTests
     [Fact]
     public void TooFewRows_IsNotEnoughData()
     {
-        var rows = Enumerable.Range(0, 50).Select(i => TestData.Row($"R{i % 5}", "Qualify", i % 2 == 0)).ToList();
+        var rows = Enumerable.Range(0, 50).Select(i => TestData.Row(i % 5, "Qualify", i % 2 == 0)).ToList();
         var outcome = new PerformerDetectionEngine(TestData.FastModel, TestData.Evidence).Run(rows);
         Assert.Contains("at least 200", outcome.NotEnoughData!.Reason);
     }
@@ -61,7 +61,7 @@ public sealed class FeaturelessAndDegenerateTests
     [Fact]
     public void OneOutcomeClass_IsNotEnoughData()
     {
-        var rows = Enumerable.Range(0, 500).Select(i => TestData.Row($"R{i % 5}", "Qualify", true)).ToList();
+        var rows = Enumerable.Range(0, 500).Select(i => TestData.Row(i % 5, "Qualify", true)).ToList();
         var outcome = new PerformerDetectionEngine(TestData.FastModel, TestData.Evidence).Run(rows);
         Assert.Contains("one outcome class", outcome.NotEnoughData!.Reason);
     }
@@ -69,7 +69,7 @@ public sealed class FeaturelessAndDegenerateTests
     [Fact]
     public void OneRep_IsNotEnoughData()
     {
-        var rows = Enumerable.Range(0, 500).Select(i => TestData.Row("R1", i % 2 == 0 ? "Qualify" : "Propose", i % 3 == 0)).ToList();
+        var rows = Enumerable.Range(0, 500).Select(i => TestData.Row(1, i % 2 == 0 ? "Qualify" : "Propose", i % 3 == 0)).ToList();
         var outcome = new PerformerDetectionEngine(TestData.FastModel, TestData.Evidence).Run(rows);
         Assert.Contains("only one rep", outcome.NotEnoughData!.Reason);
     }
@@ -78,7 +78,7 @@ public sealed class FeaturelessAndDegenerateTests
     public void SingleStageWithTooFewEvidencedReps_IsNotEnoughData()
     {
         // 400 rows over 40 reps: ten entries each, below the minimum, so no stage can fit a prior.
-        var rows = Enumerable.Range(0, 400).Select(i => TestData.Row($"R{i % 40}", "Qualify", i % 3 == 0, 1000 + i)).ToList();
+        var rows = Enumerable.Range(0, 400).Select(i => TestData.Row(i % 40, "Qualify", i % 3 == 0, 1000 + i)).ToList();
         var outcome = new PerformerDetectionEngine(TestData.FastModel, TestData.Evidence).Run(rows);
         Assert.False(outcome.Succeeded);
         Assert.Contains("no stage has", outcome.NotEnoughData!.Reason);
@@ -101,7 +101,7 @@ public sealed class FeaturelessAndDegenerateTests
     [Fact]
     public void MismatchedExpectations_AreAWiringError()
     {
-        var rows = new[] { TestData.Row("R1", "Qualify", true) };
+        var rows = new[] { TestData.Row(1, "Qualify", true) };
         Assert.Throws<ArgumentException>(() => new PerformerAnalyzer(TestData.Evidence).Analyze(rows, []));
     }
 }

@@ -7,21 +7,17 @@ using Microsoft.Extensions.Options;
 namespace KnowledgeKaizen.Insights.PerformerDetection.Retraining;
 
 /// <summary>Queues a retraining unless one is already queued or running (one at a time; the worker is serial anyway).</summary>
-public sealed class RetrainTrigger(KnowledgeKaizenDbContext db, JobQueue queue, IOptions<RetrainOptions> options, TimeProvider clock)
+public sealed class RetrainTrigger(KnowledgeKaizenDbContext db, IJobQueue jobs, IOptions<RetrainOptions> options, TimeProvider clock)
 {
     /// <summary>The queued or running retraining, or a new one; null never.</summary>
-    public async Task<BackgroundJob> EnqueueAsync(string reason, string? requestedBy, CancellationToken ct = default) =>
-        await ActiveAsync(ct) ?? await queue.EnqueueAsync(db, RetrainJobHandler.JobKind, reason, requestedBy, ct);
+    public Task<BackgroundJob> EnqueueAsync(string reason, string? requestedBy, CancellationToken ct = default) =>
+        jobs.EnqueueOnceAsync(RetrainJobHandler.JobKind, reason, requestedBy, ct);
 
-    public Task<BackgroundJob?> ActiveAsync(CancellationToken ct = default) =>
-        db.BackgroundJobs.AsNoTracking().Where(j => j.Kind == RetrainJobHandler.JobKind && (j.Status == JobStatus.Queued || j.Status == JobStatus.Running))
-            .OrderBy(j => j.QueuedAt).FirstOrDefaultAsync(ct);
+    public Task<BackgroundJob?> ActiveAsync(CancellationToken ct = default) => jobs.ActiveAsync(RetrainJobHandler.JobKind, ct);
 
-    public Task<BackgroundJob?> LatestAsync(CancellationToken ct = default) =>
-        db.BackgroundJobs.AsNoTracking().Where(j => j.Kind == RetrainJobHandler.JobKind).OrderByDescending(j => j.QueuedAt).FirstOrDefaultAsync(ct);
+    public Task<BackgroundJob?> LatestAsync(CancellationToken ct = default) => jobs.LatestAsync(RetrainJobHandler.JobKind, ct);
 
-    public Task<BackgroundJob?> FindAsync(Guid id, CancellationToken ct = default) =>
-        db.BackgroundJobs.AsNoTracking().SingleOrDefaultAsync(j => j.Id == id && j.Kind == RetrainJobHandler.JobKind, ct);
+    public Task<BackgroundJob?> FindAsync(Guid id, CancellationToken ct = default) => jobs.FindAsync(id, RetrainJobHandler.JobKind, ct);
 
     /// <summary>
     /// Why a retraining is due now, or null: an import applied since the last retraining was queued, or the last one

@@ -25,11 +25,11 @@ public static class SnapshotBuilder
         f.Explanation.RateLow, f.Explanation.RateHigh, f.ShrunkRate, f.ShrunkRateOnCompanyMix,
         f.Posterior.ProbabilityPositive, f.Posterior.ProbabilityNegative, f.ZScore);
 
-    private static PerformerFinding Record(RepStageFinding f, IReadOnlyDictionary<long, (string ExternalId, string Name, string Team)> reps)
+    /// <summary>The stored form of one engine finding; the rep's name is kept as it is now.</summary>
+    internal static PerformerFinding Record(RepStageFinding f, IReadOnlyDictionary<long, (string ExternalId, string Name, string Team)> reps)
     {
-        var repId = long.Parse(f.RepId, CultureInfo.InvariantCulture);
-        var name = reps.TryGetValue(repId, out var rep) ? rep.Name : f.RepId;
-        return new PerformerFinding(repId, name, f.Stage, f.Class, Figures(f), f.SelectedAtFdr,
+        var name = reps.TryGetValue(f.RepId, out var rep) ? rep.Name : f.RepId.ToString(CultureInfo.InvariantCulture);
+        return new PerformerFinding(f.RepId, name, f.Stage, f.Class, Figures(f), f.SelectedAtFdr,
             JsonSerializer.Serialize(f.Explanation, FindingJson.Options), f.InsufficientReason);
     }
 

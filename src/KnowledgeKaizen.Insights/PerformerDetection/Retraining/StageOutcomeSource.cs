@@ -1,5 +1,4 @@
 using System.Data;
-using System.Globalization;
 using KnowledgeKaizen.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,38 +12,38 @@ namespace KnowledgeKaizen.Insights.PerformerDetection.Retraining;
 /// </summary>
 public sealed class StageOutcomeSource(KnowledgeKaizenDbContext db)
 {
-    // Prior deals: correlated counts over the customer's few other opportunities. The unary "+" keeps SQLite on the
+    // Prior deals: correlated counts over the customer's few other opportunities. The index hints keep SQLite on the
     // CustomerId / OpportunityId indexes: left to itself it picks the Outcome+ClosedAt or RepId index and scans
     // thousands of rows per entry (measured 55 s instead of 1 s on the demo data).
-    private const string Sql = """
+    private static string Sql(ISqlDialect sql, string period) => $"""
         WITH prior AS (
             SELECT o.Id AS OpportunityId,
                    (SELECT COUNT(*) FROM Opportunities p WHERE p.CustomerId = o.CustomerId AND p.Id <> o.Id
-                        AND +p.ClosedAt IS NOT NULL AND +p.ClosedAt < o.CreatedAt) AS Deals,
+                        AND {sql.WithoutIndex("p.ClosedAt")} IS NOT NULL AND {sql.WithoutIndex("p.ClosedAt")} < o.CreatedAt) AS Deals,
                    (SELECT COUNT(*) FROM Opportunities p WHERE p.CustomerId = o.CustomerId AND p.Id <> o.Id
-                        AND +p.Outcome = 'Won' AND +p.ClosedAt < o.CreatedAt) AS Wins
+                        AND {sql.WithoutIndex("p.Outcome")} = 'Won' AND {sql.WithoutIndex("p.ClosedAt")} < o.CreatedAt) AS Wins
             FROM Opportunities o),
         work AS (
             SELECT h.Id AS EntryId,
-                   SUM(a.Type = 'Visit') AS Visits, SUM(a.Type = 'Call') AS Calls,
-                   SUM(a.Type = 'Proposal') AS Proposals, SUM(a.Type = 'Quote') AS Quotes,
+                   {sql.CountWhere("a.Type = 'Visit'")} AS Visits, {sql.CountWhere("a.Type = 'Call'")} AS Calls,
+                   {sql.CountWhere("a.Type = 'Proposal'")} AS Proposals, {sql.CountWhere("a.Type = 'Quote'")} AS Quotes,
                    MIN(a.OccurredAt) AS FirstActivity
             FROM StageHistory h
-            JOIN Activities a ON a.OpportunityId = h.OpportunityId AND +a.RepId = h.RepId
+            JOIN Activities a ON a.OpportunityId = h.OpportunityId AND {sql.WithoutIndex("a.RepId")} = h.RepId
                  AND a.OccurredAt >= h.EnteredAt AND a.OccurredAt <= h.LeftAt
-            WHERE h.Outcome IN ('Advanced', 'Lost') {0}
+            WHERE h.Outcome IN ('Advanced', 'Lost') {period}
             GROUP BY h.Id)
         SELECT h.RepId, s.Code, o.ExternalId, o.Amount, o.Industry, o.Region, o.Source,
                COALESCE(pr.Deals, 0), COALESCE(pr.Wins, 0), h.EnteredAt,
-               julianday(h.LeftAt) - julianday(h.EnteredAt), h.Outcome = 'Advanced',
+               {sql.DaysBetween("h.EnteredAt", "h.LeftAt")}, {sql.Flag("h.Outcome = 'Advanced'")},
                COALESCE(w.Visits, 0), COALESCE(w.Calls, 0), COALESCE(w.Proposals, 0), COALESCE(w.Quotes, 0),
-               (julianday(w.FirstActivity) - julianday(h.EnteredAt)) * 24
+               {sql.DaysBetween("h.EnteredAt", "w.FirstActivity")} * 24
         FROM StageHistory h
         JOIN Opportunities o ON o.Id = h.OpportunityId
         JOIN SalesStages s ON s.Id = h.StageId
         LEFT JOIN prior pr ON pr.OpportunityId = h.OpportunityId
         LEFT JOIN work w ON w.EntryId = h.Id
-        WHERE h.Outcome IN ('Advanced', 'Lost') {0}
+        WHERE h.Outcome IN ('Advanced', 'Lost') {period}
         ORDER BY h.Id
         """;
 
@@ -65,22 +64,22 @@ public sealed class StageOutcomeSource(KnowledgeKaizenDbContext db)
         if (from is { } start)
         {
             period += " AND h.LeftAt >= @from";
-            AddParameter(command, "@from", start);
+            AddParameter(command, "@from", db.Sql.Instant(start));
         }
 
         if (to is { } end)
         {
             period += " AND h.LeftAt < @to";
-            AddParameter(command, "@to", end);
+            AddParameter(command, "@to", db.Sql.Instant(end));
         }
 
-        command.CommandText = string.Format(CultureInfo.InvariantCulture, Sql, period);
+        command.CommandText = Sql(db.Sql, period);
         var rows = new List<StageOutcomeObservation>();
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
         {
             rows.Add(new StageOutcomeObservation(
-                reader.GetInt64(0).ToString(CultureInfo.InvariantCulture),
+                reader.GetInt64(0),
                 reader.GetString(1),
                 reader.GetString(2),
                 reader.GetDouble(3),
@@ -108,11 +107,11 @@ public sealed class StageOutcomeSource(KnowledgeKaizenDbContext db)
     public async Task<Dictionary<long, (string ExternalId, string Name, string Team)>> RepsAsync(CancellationToken ct = default) =>
         await db.Reps.AsNoTracking().ToDictionaryAsync(r => r.Id, r => (r.ExternalId, r.Name, r.Team), ct);
 
-    private static void AddParameter(System.Data.Common.DbCommand command, string name, DateTime value)
+    private static void AddParameter(System.Data.Common.DbCommand command, string name, object value)
     {
         var parameter = command.CreateParameter();
         parameter.ParameterName = name;
-        parameter.Value = value.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        parameter.Value = value;
         command.Parameters.Add(parameter);
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using KnowledgeKaizen.Core.Crm;
 using KnowledgeKaizen.Insights.PerformerDetection.Retraining;
 using KnowledgeKaizen.Insights.Tests.Metrics;
@@ -29,7 +28,7 @@ public sealed class StageOutcomeSourceTests
         var rows = await new StageOutcomeSource(crm.Db).LoadAsync(null, null);
 
         var row = Assert.Single(rows);
-        Assert.Equal(rep.Id.ToString(CultureInfo.InvariantCulture), row.RepId);
+        Assert.Equal(rep.Id, row.RepId);
         Assert.Equal("qualify", row.Stage);
         Assert.True(row.Advanced);
         Assert.Equal("Referral", row.Source);
