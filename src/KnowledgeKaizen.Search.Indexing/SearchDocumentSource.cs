@@ -2,20 +2,21 @@ using System.Globalization;
 using KnowledgeKaizen.Core.Crm;
 using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Knowledge;
+using KnowledgeKaizen.Core.Markdown;
 using KnowledgeKaizen.Core.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Search.Indexing;
 
 /// <summary>
-/// Maps the portal's searchable entities to search documents: by (type, key) for the outbox, or all of them
+/// Maps the portal's searchable entities to search documents (plain text): by (type, key) for the outbox, or all of them
 /// in batches for a rebuild. What is indexed: every knowledge document (with the visibility its status
 /// allows), resolved service cases and all customer feedback.
 /// </summary>
-public sealed class SearchDocumentSource(KnowledgeKaizenDbContext db, TimeProvider clock)
+public sealed class SearchDocumentSource(KnowledgeKaizenDbContext db, MarkdownRenderer markdown, TimeProvider clock)
 {
     /// <summary>Bump when the mapping below changes, so existing indexes are rebuilt on start.</summary>
-    public const int MappingVersion = 1;
+    public const int MappingVersion = 2;
 
     private const int BatchSize = 500;
 
@@ -94,7 +95,7 @@ public sealed class SearchDocumentSource(KnowledgeKaizenDbContext db, TimeProvid
             .Select(g => new { Id = g.Key, Balance = g.Sum(f => f.Kind == FeedbackKind.Helpful ? 1 : -1) })
             .ToDictionaryAsync(g => g.Id, g => g.Balance, ct);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        return documents.Select(d => KnowledgeMapping.Map(d, votes.GetValueOrDefault(d.Id), today)).ToList();
+        return documents.Select(d => Plain(KnowledgeMapping.Map(d, votes.GetValueOrDefault(d.Id), today))).ToList();
     }
 
     private async Task<IReadOnlyList<SearchDocument>> CasesAsync(IQueryable<ServiceCase> query, CancellationToken ct)
@@ -102,7 +103,7 @@ public sealed class SearchDocumentSource(KnowledgeKaizenDbContext db, TimeProvid
         var cases = await query.AsNoTracking().Where(c => c.ResolvedAt != null && c.Resolution != null)
             .Join(db.Reps, c => c.AgentId, r => r.Id, (c, r) => new { Case = c, Agent = r.Name })
             .ToListAsync(ct);
-        return cases.Select(x => new SearchDocument
+        return cases.Select(x => Plain(new SearchDocument
         {
             Type = SearchDocumentTypes.Case,
             Key = x.Case.ExternalId,
@@ -115,13 +116,13 @@ public sealed class SearchDocumentSource(KnowledgeKaizenDbContext db, TimeProvid
             UpdatedAt = new DateTimeOffset(DateTime.SpecifyKind(x.Case.ResolvedAt!.Value, DateTimeKind.Utc)),
             Url = SearchDocumentUrls.Record(SearchDocumentTypes.Case, x.Case.ExternalId),
             Visibility = SearchVisibilityRules.Everyone,
-        }).ToList();
+        })).ToList();
     }
 
     private async Task<IReadOnlyList<SearchDocument>> FeedbackAsync(IQueryable<CustomerFeedback> query, CancellationToken ct)
     {
         var items = await query.AsNoTracking().ToListAsync(ct);
-        return items.Select(f => new SearchDocument
+        return items.Select(f => Plain(new SearchDocument
         {
             Type = SearchDocumentTypes.Feedback,
             Key = f.ExternalId,
@@ -132,8 +133,16 @@ public sealed class SearchDocumentSource(KnowledgeKaizenDbContext db, TimeProvid
             UpdatedAt = new DateTimeOffset(DateTime.SpecifyKind(f.ResolvedAt ?? f.ReceivedAt, DateTimeKind.Utc)),
             Url = SearchDocumentUrls.Record(SearchDocumentTypes.Feedback, f.ExternalId),
             Visibility = SearchVisibilityRules.Feedback,
-        }).ToList();
+        })).ToList();
     }
+
+    /// <summary>The engine indexes plain text: Markdown goes through the portal's one Markdown pipeline first.</summary>
+    private SearchDocument Plain(SearchDocument document) => document with
+    {
+        Title = markdown.ToPlainText(document.Title),
+        Body = markdown.ToPlainText(document.Body),
+        Summary = document.Summary is null ? null : markdown.ToPlainText(document.Summary),
+    };
 
     /// <summary>Feedback has no title; its first sentence (or first 80 characters) stands in.</summary>
     internal static string FeedbackTitle(string text)

@@ -12,11 +12,16 @@ public sealed record SearchDocument
     /// <summary>The host's identifier, unique within <see cref="Type"/>.</summary>
     public required string Key { get; init; }
 
+    /// <summary>Plain text, like <see cref="Body"/>.</summary>
     public required string Title { get; init; }
 
-    /// <summary>Markdown or plain text; Markdown syntax, HTML and attribute blocks are stripped before indexing.</summary>
+    /// <summary>
+    /// Plain text: indexed, and what hits and snippets show. The host strips Markdown first, so neither URLs nor
+    /// syntax become search terms and snippet offsets point into readable text.
+    /// </summary>
     public string Body { get; init; } = "";
 
+    /// <summary>Plain text, like <see cref="Body"/>.</summary>
     public string? Summary { get; init; }
 
     public IReadOnlyCollection<string> Tags { get; init; } = [];

@@ -1,6 +1,7 @@
 using KnowledgeKaizen.Core.Crm;
 using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Knowledge;
+using KnowledgeKaizen.Core.Markdown;
 using KnowledgeKaizen.Core.Search;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -36,13 +37,15 @@ public sealed class IndexingTestDatabase : IDisposable
         new(db, Options.Create(new SearchIndexingOptions { InstanceName = instance }), Clock);
 
     public SearchOutboxApplier Applier(KnowledgeKaizenDbContext db, string instance = ThisInstance) =>
-        new(Feed(db, instance), new SearchDocumentSource(db, Clock), Index);
+        new(Feed(db, instance), Source(db), Index);
+
+    public SearchDocumentSource Source(KnowledgeKaizenDbContext db) => new(db, new MarkdownRenderer(), Clock);
 
     /// <summary>A playbook draft saved through the knowledge service, so its outbox entry is the real one.</summary>
-    public async Task<int> NewPlaybookAsync(string title)
+    public async Task<int> NewPlaybookAsync(string title, string body = "## Situation\n\nText.")
     {
         await using var db = NewContext();
-        var document = await new KnowledgeService(db, Clock).CreateAsync(DocumentKind.Playbook, "en", null, title, "## Situation\n\nText.",
+        var document = await new KnowledgeService(db, Clock).CreateAsync(DocumentKind.Playbook, "en", null, title, body,
             new DocumentMetadata(), Author);
         return document.Id;
     }

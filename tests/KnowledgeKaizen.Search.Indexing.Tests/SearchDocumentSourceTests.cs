@@ -28,7 +28,7 @@ public sealed class SearchDocumentSourceTests : IDisposable
         var id = await database.NewPlaybookAsync("Two-visit discovery");
         await using var db = database.NewContext();
 
-        var document = Assert.Single(await new SearchDocumentSource(db, database.Clock).LoadAsync(SearchDocumentTypes.Playbook, [id.ToString(System.Globalization.CultureInfo.InvariantCulture)]));
+        var document = Assert.Single(await database.Source(db).LoadAsync(SearchDocumentTypes.Playbook, [id.ToString(System.Globalization.CultureInfo.InvariantCulture)]));
 
         Assert.Equal(["author-1"], document.Visibility.UserIds);
         Assert.Equal([Roles.KnowledgeManager, Roles.Admin], document.Visibility.Roles);
@@ -42,11 +42,24 @@ public sealed class SearchDocumentSourceTests : IDisposable
         await database.NewPlaybookAsync("Two-visit discovery");
         await using var db = database.NewContext();
 
-        var counts = await new SearchDocumentSource(db, database.Clock).CountsAsync();
+        var counts = await database.Source(db).CountsAsync();
 
         Assert.Equal(SearchDocumentTypes.All.Order(), counts.Keys.Order());
         Assert.Equal(1, counts[SearchDocumentTypes.Playbook]);
         Assert.Equal(0, counts[SearchDocumentTypes.Case]);
+    }
+
+    [Fact]
+    public async Task MarkdownDocument_IsIndexedAsItsWords_WithoutSyntaxOrUrls()
+    {
+        var id = await database.NewPlaybookAsync("**Price** objections",
+            "## Steps {#step-1}\n\nWhen a buyer says the **price** is too high, see [the guide](https://intranet/x?a=b).\n\n<div>note &amp; check</div>");
+        await using var db = database.NewContext();
+
+        var document = Assert.Single(await database.Source(db).LoadAsync(SearchDocumentTypes.Playbook, [id.ToString(System.Globalization.CultureInfo.InvariantCulture)]));
+
+        Assert.Equal("Price objections", document.Title);
+        Assert.Equal("Steps When a buyer says the price is too high, see the guide. note & check", document.Body);
     }
 
     [Fact]

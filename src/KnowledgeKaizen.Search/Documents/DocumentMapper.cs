@@ -29,9 +29,9 @@ internal static class DocumentMapper
 
     public static Document ToLucene(SearchDocument source)
     {
-        var title = MarkdownText.ToPlainText(source.Title);
-        var body = MarkdownText.ToPlainText(source.Body);
-        var summary = MarkdownText.ToPlainText(source.Summary);
+        var title = source.Title;
+        var body = source.Body;
+        var summary = source.Summary ?? "";
         var tags = string.Join(" ; ", source.Tags);
         var language = NormalizeLanguage(source.Language) ?? LanguageDetector.Detect(title + " " + summary + " " + body);
 

@@ -136,9 +136,7 @@ public static class ImportApi
             return Results.Problem(statusCode: 404, title: $"Unknown import kind '{kind}'.");
         }
 
-        var buffer = new MemoryStream();
-        CsvExports.WriteTemplate(buffer, importKind);
-        return Results.File(buffer.ToArray(), "text/csv; charset=utf-8", importKind.Slug() + ".csv");
+        return Results.File(CsvExports.Template(importKind), "text/csv; charset=utf-8", importKind.Slug() + ".csv");
     }
 
     private static async Task<IResult> ProblemsAsync(Guid id, ImportService service, CancellationToken ct)
@@ -149,8 +147,6 @@ public static class ImportApi
             return Results.Problem(statusCode: 404, title: "No finished import has this id.");
         }
 
-        var buffer = new MemoryStream();
-        CsvExports.WriteProblems(buffer, report);
-        return Results.File(buffer.ToArray(), "text/csv; charset=utf-8", $"import-{id:N}-problems.csv");
+        return Results.File(CsvExports.Problems(report), "text/csv; charset=utf-8", $"import-{id:N}-problems.csv");
     }
 }

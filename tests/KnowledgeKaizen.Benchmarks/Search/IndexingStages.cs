@@ -20,7 +20,7 @@ internal static class IndexingStages
         var docs = SearchCorpus.Documents(count).ToList();
         var generate = Time(() => SearchCorpus.Documents(count).Count());
         List<Document> mapped = [];
-        var map = Time(() => mapped = docs.Select(DocumentMapper.ToLucene).ToList());
+        var map = Time(() => mapped = docs.Select(d => DocumentMapper.ToLucene(SearchCorpus.Plain(d))).ToList());
 
         using var analyzers = new SearchAnalyzers();
         var perField = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
