@@ -3,7 +3,7 @@ using KnowledgeKaizen.Core.Crm;
 using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Knowledge;
 using KnowledgeKaizen.Core.Markdown;
-using KnowledgeKaizen.Core.Search;
+using KnowledgeKaizen.Core.Indexing;
 using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Search.Indexing;

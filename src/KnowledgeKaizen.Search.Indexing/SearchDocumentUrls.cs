@@ -1,6 +1,6 @@
 using System.Globalization;
 using KnowledgeKaizen.Core.Knowledge;
-using KnowledgeKaizen.Core.Search;
+using KnowledgeKaizen.Core.Indexing;
 
 namespace KnowledgeKaizen.Search.Indexing;
 

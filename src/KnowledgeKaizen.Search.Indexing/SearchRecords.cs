@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using KnowledgeKaizen.Core.Data;
-using KnowledgeKaizen.Core.Search;
+using KnowledgeKaizen.Core.Indexing;
 using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Search.Indexing;

@@ -7,7 +7,7 @@ using KnowledgeKaizen.Core.Ingestion;
 using KnowledgeKaizen.Core.Jobs;
 using KnowledgeKaizen.Core.Knowledge;
 using KnowledgeKaizen.Core.PerformerDetection;
-using KnowledgeKaizen.Core.Search;
+using KnowledgeKaizen.Core.Analytics;
 using KnowledgeKaizen.Insights.Improvement;
 using KnowledgeKaizen.Insights.Metrics;
 using KnowledgeKaizen.Insights.PerformerDetection;
@@ -21,7 +21,7 @@ using KnowledgeKaizen.Web.Insights;
 using KnowledgeKaizen.Web.Knowledge;
 using KnowledgeKaizen.Web.Localization;
 using KnowledgeKaizen.Web.PerformerDetection;
-using KnowledgeKaizen.Web.Search;
+using KnowledgeKaizen.Web.Pages.Search;
 
 if (ImportCommand.IsImport(args))
 {

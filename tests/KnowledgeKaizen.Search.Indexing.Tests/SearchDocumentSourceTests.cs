@@ -1,5 +1,5 @@
 using KnowledgeKaizen.Core.Identity;
-using KnowledgeKaizen.Core.Search;
+using KnowledgeKaizen.Core.Indexing;
 
 namespace KnowledgeKaizen.Search.Indexing.Tests;
 

@@ -1,6 +1,6 @@
 using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.Jobs;
-using KnowledgeKaizen.Core.Search;
+using KnowledgeKaizen.Core.Indexing;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Conventions;

@@ -1,11 +1,5 @@
 namespace KnowledgeKaizen.Core.Improvement;
 
-/// <summary>A request the improvement rules refuse. The message is English text pages localise as a key.</summary>
-public sealed class ImprovementRuleException(string message, params object[] arguments) : InvalidOperationException(message)
-{
-    public IReadOnlyList<object> Arguments { get; } = arguments;
-}
-
 /// <summary>What the Plan form collects.</summary>
 public sealed record CyclePlan(
     CycleType Type,

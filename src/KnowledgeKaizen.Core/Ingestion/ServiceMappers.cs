@@ -1,5 +1,5 @@
 using KnowledgeKaizen.Core.Crm;
-using KnowledgeKaizen.Core.Search;
+using KnowledgeKaizen.Core.Indexing;
 
 namespace KnowledgeKaizen.Core.Ingestion;
 

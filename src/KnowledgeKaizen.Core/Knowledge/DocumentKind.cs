@@ -1,4 +1,4 @@
-using KnowledgeKaizen.Core.Search;
+using KnowledgeKaizen.Core.Indexing;
 
 namespace KnowledgeKaizen.Core.Knowledge;
 

@@ -1,5 +1,5 @@
 using KnowledgeKaizen.Core.Markdown;
-using KnowledgeKaizen.Core.Search;
+using KnowledgeKaizen.Core.Indexing;
 
 namespace KnowledgeKaizen.Core.Knowledge;
 

@@ -1,16 +1,7 @@
 namespace KnowledgeKaizen.Core.Knowledge;
 
-/// <summary>
-/// A request the knowledge rules refuse (wrong state, too large, missing comment). The message is English
-/// text that pages localise as a key; <see cref="Arguments"/> fill its placeholders.
-/// </summary>
-public sealed class KnowledgeRuleException(string message, params object[] arguments) : InvalidOperationException(message)
-{
-    public IReadOnlyList<object> Arguments { get; } = arguments;
-
-    /// <summary>The English message with its placeholders filled, for logs and reports.</summary>
-    public string FormattedMessage => string.Format(System.Globalization.CultureInfo.InvariantCulture, Message, [.. Arguments]);
-}
+/// <summary>A request the knowledge rules refuse (wrong state, too large, missing comment).</summary>
+public sealed class KnowledgeRuleException(string message, params object[] arguments) : RuleException(message, arguments);
 
 /// <summary>Who is acting: the signed-in user, or the content importer.</summary>
 /// <param name="UserId">Identity user id; null for the importer.</param>

@@ -1,5 +1,5 @@
 using KnowledgeKaizen.Core.Data;
-using KnowledgeKaizen.Core.Search;
+using KnowledgeKaizen.Core.Indexing;
 using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Core.Knowledge;

@@ -1,4 +1,4 @@
-namespace KnowledgeKaizen.Core.Search;
+namespace KnowledgeKaizen.Core.Indexing;
 
 /// <summary>
 /// The document types of the search index, one constant each: what entities write to the outbox, what the

@@ -2,7 +2,7 @@ using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Knowledge;
 using Microsoft.EntityFrameworkCore;
 
-namespace KnowledgeKaizen.Core.Search;
+namespace KnowledgeKaizen.Core.Analytics;
 
 /// <summary>Records searches and result clicks, reports on them, and turns a content gap into a playbook draft.</summary>
 public sealed class SearchAnalytics(KnowledgeKaizenDbContext db, KnowledgeService knowledge, TimeProvider clock)

@@ -4,7 +4,7 @@ using KnowledgeKaizen.Search;
 using KnowledgeKaizen.Search.Indexing;
 using KnowledgeKaizen.Web.Hosting;
 
-namespace KnowledgeKaizen.Web.Search;
+namespace KnowledgeKaizen.Web.Pages.Search;
 
 public static class SearchModule
 {

@@ -1,9 +1,9 @@
 using System.Security.Claims;
-using KnowledgeKaizen.Core.Search;
+using KnowledgeKaizen.Core.Analytics;
 using KnowledgeKaizen.Search;
 using KnowledgeKaizen.Search.Indexing;
 
-namespace KnowledgeKaizen.Web.Search;
+namespace KnowledgeKaizen.Web.Pages.Search;
 
 /// <summary>
 /// What the search page asked for, as it travels in the URL: words, facet filters, sort and page. Values a

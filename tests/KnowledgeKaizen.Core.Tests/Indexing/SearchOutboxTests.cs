@@ -1,7 +1,7 @@
 using KnowledgeKaizen.Core.Tests.Knowledge;
 using Microsoft.EntityFrameworkCore;
 
-namespace KnowledgeKaizen.Core.Tests.Search;
+namespace KnowledgeKaizen.Core.Tests.Indexing;
 
 public sealed class SearchOutboxTests : IDisposable
 {

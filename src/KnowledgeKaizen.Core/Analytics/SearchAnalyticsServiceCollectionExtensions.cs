@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 
-namespace KnowledgeKaizen.Core.Search;
+namespace KnowledgeKaizen.Core.Analytics;
 
 public static class SearchAnalyticsServiceCollectionExtensions
 {

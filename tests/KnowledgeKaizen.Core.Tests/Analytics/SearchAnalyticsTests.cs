@@ -1,8 +1,8 @@
-using KnowledgeKaizen.Core.Search;
+using KnowledgeKaizen.Core.Analytics;
 using KnowledgeKaizen.Core.Tests.Knowledge;
 using Microsoft.EntityFrameworkCore;
 
-namespace KnowledgeKaizen.Core.Tests.Search;
+namespace KnowledgeKaizen.Core.Tests.Analytics;
 
 public sealed class SearchAnalyticsTests : IDisposable
 {

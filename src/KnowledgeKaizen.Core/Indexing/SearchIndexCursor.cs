@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace KnowledgeKaizen.Core.Search;
+namespace KnowledgeKaizen.Core.Indexing;
 
 /// <summary>
 /// How far one search index has read the append-only outbox: every entry up to <see cref="LastAppliedId"/> is in

@@ -1,7 +1,7 @@
-using KnowledgeKaizen.Core.Search;
+using KnowledgeKaizen.Core.Indexing;
 using KnowledgeKaizen.Search;
 
-namespace KnowledgeKaizen.Web.Search;
+namespace KnowledgeKaizen.Web.Pages.Search;
 
 /// <summary>The English text (a localisation key) for facet values and engine notices shown on the search page.</summary>
 public static class SearchLabels

@@ -1,4 +1,4 @@
-namespace KnowledgeKaizen.Core.Search;
+namespace KnowledgeKaizen.Core.Indexing;
 
 /// <summary>
 /// Marks an entity whose changes must reach the search index. The DbContext records a

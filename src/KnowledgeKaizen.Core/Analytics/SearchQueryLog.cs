@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace KnowledgeKaizen.Core.Search;
+namespace KnowledgeKaizen.Core.Analytics;
 
 /// <summary>
 /// One search a user ran (first page only), kept for the managers' analytics: what people look for,

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace KnowledgeKaizen.Core.Search;
+namespace KnowledgeKaizen.Core.Indexing;
 
 /// <summary>
 /// One change to a searchable entity, recorded in the writer's transaction. Entries are never updated; each index

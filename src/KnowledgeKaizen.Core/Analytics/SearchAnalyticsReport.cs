@@ -1,4 +1,4 @@
-namespace KnowledgeKaizen.Core.Search;
+namespace KnowledgeKaizen.Core.Analytics;
 
 /// <summary>What people searched for over a period, for the knowledge managers.</summary>
 public sealed record SearchAnalyticsReport(

@@ -1,4 +1,4 @@
-using KnowledgeKaizen.Core.Search;
+using KnowledgeKaizen.Core.Indexing;
 using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Core.Data;
@@ -9,8 +9,4 @@ public partial class KnowledgeKaizenDbContext
     public DbSet<SearchOutboxEntry> SearchOutbox => Set<SearchOutboxEntry>();
 
     public DbSet<SearchIndexCursor> SearchIndexCursors => Set<SearchIndexCursor>();
-
-    public DbSet<SearchQueryLog> SearchQueries => Set<SearchQueryLog>();
-
-    public DbSet<SearchClick> SearchClicks => Set<SearchClick>();
 }
