@@ -1,9 +1,5 @@
 namespace KnowledgeKaizen.Insights;
 
-/// <summary>Why an analysis could not be run on the data given: shown to the user instead of an error.</summary>
-/// <param name="Reason">Human-readable reason, e.g. "only one outcome class (all advanced)".</param>
-public sealed record NotEnoughData(string Reason);
-
 /// <summary>Either a value or the reason there is none. Degenerate inputs produce the latter, never an exception.</summary>
 public sealed class InsightOutcome<T>
     where T : class

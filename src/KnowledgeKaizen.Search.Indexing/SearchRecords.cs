@@ -5,10 +5,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Search.Indexing;
 
-/// <summary>A service case or feedback item as a search hit opens it (read-only).</summary>
-public sealed record SearchRecord(string Type, string Key, string Title, DateTime At, string? Category, string? Status,
-    IReadOnlyList<(string Label, string Text)> Sections);
-
 /// <summary>Loads a case resolution or a piece of feedback for the reader, with the same visibility as in search.</summary>
 public sealed class SearchRecords(KnowledgeKaizenDbContext db)
 {

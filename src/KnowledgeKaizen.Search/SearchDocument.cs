@@ -47,14 +47,3 @@ public sealed record SearchDocument
     /// <summary>Who may read it. Enforced inside the engine on every search and suggestion.</summary>
     public required SearchVisibility Visibility { get; init; }
 }
-
-/// <summary>
-/// Readers allowed to see a document: anyone holding one of <see cref="Roles"/>, or one of the listed
-/// <see cref="UserIds"/> (an author and reviewers of a draft). Both empty means nobody but an unrestricted reader.
-/// </summary>
-public sealed record SearchVisibility(IReadOnlyCollection<string> Roles, IReadOnlyCollection<string> UserIds)
-{
-    public static SearchVisibility ForRoles(params string[] roles) => new(roles, []);
-
-    public static SearchVisibility ForUsers(params string[] userIds) => new([], userIds);
-}

@@ -5,13 +5,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Core.Improvement;
 
-/// <summary>Cases opened in a period: resolved with an existing solution article, with a new one, or not linked.</summary>
-public sealed record NewVsKnown(int Cases, int Known, int New, int Unlinked)
-{
-    /// <summary>Share of linked cases an existing article already covered.</summary>
-    public double? KnownShare => Known + New == 0 ? null : (double)Known / (Known + New);
-}
-
 /// <summary>Problem collection: recurring complaint clusters, turning them into cycles or solution articles, new-vs-known.</summary>
 public sealed class ProblemService(KnowledgeKaizenDbContext db, KnowledgeService knowledge, IJobQueue jobs)
 {

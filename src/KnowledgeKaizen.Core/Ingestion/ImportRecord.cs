@@ -5,32 +5,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace KnowledgeKaizen.Core.Ingestion;
 
-public enum ImportStatus
-{
-    Queued,
-    Running,
-
-    /// <summary>Applied.</summary>
-    Succeeded,
-
-    /// <summary>A dry run finished; nothing was applied.</summary>
-    Previewed,
-
-    /// <summary>The file had problems and, by its mode, nothing was applied.</summary>
-    Rejected,
-
-    /// <summary>The import crashed or was interrupted; nothing was applied.</summary>
-    Failed,
-}
-
-public enum ImportSource
-{
-    Upload,
-    Api,
-    CommandLine,
-    DemoData,
-}
-
 /// <summary>The history entry of one import: who, when, which file, what happened and every problem.</summary>
 public class ImportRecord
 {

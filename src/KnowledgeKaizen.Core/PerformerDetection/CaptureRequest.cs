@@ -3,21 +3,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace KnowledgeKaizen.Core.PerformerDetection;
 
-public enum CaptureRequestStatus
-{
-    /// <summary>Sent; the rep has not answered yet.</summary>
-    Open,
-
-    /// <summary>The rep accepted and a playbook draft exists.</summary>
-    Drafted,
-
-    /// <summary>The playbook written from it was published.</summary>
-    Published,
-
-    /// <summary>The rep declined.</summary>
-    Declined,
-}
-
 /// <summary>
 /// A request to a standout rep to write down how they work at a stage, with the evidence that singled them out.
 /// Accepting it opens a playbook draft pre-filled with that evidence and the playbook template.

@@ -4,26 +4,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Core.PerformerDetection;
 
-/// <summary>What became of a request to send a capture request.</summary>
-public enum CaptureSendStatus
-{
-    Sent,
-    FindingNotFound,
-    NotStandout,
-
-    /// <summary>The rep has no portal account to ask: a manager should invite them first.</summary>
-    NoPortalUser,
-
-    /// <summary>An open or answered request for this rep and stage already exists.</summary>
-    AlreadyRequested,
-}
-
-/// <summary>Outcome of <see cref="CaptureRequestService.SendAsync"/>.</summary>
-public sealed record CaptureSendResult(CaptureSendStatus Status, long? RequestId = null);
-
-/// <summary>Outcome of accepting a request: the draft to open, or why not.</summary>
-public sealed record CaptureAcceptResult(bool Succeeded, int? PlaybookId, string? Problem);
-
 /// <summary>
 /// Sends standout reps a capture request (a <see cref="CaptureRequest"/> plus a <see cref="UserTask"/>) and turns an
 /// accepted request into a playbook draft pre-filled with the evidence and the template.

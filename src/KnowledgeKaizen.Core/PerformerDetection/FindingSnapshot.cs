@@ -3,13 +3,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace KnowledgeKaizen.Core.PerformerDetection;
 
-/// <summary>Whether a retraining produced findings or could not (too little or degenerate history).</summary>
-public enum SnapshotStatus
-{
-    Ready,
-    NotEnoughData,
-}
-
 /// <summary>
 /// The persisted result of one performance retraining: model version, when, the options used, the stage priors
 /// and one <see cref="PerformerFinding"/> per (rep, stage). Pages read the latest snapshot, so they are

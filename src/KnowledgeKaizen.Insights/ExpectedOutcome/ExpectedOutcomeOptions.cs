@@ -1,12 +1,5 @@
 namespace KnowledgeKaizen.Insights.ExpectedOutcome;
 
-/// <summary>Tree learners the expected-outcome model can be trained with.</summary>
-public enum ExpectedOutcomeTrainerKind
-{
-    LightGbm,
-    FastTree,
-}
-
 /// <summary>Settings of the expected-outcome model (bound from the configuration section "Insights:ExpectedOutcome").</summary>
 public sealed record ExpectedOutcomeOptions
 {

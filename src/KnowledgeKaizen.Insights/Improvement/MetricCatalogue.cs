@@ -4,28 +4,6 @@ using KnowledgeKaizen.Insights.Metrics;
 
 namespace KnowledgeKaizen.Insights.Improvement;
 
-/// <summary>How a target metric is compared: share of successes, or a duration whose median matters.</summary>
-public enum MetricShape
-{
-    Proportion = 1,
-    Duration = 2,
-}
-
-/// <summary>
-/// One target metric of the catalogue. <see cref="Version"/> changes whenever the SQL's meaning changes, so a
-/// cycle planned with the old meaning is flagged instead of silently compared with the new one.
-/// </summary>
-/// <remarks>
-/// <para>Sql: in the database's dialect, selects (rep id or NULL, value, instant) for the half-open window @from–@to; for
-/// proportions the value is 0 or 1.</para>
-/// <para>Scale: display multiplier (100 for "per 100 customers").</para>
-/// </remarks>
-public sealed record CatalogueMetric(string Key, string Name, MetricShape Shape, bool HigherIsBetter, int Version, bool NeedsStage,
-    bool HasTeam, string Unit, double Scale, Func<ISqlDialect, string> Sql);
-
-/// <summary>One observation of a metric: the responsible rep (if any), its value and when it happened.</summary>
-public readonly record struct Observation(long? RepId, double Value, DateTime At);
-
 /// <summary>The target metrics a cycle can pick, each an SQL query over the CRM tables.</summary>
 public sealed class MetricCatalogue
 {

@@ -1,8 +1,6 @@
 using System.Data.Common;
 using KnowledgeKaizen.Core.Data;
-using KnowledgeKaizen.Core.Hosting;
 using KnowledgeKaizen.Core.Ingestion;
-using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Insights.Metrics;
 
@@ -28,34 +26,5 @@ public sealed class MetricFactsRefresher : IImportCommitHook
 
         await facts.RebuildAsync(ct);
         return true;
-    }
-}
-
-/// <summary>
-/// At start-up (after migrations and demo data), rebuilds stale aggregates — e.g. right after the migration
-/// that adds them to a database that already holds data, or after a write outside the import pipeline.
-/// </summary>
-public sealed class MetricFactsStartup(KnowledgeKaizenDbContext db) : IStartupTask
-{
-    /// <inheritdoc />
-    public int Order => 40;
-
-    /// <inheritdoc />
-    public async Task RunAsync(CancellationToken cancellationToken)
-    {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            var connection = db.Database.GetDbConnection();
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            if (await MetricFactsRefresher.RebuildIfStaleAsync(connection, transaction, db.Sql, cancellationToken))
-            {
-                await transaction.CommitAsync(cancellationToken);
-            }
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
     }
 }

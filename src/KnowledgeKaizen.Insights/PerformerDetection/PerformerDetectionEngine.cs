@@ -2,9 +2,6 @@ using KnowledgeKaizen.Insights.ExpectedOutcome;
 
 namespace KnowledgeKaizen.Insights.PerformerDetection;
 
-/// <summary>The trained expectation and the analysis built on its out-of-fold predictions.</summary>
-public sealed record PerformerDetectionResult(ExpectedOutcomeTraining Training, PerformerAnalysis Analysis);
-
 /// <summary>
 /// One call for the retrain job: train the expected-outcome model with rep-grouped folds, then analyse every
 /// (rep, stage) pair against its out-of-fold expectation. Store <c>Training.Model</c> with <see cref="ModelStore"/>.

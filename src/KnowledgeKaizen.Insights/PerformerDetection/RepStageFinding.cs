@@ -53,25 +53,3 @@ public sealed record RepStageFinding(
     double ShrunkRateOnCompanyMix,
     FindingExplanation Explanation,
     string? InsufficientReason);
-
-/// <summary>The fitted prior of one stage, or why none could be fitted.</summary>
-/// <param name="Stage">Stage code.</param>
-/// <param name="Entries">Entries at the stage.</param>
-/// <param name="BaseRate">Company-wide advance rate at the stage.</param>
-/// <param name="Pairs">Reps active at the stage.</param>
-/// <param name="EligiblePairs">Reps with enough evidence to enter the prior fit.</param>
-/// <param name="NullInflation">Empirical-null variance factor applied to the standard errors in the prior (≥ 1).</param>
-/// <param name="Prior">Fitted prior (null when <paramref name="NotEnoughData"/> is set).</param>
-/// <param name="NotEnoughData">Why no prior was fitted.</param>
-public sealed record StagePrior(string Stage, int Entries, double BaseRate, int Pairs, int EligiblePairs, double NullInflation, TwoGroupPrior? Prior, NotEnoughData? NotEnoughData);
-
-/// <summary>Result of a rep-performance analysis.</summary>
-/// <param name="Findings">Every (rep, stage) pair, ordered by stage then rep.</param>
-/// <param name="Stages">Per-stage priors.</param>
-/// <param name="EstimatedStandoutFdr">Mean local FDR of the Standout set (the Bayesian FDR estimate; ≤ target).</param>
-/// <param name="EstimatedCoachingFdr">Mean local FDR of the NeedsCoaching set.</param>
-public sealed record PerformerAnalysis(
-    IReadOnlyList<RepStageFinding> Findings,
-    IReadOnlyList<StagePrior> Stages,
-    double EstimatedStandoutFdr,
-    double EstimatedCoachingFdr);

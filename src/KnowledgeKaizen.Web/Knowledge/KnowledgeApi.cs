@@ -6,15 +6,6 @@ using Microsoft.Extensions.Localization;
 
 namespace KnowledgeKaizen.Web.Knowledge;
 
-/// <summary>Body of a preview request.</summary>
-public sealed record PreviewRequest(string? Markdown);
-
-/// <summary>Body of an autosave: the editor's text, the slot and the version it started from.</summary>
-public sealed record AutosaveRequest(string? Slot, string? Title, string? Body, int? BaseVersion);
-
-/// <summary>Body of a case link.</summary>
-public sealed record CaseLinkRequest(string? CaseKey);
-
 /// <summary>
 /// The editor's endpoints. Every POST checks the antiforgery token sent in the RequestVerificationToken
 /// header (the pages render it), because JSON bodies are not covered by the automatic form check.

@@ -7,9 +7,6 @@ using Microsoft.Extensions.Localization;
 
 namespace KnowledgeKaizen.Web.Courses.Scorm;
 
-/// <summary>An export ready to download, with the URLs that had to be left out of it.</summary>
-public sealed record CourseExport(string FileName, byte[] Zip, IReadOnlyList<string> RemovedUrls);
-
 /// <summary>
 /// Builds a SCORM 1.2 package: imsmanifest.xml at the root, one SCO (index.html with every module's pinned
 /// revision, the quiz and a small runtime that reports to the LMS), its stylesheet and images, and the
