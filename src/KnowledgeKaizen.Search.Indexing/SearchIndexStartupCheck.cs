@@ -11,7 +11,7 @@ namespace KnowledgeKaizen.Search.Indexing;
 public sealed class SearchIndexStartupCheck(SearchIndexMaintenance maintenance, SearchOutboxApplier applier, ISearchOutboxFeed feed,
     ILogger<SearchIndexStartupCheck> logger) : IStartupTask
 {
-    public int Order => 40;
+    public int Order => StartupOrder.SearchIndex;
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {

@@ -6,7 +6,7 @@ namespace KnowledgeKaizen.Core.Data;
 /// <summary>Applies pending migrations (the only way the schema changes) and the dialect's database settings.</summary>
 internal sealed class DatabaseMigrator(KnowledgeKaizenDbContext db) : IStartupTask
 {
-    public int Order => 0;
+    public int Order => StartupOrder.Database;
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {

@@ -21,7 +21,7 @@ public sealed class IdentityBootstrapper(
 {
     public const string PasswordVariable = "KK_ADMIN_PASSWORD";
 
-    public int Order => 10;
+    public int Order => StartupOrder.Accounts;
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {

@@ -15,7 +15,7 @@ namespace KnowledgeKaizen.Core.Ingestion;
 internal sealed class DemoDataLoader(KnowledgeKaizenDbContext db, ImportService imports, IOptions<KaizenOptions> options,
     IHostEnvironment environment, ILogger<DemoDataLoader> logger) : IStartupTask
 {
-    public int Order => 30;
+    public int Order => StartupOrder.DemoData;
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {

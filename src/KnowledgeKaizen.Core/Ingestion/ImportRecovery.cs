@@ -7,7 +7,7 @@ namespace KnowledgeKaizen.Core.Ingestion;
 /// <summary>Imports a crash left running are marked failed (their transaction never committed).</summary>
 internal sealed class ImportRecovery(KnowledgeKaizenDbContext db, TimeProvider clock) : IStartupTask
 {
-    public int Order => 20;
+    public int Order => StartupOrder.ImportRecovery;
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {

@@ -8,7 +8,7 @@ public static class IngestionServiceCollectionExtensions
 {
     /// <summary>
     /// The import pipeline and service, the background import job, recovery of interrupted imports and the
-    /// demo data loader (start-up task, Order 30).
+    /// demo data loader (start-up task at <see cref="StartupOrder.DemoData"/>).
     /// </summary>
     public static IServiceCollection AddIngestion(this IServiceCollection services)
     {

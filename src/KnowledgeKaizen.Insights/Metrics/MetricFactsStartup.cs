@@ -11,7 +11,7 @@ namespace KnowledgeKaizen.Insights.Metrics;
 public sealed class MetricFactsStartup(KnowledgeKaizenDbContext db) : IStartupTask
 {
     /// <inheritdoc />
-    public int Order => 40;
+    public int Order => StartupOrder.MetricFacts;
 
     /// <inheritdoc />
     public async Task RunAsync(CancellationToken cancellationToken)

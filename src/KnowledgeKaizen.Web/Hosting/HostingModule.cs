@@ -19,7 +19,7 @@ public static class HostingModule
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddHttpContextAccessor();
         services.AddScoped<Navigation>();
-        services.AddNavItem(new NavItem("Home", "/Index", Policies.Reader, 0, "house"));
+        services.AddNavItem(new NavItem("Home", "/Index", Policies.Reader, NavOrder.Home, "house"));
         services.AddOptions<FormOptions>().Configure<IOptions<KaizenOptions>>((form, kaizen) =>
             form.MultipartBodyLengthLimit = kaizen.Value.UploadLimitBytes);
         // The server is built with the host, before the settings are checked, so it reads them unchecked.
@@ -79,7 +79,7 @@ public static class HostingModule
     /// <summary>Runs the start-up tasks (schema, roles, first Admin, content), then serves.</summary>
     public static async Task<int> RunPortalAsync(this WebApplication app)
     {
-        await RunStartupTasksAsync(app.Services, app.Lifetime.ApplicationStopping);
+        await StartupTasks.RunAsync(app.Services, ct: app.Lifetime.ApplicationStopping);
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var urls = string.Join(", ", app.Urls);
@@ -88,18 +88,6 @@ public static class HostingModule
         });
         await app.RunAsync();
         return 0;
-    }
-
-    internal static async Task RunStartupTasksAsync(IServiceProvider services, CancellationToken ct)
-    {
-        using var probe = services.CreateScope();
-        var order = probe.ServiceProvider.GetServices<IStartupTask>().Select((t, i) => (t.Order, Index: i)).OrderBy(t => t.Order).ThenBy(t => t.Index).Select(t => t.Index).ToList();
-        foreach (var index in order)
-        {
-            // A scope per task: each sees the database as the previous tasks left it.
-            using var scope = services.CreateScope();
-            await scope.ServiceProvider.GetServices<IStartupTask>().ElementAt(index).RunAsync(ct);
-        }
     }
 
     internal static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");

@@ -45,7 +45,8 @@ public static class ImportCommand
             return 1;
         }
 
-        await RunSchemaTasksAsync(app.Services);
+        // Schema and recovery only: the demo data and the web's own start-up work do not belong to an import.
+        await StartupTasks.RunAsync(app.Services, before: StartupOrder.DemoData);
         using var scope = app.Services.CreateScope();
         var imports = scope.ServiceProvider.GetRequiredService<ImportService>();
         ImportRecord record;
@@ -77,21 +78,6 @@ public static class ImportCommand
         if (report.TotalProblems > 50)
         {
             await stdout.WriteLineAsync($"… and {report.TotalProblems - 50} more problems.");
-        }
-    }
-
-    /// <summary>Schema and recovery only: the demo data loader and the web's own start-up work do not belong here.</summary>
-    private static async Task RunSchemaTasksAsync(IServiceProvider services)
-    {
-        using var probe = services.CreateScope();
-        var orders = probe.ServiceProvider.GetServices<IStartupTask>().Select(t => t.Order).Where(o => o < 30).Distinct().Order().ToList();
-        foreach (var order in orders)
-        {
-            using var scope = services.CreateScope();
-            foreach (var task in scope.ServiceProvider.GetServices<IStartupTask>().Where(t => t.Order == order))
-            {
-                await task.RunAsync(CancellationToken.None);
-            }
         }
     }
 }

@@ -4,10 +4,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Insights.PerformerDetection.Retraining;
 
-/// <summary>On start (after the demo data loaded, order 40): queue a first retraining when no snapshot exists yet.</summary>
+/// <summary>On start, after the demo data loaded: queue a first retraining when no snapshot exists yet.</summary>
 internal sealed class InitialRetrain(KnowledgeKaizenDbContext db, RetrainTrigger trigger) : IStartupTask
 {
-    public int Order => 40;
+    public int Order => StartupOrder.FirstRetrain;
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
