@@ -84,7 +84,7 @@ public sealed class LearningService(KnowledgeKaizenDbContext db, CourseService c
 
     /// <summary>
     /// For each sales stage: how many published courses train it and how many of them the user completed.
-    /// Shown beside a rep's stage performance.
+    /// Shown beside a rep's stage findings.
     /// </summary>
     public async Task<IReadOnlyList<StageCourseCompletion>> StageCompletionAsync(string? learnerUserId, CancellationToken ct = default)
     {

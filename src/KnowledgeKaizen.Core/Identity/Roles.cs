@@ -1,6 +1,6 @@
 namespace KnowledgeKaizen.Core.Identity;
 
-/// <summary>The portal's roles (see DESIGN.md, "Users and roles").</summary>
+/// <summary>The portal's five roles; each higher one adds to what the lower ones may do.</summary>
 public static class Roles
 {
     public const string Staff = "Staff";

@@ -1,6 +1,6 @@
 namespace KnowledgeKaizen.Core.Ingestion;
 
-/// <summary>The kinds of CRM record a file can hold (see CRM-FORMATS.md).</summary>
+/// <summary>The kinds of CRM record a file can hold; their columns are in <see cref="ImportKinds"/>.</summary>
 public enum ImportKind
 {
     Stages,

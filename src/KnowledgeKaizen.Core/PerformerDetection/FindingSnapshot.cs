@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace KnowledgeKaizen.Core.PerformerDetection;
 
 /// <summary>
-/// The persisted result of one performance retraining: model version, when, the options used, the stage priors
+/// The persisted result of one performer-detection retraining: model version, when, the options used, the stage priors
 /// and one <see cref="PerformerFinding"/> per (rep, stage). Pages read the latest snapshot, so they are
 /// instant and keep serving the previous one while a new training runs.
 /// </summary>

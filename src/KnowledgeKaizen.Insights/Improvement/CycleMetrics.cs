@@ -15,6 +15,11 @@ public sealed class CycleMetrics(KnowledgeKaizenDbContext db, MetricCatalogue ca
     public async Task<MeasuredBaseline> MeasureAsync(TargetMetric metric, DateTime from, DateTime to, CancellationToken ct = default)
     {
         var definition = catalogue.Find(metric.MetricKey) ?? throw new ImprovementRuleException("Choose a target metric.");
+        if (definition.NeedsStage && string.IsNullOrWhiteSpace(metric.Stage))
+        {
+            throw new ImprovementRuleException("This metric needs a stage.");
+        }
+
         var observations = await ObserveAsync(definition, metric, from, to, ct);
         return new MeasuredBaseline(Summarise(definition, observations.Select(o => o.Value).ToList()), observations.Count, definition.Version);
     }

@@ -39,12 +39,6 @@ public sealed class ImprovementDesk(ImprovementService cycles, CycleChecker chec
     /// <summary>Opens the cycle; when it comes from a problem cluster, the cluster remembers it.</summary>
     public async Task<ImprovementCycle> PlanAsync(CyclePlan plan, long? clusterId, CancellationToken ct = default)
     {
-        var definition = metrics.Catalogue.Find(plan.Target.MetricKey);
-        if (definition is { NeedsStage: true } && string.IsNullOrWhiteSpace(plan.Target.Stage))
-        {
-            throw new ImprovementRuleException("This metric needs a stage.");
-        }
-
         var cycle = await cycles.PlanAsync(plan, ct);
         if (clusterId is { } id)
         {

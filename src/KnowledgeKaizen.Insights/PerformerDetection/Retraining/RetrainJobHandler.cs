@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace KnowledgeKaizen.Insights.PerformerDetection.Retraining;
 
 /// <summary>
-/// Job kind "performance-retrain": loads the closed stage entries, trains and analyses them (engine), stores the model
+/// Job kind "performer-retrain": loads the closed stage entries, trains and analyses them (engine), stores the model
 /// with <see cref="ModelStore.SaveAndPromoteAsync"/> and the findings as a new <see cref="FindingSnapshot"/>. The
 /// previous model and snapshot keep serving throughout; a worse model is not promoted and leaves the snapshot alone.
 /// </summary>
@@ -24,7 +24,7 @@ public sealed class RetrainJobHandler(
     CaptureRequestService captures,
     TimeProvider clock) : IJobHandler
 {
-    public const string JobKind = "performance-retrain";
+    public const string JobKind = "performer-retrain";
 
     public string Kind => JobKind;
 

@@ -19,14 +19,14 @@ internal sealed class RetrainScheduler(IServiceScopeFactory scopes, IOptions<Ret
                 var trigger = scope.ServiceProvider.GetRequiredService<RetrainTrigger>();
                 if (await trigger.DueReasonAsync(stoppingToken) is { } reason)
                 {
-                    logger.LogInformation("Queuing a performance retraining: {Reason}", reason);
+                    logger.LogInformation("Queuing a performer-detection retraining: {Reason}", reason);
                     await trigger.EnqueueAsync(reason, null, stoppingToken);
                 }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 // The scheduler must outlive a locked database or a transient error; the next tick tries again.
-                logger.LogWarning(e, "The performance retraining scheduler could not check for due work");
+                logger.LogWarning(e, "The performer-detection retraining scheduler could not check for due work");
             }
         }
     }

@@ -20,7 +20,7 @@ public sealed class ExpectedOutcomeReportModel(PerformerDetectionPages pages) : 
         return RedirectToPage();
     }
 
-    /// <summary>Polled by performance.js for the progress bar.</summary>
+    /// <summary>Polled by performer-detection.js for the progress bar.</summary>
     public async Task<IActionResult> OnGetProgressAsync(Guid id, CancellationToken ct)
     {
         var job = await pages.JobAsync(id, ct);
