@@ -95,7 +95,7 @@ public sealed class SearchDocumentSource(KnowledgeKaizenDbContext db, MarkdownRe
             .Select(g => new { Id = g.Key, Balance = g.Sum(f => f.Kind == FeedbackKind.Helpful ? 1 : -1) })
             .ToDictionaryAsync(g => g.Id, g => g.Balance, ct);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        return documents.Select(d => Plain(KnowledgeMapping.Map(d, votes.GetValueOrDefault(d.Id), today))).ToList();
+        return SearchPlainText.Of(documents.Select(d => KnowledgeMapping.Map(d, votes.GetValueOrDefault(d.Id), today)), markdown);
     }
 
     private async Task<IReadOnlyList<SearchDocument>> CasesAsync(IQueryable<ServiceCase> query, CancellationToken ct)
@@ -103,7 +103,7 @@ public sealed class SearchDocumentSource(KnowledgeKaizenDbContext db, MarkdownRe
         var cases = await query.AsNoTracking().Where(c => c.ResolvedAt != null && c.Resolution != null)
             .Join(db.Reps, c => c.AgentId, r => r.Id, (c, r) => new { Case = c, Agent = r.Name })
             .ToListAsync(ct);
-        return cases.Select(x => Plain(new SearchDocument
+        return SearchPlainText.Of(cases.Select(x => new SearchDocument
         {
             Type = SearchDocumentTypes.Case,
             Key = x.Case.ExternalId,
@@ -116,13 +116,13 @@ public sealed class SearchDocumentSource(KnowledgeKaizenDbContext db, MarkdownRe
             UpdatedAt = new DateTimeOffset(DateTime.SpecifyKind(x.Case.ResolvedAt!.Value, DateTimeKind.Utc)),
             Url = SearchDocumentUrls.Record(SearchDocumentTypes.Case, x.Case.ExternalId),
             Visibility = SearchVisibilityRules.Everyone,
-        })).ToList();
+        }), markdown);
     }
 
     private async Task<IReadOnlyList<SearchDocument>> FeedbackAsync(IQueryable<CustomerFeedback> query, CancellationToken ct)
     {
         var items = await query.AsNoTracking().ToListAsync(ct);
-        return items.Select(f => Plain(new SearchDocument
+        return SearchPlainText.Of(items.Select(f => new SearchDocument
         {
             Type = SearchDocumentTypes.Feedback,
             Key = f.ExternalId,
@@ -133,16 +133,8 @@ public sealed class SearchDocumentSource(KnowledgeKaizenDbContext db, MarkdownRe
             UpdatedAt = new DateTimeOffset(DateTime.SpecifyKind(f.ResolvedAt ?? f.ReceivedAt, DateTimeKind.Utc)),
             Url = SearchDocumentUrls.Record(SearchDocumentTypes.Feedback, f.ExternalId),
             Visibility = SearchVisibilityRules.Feedback,
-        })).ToList();
+        }), markdown);
     }
-
-    /// <summary>The engine indexes plain text: Markdown goes through the portal's one Markdown pipeline first.</summary>
-    private SearchDocument Plain(SearchDocument document) => document with
-    {
-        Title = markdown.ToPlainText(document.Title),
-        Body = markdown.ToPlainText(document.Body),
-        Summary = document.Summary is null ? null : markdown.ToPlainText(document.Summary),
-    };
 
     /// <summary>Feedback has no title; its first sentence (or first 80 characters) stands in.</summary>
     internal static string FeedbackTitle(string text)

@@ -1,5 +1,6 @@
 using System.Text;
 using KnowledgeKaizen.Core.Markdown;
+using KnowledgeKaizen.Search.Indexing;
 using KnowledgeKaizen.Search;
 
 namespace KnowledgeKaizen.Benchmarks.Search;
@@ -80,11 +81,11 @@ internal static class SearchCorpus
         };
     }
 
-    /// <summary>The documents as the portal hands them to the engine: titles and bodies through its one Markdown pipeline.</summary>
-    public static IEnumerable<SearchDocument> Indexed(int count) => Documents(count).Select(Plain);
+    /// <summary>The documents as the portal hands them to the engine: in batches, through its one Markdown pipeline.</summary>
+    public static IEnumerable<SearchDocument> Indexed(int count) =>
+        Documents(count).Chunk(500).SelectMany(batch => SearchPlainText.Of(batch, Markdown));
 
-    public static SearchDocument Plain(SearchDocument document) =>
-        document with { Title = Markdown.ToPlainText(document.Title), Body = Markdown.ToPlainText(document.Body) };
+    public static SearchDocument Plain(SearchDocument document) => SearchPlainText.Of(document, Markdown);
 
     private static string EnglishBody(Random random)
     {
