@@ -1,4 +1,4 @@
-using KnowledgeKaizen.Search.Indexing;
+using KnowledgeKaizen.Search.Documents;
 using KnowledgeKaizen.Search.Querying;
 using Lucene.Net.Index;
 using Lucene.Net.Search;

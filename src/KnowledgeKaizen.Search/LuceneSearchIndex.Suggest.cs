@@ -1,4 +1,4 @@
-using KnowledgeKaizen.Search.Indexing;
+using KnowledgeKaizen.Search.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util;

@@ -1,5 +1,5 @@
 using KnowledgeKaizen.Search.Analysis;
-using KnowledgeKaizen.Search.Indexing;
+using KnowledgeKaizen.Search.Documents;
 using KnowledgeKaizen.Search.Querying;
 using KnowledgeKaizen.Search.Storage;
 using Lucene.Net.Index;
@@ -101,7 +101,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex
 
     private void RebuildExclusive(IEnumerable<SearchDocument> documents, string marker, IProgress<double>? progress, CancellationToken cancellationToken)
     {
-        var (name, directory) = _storage.CreateNext();
+        var (name, directory) = _storage.CreateNext(_time.GetUtcNow());
         var next = IndexGeneration.Open(name, directory, _analyzers, create: true, bulk: true);
         lock (_writeGate)
         {
@@ -263,7 +263,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex
 
     private IndexGeneration CreateEmpty()
     {
-        var (name, directory) = _storage.CreateNext();
+        var (name, directory) = _storage.CreateNext(_time.GetUtcNow());
         var generation = IndexGeneration.Open(name, directory, _analyzers, create: true);
         generation.Commit(marker: null, _time.GetUtcNow());
         _storage.Promote(name);

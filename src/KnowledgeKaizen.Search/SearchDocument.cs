@@ -12,11 +12,16 @@ public sealed record SearchDocument
     /// <summary>The host's identifier, unique within <see cref="Type"/>.</summary>
     public required string Key { get; init; }
 
+    /// <summary>Plain text, like <see cref="Body"/>.</summary>
     public required string Title { get; init; }
 
-    /// <summary>Markdown or plain text; Markdown syntax, HTML and attribute blocks are stripped before indexing.</summary>
+    /// <summary>
+    /// Plain text: indexed, and what hits and snippets show. The host strips Markdown first, so neither URLs nor
+    /// syntax become search terms and snippet offsets point into readable text.
+    /// </summary>
     public string Body { get; init; } = "";
 
+    /// <summary>Plain text, like <see cref="Body"/>.</summary>
     public string? Summary { get; init; }
 
     public IReadOnlyCollection<string> Tags { get; init; } = [];
@@ -41,15 +46,4 @@ public sealed record SearchDocument
 
     /// <summary>Who may read it. Enforced inside the engine on every search and suggestion.</summary>
     public required SearchVisibility Visibility { get; init; }
-}
-
-/// <summary>
-/// Readers allowed to see a document: anyone holding one of <see cref="Roles"/>, or one of the listed
-/// <see cref="UserIds"/> (an author and reviewers of a draft). Both empty means nobody but an unrestricted reader.
-/// </summary>
-public sealed record SearchVisibility(IReadOnlyCollection<string> Roles, IReadOnlyCollection<string> UserIds)
-{
-    public static SearchVisibility ForRoles(params string[] roles) => new(roles, []);
-
-    public static SearchVisibility ForUsers(params string[] userIds) => new([], userIds);
 }

@@ -1,4 +1,17 @@
+using KnowledgeKaizen.Core.Courses;
 using KnowledgeKaizen.Core.Data;
+using KnowledgeKaizen.Core.Hosting;
+using KnowledgeKaizen.Core.Identity;
+using KnowledgeKaizen.Core.Improvement;
+using KnowledgeKaizen.Core.Ingestion;
+using KnowledgeKaizen.Core.Jobs;
+using KnowledgeKaizen.Core.Knowledge;
+using KnowledgeKaizen.Core.PerformerDetection;
+using KnowledgeKaizen.Core.Analytics;
+using KnowledgeKaizen.Insights.Improvement;
+using KnowledgeKaizen.Insights.Metrics;
+using KnowledgeKaizen.Insights.PerformerDetection;
+using KnowledgeKaizen.Search.Indexing;
 using KnowledgeKaizen.Web.Courses;
 using KnowledgeKaizen.Web.Hosting;
 using KnowledgeKaizen.Web.Identity;
@@ -7,8 +20,8 @@ using KnowledgeKaizen.Web.Ingestion;
 using KnowledgeKaizen.Web.Insights;
 using KnowledgeKaizen.Web.Knowledge;
 using KnowledgeKaizen.Web.Localization;
-using KnowledgeKaizen.Web.Performance;
-using KnowledgeKaizen.Web.Search;
+using KnowledgeKaizen.Web.PerformerDetection;
+using KnowledgeKaizen.Web.Pages.Search;
 
 if (ImportCommand.IsImport(args))
 {
@@ -17,17 +30,36 @@ if (ImportCommand.IsImport(args))
 
 var builder = WebApplication.CreateBuilder(args);
 
-builder.AddKaizenData();
-builder.AddPortalIdentity();
-builder.AddPortalLocalization();
-builder.AddPortalWeb();
-builder.AddIngestion();
-builder.AddKnowledge();
-builder.AddProcessMetrics();
-builder.AddPortalSearch();
-builder.AddImprovement();
-builder.AddPerformerDetection();
-builder.AddCourses();
+// The back end: each module registers itself from the project that owns it.
+builder.Services
+    .AddPlatform()
+    .AddDatabase()
+    .AddJobs()
+    .AddUserAccounts()
+    .AddApiTokens()
+    .AddKnowledge()
+    .AddIngestion()
+    .AddSearchIndexing()
+    .AddSearchAnalytics()
+    .AddProcessMetrics()
+    .AddImprovement()
+    .AddImprovementMeasurement()
+    .AddCaptureRequests()
+    .AddPerformerDetection()
+    .AddCourses();
+
+// The portal: pages, page facades, menu entries and authorization policies.
+builder.Services
+    .AddPortalHosting()
+    .AddPortalIdentity()
+    .AddPortalLocalization()
+    .AddPortalKnowledge()
+    .AddPortalIngestion()
+    .AddPortalSearch()
+    .AddPortalInsights()
+    .AddPortalImprovement()
+    .AddPortalPerformerDetection()
+    .AddPortalCourses();
 
 var app = builder.Build();
 if (app.FindSettingProblem() is { } problem)
@@ -36,12 +68,14 @@ if (app.FindSettingProblem() is { } problem)
     return 1;
 }
 
-app.UsePortalWeb();
-app.MapPortalEndpoints();
-app.MapIngestionApi();
-app.MapKnowledgeApi();
-app.MapSearchApi();
-app.MapPerformanceApi();
+app.UsePortal();
+app.MapPortalPages();
+var api = app.MapGroup("/api/v1");
+api.MapImportApi();
+api.MapFrontlineApi();
+api.MapKnowledgeApi();
+api.MapSearchApi();
+api.MapPerformerDetectionApi();
 
 return await app.RunPortalAsync();
 

@@ -1,5 +1,5 @@
 using KnowledgeKaizen.Insights.ExpectedOutcome;
-using KnowledgeKaizen.Insights.Performance;
+using KnowledgeKaizen.Insights.PerformerDetection;
 using KnowledgeKaizen.Testing.Simulation;
 
 namespace KnowledgeKaizen.Insights.Tests;
@@ -16,15 +16,15 @@ internal static class TestData
         MinimumExampleCountPerLeaf = 40,
     };
 
-    public static readonly PerformanceOptions Evidence = new();
+    public static readonly EvidenceOptions Evidence = new();
 
-    public static RepPerformanceResult Run(SimulatedHistory history, ExpectedOutcomeOptions? model = null)
+    public static PerformerDetectionResult Run(SimulatedHistory history, ExpectedOutcomeOptions? model = null)
     {
-        var outcome = new RepPerformanceEngine(model ?? FastModel, Evidence).Run(history.Rows);
+        var outcome = new PerformerDetectionEngine(model ?? FastModel, Evidence).Run(history.Rows);
         Assert.True(outcome.Succeeded, outcome.NotEnoughData?.Reason);
         return outcome.Value!;
     }
 
-    public static StageOutcomeObservation Row(string rep, string stage, bool advanced, double amount = 1000) =>
+    public static StageOutcomeObservation Row(long rep, string stage, bool advanced, double amount = 1000) =>
         new(rep, stage, "O", amount, "Retail", "East", "Inbound", 0, 0, new DateTime(2025, 3, 1, 0, 0, 0, DateTimeKind.Utc), 5, advanced);
 }

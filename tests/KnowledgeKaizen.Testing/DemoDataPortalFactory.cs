@@ -1,5 +1,5 @@
 using System.Text.Json;
-using KnowledgeKaizen.Core.Performance;
+using KnowledgeKaizen.Core.PerformerDetection;
 using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Testing;
@@ -43,9 +43,9 @@ public class DemoDataPortalFactory : PortalFactory
     }
 
     /// <summary>Waits for the first-start retraining (it runs in the background job worker) to leave a snapshot.</summary>
-    public Task<PerformanceSnapshot> SnapshotAsync() =>
+    public Task<FindingSnapshot> SnapshotAsync() =>
         Eventually.NotNullAsync("the first-start retraining to store a performance snapshot",
-            () => WithDbAsync(db => db.PerformanceSnapshots.AsNoTracking().OrderByDescending(s => s.Id).FirstOrDefaultAsync()),
+            () => WithDbAsync(db => db.FindingSnapshots.AsNoTracking().OrderByDescending(s => s.Id).FirstOrDefaultAsync()),
             RetrainingDeadline);
 
     /// <summary>(rep external id, stage) of the planted standouts in seed/data/planted-truth.json.</summary>

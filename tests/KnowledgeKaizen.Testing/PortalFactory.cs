@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.RegularExpressions;
 using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Identity;
-using KnowledgeKaizen.Web.Identity;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;

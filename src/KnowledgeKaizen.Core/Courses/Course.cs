@@ -1,11 +1,7 @@
-namespace KnowledgeKaizen.Core.Courses;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-/// <summary>Where a course is in its life: trainers build drafts, learners see published courses.</summary>
-public enum CourseStatus
-{
-    Draft = 0,
-    Published = 1,
-}
+namespace KnowledgeKaizen.Core.Courses;
 
 /// <summary>
 /// A course a trainer assembles from published playbooks, procedures and solutions. Every module is pinned
@@ -210,5 +206,20 @@ public class Course
     private void Touch(DateTimeOffset now) => UpdatedAt = now > UpdatedAt ? now : UpdatedAt;
 }
 
-/// <summary>A published revision a module may be pinned to, with the document's title for display.</summary>
-public sealed record PinTarget(int DocumentId, int RevisionNumber, string Title);
+internal sealed class CourseConfiguration : IEntityTypeConfiguration<Course>
+{
+    public void Configure(EntityTypeBuilder<Course> builder)
+    {
+        builder.ToTable("Courses");
+        builder.Property(c => c.Title).HasMaxLength(Course.MaxTitleLength);
+        builder.Property(c => c.Objectives).HasMaxLength(Course.MaxObjectivesLength);
+        builder.Property(c => c.AudienceRole).HasMaxLength(32);
+        builder.Property(c => c.AudienceStage).HasMaxLength(32);
+        builder.Property(c => c.CreatedByUserId).HasMaxLength(450);
+        builder.HasIndex(c => new { c.Status, c.AudienceStage });
+        builder.HasMany(c => c.Modules).WithOne().HasForeignKey(m => m.CourseId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(c => c.Modules).HasField("modules").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(c => c.OrderedModules);
+        builder.Ignore(c => c.QuestionCount);
+    }
+}

@@ -1,28 +1,7 @@
-using KnowledgeKaizen.Core.Knowledge;
-
 namespace KnowledgeKaizen.Core.Courses;
-
-/// <summary>
-/// A module with what it teaches: the pinned revision's text and the document's state today, so pages and
-/// exports can flag pins that fell behind or point at archived documents.
-/// </summary>
-public sealed record ModuleContent(CourseModule Module, DocumentKind Kind, DocumentStatus DocumentStatus, int? PublishedRevision, DocumentRevision Pinned)
-{
-    /// <summary>A newer published revision waits for the trainer's review.</summary>
-    public bool HasNewerRevision => DocumentStatus != DocumentStatus.Archived && Module.IsBehind(PublishedRevision);
-
-    /// <summary>The document was archived; the course still teaches (and exports) the pinned revision.</summary>
-    public bool IsArchived => DocumentStatus == DocumentStatus.Archived;
-}
 
 /// <summary>A course with all its modules' pinned content, in teaching order.</summary>
 public sealed record CourseContent(Course Course, IReadOnlyList<ModuleContent> Modules)
 {
     public bool NeedsAttention => Modules.Any(m => m.HasNewerRevision || m.IsArchived);
 }
-
-/// <summary>A published document a trainer can pick for a module.</summary>
-public sealed record PinnableDocument(int Id, DocumentKind Kind, string Title, string Language, int PublishedRevision);
-
-/// <summary>One line of the course list.</summary>
-public sealed record CourseSummary(int Id, string Title, CourseStatus Status, string? AudienceRole, string? AudienceStage, int ModuleCount, int Learners, int Completed);

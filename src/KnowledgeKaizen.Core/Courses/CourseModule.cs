@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace KnowledgeKaizen.Core.Courses;
 
 /// <summary>
@@ -109,63 +112,16 @@ public class CourseModule
     public IReadOnlyList<CourseQuestion> OrderedQuestions => questions.OrderBy(q => q.Position).ToList();
 }
 
-/// <summary>A multiple-choice question: the server alone knows and scores the correct option.</summary>
-public class CourseQuestion
+internal sealed class CourseModuleConfiguration : IEntityTypeConfiguration<CourseModule>
 {
-    public const int MaxPromptLength = 1000;
-    public const int MaxOptionLength = 500;
-    public const int MaxOptions = 8;
-
-    private CourseQuestion()
+    public void Configure(EntityTypeBuilder<CourseModule> builder)
     {
-        Prompt = string.Empty;
-        Explanation = string.Empty;
+        builder.ToTable("CourseModules");
+        builder.Property(m => m.Title).HasMaxLength(Course.MaxTitleLength);
+        builder.Property(m => m.Notes).HasMaxLength(CourseModule.MaxNotesLength);
+        builder.HasIndex(m => m.DocumentId);
+        builder.HasMany(m => m.Questions).WithOne().HasForeignKey(q => q.ModuleId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(m => m.Questions).HasField("questions").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(m => m.OrderedQuestions);
     }
-
-    internal CourseQuestion(string prompt, IReadOnlyList<string> options, int correctIndex, string? explanation, int position)
-        : this()
-    {
-        prompt = (prompt ?? string.Empty).Trim();
-        var cleaned = (options ?? []).Select(o => (o ?? string.Empty).Trim()).Where(o => o.Length > 0).ToArray();
-        if (prompt.Length == 0 || prompt.Length > MaxPromptLength)
-        {
-            throw new CourseRuleException("A question needs a prompt of at most {0} characters.", MaxPromptLength);
-        }
-
-        if (cleaned.Length is < 2 or > MaxOptions || cleaned.Any(o => o.Length > MaxOptionLength))
-        {
-            throw new CourseRuleException("A question needs between 2 and {0} options.", MaxOptions);
-        }
-
-        if (cleaned.Distinct(StringComparer.OrdinalIgnoreCase).Count() != cleaned.Length)
-        {
-            throw new CourseRuleException("The options of a question must differ.");
-        }
-
-        if (correctIndex < 0 || correctIndex >= cleaned.Length)
-        {
-            throw new CourseRuleException("Mark which option is correct.");
-        }
-
-        Prompt = prompt;
-        Options = cleaned;
-        CorrectIndex = correctIndex;
-        Explanation = (explanation ?? string.Empty).Trim();
-        Position = position;
-    }
-
-    public int Id { get; private set; }
-
-    public int ModuleId { get; private set; }
-
-    public int Position { get; private set; }
-
-    public string Prompt { get; private set; }
-
-    public string[] Options { get; private set; } = [];
-
-    public int CorrectIndex { get; private set; }
-
-    /// <summary>Shown after answering: why the correct option is right.</summary>
-    public string Explanation { get; private set; }
 }

@@ -1,3 +1,6 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
 namespace KnowledgeKaizen.Core.Courses;
 
 /// <summary>
@@ -112,45 +115,19 @@ public class Enrollment
     public bool HasCompleted(int moduleId) => CompletedModuleIds.Contains(moduleId);
 }
 
-/// <summary>One stored answer: which option the learner chose and whether it was right.</summary>
-public class EnrollmentAnswer
+internal sealed class EnrollmentConfiguration : IEntityTypeConfiguration<Enrollment>
 {
-    private EnrollmentAnswer()
+    public void Configure(EntityTypeBuilder<Enrollment> builder)
     {
+        builder.ToTable("CourseEnrollments");
+        builder.Property(e => e.LearnerUserId).HasMaxLength(450);
+        builder.Property(e => e.LearnerName).HasMaxLength(256);
+        builder.Property(e => e.AssignedByUserId).HasMaxLength(450);
+        builder.HasIndex(e => new { e.CourseId, e.LearnerUserId }).IsUnique();
+        builder.HasIndex(e => e.LearnerUserId);
+        builder.HasOne<Course>().WithMany().HasForeignKey(e => e.CourseId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(e => e.Answers).WithOne().HasForeignKey(a => a.EnrollmentId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(e => e.Answers).HasField("answers").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(e => e.IsCompleted);
     }
-
-    internal EnrollmentAnswer(int moduleId, int questionId, int chosenIndex, bool correct, DateTimeOffset answeredAt)
-    {
-        ModuleId = moduleId;
-        QuestionId = questionId;
-        ChosenIndex = chosenIndex;
-        Correct = correct;
-        AnsweredAt = answeredAt;
-    }
-
-    public int Id { get; private set; }
-
-    public int EnrollmentId { get; private set; }
-
-    public int ModuleId { get; private set; }
-
-    public int QuestionId { get; private set; }
-
-    public int ChosenIndex { get; private set; }
-
-    public bool Correct { get; private set; }
-
-    public DateTimeOffset AnsweredAt { get; private set; }
-}
-
-/// <summary>How the learner did on one question, for the feedback after submitting a module.</summary>
-public sealed record AnswerResult(CourseQuestion Question, int ChosenIndex)
-{
-    public bool Correct => ChosenIndex == Question.CorrectIndex;
-}
-
-/// <summary>The feedback for one submitted module.</summary>
-public sealed record ModuleResult(CourseModule Module, IReadOnlyList<AnswerResult> Answers)
-{
-    public int Correct => Answers.Count(a => a.Correct);
 }

@@ -84,7 +84,7 @@ public sealed class LearningService(KnowledgeKaizenDbContext db, CourseService c
 
     /// <summary>
     /// For each sales stage: how many published courses train it and how many of them the user completed.
-    /// Shown beside a rep's stage performance.
+    /// Shown beside a rep's stage findings.
     /// </summary>
     public async Task<IReadOnlyList<StageCourseCompletion>> StageCompletionAsync(string? learnerUserId, CancellationToken ct = default)
     {
@@ -125,18 +125,3 @@ public sealed class LearningService(KnowledgeKaizenDbContext db, CourseService c
 
     private DateTimeOffset Now => clock.GetUtcNow();
 }
-
-/// <summary>One learner's line in the trainer's progress table.</summary>
-public sealed record LearnerProgress(string Name, bool Assigned, int ModulesDone, int Modules, int? Score, DateTimeOffset EnrolledAt, DateTimeOffset? CompletedAt);
-
-/// <summary>How learners answered one question; <see cref="CommonWrongOption"/> is the most chosen wrong option.</summary>
-public sealed record QuestionStatistics(string Module, string Prompt, int Answered, int Wrong, string? CommonWrongOption)
-{
-    public int WrongPercent => Answered == 0 ? 0 : (int)Math.Round(100.0 * Wrong / Answered);
-}
-
-/// <summary>A course's progress report.</summary>
-public sealed record CourseProgress(Course Course, IReadOnlyList<LearnerProgress> Learners, IReadOnlyList<QuestionStatistics> Questions);
-
-/// <summary>Stage-specific courses a user completed out of those published for the stage.</summary>
-public sealed record StageCourseCompletion(string Stage, int Courses, int Completed);

@@ -1,4 +1,4 @@
-using KnowledgeKaizen.Core.Search;
+using KnowledgeKaizen.Core.Indexing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -72,7 +72,7 @@ public class CustomerFeedback : ISearchable
     /// <summary>The portal user who recorded it (null when it came from the CRM).</summary>
     public string? RecordedByUserId { get; private set; }
 
-    public string SearchDocumentType => "feedback";
+    public string SearchDocumentType => SearchDocumentTypes.Feedback;
 
     /// <summary>The external id: known before the row is inserted, and the same whichever way the record came in.</summary>
     public string SearchDocumentKey => ExternalId;

@@ -1,4 +1,4 @@
-using KnowledgeKaizen.Core.Search;
+using KnowledgeKaizen.Core.Indexing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -66,7 +66,7 @@ public class ServiceCase : ISearchable
 
     public bool IsResolved => ResolvedAt is not null;
 
-    public string SearchDocumentType => "case";
+    public string SearchDocumentType => SearchDocumentTypes.Case;
 
     /// <summary>The external id: known before the row is inserted, and the same whichever way the record came in.</summary>
     public string SearchDocumentKey => ExternalId;

@@ -1,25 +1,16 @@
 using KnowledgeKaizen.Core.Hosting;
-using KnowledgeKaizen.Core.Jobs;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace KnowledgeKaizen.Core.Data;
 
 public static class DataServiceCollectionExtensions
 {
-    /// <summary>
-    /// Options, the data folder, the SQLite database (migrated on start) and the background job worker.
-    /// </summary>
-    public static IHostApplicationBuilder AddKaizenData(this IHostApplicationBuilder builder)
+    /// <summary>The SQLite database in the data folder, migrated on start, and its health check.</summary>
+    public static IServiceCollection AddDatabase(this IServiceCollection services)
     {
-        builder.Services.AddOptions<KaizenOptions>().BindConfiguration(KaizenOptions.Section)
-            .ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton(sp => DataFolder.Resolve(builder.Environment.ContentRootPath,
-            sp.GetRequiredService<IOptions<KaizenOptions>>().Value.DataPath));
-        builder.Services.AddDbContext<KnowledgeKaizenDbContext>((sp, options) =>
+        services.AddDbContext<KnowledgeKaizenDbContext>((sp, options) =>
         {
             var folder = sp.GetRequiredService<DataFolder>();
             var connection = new SqliteConnectionStringBuilder
@@ -31,8 +22,8 @@ public static class DataServiceCollectionExtensions
             };
             options.UseSqlite(connection.ToString());
         });
-        builder.Services.AddScoped<IStartupTask, DatabaseMigrator>();
-        builder.Services.AddBackgroundJobs();
-        return builder;
+        services.AddScoped<IStartupTask, DatabaseMigrator>();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return services;
     }
 }

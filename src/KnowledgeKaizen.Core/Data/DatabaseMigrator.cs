@@ -3,16 +3,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Core.Data;
 
-/// <summary>Applies pending migrations (the only way the schema changes) and turns on WAL.</summary>
+/// <summary>Applies pending migrations (the only way the schema changes) and the dialect's database settings.</summary>
 internal sealed class DatabaseMigrator(KnowledgeKaizenDbContext db) : IStartupTask
 {
-    public int Order => 0;
+    public int Order => StartupOrder.Database;
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
         await db.Database.MigrateAsync(cancellationToken);
-
-        // WAL lets readers (pages) proceed while a writer (an import) commits; it is persistent per file.
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        if (db.Sql.AfterMigration is { } settings)
+        {
+            await db.Database.ExecuteSqlRawAsync(settings, cancellationToken);
+        }
     }
 }

@@ -1,6 +1,6 @@
 using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.Jobs;
-using KnowledgeKaizen.Core.Search;
+using KnowledgeKaizen.Core.Indexing;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Conventions;
@@ -13,14 +13,21 @@ namespace KnowledgeKaizen.Core.Data;
 /// <summary>
 /// The single source of truth. Each feature declares its own <c>DbSet</c>s in a partial file in its
 /// folder and its mapping in one <see cref="IEntityTypeConfiguration{TEntity}"/> per entity, so modules
-/// grow without editing this file.
+/// grow without editing this file. The clock stamps the search outbox (the system clock when none is given).
 /// </summary>
-public partial class KnowledgeKaizenDbContext(DbContextOptions<KnowledgeKaizenDbContext> options)
+public partial class KnowledgeKaizenDbContext(DbContextOptions<KnowledgeKaizenDbContext> options, TimeProvider? clock = null)
     : IdentityDbContext<AppUser>(options)
 {
-    public DbSet<BackgroundJob> BackgroundJobs => Set<BackgroundJob>();
+    private readonly TimeProvider clock = clock ?? TimeProvider.System;
 
-    public DbSet<SearchOutboxEntry> SearchOutbox => Set<SearchOutboxEntry>();
+    /// <summary>The SQL dialect of the configured database, for the queries written by hand.</summary>
+    public ISqlDialect Sql => Database.ProviderName switch
+    {
+        "Microsoft.EntityFrameworkCore.Sqlite" => SqliteDialect.Instance,
+        var other => throw new NotSupportedException($"No SQL dialect for the database provider {other}."),
+    };
+
+    public DbSet<BackgroundJob> BackgroundJobs => Set<BackgroundJob>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -100,7 +107,7 @@ public partial class KnowledgeKaizenDbContext(DbContextOptions<KnowledgeKaizenDb
             }
 
             SearchOutbox.Add(new SearchOutboxEntry(entry.Entity.SearchDocumentType, entry.Entity.SearchDocumentKey,
-                entry.State == EntityState.Deleted));
+                entry.State == EntityState.Deleted, clock.GetUtcNow()));
         }
 
         return added;
@@ -110,7 +117,7 @@ public partial class KnowledgeKaizenDbContext(DbContextOptions<KnowledgeKaizenDb
     {
         foreach (var entity in inserted)
         {
-            SearchOutbox.Add(new SearchOutboxEntry(entity.SearchDocumentType, entity.SearchDocumentKey, deleted: false));
+            SearchOutbox.Add(new SearchOutboxEntry(entity.SearchDocumentType, entity.SearchDocumentKey, deleted: false, clock.GetUtcNow()));
         }
     }
 }

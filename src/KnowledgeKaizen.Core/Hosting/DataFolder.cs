@@ -22,6 +22,9 @@ public sealed class DataFolder
 
     public string Imports => Path.Combine(Root, "imports");
 
+    /// <summary>The data-protection key ring that signs cookies and invite links.</summary>
+    public string Keys => Path.Combine(Root, "keys");
+
     public static DataFolder Resolve(string contentRoot, string configured) =>
         new(Path.IsPathRooted(configured) ? configured : Path.Combine(contentRoot, configured));
 

@@ -6,7 +6,7 @@ namespace KnowledgeKaizen.Core.Hosting;
 /// </summary>
 public interface IStartupTask
 {
-    /// <summary>Lower runs first. Database schema is 0; data that needs the schema runs after.</summary>
+    /// <summary>Lower runs first: one of the <see cref="StartupOrder"/> values, each used once.</summary>
     int Order { get; }
 
     Task RunAsync(CancellationToken cancellationToken);

@@ -33,4 +33,7 @@ public sealed class KaizenOptions
     /// <summary>Upper limit for uploaded files (imports, images), in megabytes.</summary>
     [Range(1, 4096)]
     public int MaxUploadMegabytes { get; set; } = 200;
+
+    /// <summary><see cref="MaxUploadMegabytes"/> in bytes.</summary>
+    public long UploadLimitBytes => MaxUploadMegabytes * 1024L * 1024L;
 }

@@ -11,7 +11,7 @@ public class AppUser : IdentityUser
     /// <summary>Culture the user chose (e.g. "zh-Hans"); null means follow the browser.</summary>
     public string? PreferredCulture { get; set; }
 
-    public DateTimeOffset CreatedAt { get; set; } = DateTimeOffset.UtcNow;
+    public DateTimeOffset CreatedAt { get; set; }
 
     public string Name => string.IsNullOrWhiteSpace(DisplayName) ? Email ?? UserName ?? Id : DisplayName;
 }

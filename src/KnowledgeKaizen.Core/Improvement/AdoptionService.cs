@@ -4,9 +4,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Core.Improvement;
 
-/// <summary>What the adoption panel on a playbook shows.</summary>
-public sealed record AdoptionState(bool IsPlaybook, bool AppliedByMe, int Applications, int Readers);
-
 /// <summary>"I applied this" and views on playbooks; per rep through the user's linked rep (user id or email).</summary>
 public sealed class AdoptionService(KnowledgeKaizenDbContext db, TimeProvider clock)
 {

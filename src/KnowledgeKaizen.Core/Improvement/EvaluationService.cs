@@ -5,22 +5,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Core.Improvement;
 
-/// <summary>One row of the mechanism's evaluation: a team or a month.</summary>
-/// <remarks>
-/// <para>Checked: Cycles whose check produced a verdict other than "not enough data".</para>
-/// <para>Improved: Of those, cycles with a significant improvement.</para>
-/// <para>MedianDaysToPlaybook: Median days from a standout's detection to the published playbook.</para>
-/// </remarks>
-public sealed record EvaluationRow(string Key, int Started, int Closed, int Checked, int Improved, int Captures, int CapturesPublished,
-    double? MedianDaysToPlaybook, int Applications, int Readers, CourseCompletion? Courses);
-
-/// <summary>Is the mechanism working? Per team and per month, plus verification health of the library.</summary>
-public sealed record MechanismEvaluation(IReadOnlyList<EvaluationRow> ByTeam, IReadOnlyList<EvaluationRow> ByMonth,
-    int PublishedDocuments, int OverdueDocuments, bool CoursesAvailable)
-{
-    public double? VerificationHealth => PublishedDocuments == 0 ? null : 1 - ((double)OverdueDocuments / PublishedDocuments);
-}
-
 /// <summary>The evaluation system of the article: cycles, their impact, capture speed, reuse, verification, training.</summary>
 public sealed class EvaluationService(KnowledgeKaizenDbContext db, IImprovementSignals signals, TimeProvider clock)
 {

@@ -250,29 +250,6 @@ public class ImprovementCycle
     private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
 }
 
-/// <summary>The article's roles: who collects problems, who analyses and improves, who manages the results.</summary>
-public sealed record CycleRoles(string ProblemCollector, string Analyst, string ResultsManager)
-{
-    internal CycleRoles Trimmed() => new((ProblemCollector ?? string.Empty).Trim(), (Analyst ?? string.Empty).Trim(), (ResultsManager ?? string.Empty).Trim());
-}
-
-/// <summary>A metric of the catalogue with its parameters: key, optional stage code and team.</summary>
-public sealed record TargetMetric(string MetricKey, string? Stage, string? Team);
-
-/// <summary>The stored outcome of a check computation.</summary>
-public sealed record CheckResult(
-    CheckVerdict Verdict,
-    double? Before,
-    double? After,
-    long BeforeSample,
-    long AfterSample,
-    double? Effect,
-    double? Low,
-    double? High,
-    double? PValue,
-    double? AdopterEffect,
-    DateTime ComputedAt);
-
 internal sealed class ImprovementCycleConfiguration : IEntityTypeConfiguration<ImprovementCycle>
 {
     public void Configure(EntityTypeBuilder<ImprovementCycle> builder)

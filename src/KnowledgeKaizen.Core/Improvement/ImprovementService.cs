@@ -4,9 +4,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Core.Improvement;
 
-/// <summary>A linked item and whether it still exists (a deleted playbook stays listed, marked missing).</summary>
-public sealed record LinkedItem(CycleLink Link, bool Exists, string? Status);
-
 /// <summary>
 /// Runs cycles through Plan → Do → Check → Adapt → Closed. Each method loads the cycle, calls one method on
 /// it and saves; the entity enforces the order of the phases.

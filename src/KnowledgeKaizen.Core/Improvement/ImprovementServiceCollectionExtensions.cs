@@ -10,9 +10,8 @@ public static class ImprovementServiceCollectionExtensions
     /// Insights; <see cref="IImprovementSignals"/> defaults to what the knowledge base provides (TryAdd, so a
     /// performer-detection or course module can register its own first).
     /// </summary>
-    public static IServiceCollection AddImprovementCore(this IServiceCollection services)
+    public static IServiceCollection AddImprovement(this IServiceCollection services)
     {
-        services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<IImprovementSignals, PortalSignals>();
         services.AddScoped<ImprovementService>();
         services.AddScoped<AdoptionService>();

@@ -5,28 +5,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Core.Improvement;
 
-/// <summary>Cases opened in a period: resolved with an existing solution article, with a new one, or not linked.</summary>
-public sealed record NewVsKnown(int Cases, int Known, int New, int Unlinked)
-{
-    /// <summary>Share of linked cases an existing article already covered.</summary>
-    public double? KnownShare => Known + New == 0 ? null : (double)Known / (Known + New);
-}
-
 /// <summary>Problem collection: recurring complaint clusters, turning them into cycles or solution articles, new-vs-known.</summary>
-public sealed class ProblemService(KnowledgeKaizenDbContext db, KnowledgeService knowledge, JobQueue jobs)
+public sealed class ProblemService(KnowledgeKaizenDbContext db, KnowledgeService knowledge, IJobQueue jobs)
 {
     /// <summary>Kind of the background job that recomputes the clusters (handler in Insights).</summary>
     public const string ClusteringJobKind = "feedback-clustering";
 
     /// <summary>Queues a clustering run unless one is already queued or running.</summary>
-    public async Task<BackgroundJob> QueueClusteringAsync(string? userId, CancellationToken ct = default) =>
-        await db.BackgroundJobs.Where(j => j.Kind == ClusteringJobKind && (j.Status == JobStatus.Queued || j.Status == JobStatus.Running))
-            .FirstOrDefaultAsync(ct)
-        ?? await jobs.EnqueueAsync(db, ClusteringJobKind, null, userId, ct);
+    public Task<BackgroundJob> QueueClusteringAsync(string? userId, CancellationToken ct = default) =>
+        jobs.EnqueueOnceAsync(ClusteringJobKind, null, userId, ct);
 
     /// <summary>The most recent clustering job, for its progress bar and result.</summary>
     public Task<BackgroundJob?> LatestClusteringJobAsync(CancellationToken ct = default) =>
-        db.BackgroundJobs.AsNoTracking().Where(j => j.Kind == ClusteringJobKind).OrderByDescending(j => j.QueuedAt).FirstOrDefaultAsync(ct);
+        jobs.LatestAsync(ClusteringJobKind, ct);
 
     /// <summary>The clusters of the latest clustering run, largest first.</summary>
     public async Task<IReadOnlyList<ProblemCluster>> LatestAsync(CancellationToken ct = default)

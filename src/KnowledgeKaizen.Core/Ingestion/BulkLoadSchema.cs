@@ -1,3 +1,4 @@
+using KnowledgeKaizen.Core.Data;
 using Microsoft.Data.Sqlite;
 
 namespace KnowledgeKaizen.Core.Ingestion;
@@ -38,7 +39,7 @@ internal sealed class BulkLoadSchema
     /// </summary>
     public const long EmptyTableBulkBytes = 256L * 1024;
 
-    public static BulkLoadSchema SetAside(SqliteConnection connection, SqliteTransaction transaction, string table, bool includeUnique)
+    public static BulkLoadSchema SetAside(SqliteConnection connection, SqliteTransaction transaction, ISqlDialect sql, string table, bool includeUnique)
     {
         var schema = new BulkLoadSchema(connection, transaction);
         var dropped = new List<(string Type, string Name)>();
@@ -62,7 +63,7 @@ internal sealed class BulkLoadSchema
 
         if (dropped.Any(d => d.Type == "trigger"))
         {
-            using var stale = schema.Command(MetricFactsStaleness.MarkStaleSql(table));
+            using var stale = schema.Command(MetricFactsStaleness.MarkStaleSql(table, sql));
             stale.ExecuteNonQuery();
         }
 

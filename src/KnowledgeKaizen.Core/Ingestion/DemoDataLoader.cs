@@ -15,7 +15,7 @@ namespace KnowledgeKaizen.Core.Ingestion;
 internal sealed class DemoDataLoader(KnowledgeKaizenDbContext db, ImportService imports, IOptions<KaizenOptions> options,
     IHostEnvironment environment, ILogger<DemoDataLoader> logger) : IStartupTask
 {
-    public int Order => 30;
+    public int Order => StartupOrder.DemoData;
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -35,8 +35,13 @@ internal sealed class DemoDataLoader(KnowledgeKaizenDbContext db, ImportService 
                 continue;
             }
 
-            var record = await imports.RecordAsync(kind, file, Path.GetFileName(file), ImportMode.AllOrNothing, false,
-                ImportSource.DemoData, "demo data", cancellationToken);
+            ImportRecord record;
+            await using (var content = File.OpenRead(file))
+            {
+                record = await imports.ReceiveAsync(content, Path.GetFileName(file), kind, ImportMode.AllOrNothing, false,
+                    ImportSource.DemoData, "demo data", long.MaxValue, cancellationToken);
+            }
+
             var report = await imports.RunAsync(record.Id, null, cancellationToken);
             if (report.Applied)
             {
@@ -52,20 +57,4 @@ internal sealed class DemoDataLoader(KnowledgeKaizenDbContext db, ImportService 
 
     internal static string? FindFile(string folder, ImportKind kind) =>
         new[] { ".csv", ".ndjson", ".jsonl", ".json" }.Select(ext => Path.Combine(folder, kind.Slug() + ext)).FirstOrDefault(File.Exists);
-}
-
-/// <summary>Imports a crash left running are marked failed (their transaction never committed).</summary>
-internal sealed class ImportRecovery(KnowledgeKaizenDbContext db) : IStartupTask
-{
-    public int Order => 20;
-
-    public async Task RunAsync(CancellationToken cancellationToken)
-    {
-        foreach (var record in await db.Imports.Where(r => r.Status == ImportStatus.Running).ToListAsync(cancellationToken))
-        {
-            record.Fail("Interrupted by a restart; nothing it did was kept. Run it again.");
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-    }
 }

@@ -1,4 +1,5 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using KnowledgeKaizen.Core.Data;
 
 namespace KnowledgeKaizen.Core.Ingestion;
 
@@ -9,6 +10,6 @@ namespace KnowledgeKaizen.Core.Ingestion;
 /// </summary>
 public interface IImportCommitHook
 {
-    /// <summary>Called once per applied import, on the import's own connection and transaction.</summary>
-    Task BeforeCommitAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken ct);
+    /// <summary>Called once per applied import, on the import's own connection and transaction, with the database's dialect.</summary>
+    Task BeforeCommitAsync(DbConnection connection, DbTransaction transaction, ISqlDialect sql, CancellationToken ct);
 }

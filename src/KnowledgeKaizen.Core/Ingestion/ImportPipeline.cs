@@ -8,19 +8,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Core.Ingestion;
 
-/// <summary>What to import and how.</summary>
-/// <param name="Kind">The record kind the file holds.</param>
-/// <param name="Format">CSV or JSON (array or NDJSON).</param>
-/// <param name="Mode">All-or-nothing (default) or apply the valid rows.</param>
-/// <param name="DryRun">Validate and count, then roll everything back.</param>
-public sealed record ImportRequest(ImportKind Kind, ImportFormat Format, ImportMode Mode = ImportMode.AllOrNothing, bool DryRun = false);
-
 /// <summary>
 /// The one path every import takes (upload page, API, command line, demo data): stream the file row by
 /// row → map and validate each row → upsert the valid ones in ONE transaction → commit only if the mode
-/// allows it. A dry run is the same work rolled back, so its preview is exactly what a commit would do.
+/// allows it. A dry run is the same work rolled back, so its preview is exactly what a commit would do. The
+/// writing side is SQLite's bulk path (prepared multi-row upserts on the raw connection, indexes set aside for large
+/// files, PRAGMA tuning); a server database would load through its own bulk copy instead.
 /// </summary>
-public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImportCommitHook>? hooks = null)
+public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImportCommitHook>? hooks = null, TimeProvider? clock = null)
 {
     private const int ProgressEvery = 4096;
 
@@ -83,7 +78,7 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImp
             {
                 foreach (var hook in hooks ?? [])
                 {
-                    await hook.BeforeCommitAsync(connection, transaction, ct);
+                    await hook.BeforeCommitAsync(connection, transaction, db.Sql, ct);
                 }
 
                 transaction.Commit();
@@ -109,10 +104,10 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImp
         var before = UpsertWriter.Count(connection, transaction, entity);
         var threshold = before == 0 ? Math.Min(BulkThresholdBytes, BulkLoadSchema.EmptyTableBulkBytes) : BulkThresholdBytes;
         var bulk = source.Length > threshold
-            ? BulkLoadSchema.SetAside(connection, transaction, entity.GetTableName()!, includeUnique: before == 0)
+            ? BulkLoadSchema.SetAside(connection, transaction, db.Sql, entity.GetTableName()!, includeUnique: before == 0)
             : null;
         using var writer = new UpsertWriter(connection, transaction, entity, mapper.Properties, mapper.SearchType,
-            insertOnly: bulk is not null && before == 0);
+            (clock ?? TimeProvider.System).GetUtcNow(), insertOnly: bulk is not null && before == 0);
         var references = new ReferenceCache(connection, transaction);
         references.LoadAll();
 

@@ -5,32 +5,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace KnowledgeKaizen.Core.Ingestion;
 
-public enum ImportStatus
-{
-    Queued,
-    Running,
-
-    /// <summary>Applied.</summary>
-    Succeeded,
-
-    /// <summary>A dry run finished; nothing was applied.</summary>
-    Previewed,
-
-    /// <summary>The file had problems and, by its mode, nothing was applied.</summary>
-    Rejected,
-
-    /// <summary>The import crashed or was interrupted; nothing was applied.</summary>
-    Failed,
-}
-
-public enum ImportSource
-{
-    Upload,
-    Api,
-    CommandLine,
-    DemoData,
-}
-
 /// <summary>The history entry of one import: who, when, which file, what happened and every problem.</summary>
 public class ImportRecord
 {
@@ -42,7 +16,7 @@ public class ImportRecord
     }
 
     public ImportRecord(ImportKind kind, ImportFormat format, ImportMode mode, bool dryRun, ImportSource source,
-        string fileName, string storedPath, long fileBytes, string? requestedBy)
+        string fileName, string storedFile, long fileBytes, string? requestedBy, DateTimeOffset createdAt)
     {
         Kind = kind;
         Format = format;
@@ -50,11 +24,11 @@ public class ImportRecord
         DryRun = dryRun;
         Source = source;
         FileName = Path.GetFileName(fileName);
-        StoredPath = storedPath;
+        StoredFile = storedFile;
         FileBytes = fileBytes;
         RequestedBy = requestedBy;
         Status = ImportStatus.Queued;
-        CreatedAt = DateTimeOffset.UtcNow;
+        CreatedAt = createdAt;
     }
 
     public Guid Id { get; private set; } = Guid.NewGuid();
@@ -72,8 +46,8 @@ public class ImportRecord
     /// <summary>The name the file had when it was given.</summary>
     public string FileName { get; private set; }
 
-    /// <summary>Where the file is kept (under the data folder's imports, or the path given on the command line).</summary>
-    public string? StoredPath { get; private set; }
+    /// <summary>Where the file is kept in the file store ("imports/…"), whichever way it came in.</summary>
+    public string? StoredFile { get; private set; }
 
     public long FileBytes { get; private set; }
 
@@ -121,7 +95,7 @@ public class ImportRecord
         Status = ImportStatus.Running;
     }
 
-    public void Complete(ImportReport report)
+    public void Complete(ImportReport report, DateTimeOffset at)
     {
         Rows = report.Rows;
         Inserted = report.Inserted;
@@ -132,14 +106,14 @@ public class ImportRecord
         ReportJson = JsonSerializer.Serialize(report, Json);
         Status = report.Applied ? ImportStatus.Succeeded : report.DryRun ? ImportStatus.Previewed : ImportStatus.Rejected;
         Message = report.Summary();
-        FinishedAt = DateTimeOffset.UtcNow;
+        FinishedAt = at;
     }
 
-    public void Fail(string reason)
+    public void Fail(string reason, DateTimeOffset at)
     {
         Status = ImportStatus.Failed;
         Message = reason;
-        FinishedAt = DateTimeOffset.UtcNow;
+        FinishedAt = at;
     }
 }
 
@@ -154,7 +128,7 @@ internal sealed class ImportRecordConfiguration : IEntityTypeConfiguration<Impor
         builder.Property(r => r.Source).HasConversion<string>().HasMaxLength(16);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(r => r.FileName).HasMaxLength(260);
-        builder.Property(r => r.StoredPath).HasMaxLength(1024);
+        builder.Property(r => r.StoredFile).HasMaxLength(1024);
         builder.Property(r => r.RequestedBy).HasMaxLength(256);
         builder.Ignore(r => r.Report);
         builder.HasIndex(r => r.CreatedAt);

@@ -1,73 +1,61 @@
 using KnowledgeKaizen.Core.Data;
-using KnowledgeKaizen.Core.Hosting;
+using KnowledgeKaizen.Core.Files;
 using KnowledgeKaizen.Core.Jobs;
 using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Core.Ingestion;
 
-/// <summary>The file was larger than the configured upload limit.</summary>
-public sealed class FileTooLargeException(long limitBytes)
-    : Exception($"The file is larger than the limit of {limitBytes / (1024 * 1024)} MB.")
-{
-    public long LimitBytes { get; } = limitBytes;
-}
-
 /// <summary>
 /// Runs imports for every entry point: stores the file, records it in the history, runs the one
 /// <see cref="ImportPipeline"/> (now or as a background job) and keeps the outcome on the record.
 /// </summary>
-public sealed class ImportService(KnowledgeKaizenDbContext db, ImportPipeline pipeline, DataFolder folder, JobQueue jobs)
+public sealed class ImportService(KnowledgeKaizenDbContext db, ImportPipeline pipeline, IFileStore files, IJobQueue jobs, TimeProvider clock)
 {
     /// <summary>The job kind the import handler runs.</summary>
     public const string JobKind = "import";
 
     /// <summary>
-    /// Copies an incoming file under the data folder's imports, stopping at <paramref name="maxBytes"/>
-    /// (so an oversize upload never fills the disk). Returns the record, queued.
+    /// Keeps an incoming file in the file store's imports, stopping at <paramref name="maxBytes"/> (so an oversize
+    /// upload never fills the store). Returns the record, queued.
     /// </summary>
     /// <exception cref="FileTooLargeException">The content is larger than the limit.</exception>
     public async Task<ImportRecord> ReceiveAsync(Stream content, string fileName, ImportKind kind, ImportMode mode, bool dryRun,
         ImportSource source, string? requestedBy, long maxBytes, CancellationToken ct = default)
     {
-        Directory.CreateDirectory(folder.Imports);
-        var stored = Path.Combine(folder.Imports, $"{DateTime.UtcNow:yyyyMMddHHmmss}-{Guid.NewGuid():N}{SafeExtension(fileName)}");
-        long size = 0;
-        await using (var target = File.Create(stored))
+        var stored = $"imports/{clock.GetUtcNow():yyyyMMddHHmmss}-{Guid.NewGuid():N}{SafeExtension(fileName)}";
+        await using (var limited = new LengthLimitedStream(content, maxBytes))
         {
-            var buffer = new byte[81920];
-            int read;
-            while ((read = await content.ReadAsync(buffer, ct)) > 0)
-            {
-                size += read;
-                if (size > maxBytes)
-                {
-                    await target.DisposeAsync();
-                    File.Delete(stored);
-                    throw new FileTooLargeException(maxBytes);
-                }
-
-                await target.WriteAsync(buffer.AsMemory(0, read), ct);
-            }
+            await files.WriteAsync(stored, limited, ct);
         }
 
         return await RecordAsync(kind, stored, fileName, mode, dryRun, source, requestedBy, ct);
     }
 
-    /// <summary>Records an import of a file already on disk (command line, demo data, a commit after a preview).</summary>
-    public async Task<ImportRecord> RecordAsync(ImportKind kind, string path, string fileName, ImportMode mode, bool dryRun,
+    /// <summary>Records another import of a stored file (a commit after a preview reads the file the preview checked).</summary>
+    public async Task<ImportRecord> RecordAsync(ImportKind kind, string storedFile, string fileName, ImportMode mode, bool dryRun,
         ImportSource source, string? requestedBy, CancellationToken ct = default)
     {
-        var record = new ImportRecord(kind, ImportFormats.Detect(path, fileName), mode, dryRun, source, fileName, path,
-            new FileInfo(path).Length, requestedBy);
+        ImportFormat format;
+        await using (var start = await OpenAsync(storedFile, ct))
+        {
+            format = ImportFormats.Detect(start, fileName);
+        }
+
+        var record = new ImportRecord(kind, format, mode, dryRun, source, fileName, storedFile,
+            await files.LengthAsync(storedFile, ct) ?? 0, requestedBy, clock.GetUtcNow());
         db.Imports.Add(record);
         await db.SaveChangesAsync(ct);
         return record;
     }
 
+    /// <summary>Whether the record's file is still kept, so it can be imported again (e.g. committed after a preview).</summary>
+    public async Task<bool> HasFileAsync(ImportRecord record, CancellationToken ct = default) =>
+        record.StoredFile is { } stored && await files.LengthAsync(stored, ct) is not null;
+
     /// <summary>Queues the import as a background job; poll the job (or <see cref="ImportProgress"/>) for progress.</summary>
     public async Task<BackgroundJob> EnqueueAsync(ImportRecord record, string? userId, CancellationToken ct = default)
     {
-        var job = await jobs.EnqueueAsync(db, JobKind, record.Id.ToString(), userId, ct);
+        var job = await jobs.EnqueueAsync(JobKind, record.Id.ToString(), userId, ct);
         record.AttachJob(job.Id);
         await db.SaveChangesAsync(ct);
         return job;
@@ -81,16 +69,16 @@ public sealed class ImportService(KnowledgeKaizenDbContext db, ImportPipeline pi
         await db.SaveChangesAsync(ct);
         try
         {
-            var file = File.OpenRead(record.StoredPath!);
+            var file = await OpenAsync(record.StoredFile!, ct);
             var report = await pipeline.RunAsync(file, new ImportRequest(record.Kind, record.Format, record.Mode, record.DryRun), progress, ct);
-            record.Complete(report);
+            record.Complete(report, clock.GetUtcNow());
             await db.SaveChangesAsync(CancellationToken.None);
             return report;
         }
         catch (Exception ex)
         {
             // The pipeline's transaction was rolled back; the record says so instead of staying "running".
-            record.Fail(ex is OperationCanceledException ? "Cancelled; nothing was applied." : $"Failed; nothing was applied: {ex.Message}");
+            record.Fail(ex is OperationCanceledException ? "Cancelled; nothing was applied." : $"Failed; nothing was applied: {ex.Message}", clock.GetUtcNow());
             await db.SaveChangesAsync(CancellationToken.None);
             throw;
         }
@@ -106,26 +94,9 @@ public sealed class ImportService(KnowledgeKaizenDbContext db, ImportPipeline pi
     public async Task<IReadOnlyList<ImportRecord>> HistoryAsync(int take, CancellationToken ct = default) =>
         await db.Imports.AsNoTracking().OrderByDescending(r => r.CreatedAt).Take(take).ToListAsync(ct);
 
+    private async Task<Stream> OpenAsync(string storedFile, CancellationToken ct) =>
+        await files.OpenReadAsync(storedFile, ct) ?? throw new FileNotFoundException($"The import file {storedFile} is no longer kept.");
+
     private static string SafeExtension(string fileName) =>
         ImportKinds.FormatOf(fileName) is null ? ".dat" : Path.GetExtension(fileName).ToLowerInvariant();
-}
-
-public static class ImportFormats
-{
-    /// <summary>By extension; otherwise a file starting with '[' or '{' is JSON and anything else CSV.</summary>
-    public static ImportFormat Detect(string path, string? fileName = null)
-    {
-        if (ImportKinds.FormatOf(fileName ?? path) is { } known)
-        {
-            return known;
-        }
-
-        using var stream = File.OpenRead(path);
-        int b;
-        while ((b = stream.ReadByte()) is ' ' or '\t' or '\r' or '\n' or 0xEF or 0xBB or 0xBF)
-        {
-        }
-
-        return b is '[' or '{' ? ImportFormat.Json : ImportFormat.Csv;
-    }
 }

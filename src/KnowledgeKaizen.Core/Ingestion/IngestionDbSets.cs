@@ -6,6 +6,4 @@ namespace KnowledgeKaizen.Core.Data;
 public partial class KnowledgeKaizenDbContext
 {
     public DbSet<ImportRecord> Imports => Set<ImportRecord>();
-
-    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 }

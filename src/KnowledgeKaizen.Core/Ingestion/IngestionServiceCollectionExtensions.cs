@@ -8,13 +8,13 @@ public static class IngestionServiceCollectionExtensions
 {
     /// <summary>
     /// The import pipeline and service, the background import job, recovery of interrupted imports and the
-    /// demo data loader (start-up task, Order 30).
+    /// demo data loader (start-up task at <see cref="StartupOrder.DemoData"/>).
     /// </summary>
-    public static IServiceCollection AddIngestionCore(this IServiceCollection services)
+    public static IServiceCollection AddIngestion(this IServiceCollection services)
     {
         services.AddScoped<ImportPipeline>();
         services.AddScoped<ImportService>();
-        services.AddScoped<Crm.KnowledgeCapture>();
+        services.AddScoped<Crm.FrontlineRecorder>();
         services.AddSingleton<ImportProgress>();
         services.AddJobHandler<ImportJobHandler>();
         services.AddScoped<IStartupTask, ImportRecovery>();

@@ -1,3 +1,5 @@
+using KnowledgeKaizen.Core.Data;
+
 namespace KnowledgeKaizen.Core.Ingestion;
 
 /// <summary>
@@ -24,7 +26,7 @@ public static class MetricFactsStaleness
     };
 
     /// <summary>Marks what a bulk load of <paramref name="table"/> changes as stale, as the triggers would.</summary>
-    internal static string MarkStaleSql(string table)
+    internal static string MarkStaleSql(string table, ISqlDialect sql)
     {
         if (!Kinds.TryGetValue(table, out var kinds))
         {
@@ -32,6 +34,6 @@ public static class MetricFactsStaleness
         }
 
         return "UPDATE \"MetricFactsState\" SET \"Fresh\" = 0, \"Partial\" = 1 WHERE \"Id\" = 1 AND \"Fresh\" = 1;" + string.Concat(kinds.Select(kind =>
-            $"INSERT OR IGNORE INTO \"MetricDirtyMonths\" (\"Kind\", \"Month\") VALUES ('{kind}', '{AllMonths}');"));
+            sql.InsertOrIgnore("\"MetricDirtyMonths\"", ["\"Kind\"", "\"Month\""], [$"'{kind}'", $"'{AllMonths}'"]) + ";"));
     }
 }

@@ -1,8 +1,5 @@
 namespace KnowledgeKaizen.Core.Ingestion;
 
-/// <summary>A column a kind understands.</summary>
-public sealed record ColumnSpec(string Name, bool Required);
-
 /// <summary>
 /// Streams records of one file one at a time as cells in the kind's column order, whatever the file's
 /// own column order or format, so memory stays flat however large the file is.

@@ -1,4 +1,5 @@
 using KnowledgeKaizen.Core.Crm;
+using KnowledgeKaizen.Core.Indexing;
 
 namespace KnowledgeKaizen.Core.Ingestion;
 
@@ -11,7 +12,7 @@ internal sealed class ServiceCaseMapper : RowMapper
 
     public override Type Entity => typeof(ServiceCase);
 
-    public override string? SearchType => "case";
+    public override string? SearchType => SearchDocumentTypes.Case;
 
     public override IReadOnlyList<ColumnSpec> Columns { get; } =
     [
@@ -59,7 +60,7 @@ internal sealed class FeedbackMapper : RowMapper
 
     public override Type Entity => typeof(CustomerFeedback);
 
-    public override string? SearchType => "feedback";
+    public override string? SearchType => SearchDocumentTypes.Feedback;
 
     public override IReadOnlyList<ColumnSpec> Columns { get; } =
     [

@@ -39,13 +39,17 @@ internal sealed class UpsertWriter : IDisposable
     private readonly string? searchType;
     private readonly object?[][] pending = new object?[BatchRows][];
     private readonly List<object> keys = [];
+
+    // When the import's outbox entries are stamped: once for the whole import.
+    private readonly long recordedAt;
     private int pendingRows;
 
     // insertOnly: the table started empty in this transaction, so every row is new and a plain INSERT (no
     // conflict handling, no unique index to consult) does.
     public UpsertWriter(SqliteConnection connection, SqliteTransaction transaction, IEntityType entity,
-        IReadOnlyList<string> properties, string? searchType, bool insertOnly = false)
+        IReadOnlyList<string> properties, string? searchType, DateTimeOffset recordedAt, bool insertOnly = false)
     {
+        this.recordedAt = (long)Timestamp.ConvertToProvider(recordedAt)!;
         this.connection = connection;
         this.transaction = transaction;
         this.searchType = searchType;
@@ -163,7 +167,6 @@ internal sealed class UpsertWriter : IDisposable
 
         // Raw SQL bypasses SaveChanges, so the outbox rows the DbContext would add are written here, in the
         // same transaction, keyed by the external id as the entities' SearchDocumentKey is.
-        var recordedAt = keys.Count == 0 ? 0 : (long)Timestamp.ConvertToProvider(DateTimeOffset.UtcNow)!;
         foreach (var key in keys)
         {
             Check(raw.sqlite3_bind_text(outbox!, 1, searchType));

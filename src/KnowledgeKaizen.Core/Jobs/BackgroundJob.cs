@@ -3,14 +3,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace KnowledgeKaizen.Core.Jobs;
 
-public enum JobStatus
-{
-    Queued,
-    Running,
-    Succeeded,
-    Failed,
-}
-
 /// <summary>
 /// Long work (import, reindex, retrain, export) with its progress stored in the database, so the UI can
 /// show a progress bar and a crash leaves the job visibly failed rather than silently half-done.
@@ -22,13 +14,13 @@ public class BackgroundJob
         Kind = string.Empty;
     }
 
-    public BackgroundJob(string kind, string? payload, string? requestedBy)
+    public BackgroundJob(string kind, string? payload, string? requestedBy, DateTimeOffset queuedAt)
     {
         Kind = kind;
         Payload = payload;
         RequestedBy = requestedBy;
         Status = JobStatus.Queued;
-        QueuedAt = DateTimeOffset.UtcNow;
+        QueuedAt = queuedAt;
     }
 
     public Guid Id { get; private set; } = Guid.NewGuid();
@@ -60,7 +52,7 @@ public class BackgroundJob
 
     public bool IsFinished => Status is JobStatus.Succeeded or JobStatus.Failed;
 
-    public void Start()
+    public void Start(DateTimeOffset at)
     {
         if (Status != JobStatus.Queued)
         {
@@ -68,7 +60,7 @@ public class BackgroundJob
         }
 
         Status = JobStatus.Running;
-        StartedAt = DateTimeOffset.UtcNow;
+        StartedAt = at;
     }
 
     public void ReportProgress(double progress, string? message)
@@ -77,20 +69,20 @@ public class BackgroundJob
         Message = message;
     }
 
-    public void Succeed(string? result, string? message = null)
+    public void Succeed(string? result, DateTimeOffset at, string? message = null)
     {
         Status = JobStatus.Succeeded;
         Progress = 1;
         Result = result;
         Message = message ?? Message;
-        FinishedAt = DateTimeOffset.UtcNow;
+        FinishedAt = at;
     }
 
-    public void Fail(string reason)
+    public void Fail(string reason, DateTimeOffset at)
     {
         Status = JobStatus.Failed;
         Message = reason;
-        FinishedAt = DateTimeOffset.UtcNow;
+        FinishedAt = at;
     }
 }
 

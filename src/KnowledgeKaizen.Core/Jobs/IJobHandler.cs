@@ -11,9 +11,3 @@ public interface IJobHandler
     /// </summary>
     Task<string?> RunAsync(BackgroundJob job, IJobProgress progress, CancellationToken cancellationToken);
 }
-
-/// <summary>Reports progress of a running job; persisted, throttled.</summary>
-public interface IJobProgress
-{
-    Task ReportAsync(double fraction, string? message, CancellationToken cancellationToken = default);
-}

@@ -10,13 +10,13 @@ namespace KnowledgeKaizen.Core.Jobs;
 /// Runs queued jobs one at a time (the machine has two cores; parallel imports and trainings would only
 /// fight each other). On start, jobs a crash left running are marked failed and queued ones resume.
 /// </summary>
-internal sealed class JobWorker(IServiceScopeFactory scopes, JobQueue queue, ILogger<JobWorker> logger)
+internal sealed class JobWorker(IServiceScopeFactory scopes, JobSignal signal, TimeProvider clock, ILogger<JobWorker> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await RecoverAsync(stoppingToken);
-        await foreach (var jobId in queue.Reader.ReadAllAsync(stoppingToken))
+        await foreach (var jobId in signal.Reader.ReadAllAsync(stoppingToken))
         {
             await RunAsync(jobId, stoppingToken);
         }
@@ -29,13 +29,13 @@ internal sealed class JobWorker(IServiceScopeFactory scopes, JobQueue queue, ILo
         var interrupted = await db.BackgroundJobs.Where(j => j.Status == JobStatus.Running).ToListAsync(ct);
         foreach (var job in interrupted)
         {
-            job.Fail("Interrupted by a restart; nothing it did was kept. Run it again.");
+            job.Fail("Interrupted by a restart; nothing it did was kept. Run it again.", clock.GetUtcNow());
         }
 
         await db.SaveChangesAsync(ct);
         var queued = await db.BackgroundJobs.Where(j => j.Status == JobStatus.Queued)
             .OrderBy(j => j.QueuedAt).Select(j => j.Id).ToListAsync(ct);
-        queued.ForEach(queue.Wake);
+        queued.ForEach(signal.Wake);
     }
 
     private async Task RunAsync(Guid jobId, CancellationToken ct)
@@ -51,27 +51,27 @@ internal sealed class JobWorker(IServiceScopeFactory scopes, JobQueue queue, ILo
         var handler = scope.ServiceProvider.GetServices<IJobHandler>().FirstOrDefault(h => h.Kind == job.Kind);
         if (handler is null)
         {
-            job.Fail($"No handler for job kind '{job.Kind}'.");
+            job.Fail($"No handler for job kind '{job.Kind}'.", clock.GetUtcNow());
             await db.SaveChangesAsync(ct);
             return;
         }
 
-        job.Start();
+        job.Start(clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
-        var progress = new PersistedProgress(scopes, job.Id);
+        var progress = new PersistedProgress(scopes, job.Id, clock);
         try
         {
             var result = await handler.RunAsync(job, progress, ct);
-            await FinishAsync(job.Id, j => j.Succeed(result), ct);
+            await FinishAsync(job.Id, j => j.Succeed(result, clock.GetUtcNow()), ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            await FinishAsync(job.Id, j => j.Fail("Stopped because the application shut down."), CancellationToken.None);
+            await FinishAsync(job.Id, j => j.Fail("Stopped because the application shut down.", clock.GetUtcNow()), CancellationToken.None);
         }
         catch (Exception ex)
         {
             logger.LogError(ex, "Job {JobId} ({Kind}) failed", job.Id, job.Kind);
-            await FinishAsync(job.Id, j => j.Fail(ex.Message), CancellationToken.None);
+            await FinishAsync(job.Id, j => j.Fail(ex.Message, clock.GetUtcNow()), CancellationToken.None);
         }
     }
 
@@ -88,19 +88,19 @@ internal sealed class JobWorker(IServiceScopeFactory scopes, JobQueue queue, ILo
         }
     }
 
-    private sealed class PersistedProgress(IServiceScopeFactory scopes, Guid jobId) : IJobProgress
+    private sealed class PersistedProgress(IServiceScopeFactory scopes, Guid jobId, TimeProvider clock) : IJobProgress
     {
-        private DateTime lastWrite = DateTime.MinValue;
+        private DateTimeOffset lastWrite = DateTimeOffset.MinValue;
 
         public async Task ReportAsync(double fraction, string? message, CancellationToken cancellationToken = default)
         {
             // Throttled: a progress bar needs a few updates a second, not one per row.
-            if (fraction < 1 && DateTime.UtcNow - lastWrite < TimeSpan.FromMilliseconds(250))
+            if (fraction < 1 && clock.GetUtcNow() - lastWrite < TimeSpan.FromMilliseconds(250))
             {
                 return;
             }
 
-            lastWrite = DateTime.UtcNow;
+            lastWrite = clock.GetUtcNow();
             using var scope = scopes.CreateScope();
             var db = scope.ServiceProvider.GetRequiredService<KnowledgeKaizenDbContext>();
             await db.BackgroundJobs.Where(j => j.Id == jobId).ExecuteUpdateAsync(

@@ -4,10 +4,11 @@ namespace KnowledgeKaizen.Core.Jobs;
 
 public static class JobsServiceCollectionExtensions
 {
-    /// <summary>The job queue and its single worker.</summary>
-    public static IServiceCollection AddBackgroundJobs(this IServiceCollection services)
+    /// <summary>The job queue (<see cref="IJobQueue"/>) and the in-process worker that runs one job at a time.</summary>
+    public static IServiceCollection AddJobs(this IServiceCollection services)
     {
-        services.AddSingleton<JobQueue>();
+        services.AddSingleton<JobSignal>();
+        services.AddScoped<IJobQueue, InProcessJobQueue>();
         services.AddHostedService<JobWorker>();
         return services;
     }

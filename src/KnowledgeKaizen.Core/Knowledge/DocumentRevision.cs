@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace KnowledgeKaizen.Core.Knowledge;
 
@@ -54,4 +56,17 @@ public class DocumentRevision
     internal void TakeEffect(DateOnly effective) => EffectiveDate = effective;
 
     public static string Hash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+}
+
+internal sealed class DocumentRevisionConfiguration : IEntityTypeConfiguration<DocumentRevision>
+{
+    public void Configure(EntityTypeBuilder<DocumentRevision> builder)
+    {
+        builder.ToTable("DocumentRevisions");
+        builder.HasIndex(r => new { r.DocumentId, r.Number }).IsUnique();
+        builder.Property(r => r.Title).HasMaxLength(KnowledgeDocument.MaxTitleLength);
+        builder.Property(r => r.EditorName).HasMaxLength(256);
+        builder.Property(r => r.ChangeNote).HasMaxLength(1000);
+        builder.Property(r => r.ContentHash).HasMaxLength(64);
+    }
 }

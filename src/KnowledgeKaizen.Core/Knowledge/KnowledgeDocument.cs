@@ -1,5 +1,7 @@
+using KnowledgeKaizen.Core.Indexing;
 using KnowledgeKaizen.Core.Markdown;
-using KnowledgeKaizen.Core.Search;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace KnowledgeKaizen.Core.Knowledge;
 
@@ -326,5 +328,31 @@ public partial class KnowledgeDocument : ISearchable
     {
         UpdatedAt = now > UpdatedAt ? now : UpdatedAt;
         Version++;
+    }
+}
+
+internal sealed class KnowledgeDocumentConfiguration : IEntityTypeConfiguration<KnowledgeDocument>
+{
+    public void Configure(EntityTypeBuilder<KnowledgeDocument> builder)
+    {
+        builder.ToTable("KnowledgeDocuments");
+        builder.HasIndex(d => new { d.Kind, d.Slug, d.Language }).IsUnique();
+        builder.HasIndex(d => new { d.Kind, d.Status });
+        builder.HasIndex(d => d.VerifyBy);
+        builder.Property(d => d.Slug).HasMaxLength(100);
+        builder.Property(d => d.Language).HasMaxLength(8);
+        builder.Property(d => d.Title).HasMaxLength(KnowledgeDocument.MaxTitleLength);
+        builder.Property(d => d.Summary).HasMaxLength(KnowledgeDocument.MaxSummaryLength);
+        builder.Property(d => d.AuthorName).HasMaxLength(256);
+        builder.Property(d => d.Owner).HasMaxLength(200);
+        builder.Property(d => d.VerifierName).HasMaxLength(256);
+        builder.Property(d => d.SourceHash).HasMaxLength(64);
+        builder.Property(d => d.Version).IsConcurrencyToken();
+        builder.HasMany(d => d.Revisions).WithOne().HasForeignKey(r => r.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(d => d.Revisions).HasField("revisions").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.HasMany(d => d.ReviewComments).WithOne().HasForeignKey(c => c.DocumentId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(d => d.ReviewComments).HasField("reviewComments").UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Ignore(d => d.Metadata);
+        builder.Ignore(d => d.CurrentRevision);
     }
 }

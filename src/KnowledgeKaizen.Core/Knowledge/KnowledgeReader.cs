@@ -3,21 +3,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Core.Knowledge;
 
-/// <summary>Filter of a document list; null fields do not filter.</summary>
-public sealed record DocumentFilter(DocumentKind? Kind = null, string? Stage = null, string? Tag = null, DocumentStatus? Status = null,
-    string? Language = null, bool OnlyMine = false);
-
-/// <summary>One row of a document list, with the reader feedback counts.</summary>
-public sealed record DocumentSummary(int Id, DocumentKind Kind, string Slug, string Language, string Title, string Summary,
-    DocumentStatus Status, IReadOnlyList<string> Tags, IReadOnlyList<string> Stages, string AuthorName, DateOnly? VerifyBy,
-    bool Overdue, bool PendingChanges, DateTimeOffset UpdatedAt, FeedbackCounts Feedback, int CaseLinks);
-
-/// <summary>Reader feedback on a document; outdated counts only flags not yet resolved by a verification.</summary>
-public sealed record FeedbackCounts(int Helpful, int NotHelpful, int Outdated)
-{
-    public static readonly FeedbackCounts None = new(0, 0, 0);
-}
-
 /// <summary>Read side of the library: lists, review queue, overdue list and links between documents.</summary>
 public sealed class KnowledgeReader(KnowledgeKaizenDbContext db, TimeProvider clock)
 {

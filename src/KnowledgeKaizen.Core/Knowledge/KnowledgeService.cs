@@ -21,7 +21,7 @@ public sealed class KnowledgeService(KnowledgeKaizenDbContext db, TimeProvider c
     public async Task<KnowledgeDocument> CreateAsync(DocumentKind kind, string language, string? slug, string title, string body,
         DocumentMetadata metadata, Actor author, CancellationToken ct = default)
     {
-        var baseSlug = string.IsNullOrWhiteSpace(slug) ? Slugify(title, kind) : KnowledgeDocument.ValidSlug(slug);
+        var baseSlug = string.IsNullOrWhiteSpace(slug) ? Slugify(title, kind, Now) : KnowledgeDocument.ValidSlug(slug);
         var unique = baseSlug;
         for (var n = 2; await db.KnowledgeDocuments.AnyAsync(d => d.Kind == kind && d.Language == language && d.Slug == unique, ct); n++)
         {
@@ -156,7 +156,7 @@ public sealed class KnowledgeService(KnowledgeKaizenDbContext db, TimeProvider c
     }
 
     /// <summary>ASCII words of the title joined by hyphens; titles without any (e.g. Chinese) get a dated slug.</summary>
-    internal static string Slugify(string title, DocumentKind kind)
+    internal static string Slugify(string title, DocumentKind kind, DateTimeOffset now)
     {
         var builder = new StringBuilder();
         foreach (var c in (title ?? string.Empty).Normalize(NormalizationForm.FormD).ToLowerInvariant())
@@ -180,6 +180,6 @@ public sealed class KnowledgeService(KnowledgeKaizenDbContext db, TimeProvider c
             slug = slug[..80].TrimEnd('-');
         }
 
-        return slug.Length > 0 ? slug : $"{kind.Code()}-{DateTime.UtcNow:yyyyMMddHHmmss}";
+        return slug.Length > 0 ? slug : $"{kind.Code()}-{now:yyyyMMddHHmmss}";
     }
 }

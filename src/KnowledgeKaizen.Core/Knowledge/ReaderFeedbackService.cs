@@ -1,5 +1,5 @@
 using KnowledgeKaizen.Core.Data;
-using KnowledgeKaizen.Core.Search;
+using KnowledgeKaizen.Core.Indexing;
 using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Core.Knowledge;
@@ -44,7 +44,7 @@ public sealed class ReaderFeedbackService(KnowledgeKaizenDbContext db, TimeProvi
         {
             // The vote balance is part of the document's search ranking: reindex it with the vote.
             ISearchable searchable = document;
-            db.SearchOutbox.Add(new SearchOutboxEntry(searchable.SearchDocumentType, searchable.SearchDocumentKey, deleted: false));
+            db.SearchOutbox.Add(new SearchOutboxEntry(searchable.SearchDocumentType, searchable.SearchDocumentKey, deleted: false, now));
         }
 
         await db.SaveChangesAsync(ct);

@@ -4,31 +4,6 @@ using DiffPlex.DiffBuilder.Model;
 
 namespace KnowledgeKaizen.Core.Knowledge;
 
-/// <summary>How a line changed between two revisions.</summary>
-public enum DiffLineKind
-{
-    Unchanged,
-    Inserted,
-    Deleted,
-    Modified,
-
-    /// <summary>Padding that keeps the two sides aligned.</summary>
-    Empty,
-}
-
-/// <summary>One aligned row of a side-by-side diff.</summary>
-public sealed record DiffRow(int? OldNumber, string OldText, DiffLineKind OldKind, int? NewNumber, string NewText, DiffLineKind NewKind);
-
-/// <summary>A readable comparison of two revisions: the title change and the aligned body lines.</summary>
-public sealed record RevisionComparison(DocumentRevision From, DocumentRevision To, IReadOnlyList<DiffRow> Rows)
-{
-    public int Inserted => Rows.Count(r => r.NewKind is DiffLineKind.Inserted or DiffLineKind.Modified);
-
-    public int Deleted => Rows.Count(r => r.OldKind is DiffLineKind.Deleted or DiffLineKind.Modified);
-
-    public bool TitleChanged => From.Title != To.Title;
-}
-
 /// <summary>Line diff of two revisions with DiffPlex.</summary>
 public static class RevisionDiff
 {

@@ -1,19 +1,5 @@
 namespace KnowledgeKaizen.Core.Knowledge;
 
-/// <summary>What happened to an edit.</summary>
-public enum SaveStatus
-{
-    Saved,
-    NotFound,
-    Forbidden,
-
-    /// <summary>Someone else saved since the editor opened the document; nothing was written.</summary>
-    Conflict,
-
-    /// <summary>A rule refused the edit; <see cref="SaveOutcome.Error"/> says which.</summary>
-    Invalid,
-}
-
 /// <summary>Result of <see cref="KnowledgeService.SaveAsync"/>; on conflict it carries both texts.</summary>
 public sealed record SaveOutcome(SaveStatus Status, KnowledgeDocument? Document = null, DocumentRevision? TheirRevision = null,
     KnowledgeRuleException? Error = null)

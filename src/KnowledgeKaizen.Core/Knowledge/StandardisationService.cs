@@ -3,9 +3,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Core.Knowledge;
 
-/// <summary>A playbook ready to be merged, the procedures it improves and the text proposed for the new revision.</summary>
-public sealed record StandardisationProposal(KnowledgeDocument Playbook, IReadOnlyList<KnowledgeDocument> Procedures, int? ProcedureId, string ProposedBody);
-
 /// <summary>
 /// SDCA: a KnowledgeManager promotes a published playbook into a new revision of the procedure it improves.
 /// The playbook keeps its link (it becomes Standardised, pointing at the procedure) and its author is

@@ -45,7 +45,6 @@ public sealed partial class MarkdownRenderer
 
     private readonly MarkdownPipeline plainPipeline = new MarkdownPipelineBuilder()
         .UseAdvancedExtensions()
-        .DisableHtml()
         .Build();
 
     private readonly HtmlSanitizer sanitizer = CreateSanitizer();
@@ -62,17 +61,12 @@ public sealed partial class MarkdownRenderer
         return sanitizer.Sanitize(html);
     }
 
-    /// <summary>The text of the document without Markdown syntax, for summaries and the search index.</summary>
-    public string ToPlainText(string? markdown)
-    {
-        if (string.IsNullOrWhiteSpace(markdown))
-        {
-            return string.Empty;
-        }
-
-        var text = Markdig.Markdown.ToPlainText(markdown, plainPipeline);
-        return string.Join(' ', text.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
-    }
+    /// <summary>
+    /// The words of the document without Markdown syntax, for summaries and the search index: the one way the portal
+    /// turns Markdown into plain text (see <see cref="MarkdownPlainText"/>).
+    /// </summary>
+    public string ToPlainText(string? markdown) =>
+        string.IsNullOrWhiteSpace(markdown) ? string.Empty : MarkdownPlainText.Of(Markdig.Markdown.Parse(markdown, plainPipeline));
 
     /// <summary>
     /// Mermaid parses label text as HTML in the browser before it sanitises it, so a tag inside a diagram

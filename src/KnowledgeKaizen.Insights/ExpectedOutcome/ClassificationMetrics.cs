@@ -1,8 +1,5 @@
 namespace KnowledgeKaizen.Insights.ExpectedOutcome;
 
-/// <summary>One decile of the calibration table: mean predicted probability against the observed rate.</summary>
-public sealed record CalibrationBin(int Decile, int Count, double MeanPredicted, double ObservedRate);
-
 /// <summary>AUC, log loss and calibration deciles computed directly (no ML.NET pipeline needed for scored arrays).</summary>
 public static class ClassificationMetrics
 {

@@ -1,4 +1,4 @@
-using KnowledgeKaizen.Insights.Performance;
+using KnowledgeKaizen.Insights.PerformerDetection;
 
 namespace KnowledgeKaizen.Insights.ExpectedOutcome;
 

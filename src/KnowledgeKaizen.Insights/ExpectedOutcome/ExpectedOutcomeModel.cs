@@ -1,4 +1,4 @@
-using KnowledgeKaizen.Insights.Performance;
+using KnowledgeKaizen.Insights.PerformerDetection;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 

@@ -1,17 +1,10 @@
 namespace KnowledgeKaizen.Insights.ExpectedOutcome;
 
-/// <summary>Tree learners the expected-outcome model can be trained with.</summary>
-public enum ExpectedOutcomeTrainerKind
-{
-    LightGbm,
-    FastTree,
-}
-
-/// <summary>Settings of the expected-outcome model (bind from configuration section "Insights:ExpectedOutcome").</summary>
+/// <summary>Settings of the expected-outcome model (bound from the configuration section "Insights:ExpectedOutcome").</summary>
 public sealed record ExpectedOutcomeOptions
 {
     /// <summary>Trainers compared on out-of-fold AUC; the best one is kept. At least one.</summary>
-    public IReadOnlyList<ExpectedOutcomeTrainerKind> Trainers { get; init; } =
+    public IReadOnlyList<ExpectedOutcomeTrainerKind> Trainers { get; set; } =
         [ExpectedOutcomeTrainerKind.LightGbm, ExpectedOutcomeTrainerKind.FastTree];
 
     /// <summary>Cross-validation folds. Folds are groups of reps, so a rep's deals never train their own expectation.</summary>

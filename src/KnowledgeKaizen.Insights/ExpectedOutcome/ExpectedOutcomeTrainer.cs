@@ -1,26 +1,17 @@
 using System.Diagnostics;
-using KnowledgeKaizen.Insights.Performance;
+using KnowledgeKaizen.Insights.PerformerDetection;
 using Microsoft.ML;
 using Microsoft.ML.Trainers.FastTree;
 using Microsoft.ML.Trainers.LightGbm;
 
 namespace KnowledgeKaizen.Insights.ExpectedOutcome;
 
-/// <summary>A trained model plus the out-of-fold expectation of every training row.</summary>
-/// <param name="Model">Model trained on all rows (for scoring new entries), calibrated on out-of-fold scores.</param>
-/// <param name="OutOfFoldExpected">Calibrated P(advance) per input row, from a model that never saw that row's rep.</param>
-/// <param name="FoldOfRep">The rep-grouped fold of each rep.</param>
-public sealed record ExpectedOutcomeTraining(
-    ExpectedOutcomeModel Model,
-    IReadOnlyList<double> OutOfFoldExpected,
-    IReadOnlyDictionary<string, int> FoldOfRep);
-
 /// <summary>
 /// Trains the expected-outcome model with K-fold cross-validation grouped by rep, compares the configured
 /// trainers on out-of-fold AUC, calibrates per stage (isotonic on out-of-fold scores) and falls back to per-stage
 /// base rates when the deal features carry no usable signal.
 /// </summary>
-public sealed class ExpectedOutcomeTrainer(ExpectedOutcomeOptions options)
+public sealed class ExpectedOutcomeTrainer(ExpectedOutcomeOptions options, TimeProvider? time = null)
 {
     private static readonly string[] Categorical = ["Stage", "Industry", "Region", "Source", "Month"];
 
@@ -37,7 +28,7 @@ public sealed class ExpectedOutcomeTrainer(ExpectedOutcomeOptions options)
         var rows = observations.Select(ExpectedOutcomeFeatures.From).ToArray();
         var labels = rows.Select(r => r.Label).ToArray();
         var stages = rows.Select(r => r.Stage).ToArray();
-        var rowsPerRep = observations.GroupBy(o => o.RepId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var rowsPerRep = observations.GroupBy(o => o.RepId).ToDictionary(g => g.Key, g => g.Count());
         var foldCount = Math.Min(options.FoldCount, rowsPerRep.Count);
         var foldOfRep = RepFolds.Assign(rowsPerRep, foldCount, options.Seed);
         var foldOfRow = observations.Select(o => foldOfRep[o.RepId]).ToArray();
@@ -105,7 +96,7 @@ public sealed class ExpectedOutcomeTrainer(ExpectedOutcomeOptions options)
             options.MaxTrainingRows,
             foldCount,
             clock.Elapsed,
-            DateTimeOffset.UtcNow,
+            (time ?? TimeProvider.System).GetUtcNow(),
             candidates,
             options.UseDaysInStage);
         var model = new ExpectedOutcomeModel(ml, final, useTrees ? best!.Calibrators! : [], stageRates, overallRate, report);
@@ -131,7 +122,7 @@ public sealed class ExpectedOutcomeTrainer(ExpectedOutcomeOptions options)
             return $"only one outcome class ({(advanced == 0 ? "none" : "all")} of the entries advanced)";
         }
 
-        return observations.Select(o => o.RepId).Distinct(StringComparer.Ordinal).Take(2).Count() < 2
+        return observations.Select(o => o.RepId).Distinct().Take(2).Count() < 2
             ? "only one rep: there is no one to compare with and no rep-grouped fold to hold out"
             : null;
     }
@@ -174,11 +165,11 @@ public sealed class ExpectedOutcomeTrainer(ExpectedOutcomeOptions options)
     }
 
     /// <summary>Rows of whole reps, taken in a seeded order until about <paramref name="cap"/> rows: folds stay rep-grouped.</summary>
-    private int[] RepSample(IReadOnlyList<StageOutcomeObservation> observations, Dictionary<string, int> rowsPerRep, int cap)
+    private int[] RepSample(IReadOnlyList<StageOutcomeObservation> observations, Dictionary<long, int> rowsPerRep, int cap)
     {
-        var reps = rowsPerRep.Keys.Order(StringComparer.Ordinal).ToArray();
+        var reps = rowsPerRep.Keys.Order().ToArray();
         new Random(options.Seed).Shuffle(reps);
-        var chosen = new HashSet<string>(StringComparer.Ordinal);
+        var chosen = new HashSet<long>();
         var total = 0;
         foreach (var rep in reps.TakeWhile(_ => total < cap))
         {

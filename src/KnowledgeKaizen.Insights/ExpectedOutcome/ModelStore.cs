@@ -1,59 +1,54 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using KnowledgeKaizen.Core.Files;
 using Microsoft.ML;
 
 namespace KnowledgeKaizen.Insights.ExpectedOutcome;
 
-/// <summary>What happened to a newly trained model handed to <see cref="ModelStore.SaveAndPromote"/>.</summary>
-/// <param name="Promoted">True when the new model now serves.</param>
-/// <param name="Version">Version it was stored as (null when rejected: rejected models are not kept).</param>
-/// <param name="Reason">Why it was promoted or rejected, for the job log.</param>
-/// <param name="Candidate">The new model's report.</param>
-/// <param name="Previous">The report of the model that was serving before, if any.</param>
-public sealed record ModelPromotion(bool Promoted, int? Version, string Reason, ExpectedOutcomeModelReport Candidate, ExpectedOutcomeModelReport? Previous);
-
 /// <summary>
-/// Versioned folder of expected-outcome models: <c>{root}/v{N}/model.zip</c> (absent for base-rate models),
-/// <c>calibration.json</c> and <c>report.json</c>, plus a <c>current</c> pointer file replaced atomically by
-/// rename. A new version is written to a staging folder and only then made current, so readers keep getting the
-/// previous model while a training runs, and a failed or worse training never replaces it.
-/// Root is typically <c>{data}/models/expected-outcome</c>. Safe for concurrent readers and writers in one process.
+/// Versioned expected-outcome models in the file store: <c>{folder}/v{N}/model.zip</c> (absent for base-rate models),
+/// <c>calibration.json</c> and <c>report.json</c> (written last: a version without it is incomplete and ignored), plus a
+/// <c>current</c> pointer written after the version is complete. Readers keep getting the previous model while a
+/// training runs, and a failed or worse training never replaces it. Safe for concurrent readers and writers in one process.
 /// </summary>
-public sealed class ModelStore(string rootDirectory)
+public sealed class ModelStore(IFileStore files, string folder = ModelStore.DefaultFolder)
 {
+    public const string DefaultFolder = "models/expected-outcome";
+
     private static readonly JsonSerializerOptions Json = new()
     {
         WriteIndented = true,
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
-    private readonly Lock _writeLock = new();
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
     private ExpectedOutcomeModel? _cached;
 
-    /// <summary>Version the <c>current</c> pointer names, or null when nothing was promoted yet.</summary>
-    public int? CurrentVersion
-    {
-        get
-        {
-            var pointer = Path.Combine(rootDirectory, "current");
-            if (!File.Exists(pointer))
-            {
-                return null;
-            }
+    private string Pointer => $"{folder}/current";
 
-            var text = File.ReadAllText(pointer).Trim();
-            return text.StartsWith('v') && int.TryParse(text[1..], NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null;
+    /// <summary>Version the <c>current</c> pointer names, or null when nothing was promoted yet.</summary>
+    public async Task<int?> CurrentVersionAsync(CancellationToken ct = default)
+    {
+        await using var pointer = await files.OpenReadAsync(Pointer, ct);
+        if (pointer is null)
+        {
+            return null;
         }
+
+        using var reader = new StreamReader(pointer);
+        var text = (await reader.ReadToEndAsync(ct)).Trim();
+        return text.StartsWith('v') && int.TryParse(text[1..], NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null;
     }
 
     /// <summary>
     /// The serving model (loaded once per version and cached), or null when there is none or its files are missing
     /// or unreadable — derived state, so the caller retrains rather than failing.
     /// </summary>
-    public ExpectedOutcomeModel? LoadCurrent()
+    public async Task<ExpectedOutcomeModel?> LoadCurrentAsync(CancellationToken ct = default)
     {
-        var version = CurrentVersion;
+        var version = await CurrentVersionAsync(ct);
         if (version is null)
         {
             return null;
@@ -67,7 +62,7 @@ public sealed class ModelStore(string rootDirectory)
 
         try
         {
-            var loaded = Load(version.Value);
+            var loaded = await LoadAsync(version.Value, ct);
             Volatile.Write(ref _cached, loaded);
             return loaded;
         }
@@ -78,78 +73,92 @@ public sealed class ModelStore(string rootDirectory)
     }
 
     /// <summary>Reports of every stored version, oldest first.</summary>
-    public IReadOnlyList<ExpectedOutcomeModelReport> History() =>
-        Directory.Exists(rootDirectory)
-            ? Directory.GetDirectories(rootDirectory, "v*")
-                .Select(d => Path.Combine(d, "report.json"))
-                .Where(File.Exists)
-                .Select(f => JsonSerializer.Deserialize<ExpectedOutcomeModelReport>(File.ReadAllText(f), Json)!)
-                .OrderBy(r => r.Version)
-                .ToList()
-            : [];
+    public async Task<IReadOnlyList<ExpectedOutcomeModelReport>> HistoryAsync(CancellationToken ct = default)
+    {
+        var reports = new List<ExpectedOutcomeModelReport>();
+        foreach (var path in (await files.ListAsync(folder, ct)).Where(p => p.EndsWith("/report.json", StringComparison.Ordinal)))
+        {
+            await using var content = await files.OpenReadAsync(path, ct);
+            if (content is not null && await JsonSerializer.DeserializeAsync<ExpectedOutcomeModelReport>(content, Json, ct) is { } report)
+            {
+                reports.Add(report);
+            }
+        }
+
+        return [.. reports.OrderBy(r => r.Version)];
+    }
 
     /// <summary>
     /// Stores <paramref name="model"/> as the next version and makes it current, unless its out-of-fold AUC is below
     /// the serving model's by more than <paramref name="aucMargin"/>.
     /// </summary>
-    public ModelPromotion SaveAndPromote(ExpectedOutcomeModel model, double aucMargin)
+    public async Task<ModelPromotion> SaveAndPromoteAsync(ExpectedOutcomeModel model, double aucMargin, CancellationToken ct = default)
     {
-        lock (_writeLock)
+        await _writeLock.WaitAsync(ct);
+        try
         {
-            var previous = LoadCurrent()?.Report;
+            var previous = (await LoadCurrentAsync(ct))?.Report;
             if (previous is not null && !(model.Report.Auc >= previous.Auc - aucMargin))
             {
                 return new ModelPromotion(false, null, FormattableString.Invariant(
                     $"rejected: AUC {model.Report.Auc:0.0000} is below the serving v{previous.Version} ({previous.Auc:0.0000}) by more than {aucMargin:0.0000}"), model.Report, previous);
             }
 
-            Directory.CreateDirectory(rootDirectory);
-            var version = History().Select(r => r.Version).DefaultIfEmpty(0).Max() + 1;
-            var staging = Path.Combine(rootDirectory, $".staging-{Guid.NewGuid():N}");
-            Directory.CreateDirectory(staging);
-            try
-            {
-                var report = model.Report with { Version = version };
-                Write(model, report, staging);
-                Directory.Move(staging, Path.Combine(rootDirectory, $"v{version}"));
-                var pointerTemp = Path.Combine(rootDirectory, $".current-{Guid.NewGuid():N}");
-                File.WriteAllText(pointerTemp, $"v{version}");
-                File.Move(pointerTemp, Path.Combine(rootDirectory, "current"), overwrite: true);
-                model.Report = report;
-                return new ModelPromotion(true, version, previous is null ? "first model" : $"replaces v{previous.Version}", report, previous);
-            }
-            finally
-            {
-                if (Directory.Exists(staging))
-                {
-                    Directory.Delete(staging, recursive: true);
-                }
-            }
+            var version = (await HistoryAsync(ct)).Select(r => r.Version).DefaultIfEmpty(0).Max() + 1;
+            var report = model.Report with { Version = version };
+            await WriteAsync(model, report, $"{folder}/v{version}", ct);
+            await files.WriteAsync(Pointer, new MemoryStream(Encoding.UTF8.GetBytes($"v{version}")), ct);
+            model.Report = report;
+            return new ModelPromotion(true, version, previous is null ? "first model" : $"replaces v{previous.Version}", report, previous);
+        }
+        finally
+        {
+            _writeLock.Release();
         }
     }
 
-    private static void Write(ExpectedOutcomeModel model, ExpectedOutcomeModelReport report, string folder)
+    private async Task WriteAsync(ExpectedOutcomeModel model, ExpectedOutcomeModelReport report, string versionFolder, CancellationToken ct)
     {
         if (model.Transformer is not null)
         {
             var schema = model.Context.Data.LoadFromEnumerable(Array.Empty<ExpectedOutcomeFeatures>()).Schema;
-            model.Context.Model.Save(model.Transformer, schema, Path.Combine(folder, "model.zip"));
+            using var zip = new MemoryStream();
+            model.Context.Model.Save(model.Transformer, schema, zip);
+            zip.Position = 0;
+            await files.WriteAsync($"{versionFolder}/model.zip", zip, ct);
         }
 
         var calibration = new StoredCalibration(model.StageBaseRates.ToDictionary(), model.OverallRate, model.Calibrators.ToDictionary());
-        File.WriteAllText(Path.Combine(folder, "calibration.json"), JsonSerializer.Serialize(calibration, Json));
-        File.WriteAllText(Path.Combine(folder, "report.json"), JsonSerializer.Serialize(report, Json));
+        await files.WriteAsync($"{versionFolder}/calibration.json", new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(calibration, Json)), ct);
+        await files.WriteAsync($"{versionFolder}/report.json", new MemoryStream(JsonSerializer.SerializeToUtf8Bytes(report, Json)), ct);
     }
 
-    private ExpectedOutcomeModel Load(int version)
+    private async Task<ExpectedOutcomeModel> LoadAsync(int version, CancellationToken ct)
     {
-        var folder = Path.Combine(rootDirectory, $"v{version}");
-        var report = JsonSerializer.Deserialize<ExpectedOutcomeModelReport>(File.ReadAllText(Path.Combine(folder, "report.json")), Json)!;
-        var calibration = JsonSerializer.Deserialize<StoredCalibration>(File.ReadAllText(Path.Combine(folder, "calibration.json")), Json)!;
+        var versionFolder = $"{folder}/v{version}";
+        var report = await ReadJsonAsync<ExpectedOutcomeModelReport>($"{versionFolder}/report.json", ct);
+        var calibration = await ReadJsonAsync<StoredCalibration>($"{versionFolder}/calibration.json", ct);
         var ml = new MLContext();
-        var zip = Path.Combine(folder, "model.zip");
-        var transformer = File.Exists(zip) ? ml.Model.Load(zip, out _) : null;
+        ITransformer? transformer = null;
+        await using (var zip = await files.OpenReadAsync($"{versionFolder}/model.zip", ct))
+        {
+            if (zip is not null)
+            {
+                // ML.NET reads the zip by seeking; a store's stream may not seek, so it is read into memory first.
+                using var buffer = new MemoryStream();
+                await zip.CopyToAsync(buffer, ct);
+                buffer.Position = 0;
+                transformer = ml.Model.Load(buffer, out _);
+            }
+        }
+
         return new ExpectedOutcomeModel(ml, transformer, calibration.Calibrators, calibration.StageBaseRates, calibration.OverallRate, report);
+    }
+
+    private async Task<T> ReadJsonAsync<T>(string path, CancellationToken ct)
+    {
+        await using var content = await files.OpenReadAsync(path, ct) ?? throw new FileNotFoundException($"{path} is missing.");
+        return await JsonSerializer.DeserializeAsync<T>(content, Json, ct) ?? throw new InvalidDataException($"{path} is empty.");
     }
 
     private sealed record StoredCalibration(

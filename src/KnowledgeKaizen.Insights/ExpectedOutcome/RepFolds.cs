@@ -10,14 +10,14 @@ public static class RepFolds
     /// <param name="rowsPerRep">Row count per rep.</param>
     /// <param name="foldCount">Number of folds (at least 2, at most the number of reps).</param>
     /// <param name="seed">Seed for the tie-break order.</param>
-    public static IReadOnlyDictionary<string, int> Assign(IReadOnlyDictionary<string, int> rowsPerRep, int foldCount, int seed)
+    public static IReadOnlyDictionary<long, int> Assign(IReadOnlyDictionary<long, int> rowsPerRep, int foldCount, int seed)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(foldCount, 2);
-        var reps = rowsPerRep.Keys.Order(StringComparer.Ordinal).ToArray();
+        var reps = rowsPerRep.Keys.Order().ToArray();
         new Random(seed).Shuffle(reps);
         var order = reps.Select((rep, i) => (rep, i)).OrderByDescending(x => rowsPerRep[x.rep]).ThenBy(x => x.i);
         var load = new long[foldCount];
-        var result = new Dictionary<string, int>(StringComparer.Ordinal);
+        var result = new Dictionary<long, int>();
         foreach (var (rep, _) in order)
         {
             var fold = Array.IndexOf(load, load.Min());

@@ -5,20 +5,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Insights.Improvement;
 
-/// <summary>One month of the metric for the Check chart; Period is "before", "after" or "" (between the windows).</summary>
-public sealed record MonthPoint(string Month, double? Value, long Sample, string Period);
-
-/// <summary>Everything the Check panel shows. Figures are in the metric's display units.</summary>
-public sealed record CycleCheck(
-    CheckResult Result,
-    CatalogueMetric? Metric,
-    bool DefinitionChanged,
-    ImpactEstimate? Adopters,
-    int AdopterReps,
-    IReadOnlyList<MonthPoint> Series,
-    DateTime AfterFrom,
-    DateTime AfterTo);
-
 /// <summary>
 /// Check, computed: the metric in the baseline window vs after the rollout, and — for rep-level metrics —
 /// adopters (reps whose user marked a linked playbook "I applied this") vs the other reps after the rollout.

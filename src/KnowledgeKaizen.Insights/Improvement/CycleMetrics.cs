@@ -15,6 +15,11 @@ public sealed class CycleMetrics(KnowledgeKaizenDbContext db, MetricCatalogue ca
     public async Task<MeasuredBaseline> MeasureAsync(TargetMetric metric, DateTime from, DateTime to, CancellationToken ct = default)
     {
         var definition = catalogue.Find(metric.MetricKey) ?? throw new ImprovementRuleException("Choose a target metric.");
+        if (definition.NeedsStage && string.IsNullOrWhiteSpace(metric.Stage))
+        {
+            throw new ImprovementRuleException("This metric needs a stage.");
+        }
+
         var observations = await ObserveAsync(definition, metric, from, to, ct);
         return new MeasuredBaseline(Summarise(definition, observations.Select(o => o.Value).ToList()), observations.Count, definition.Version);
     }
@@ -27,7 +32,7 @@ public sealed class CycleMetrics(KnowledgeKaizenDbContext db, MetricCatalogue ca
             return [];
         }
 
-        var (sql, scope) = MetricCatalogue.Bind(definition, metric, from, to);
+        var (sql, scope) = MetricCatalogue.Bind(definition, metric, from, to, db.Sql);
         var rows = new List<Observation>();
         await new MetricQuery(db.Database.GetDbConnection()).ReadAsync(sql, scope, r =>
         {

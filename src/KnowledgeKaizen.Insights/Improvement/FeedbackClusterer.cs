@@ -4,15 +4,6 @@ using Microsoft.ML.Transforms.Text;
 
 namespace KnowledgeKaizen.Insights.Improvement;
 
-/// <summary>A text to cluster with when it was received.</summary>
-public sealed record ClusterInput(string Text, DateTime At);
-
-/// <summary>A found cluster: its most distinctive terms (for a label) and the indices of its members.</summary>
-public sealed record FoundCluster(int Number, IReadOnlyList<string> TopTerms, IReadOnlyList<int> Members, IReadOnlyList<int> Examples);
-
-/// <summary>The clusters and the k the silhouette criterion picked.</summary>
-public sealed record ClusteringResult(int K, double Silhouette, IReadOnlyList<FoundCluster> Clusters);
-
 /// <summary>
 /// Groups complaints by topic with ML.NET: <c>FeaturizeText</c> (word unigrams and character trigrams, L2 norm)
 /// then KMeans. Character n-grams make Chinese work without word segmentation (发票错误 shares 发票/票错 with

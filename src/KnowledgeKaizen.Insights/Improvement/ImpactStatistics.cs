@@ -2,14 +2,6 @@ using KnowledgeKaizen.Core.Improvement;
 
 namespace KnowledgeKaizen.Insights.Improvement;
 
-/// <summary>A comparison of two groups (before vs after, non-adopters vs adopters): effect = second − first.</summary>
-public sealed record ImpactEstimate(CheckVerdict Verdict, double? First, double? Second, long FirstSample, long SecondSample,
-    double? Effect, double? Low, double? High, double? PValue)
-{
-    public static ImpactEstimate NotEnough(double? first, double? second, long n1, long n2) =>
-        new(CheckVerdict.NotEnoughData, first, second, n1, n2, null, null, null, null);
-}
-
 /// <summary>
 /// The Check statistics. Proportions: two-proportion z-test with a 95 % Newcombe (hybrid Wilson score)
 /// interval for the difference. Durations: Mann–Whitney U (normal approximation with tie correction) and a

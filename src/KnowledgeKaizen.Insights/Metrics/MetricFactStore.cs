@@ -1,6 +1,7 @@
 using System.Data;
 using System.Data.Common;
 using System.Globalization;
+using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Ingestion;
 
 namespace KnowledgeKaizen.Insights.Metrics;
@@ -13,7 +14,7 @@ namespace KnowledgeKaizen.Insights.Metrics;
 /// on the fact tables clear it on any other write (and list the months it touched, so the next refresh
 /// rebuilds only those).
 /// </summary>
-internal sealed class MetricFactStore(DbConnection connection, DbTransaction? transaction = null)
+internal sealed class MetricFactStore(DbConnection connection, ISqlDialect sql, DbTransaction? transaction = null)
 {
     private bool? fresh;
 
@@ -38,7 +39,7 @@ internal sealed class MetricFactStore(DbConnection connection, DbTransaction? tr
     public async Task<bool> ExistsAsync(CancellationToken ct)
     {
         var exists = false;
-        await ReadAsync("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'MetricFactsState'", null, _ => exists = true, ct);
+        await ReadAsync(sql.TableExists("@table"), [("@table", "MetricFactsState")], _ => exists = true, ct);
         return exists;
     }
 
@@ -59,7 +60,7 @@ internal sealed class MetricFactStore(DbConnection connection, DbTransaction? tr
             }
             else
             {
-                facts.AddRange((await LiveAsync<T>(SqlScope.Instant(start), SqlScope.Instant(end), ct)).All);
+                facts.AddRange((await LiveAsync<T>(sql.Instant(start), sql.Instant(end), ct)).All);
             }
         }
 
@@ -99,8 +100,7 @@ internal sealed class MetricFactStore(DbConnection connection, DbTransaction? tr
         }
 
         await ExecuteAsync("DELETE FROM MetricDirtyMonths", [], ct);
-        await ExecuteAsync("UPDATE MetricFactsState SET Fresh = 1, Partial = 0, BuiltAt = @at WHERE Id = 1",
-            [("@at", DateTime.UtcNow.ToString("O", CultureInfo.InvariantCulture))], ct);
+        await ExecuteAsync("UPDATE MetricFactsState SET Fresh = 1, Partial = 0, BuiltAt = CURRENT_TIMESTAMP WHERE Id = 1", [], ct);
         fresh = true;
     }
 
@@ -146,10 +146,10 @@ internal sealed class MetricFactStore(DbConnection connection, DbTransaction? tr
 
     private static string MonthOf(DateTime value) => value.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
-    private async Task<FactSet<T>> LiveAsync<T>(string from, string to, CancellationToken ct) where T : IMonthlyFact<T>
+    private async Task<FactSet<T>> LiveAsync<T>(object from, object to, CancellationToken ct) where T : IMonthlyFact<T>
     {
         var facts = new FactSet<T>();
-        await ReadAsync(T.Sql, [("@from", from), ("@to", to)], r => T.Accumulate(r, facts), ct);
+        await ReadAsync(T.Sql(sql), [("@from", from), ("@to", to)], r => T.Accumulate(r, facts), ct);
         return facts;
     }
 

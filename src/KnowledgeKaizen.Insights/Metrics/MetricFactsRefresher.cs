@@ -1,8 +1,6 @@
+using System.Data.Common;
 using KnowledgeKaizen.Core.Data;
-using KnowledgeKaizen.Core.Hosting;
 using KnowledgeKaizen.Core.Ingestion;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Insights.Metrics;
 
@@ -14,13 +12,13 @@ namespace KnowledgeKaizen.Insights.Metrics;
 public sealed class MetricFactsRefresher : IImportCommitHook
 {
     /// <inheritdoc />
-    public Task BeforeCommitAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken ct) =>
-        RebuildIfStaleAsync(connection, transaction, ct);
+    public Task BeforeCommitAsync(DbConnection connection, DbTransaction transaction, ISqlDialect sql, CancellationToken ct) =>
+        RebuildIfStaleAsync(connection, transaction, sql, ct);
 
     /// <summary>Rebuilds the aggregates when they are stale; returns whether it did.</summary>
-    public static async Task<bool> RebuildIfStaleAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken ct = default)
+    public static async Task<bool> RebuildIfStaleAsync(DbConnection connection, DbTransaction transaction, ISqlDialect sql, CancellationToken ct = default)
     {
-        var facts = new MetricFactStore(connection, transaction);
+        var facts = new MetricFactStore(connection, sql, transaction);
         if (await facts.IsFreshAsync(ct) || !await facts.ExistsAsync(ct))
         {
             return false;
@@ -28,34 +26,5 @@ public sealed class MetricFactsRefresher : IImportCommitHook
 
         await facts.RebuildAsync(ct);
         return true;
-    }
-}
-
-/// <summary>
-/// At start-up (after migrations and demo data), rebuilds stale aggregates — e.g. right after the migration
-/// that adds them to a database that already holds data, or after a write outside the import pipeline.
-/// </summary>
-public sealed class MetricFactsStartup(KnowledgeKaizenDbContext db) : IStartupTask
-{
-    /// <inheritdoc />
-    public int Order => 40;
-
-    /// <inheritdoc />
-    public async Task RunAsync(CancellationToken cancellationToken)
-    {
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            var connection = (SqliteConnection)db.Database.GetDbConnection();
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-            if (await MetricFactsRefresher.RebuildIfStaleAsync(connection, transaction, cancellationToken))
-            {
-                await transaction.CommitAsync(cancellationToken);
-            }
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
     }
 }

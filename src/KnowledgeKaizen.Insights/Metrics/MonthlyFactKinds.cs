@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using KnowledgeKaizen.Core.Data;
 
 namespace KnowledgeKaizen.Insights.Metrics;
 
@@ -8,8 +9,8 @@ internal sealed class StageFact(string month, long stageId, long repId) : IMonth
 {
     public static string Kind => "stage";
 
-    public static string Sql => $"""
-        SELECT substr(h.EnteredAt, 1, 7), h.StageId, h.RepId, h.Outcome, {ProcessMetrics.Days("h.EnteredAt", "h.LeftAt")}
+    public static string Sql(ISqlDialect sql) => $"""
+        SELECT {sql.MonthOf("h.EnteredAt")}, h.StageId, h.RepId, h.Outcome, {sql.DaysBetween("h.EnteredAt", "h.LeftAt")}
         FROM StageHistory h WHERE h.EnteredAt >= @from AND h.EnteredAt < @to
         """;
 
@@ -73,10 +74,10 @@ internal sealed class ActivityFact(string month, long repId) : IMonthlyFact<Acti
 {
     public static string Kind => "activity";
 
-    public static string Sql => """
-        SELECT substr(a.OccurredAt, 1, 7), a.RepId, a.Type, a.OpportunityId, a.Cost,
+    public static string Sql(ISqlDialect sql) => $"""
+        SELECT {sql.MonthOf("a.OccurredAt")}, a.RepId, a.Type, a.OpportunityId, a.Cost,
                CASE WHEN a.Amount IS NOT NULL AND q.Outcome = 'Won' AND q.FinalAmount > 0
-                    THEN MAX(0.0, 1.0 - ABS(a.Amount - q.FinalAmount) / q.FinalAmount) END
+                    THEN {sql.Greatest("0.0", "1.0 - ABS(a.Amount - q.FinalAmount) / q.FinalAmount")} END
         FROM Activities a LEFT JOIN Opportunities q ON a.Type = 'Quote' AND q.Id = a.OpportunityId
         WHERE a.OccurredAt >= @from AND a.OccurredAt < @to
         """;
@@ -168,11 +169,11 @@ internal sealed class DealFact(string month, long ownerId) : IMonthlyFact<DealFa
 {
     public static string Kind => "deal";
 
-    public static string Sql => $"""
-        SELECT substr(o.ClosedAt, 1, 7), o.OwnerId, 'closed', o.Outcome, o.FinalAmount, o.CollectedAmount, {ProcessMetrics.Days("o.CreatedAt", "o.ClosedAt")}
+    public static string Sql(ISqlDialect sql) => $"""
+        SELECT {sql.MonthOf("o.ClosedAt")}, o.OwnerId, 'closed', o.Outcome, o.FinalAmount, o.CollectedAmount, {sql.DaysBetween("o.CreatedAt", "o.ClosedAt")}
         FROM Opportunities o WHERE o.ClosedAt >= @from AND o.ClosedAt < @to
         UNION ALL
-        SELECT substr(o.ExpectedCloseAt, 1, 7), o.OwnerId, 'expected', NULL, o.ForecastAmount, NULL, NULL
+        SELECT {sql.MonthOf("o.ExpectedCloseAt")}, o.OwnerId, 'expected', NULL, o.ForecastAmount, NULL, NULL
         FROM Opportunities o WHERE o.ExpectedCloseAt >= @from AND o.ExpectedCloseAt < @to
         """;
 
@@ -241,9 +242,9 @@ internal sealed class CaseFact(string month, long agentId, string channel, strin
 {
     public static string Kind => "case";
 
-    public static string Sql => $"""
-        SELECT substr(sc.OpenedAt, 1, 7), sc.AgentId, sc.Channel, sc.Category,
-               {ProcessMetrics.Days("sc.OpenedAt", "sc.FirstResponseAt")} * 24, {ProcessMetrics.Days("sc.OpenedAt", "sc.ResolvedAt")} * 24,
+    public static string Sql(ISqlDialect sql) => $"""
+        SELECT {sql.MonthOf("sc.OpenedAt")}, sc.AgentId, sc.Channel, sc.Category,
+               {sql.DaysBetween("sc.OpenedAt", "sc.FirstResponseAt")} * 24, {sql.DaysBetween("sc.OpenedAt", "sc.ResolvedAt")} * 24,
                sc.Satisfaction, sc.Cost
         FROM ServiceCases sc WHERE sc.OpenedAt >= @from AND sc.OpenedAt < @to
         """;

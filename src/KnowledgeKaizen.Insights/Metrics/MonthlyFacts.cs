@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using KnowledgeKaizen.Core.Data;
 
 namespace KnowledgeKaizen.Insights.Metrics;
 
@@ -15,7 +16,7 @@ internal interface IMonthlyFact<TSelf> where TSelf : IMonthlyFact<TSelf>
     static abstract string Kind { get; }
 
     /// <summary>Source rows with the month (yyyy-MM) first, filtered by the time rule on <c>@from</c>/<c>@to</c>.</summary>
-    static abstract string Sql { get; }
+    static abstract string Sql(ISqlDialect sql);
 
     static abstract void Accumulate(DbDataReader row, FactSet<TSelf> facts);
 

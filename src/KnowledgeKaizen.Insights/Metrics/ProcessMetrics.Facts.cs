@@ -14,7 +14,7 @@ public sealed partial class ProcessMetrics
     private MetricFactStore? store;
     private IReadOnlyList<RepInfo>? reps;
 
-    private MetricFactStore Store => store ??= new MetricFactStore(db.Database.GetDbConnection());
+    private MetricFactStore Store => store ??= new MetricFactStore(db.Database.GetDbConnection(), Sql);
 
     private async Task<bool> UsesFactsAsync(MetricFilter filter, CancellationToken ct) =>
         filter.Industry is null && filter.Source is null && await Store.IsFreshAsync(ct);

@@ -38,8 +38,8 @@ public sealed partial class ProcessMetrics
         var byCategory = new Dictionary<string, CaseAccumulator>(StringComparer.Ordinal);
         var byMonth = new SortedDictionary<string, CaseAccumulator>(StringComparer.Ordinal);
         await Query.ReadAsync($"""
-            SELECT sc.Channel, sc.Category, substr(sc.OpenedAt, 1, 7),
-                   {Days("sc.OpenedAt", "sc.FirstResponseAt")} * 24, {Days("sc.OpenedAt", "sc.ResolvedAt")} * 24,
+            SELECT sc.Channel, sc.Category, {Sql.MonthOf("sc.OpenedAt")},
+                   {Sql.DaysBetween("sc.OpenedAt", "sc.FirstResponseAt")} * 24, {Sql.DaysBetween("sc.OpenedAt", "sc.ResolvedAt")} * 24,
                    sc.Satisfaction, sc.Cost
             FROM ServiceCases sc {scope.Joins} WHERE {scope.Where}
             """, scope, r =>
@@ -78,28 +78,28 @@ public sealed partial class ProcessMetrics
     /// </summary>
     private async Task<IReadOnlyList<BacklogBucket>> BacklogAsync(MetricFilter filter, CancellationToken ct)
     {
-        var scope = CaseScope(filter).Parameter("@to", SqlScope.Instant(filter.To))
+        var scope = CaseScope(filter).Parameter("@to", Sql.Instant(filter.To))
             .Condition("sc.OpenedAt < @to");
         var cases = new long[BacklogAges.Length];
         var bucket = string.Join(' ', BacklogAges.Select((b, i) => b.To is { } to ? $"WHEN age < {to.ToString(CultureInfo.InvariantCulture)} THEN {i}" : string.Empty));
         await Query.ReadAsync($"""
             SELECT CASE {bucket} ELSE {BacklogAges.Length - 1} END AS b, COUNT(*)
-            FROM (SELECT {Days("sc.OpenedAt", "@to")} AS age FROM ServiceCases sc {scope.Joins} WHERE {scope.Where} AND sc.ResolvedAt IS NULL
+            FROM (SELECT {Sql.DaysBetween("sc.OpenedAt", "@to")} AS age FROM ServiceCases sc {scope.Joins} WHERE {scope.Where} AND sc.ResolvedAt IS NULL
                   UNION ALL
-                  SELECT {Days("sc.OpenedAt", "@to")} AS age FROM ServiceCases sc {scope.Joins} WHERE {scope.Where} AND sc.ResolvedAt >= @to)
+                  SELECT {Sql.DaysBetween("sc.OpenedAt", "@to")} AS age FROM ServiceCases sc {scope.Joins} WHERE {scope.Where} AND sc.ResolvedAt >= @to)
             GROUP BY b
             """, scope, r => cases[r.GetInt32(0)] = r.GetInt64(1), ct);
         return [.. BacklogAges.Select((b, i) => new BacklogBucket(b.Label, b.From, b.To, cases[i]))];
     }
 
-    private static SqlScope CaseScope(MetricFilter filter) =>
-        new SqlScope().Rep(filter, "sc.AgentId").CustomerIndustry(filter, "sc.CustomerId");
+    private SqlScope CaseScope(MetricFilter filter) =>
+        new SqlScope(Sql).Rep(filter, "sc.AgentId").CustomerIndustry(filter, "sc.CustomerId");
 
     /// <summary>Feedback and complaints received in the period, their resolution, and customers churned in it.</summary>
     public async Task<FeedbackSummary> FeedbackAsync(MetricFilter filter, CancellationToken ct = default)
     {
         var scope = FeedbackScope(filter);
-        var byMonth = await FeedbackCountsAsync("substr(f.ReceivedAt, 1, 7)", scope, ct);
+        var byMonth = await FeedbackCountsAsync(Sql.MonthOf("f.ReceivedAt"), scope, ct);
         var byChannel = await FeedbackCountsAsync("f.Channel", scope, ct);
         var complaints = await ComplaintsAsync(filter, ct);
         var previous = await ComplaintsAsync(filter.PreviousPeriod(), ct);
@@ -115,7 +115,7 @@ public sealed partial class ProcessMetrics
     {
         var rows = new List<FeedbackCount>();
         await Query.ReadAsync($"""
-            SELECT {key} AS k, SUM(f.Type = 'Complaint'), SUM(f.Type = 'Praise'), SUM(f.Type = 'Suggestion')
+            SELECT {key} AS k, {Sql.CountWhere("f.Type = 'Complaint'")}, {Sql.CountWhere("f.Type = 'Praise'")}, {Sql.CountWhere("f.Type = 'Suggestion'")}
             FROM Feedback f {scope.Joins} WHERE {scope.Where} GROUP BY k ORDER BY k
             """, scope, r => rows.Add(new FeedbackCount(MetricQuery.Text(r, 0), MetricQuery.Long(r, 1), MetricQuery.Long(r, 2), MetricQuery.Long(r, 3))), ct);
         return rows;
@@ -131,11 +131,11 @@ public sealed partial class ProcessMetrics
             FROM Feedback f {scope.Joins} WHERE {scope.Where} GROUP BY 1
             """, scope, r => counts[r.GetString(0)] = (r.GetInt64(1), r.GetInt64(2)), ct);
         var days = await Query.SpreadsAsync($"""
-            SELECT COALESCE(f.Category, '(none)'), {Days("f.ReceivedAt", "f.ResolvedAt")}
+            SELECT COALESCE(f.Category, '(none)'), {Sql.DaysBetween("f.ReceivedAt", "f.ResolvedAt")}
             FROM Feedback f {scope.Joins} WHERE {scope.Where} AND f.ResolvedAt IS NOT NULL
             """, scope, ct);
         var allDays = await Query.SpreadsAsync($"""
-            SELECT '', {Days("f.ReceivedAt", "f.ResolvedAt")}
+            SELECT '', {Sql.DaysBetween("f.ReceivedAt", "f.ResolvedAt")}
             FROM Feedback f {scope.Joins} WHERE {scope.Where} AND f.ResolvedAt IS NOT NULL
             """, scope, ct);
         var rows = counts.Select(kv => new ComplaintResolution(kv.Key, kv.Value.Complaints, kv.Value.Resolved, days.GetValueOrDefault(kv.Key, Spread.Empty))).ToList();
@@ -143,13 +143,18 @@ public sealed partial class ProcessMetrics
         return rows;
     }
 
+    private const string UnresolvedComplaintAtChurn = """
+        EXISTS (SELECT 1 FROM Feedback f WHERE f.CustomerId = c.Id AND f.Type = 'Complaint'
+            AND f.ReceivedAt < c.ChurnedAt AND (f.ResolvedAt IS NULL OR f.ResolvedAt > c.ChurnedAt))
+        """;
+
     /// <summary>
     /// Customers churned in the period (region and industry of the customer), and how many of them had a
     /// complaint received before the churn that was still unresolved at the churn date.
     /// </summary>
     private async Task<(long Churned, long AfterUnresolvedComplaint)> ChurnAsync(MetricFilter filter, CancellationToken ct)
     {
-        var scope = new SqlScope().Period("c.ChurnedAt", filter.From, filter.To);
+        var scope = new SqlScope(Sql).Period("c.ChurnedAt", filter.From, filter.To);
         if (filter.Industry is not null)
         {
             scope.Condition("c.Industry = @industry").Parameter("@industry", filter.Industry);
@@ -162,14 +167,13 @@ public sealed partial class ProcessMetrics
 
         (long, long) result = default;
         await Query.ReadAsync($"""
-            SELECT COUNT(*), SUM(EXISTS (SELECT 1 FROM Feedback f WHERE f.CustomerId = c.Id AND f.Type = 'Complaint'
-                   AND f.ReceivedAt < c.ChurnedAt AND (f.ResolvedAt IS NULL OR f.ResolvedAt > c.ChurnedAt)))
+            SELECT COUNT(*), {Sql.CountWhere(UnresolvedComplaintAtChurn)}
             FROM Customers c WHERE {scope.Where}
             """, scope, r => result = (r.GetInt64(0), MetricQuery.Long(r, 1)), ct);
         return result;
     }
 
-    private static SqlScope FeedbackScope(MetricFilter filter) => new SqlScope()
+    private SqlScope FeedbackScope(MetricFilter filter) => new SqlScope(Sql)
         .Period("f.ReceivedAt", filter.From, filter.To)
         .Rep(filter, "f.HandledById")
         .CustomerIndustry(filter, "f.CustomerId");

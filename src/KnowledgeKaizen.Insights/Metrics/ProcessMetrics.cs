@@ -12,7 +12,7 @@ public sealed partial class ProcessMetrics(KnowledgeKaizenDbContext db)
 {
     private MetricQuery Query => new(db.Database.GetDbConnection());
 
-    internal static string Days(string start, string end) => $"(julianday({end}) - julianday({start}))";
+    private ISqlDialect Sql => db.Sql;
 
     /// <summary>
     /// Who is looking. Managers see every rep; another user sees the rep whose linked user id or email is
@@ -21,9 +21,9 @@ public sealed partial class ProcessMetrics(KnowledgeKaizenDbContext db)
     public async Task<MetricViewer> ViewerAsync(string? userId, string? email, bool isManager, CancellationToken ct = default)
     {
         long? repId = null;
-        var scope = new SqlScope().Parameter("@user", userId ?? string.Empty).Parameter("@email", email ?? string.Empty);
+        var scope = new SqlScope(Sql).Parameter("@user", userId ?? string.Empty).Parameter("@email", email ?? string.Empty);
         await Query.ReadAsync(
-            "SELECT Id FROM Reps WHERE (UserId = @user AND @user <> '') OR (Email = @email COLLATE NOCASE AND @email <> '') ORDER BY UserId = @user DESC LIMIT 1",
+            $"SELECT Id FROM Reps WHERE (UserId = @user AND @user <> '') OR ({Sql.EqualsIgnoringCase("Email", "@email")} AND @email <> '') ORDER BY UserId = @user DESC LIMIT 1",
             scope, r => repId = r.GetInt64(0), ct);
         return new MetricViewer(isManager, repId);
     }
@@ -84,11 +84,11 @@ public sealed partial class ProcessMetrics(KnowledgeKaizenDbContext db)
         var counts = new Dictionary<long, (long Entered, long Advanced, long Lost)>();
         var scope = StageScope(filter);
         await Query.ReadAsync($"""
-            SELECT h.StageId, COUNT(*), SUM(h.Outcome = 'Advanced'), SUM(h.Outcome = 'Lost')
+            SELECT h.StageId, COUNT(*), {Sql.CountWhere("h.Outcome = 'Advanced'")}, {Sql.CountWhere("h.Outcome = 'Lost'")}
             FROM StageHistory h {scope.Joins} WHERE {scope.Where} GROUP BY h.StageId
             """, scope, r => counts[r.GetInt64(0)] = (r.GetInt64(1), MetricQuery.Long(r, 2), MetricQuery.Long(r, 3)), ct);
         var days = await Query.SpreadsAsync($"""
-            SELECT h.StageId, {Days("h.EnteredAt", "h.LeftAt")} FROM StageHistory h {scope.Joins}
+            SELECT h.StageId, {Sql.DaysBetween("h.EnteredAt", "h.LeftAt")} FROM StageHistory h {scope.Joins}
             WHERE {scope.Where} AND h.LeftAt IS NOT NULL
             """, scope, ct);
         return (counts, days);
@@ -103,7 +103,7 @@ public sealed partial class ProcessMetrics(KnowledgeKaizenDbContext db)
         }
 
         var scope = OpportunityScope(filter).Period("o.ClosedAt", filter.From, filter.To).Condition("o.Outcome = 'Won'");
-        var spreads = await Query.SpreadsAsync($"SELECT '', {Days("o.CreatedAt", "o.ClosedAt")} FROM Opportunities o {scope.Joins} WHERE {scope.Where}", scope, ct);
+        var spreads = await Query.SpreadsAsync($"SELECT '', {Sql.DaysBetween("o.CreatedAt", "o.ClosedAt")} FROM Opportunities o {scope.Joins} WHERE {scope.Where}", scope, ct);
         return spreads.GetValueOrDefault(string.Empty, Spread.Empty);
     }
 
@@ -139,7 +139,7 @@ public sealed partial class ProcessMetrics(KnowledgeKaizenDbContext db)
         var scope = StageScope(filter.Company());
         var cells = new Dictionary<long, Dictionary<string, RepStageCell>>();
         await Query.ReadAsync($"""
-            SELECT h.RepId, h.StageId, SUM(h.Outcome <> 'Open'), SUM(h.Outcome = 'Advanced')
+            SELECT h.RepId, h.StageId, {Sql.CountWhere("h.Outcome <> 'Open'")}, {Sql.CountWhere("h.Outcome = 'Advanced'")}
             FROM StageHistory h {scope.Joins} WHERE {scope.Where} GROUP BY h.RepId, h.StageId
             """, scope, r =>
         {
@@ -167,15 +167,15 @@ public sealed partial class ProcessMetrics(KnowledgeKaizenDbContext db)
             all.Where(c => c.StageCode == s.Code).Sum(c => c.Advanced)))];
     }
 
-    private static SqlScope StageScope(MetricFilter filter) => new SqlScope()
+    private SqlScope StageScope(MetricFilter filter) => new SqlScope(Sql)
         .Period("h.EnteredAt", filter.From, filter.To)
         .Rep(filter, "h.RepId")
         .Opportunity(filter, "h.OpportunityId")
         .Stage(filter, "h.StageId");
 
-    private static SqlScope OpportunityScope(MetricFilter filter)
+    private SqlScope OpportunityScope(MetricFilter filter)
     {
-        var scope = new SqlScope().Rep(filter, "o.OwnerId");
+        var scope = new SqlScope(Sql).Rep(filter, "o.OwnerId");
         if (filter.Industry is not null)
         {
             scope.Condition("o.Industry = @industry").Parameter("@industry", filter.Industry);

@@ -1,5 +1,5 @@
 using System.Data.Common;
-using System.Globalization;
+using KnowledgeKaizen.Core.Data;
 
 namespace KnowledgeKaizen.Insights.Metrics;
 
@@ -7,7 +7,7 @@ namespace KnowledgeKaizen.Insights.Metrics;
 /// Turns a <see cref="MetricFilter"/> into a parameterised WHERE clause for one fact table. Joins are added
 /// only for the dimensions actually filtered on, so the common unfiltered dashboard scans one table.
 /// </summary>
-internal sealed class SqlScope
+internal sealed class SqlScope(ISqlDialect sql)
 {
     private readonly List<string> joins = [];
     private readonly List<string> conditions = [];
@@ -17,14 +17,11 @@ internal sealed class SqlScope
 
     public string Where => conditions.Count == 0 ? "1=1" : string.Join(" AND ", conditions);
 
-    /// <summary>SQLite keeps UTC DateTime as ISO text, which compares in time order.</summary>
-    public static string Instant(DateTime value) => value.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-
     public SqlScope Period(string column, DateTime from, DateTime to)
     {
         conditions.Add($"{column} >= @from AND {column} < @to");
-        parameters["@from"] = Instant(from);
-        parameters["@to"] = Instant(to);
+        parameters["@from"] = sql.Instant(from);
+        parameters["@to"] = sql.Instant(to);
         return this;
     }
 

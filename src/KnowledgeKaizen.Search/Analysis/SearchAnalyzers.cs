@@ -1,4 +1,4 @@
-using KnowledgeKaizen.Search.Indexing;
+using KnowledgeKaizen.Search.Documents;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Cn.Smart;
 using Lucene.Net.Analysis.Miscellaneous;

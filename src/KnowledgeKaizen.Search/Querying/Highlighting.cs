@@ -1,6 +1,6 @@
 using System.Text;
 using KnowledgeKaizen.Search.Analysis;
-using KnowledgeKaizen.Search.Indexing;
+using KnowledgeKaizen.Search.Documents;
 using KnowledgeKaizen.Search.Text;
 using Lucene.Net.Index;
 using Lucene.Net.Search;

@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using KnowledgeKaizen.Search.Indexing;
+using KnowledgeKaizen.Search.Documents;
 using Lucene.Net.Index;
 using Lucene.Net.Util;
 

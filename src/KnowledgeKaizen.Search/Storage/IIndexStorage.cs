@@ -9,7 +9,7 @@ internal interface IIndexStorage
     /// <summary>The current generation, or null when none was ever promoted.</summary>
     (string Name, Directory Directory)? OpenCurrent();
 
-    (string Name, Directory Directory) CreateNext();
+    (string Name, Directory Directory) CreateNext(DateTimeOffset at);
 
     /// <summary>Atomically makes <paramref name="name"/> the generation opened next time.</summary>
     void Promote(string name);
@@ -56,9 +56,9 @@ internal sealed class FileSystemIndexStorage : IIndexStorage
         return (name, FSDirectory.Open(path));
     }
 
-    public (string Name, Directory Directory) CreateNext()
+    public (string Name, Directory Directory) CreateNext(DateTimeOffset at)
     {
-        var name = $"gen-{DateTime.UtcNow:yyyyMMddHHmmss}-{Guid.NewGuid():N}"[..31];
+        var name = $"gen-{at:yyyyMMddHHmmss}-{Guid.NewGuid():N}"[..31];
         var path = Path.Combine(_root, name);
         System.IO.Directory.CreateDirectory(path);
         return (name, FSDirectory.Open(path));
@@ -100,7 +100,7 @@ internal sealed class InMemoryIndexStorage : IIndexStorage
 
     public (string Name, Directory Directory)? OpenCurrent() => null;
 
-    public (string Name, Directory Directory) CreateNext() => ($"mem-{Interlocked.Increment(ref _sequence)}", new RAMDirectory());
+    public (string Name, Directory Directory) CreateNext(DateTimeOffset at) => ($"mem-{Interlocked.Increment(ref _sequence)}", new RAMDirectory());
 
     public void Promote(string name) => Current = name;
 

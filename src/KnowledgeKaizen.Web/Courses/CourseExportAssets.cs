@@ -1,5 +1,7 @@
+using System.IO.Compression;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
+using KnowledgeKaizen.Core.Knowledge;
 using KnowledgeKaizen.Web.Knowledge;
 
 namespace KnowledgeKaizen.Web.Courses;
@@ -11,13 +13,10 @@ namespace KnowledgeKaizen.Web.Courses;
 /// </summary>
 public sealed partial class CourseExportAssets(ImageStore images)
 {
-    /// <summary>Where uploaded knowledge images live in the portal; the name is the stored file name.</summary>
-    public const string ImageUrlPrefix = "/api/v1/knowledge/images/";
-
     private static readonly HtmlParser Parser = new();
 
-    /// <summary>Rewrites one module's HTML; adds the images it uses to <paramref name="files"/> (package path → disk path).</summary>
-    public string SelfContained(string html, IDictionary<string, string> files, ICollection<string> removed)
+    /// <summary>Rewrites one module's HTML; adds the images it uses to <paramref name="files"/> (package path → image name).</summary>
+    public async Task<string> SelfContainedAsync(string html, IDictionary<string, string> files, ICollection<string> removed, CancellationToken ct)
     {
         var document = Parser.ParseDocument("<body></body>");
         var body = document.Body!;
@@ -25,9 +24,9 @@ public sealed partial class CourseExportAssets(ImageStore images)
         foreach (var img in body.QuerySelectorAll("img").ToList())
         {
             var src = img.GetAttribute("src") ?? string.Empty;
-            if (LocalImage(src) is { } found)
+            if (await LocalImageAsync(src, ct) is { } found)
             {
-                files[found.PackagePath] = found.DiskPath;
+                files[found.PackagePath] = found.Name;
                 img.SetAttribute("src", found.PackagePath);
             }
             else
@@ -57,27 +56,46 @@ public sealed partial class CourseExportAssets(ImageStore images)
     }
 
     /// <summary>Rewrites Markdown image references to uploaded images into relative package paths.</summary>
-    public string SelfContainedMarkdown(string markdown, IDictionary<string, string> files) =>
-        ImageReference().Replace(markdown, match =>
+    public async Task<string> SelfContainedMarkdownAsync(string markdown, IDictionary<string, string> files, CancellationToken ct)
+    {
+        var rewritten = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in ImageReference().Matches(markdown).Select(m => m.Groups["name"].Value).Distinct(StringComparer.Ordinal))
         {
-            if (LocalImage(ImageUrlPrefix + match.Groups["name"].Value) is not { } found)
+            if (await LocalImageAsync(KnowledgeApi.ImageUrlPrefix + name, ct) is { } found)
             {
-                return match.Value;
+                files[found.PackagePath] = found.Name;
+                rewritten[name] = found.PackagePath;
+            }
+        }
+
+        return ImageReference().Replace(markdown, match => rewritten.GetValueOrDefault(match.Groups["name"].Value, match.Value));
+    }
+
+    /// <summary>Copies the images <see cref="SelfContainedAsync"/> collected into the package.</summary>
+    public async Task AddImagesAsync(ZipArchive zip, IDictionary<string, string> files, CancellationToken ct)
+    {
+        foreach (var (packagePath, name) in files)
+        {
+            if (await images.OpenAsync(name, ct) is not { } image)
+            {
+                continue;
             }
 
-            files[found.PackagePath] = found.DiskPath;
-            return found.PackagePath;
-        });
+            await using var source = image.Content;
+            await using var target = zip.CreateEntry(packagePath, CompressionLevel.Optimal).Open();
+            await source.CopyToAsync(target, ct);
+        }
+    }
 
-    private (string PackagePath, string DiskPath)? LocalImage(string src)
+    private async Task<(string PackagePath, string Name)?> LocalImageAsync(string src, CancellationToken ct)
     {
-        if (!src.StartsWith(ImageUrlPrefix, StringComparison.Ordinal))
+        if (!src.StartsWith(KnowledgeApi.ImageUrlPrefix, StringComparison.Ordinal))
         {
             return null;
         }
 
-        var name = src[ImageUrlPrefix.Length..];
-        return images.Find(name) is { } stored ? ("images/" + name, stored.Path) : null;
+        var name = src[KnowledgeApi.ImageUrlPrefix.Length..];
+        return await images.ExistsAsync(name, ct) ? ("images/" + name, name) : null;
     }
 
     [GeneratedRegex(@"/api/v1/knowledge/images/(?<name>[0-9a-f]{32}\.(png|jpg|gif|webp))")]

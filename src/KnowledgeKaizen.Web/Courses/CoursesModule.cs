@@ -1,4 +1,3 @@
-using KnowledgeKaizen.Core.Courses;
 using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Web.Courses.Scorm;
 using KnowledgeKaizen.Web.Hosting;
@@ -8,16 +7,15 @@ namespace KnowledgeKaizen.Web.Courses;
 public static class CoursesModule
 {
     /// <summary>
-    /// Courses: builder and learning services, exports (handout, Markdown bundle, SCORM 1.2) and the menu entry.
-    /// Everything is served by pages under /Courses, so there is no API to map.
+    /// Courses in the portal: the exports (Markdown bundle, SCORM 1.2, rendered in the user's language) and the menu
+    /// entry. Everything is served by pages under /Courses, so there is no API to map.
     /// </summary>
-    public static WebApplicationBuilder AddCourses(this WebApplicationBuilder builder)
+    public static IServiceCollection AddPortalCourses(this IServiceCollection services)
     {
-        builder.Services.AddCoursesCore();
-        builder.Services.AddScoped<CourseExportAssets>();
-        builder.Services.AddScoped<ScormPackageBuilder>();
-        builder.Services.AddScoped<MarkdownBundleBuilder>();
-        builder.Services.AddNavItem(new NavItem("Courses", "/Courses/Index", Policies.Reader, 150, "mortarboard"));
-        return builder;
+        services.AddScoped<CourseExportAssets>();
+        services.AddScoped<ScormPackageBuilder>();
+        services.AddScoped<MarkdownBundleBuilder>();
+        services.AddNavItem(new NavItem("Courses", "/Courses/Index", Policies.Reader, NavOrder.Courses, "mortarboard"));
+        return services;
     }
 }

@@ -17,7 +17,7 @@ public sealed class MarkdownBundleBuilder(CourseExportAssets assets, IStringLoca
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
-    public CourseExport Build(CourseContent content)
+    public async Task<CourseExport> BuildAsync(CourseContent content, CancellationToken ct = default)
     {
         var course = content.Course;
         course.RequireContent();
@@ -34,7 +34,7 @@ public sealed class MarkdownBundleBuilder(CourseExportAssets assets, IStringLoca
         {
             var path = $"{number:00}-{ModuleSlug(module, number)}.md";
             index.Append(number).Append(". [").Append(module.Pinned.Title).Append("](").Append(path).AppendLine(")");
-            files.Add((path, ModuleMarkdown(module, images)));
+            files.Add((path, await ModuleMarkdownAsync(module, images, ct)));
         }
 
         var manifest = new
@@ -64,20 +64,17 @@ public sealed class MarkdownBundleBuilder(CourseExportAssets assets, IStringLoca
             Write(zip, "index.md", index.ToString());
             files.ForEach(f => Write(zip, f.Path, f.Text));
             Write(zip, "course.json", JsonSerializer.Serialize(manifest, Json));
-            foreach (var (packagePath, diskPath) in images)
-            {
-                zip.CreateEntryFromFile(diskPath, packagePath, CompressionLevel.Optimal);
-            }
+            await assets.AddImagesAsync(zip, images, ct);
         }
 
         return new CourseExport(CourseFiles.Name(course, "markdown.zip"), buffer.ToArray(), []);
     }
 
-    private string ModuleMarkdown(ModuleContent module, IDictionary<string, string> images)
+    private async Task<string> ModuleMarkdownAsync(ModuleContent module, IDictionary<string, string> images, CancellationToken ct)
     {
         var text = new StringBuilder().Append("# ").AppendLine(module.Pinned.Title).AppendLine()
             .Append("> ").AppendLine(l["{0}, revision {1}", l[module.Kind.ToString()], module.Module.PinnedRevision]).AppendLine()
-            .AppendLine(assets.SelfContainedMarkdown(module.Pinned.Body.Trim(), images)).AppendLine();
+            .AppendLine(await assets.SelfContainedMarkdownAsync(module.Pinned.Body.Trim(), images, ct)).AppendLine();
         if (module.Module.Notes.Length > 0)
         {
             text.Append("## ").AppendLine(l["Trainer notes"]).AppendLine().AppendLine(module.Module.Notes).AppendLine();

@@ -2,15 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace KnowledgeKaizen.Web.Hosting;
 
-/// <summary>A top-level navigation entry; shown only to users the policy admits.</summary>
-/// <param name="Text">English text, localised when rendered.</param>
-/// <param name="Page">Razor page path, e.g. "/Playbooks/Index".</param>
-/// <param name="Policy">Authorization policy a user needs to see the entry.</param>
-/// <param name="Order">Position from the left.</param>
-/// <param name="Icon">Bootstrap Icons name without the "bi-" prefix.</param>
-/// <param name="Group">Menu the entry sits in (null: top level).</param>
-public sealed record NavItem(string Text, string Page, string Policy, int Order, string Icon, string? Group = null);
-
 /// <summary>
 /// Each module registers the pages it adds, so the menu lists only features that exist and each user sees
 /// only what they may open.
@@ -29,14 +20,5 @@ public sealed class Navigation(IEnumerable<NavItem> items, IAuthorizationService
         }
 
         return visible;
-    }
-}
-
-public static class NavigationServiceCollectionExtensions
-{
-    public static IServiceCollection AddNavItem(this IServiceCollection services, NavItem item)
-    {
-        services.AddSingleton(item);
-        return services;
     }
 }

@@ -1,20 +1,20 @@
 using KnowledgeKaizen.Core.Data;
-using KnowledgeKaizen.Core.Hosting;
 using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Web.Hosting;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 
 namespace KnowledgeKaizen.Web.Identity;
 
 public static class IdentityModule
 {
-    /// <summary>Identity on EF Core, cookie sign-in, lockout, the role policies and the first Admin.</summary>
-    public static WebApplicationBuilder AddPortalIdentity(this WebApplicationBuilder builder)
+    /// <summary>
+    /// Identity on EF Core, cookie sign-in, lockout, the API-token scheme, the role policies (closed to anonymous users
+    /// by default) and the Users menu entry.
+    /// </summary>
+    public static IServiceCollection AddPortalIdentity(this IServiceCollection services)
     {
-        builder.Services.AddIdentity<AppUser, IdentityRole>(options =>
+        services.AddIdentity<AppUser, IdentityRole>(options =>
             {
                 options.User.RequireUniqueEmail = true;
                 options.SignIn.RequireConfirmedAccount = false;
@@ -28,12 +28,7 @@ public static class IdentityModule
             .AddDefaultTokenProviders()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
 
-        // Keys live in the data folder so sign-in cookies and invite links survive restarts and backups.
-        builder.Services.AddDataProtection().SetApplicationName("KnowledgeKaizen");
-        builder.Services.AddOptions<KeyManagementOptions>().Configure<DataFolder, ILoggerFactory>((options, folder, logs) =>
-            options.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(Path.Combine(folder.Root, "keys")), logs));
-
-        builder.Services.ConfigureApplicationCookie(options =>
+        services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/Account/Login";
             options.LogoutPath = "/Account/Logout";
@@ -46,7 +41,7 @@ public static class IdentityModule
             options.Events.OnRedirectToAccessDenied = context => RejectApiOr(context, StatusCodes.Status403Forbidden);
         });
 
-        builder.Services.AddAuthorization(options =>
+        services.AddAuthorization(options =>
         {
             foreach (var (policy, roles) in Policies.RolesFor)
             {
@@ -57,10 +52,10 @@ public static class IdentityModule
             options.FallbackPolicy = options.GetPolicy(Policies.Reader);
         });
 
-        builder.Services.AddScoped<UserAdministration>();
-        builder.Services.AddNavItem(new NavItem("Users", "/Admin/Users/Index", Policies.Admin, 900, "people", "Admin"));
-        builder.Services.AddScoped<IStartupTask, IdentityBootstrapper>();
-        return builder;
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
+        services.AddNavItem(new NavItem("Users", "/Admin/Users/Index", Policies.Admin, NavOrder.Users, "people", "Admin"));
+        return services;
     }
 
     /// <summary>API callers get a status code, browsers a redirect to the sign-in or 403 page.</summary>

@@ -5,21 +5,6 @@ using KnowledgeKaizen.Insights.Metrics;
 
 namespace KnowledgeKaizen.Web.Improvement;
 
-/// <summary>Drop-down values of the Plan form.</summary>
-public sealed record PlanOptions(IReadOnlyList<CatalogueMetric> Metrics, IReadOnlyList<StageInfo> Stages, IReadOnlyList<string> Teams);
-
-/// <summary>Everything the cycle page shows.</summary>
-public sealed record CycleDetail(
-    ImprovementCycle Cycle,
-    CatalogueMetric? Metric,
-    bool LacksStandard,
-    IReadOnlyList<LinkedItem> Links,
-    IReadOnlyList<ImprovementCycle> Chain,
-    CycleCheck? Check,
-    IReadOnlyList<DocumentSummary> Playbooks,
-    IReadOnlyList<DocumentSummary> Procedures,
-    IReadOnlyList<StageInfo> Stages);
-
 /// <summary>
 /// The web side of the improvement module: composes the Core workflow with the Insights measurement so each
 /// page calls one service.
@@ -54,12 +39,6 @@ public sealed class ImprovementDesk(ImprovementService cycles, CycleChecker chec
     /// <summary>Opens the cycle; when it comes from a problem cluster, the cluster remembers it.</summary>
     public async Task<ImprovementCycle> PlanAsync(CyclePlan plan, long? clusterId, CancellationToken ct = default)
     {
-        var definition = metrics.Catalogue.Find(plan.Target.MetricKey);
-        if (definition is { NeedsStage: true } && string.IsNullOrWhiteSpace(plan.Target.Stage))
-        {
-            throw new ImprovementRuleException("This metric needs a stage.");
-        }
-
         var cycle = await cycles.PlanAsync(plan, ct);
         if (clusterId is { } id)
         {

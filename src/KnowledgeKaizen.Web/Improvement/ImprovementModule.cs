@@ -1,7 +1,4 @@
 using KnowledgeKaizen.Core.Identity;
-using KnowledgeKaizen.Core.Improvement;
-using KnowledgeKaizen.Core.Jobs;
-using KnowledgeKaizen.Insights.Improvement;
 using KnowledgeKaizen.Web.Hosting;
 
 namespace KnowledgeKaizen.Web.Improvement;
@@ -9,20 +6,14 @@ namespace KnowledgeKaizen.Web.Improvement;
 public static class ImprovementModule
 {
     /// <summary>
-    /// The improvement mechanism: the PDCA/SDCA board, problem collection (complaint clustering job),
-    /// evaluation, recognition and "I applied this" on playbooks.
+    /// The improvement pages: the facade that joins the Core workflow with the Insights measurement (PDCA/SDCA
+    /// board, problems, evaluation, recognition) and the menu entries.
     /// </summary>
-    public static WebApplicationBuilder AddImprovement(this WebApplicationBuilder builder)
+    public static IServiceCollection AddPortalImprovement(this IServiceCollection services)
     {
-        builder.Services.AddImprovementCore();
-        builder.Services.AddSingleton(MetricCatalogue.Default);
-        builder.Services.AddScoped<CycleMetrics>();
-        builder.Services.AddScoped<ICycleMeasurement>(sp => sp.GetRequiredService<CycleMetrics>());
-        builder.Services.AddScoped<CycleChecker>();
-        builder.Services.AddJobHandler<FeedbackClusteringJob>();
-        builder.Services.AddScoped<ImprovementDesk>();
-        builder.Services.AddNavItem(new NavItem("Improvement", "/Improvement/Index", Policies.KnowledgeManager, 500, "arrow-repeat"));
-        builder.Services.AddNavItem(new NavItem("Recognition", "/Recognition/Index", Policies.Reader, 510, "award"));
-        return builder;
+        services.AddScoped<ImprovementDesk>();
+        services.AddNavItem(new NavItem("Improvement", "/Improvement/Index", Policies.KnowledgeManager, NavOrder.Improvement, "arrow-repeat"));
+        services.AddNavItem(new NavItem("Recognition", "/Recognition/Index", Policies.Reader, NavOrder.Recognition, "award"));
+        return services;
     }
 }

@@ -1,6 +1,7 @@
 using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Hosting;
 using KnowledgeKaizen.Core.Ingestion;
+using KnowledgeKaizen.Core.Jobs;
 using KnowledgeKaizen.Web.Hosting;
 
 namespace KnowledgeKaizen.Web.Ingestion;
@@ -36,8 +37,7 @@ public static class ImportCommand
         }
 
         var builder = WebApplication.CreateBuilder(configuration);
-        builder.AddKaizenData();
-        builder.Services.AddIngestionCore();
+        builder.Services.AddPlatform().AddDatabase().AddJobs().AddIngestion();
         await using var app = builder.Build();
         if (app.FindSettingProblem() is { } problem)
         {
@@ -45,12 +45,18 @@ public static class ImportCommand
             return 1;
         }
 
-        await RunSchemaTasksAsync(app.Services);
+        // Schema and recovery only: the demo data and the web's own start-up work do not belong to an import.
+        await StartupTasks.RunAsync(app.Services, before: StartupOrder.DemoData);
         using var scope = app.Services.CreateScope();
         var imports = scope.ServiceProvider.GetRequiredService<ImportService>();
-        var record = await imports.RecordAsync(kind, file, Path.GetFileName(file),
-            flags.Contains("--valid-rows-only") ? ImportMode.ValidRowsOnly : ImportMode.AllOrNothing, flags.Contains("--dry-run"),
-            ImportSource.CommandLine, Environment.UserName);
+        ImportRecord record;
+        await using (var content = File.OpenRead(file))
+        {
+            record = await imports.ReceiveAsync(content, Path.GetFileName(file), kind,
+                flags.Contains("--valid-rows-only") ? ImportMode.ValidRowsOnly : ImportMode.AllOrNothing, flags.Contains("--dry-run"),
+                ImportSource.CommandLine, Environment.UserName, long.MaxValue);
+        }
+
         var report = await imports.RunAsync(record.Id);
         await PrintAsync(stdout, report);
         return report.Applied || (report.DryRun && report.TotalProblems == 0) ? 0 : 1;
@@ -72,21 +78,6 @@ public static class ImportCommand
         if (report.TotalProblems > 50)
         {
             await stdout.WriteLineAsync($"… and {report.TotalProblems - 50} more problems.");
-        }
-    }
-
-    /// <summary>Schema and recovery only: the demo data loader and the web's own start-up work do not belong here.</summary>
-    private static async Task RunSchemaTasksAsync(IServiceProvider services)
-    {
-        using var probe = services.CreateScope();
-        var orders = probe.ServiceProvider.GetServices<IStartupTask>().Select(t => t.Order).Where(o => o < 30).Distinct().Order().ToList();
-        foreach (var order in orders)
-        {
-            using var scope = services.CreateScope();
-            foreach (var task in scope.ServiceProvider.GetServices<IStartupTask>().Where(t => t.Order == order))
-            {
-                await task.RunAsync(CancellationToken.None);
-            }
         }
     }
 }

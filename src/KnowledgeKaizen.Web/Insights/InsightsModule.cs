@@ -1,7 +1,4 @@
-using KnowledgeKaizen.Core.Hosting;
 using KnowledgeKaizen.Core.Identity;
-using KnowledgeKaizen.Core.Ingestion;
-using KnowledgeKaizen.Insights.Metrics;
 using KnowledgeKaizen.Web.Hosting;
 
 namespace KnowledgeKaizen.Web.Insights;
@@ -9,17 +6,14 @@ namespace KnowledgeKaizen.Web.Insights;
 public static class InsightsModule
 {
     /// <summary>
-    /// The process metrics dashboards under /Insights (funnel, reps, service, feedback, definitions), and the
-    /// upkeep of their monthly pre-aggregates (after each import, and at start-up when stale).
+    /// The process metrics dashboards under /Insights (funnel, reps, service, feedback, definitions): the request
+    /// reader, the tables (HTML, charts and CSV) and the menu entry.
     /// </summary>
-    public static WebApplicationBuilder AddProcessMetrics(this WebApplicationBuilder builder)
+    public static IServiceCollection AddPortalInsights(this IServiceCollection services)
     {
-        builder.Services.AddScoped<ProcessMetrics>();
-        builder.Services.AddScoped<InsightsRequest>();
-        builder.Services.AddScoped<MetricTables>();
-        builder.Services.AddScoped<IImportCommitHook, MetricFactsRefresher>();
-        builder.Services.AddScoped<IStartupTask, MetricFactsStartup>();
-        builder.Services.AddNavItem(new NavItem("Insights", "/Insights/Index", Policies.Reader, 400, "bar-chart-line"));
-        return builder;
+        services.AddScoped<InsightsRequest>();
+        services.AddScoped<MetricTables>();
+        services.AddNavItem(new NavItem("Insights", "/Insights/Index", Policies.Reader, NavOrder.Insights, "bar-chart-line"));
+        return services;
     }
 }

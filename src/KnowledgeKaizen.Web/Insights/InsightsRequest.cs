@@ -5,45 +5,18 @@ using Microsoft.Extensions.Localization;
 
 namespace KnowledgeKaizen.Web.Insights;
 
-/// <summary>What one dashboard request is about: the filter from the URL, its notices, and who is looking.</summary>
-public sealed record InsightsContext(
-    MetricFilter Filter,
-    MetricFilter Requested,
-    IReadOnlyList<string> Notices,
-    MetricViewer Viewer,
-    FilterOptions Options,
-    bool Compare)
-{
-    /// <summary>The URL query for this filter plus extra values (e.g. a CSV table key).</summary>
-    public Dictionary<string, string?> Query(params (string Key, string? Value)[] extra)
-    {
-        var query = Requested.ToQuery().ToDictionary(kv => kv.Key, kv => kv.Value);
-        if (!Compare)
-        {
-            query["compare"] = "off";
-        }
-
-        foreach (var (key, value) in extra)
-        {
-            query[key] = value;
-        }
-
-        return query;
-    }
-}
-
 /// <summary>
 /// Reads the filter from the query string (bad values become notices, never errors), resolves the viewer
 /// (KnowledgeManager and Admin see every rep; others their linked rep) and scopes the filter to what the
 /// viewer may see.
 /// </summary>
-public sealed class InsightsRequest(ProcessMetrics metrics, IHttpContextAccessor http, IStringLocalizer<SharedResource> l)
+public sealed class InsightsRequest(ProcessMetrics metrics, IHttpContextAccessor http, TimeProvider clock, IStringLocalizer<SharedResource> l)
 {
     public async Task<InsightsContext> ReadAsync(CancellationToken ct)
     {
         var context = http.HttpContext ?? throw new InvalidOperationException("Insights need an HTTP request.");
         var user = context.User;
-        var (requested, parsed) = MetricFilterParser.Parse(k => context.Request.Query[k].FirstOrDefault(), DateTime.UtcNow);
+        var (requested, parsed) = MetricFilterParser.Parse(k => context.Request.Query[k].FirstOrDefault(), clock.GetUtcNow().UtcDateTime);
         var notices = parsed.Select(n => l[n.Message, n.Parameter, n.Value].Value).ToList();
         var viewer = await metrics.ViewerAsync(user.FindFirstValue(ClaimTypes.NameIdentifier), user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name,
             user.IsInRole(Roles.KnowledgeManager) || user.IsInRole(Roles.Admin), ct);

@@ -3,23 +3,6 @@ using KnowledgeKaizen.Core.Markdown;
 
 namespace KnowledgeKaizen.Web.Knowledge;
 
-/// <summary>Everything the details page shows about one document, for one reader.</summary>
-public sealed record DocumentView(
-    KnowledgeDocument Document,
-    DocumentRevision Shown,
-    bool IsReaderVersion,
-    string Html,
-    string? EvidenceHtml,
-    FeedbackCounts Feedback,
-    IReadOnlyList<FeedbackKind> MyFeedback,
-    IReadOnlyList<DocumentFeedback> Reasons,
-    IReadOnlyList<(string Step, DocumentSummary Playbook)> ImprovedBy,
-    IReadOnlyList<(string Target, int? ProcedureId, string? ProcedureTitle)> Improves,
-    IReadOnlyList<SolutionCaseLink> Cases,
-    bool CanEdit,
-    bool IsManager,
-    bool Overdue);
-
 /// <summary>Composes the details view from the knowledge services so the page model stays thin.</summary>
 public sealed class DocumentPages(KnowledgeService knowledge, KnowledgeReader reader, ReaderFeedbackService feedback, MarkdownRenderer markdown, TimeProvider clock)
 {

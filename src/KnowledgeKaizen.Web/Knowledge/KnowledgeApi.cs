@@ -6,24 +6,19 @@ using Microsoft.Extensions.Localization;
 
 namespace KnowledgeKaizen.Web.Knowledge;
 
-/// <summary>Body of a preview request.</summary>
-public sealed record PreviewRequest(string? Markdown);
-
-/// <summary>Body of an autosave: the editor's text, the slot and the version it started from.</summary>
-public sealed record AutosaveRequest(string? Slot, string? Title, string? Body, int? BaseVersion);
-
-/// <summary>Body of a case link.</summary>
-public sealed record CaseLinkRequest(string? CaseKey);
-
 /// <summary>
 /// The editor's endpoints. Every POST checks the antiforgery token sent in the RequestVerificationToken
 /// header (the pages render it), because JSON bodies are not covered by the automatic form check.
 /// </summary>
 public static class KnowledgeApi
 {
+    /// <summary>Where an uploaded image is served; Markdown refers to images by this URL.</summary>
+    public const string ImageUrlPrefix = "/api/v1/knowledge/images/";
+
+    /// <summary>Maps <c>markdown/preview</c> and <c>knowledge/…</c> under <paramref name="routes"/> (the <c>/api/v1</c> group).</summary>
     public static IEndpointRouteBuilder MapKnowledgeApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/api/v1").AddEndpointFilter(ValidateAntiforgeryOnPost);
+        var api = routes.MapGroup("/").AddEndpointFilter(ValidateAntiforgeryOnPost);
 
         api.MapPost("/markdown/preview", (PreviewRequest request, MarkdownRenderer markdown) =>
             (request.Markdown?.Length ?? 0) > MarkdownRenderer.MaxSourceLength
@@ -57,19 +52,20 @@ public static class KnowledgeApi
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["image"] = [l["Choose an image to upload."]] });
             }
 
-            var (name, error) = await images.SaveAsync(file, ct);
+            await using var content = file.OpenReadStream();
+            var (name, error) = await images.SaveAsync(content, file.Length, ct);
             if (name is null)
             {
                 return Results.Problem(statusCode: file.Length > ImageStore.MaxBytes ? 413 : 415, title: l[error!]);
             }
 
-            var url = $"/api/v1/knowledge/images/{name}";
+            var url = ImageUrlPrefix + name;
             return Results.Ok(new { url, markdown = $"![{Path.GetFileNameWithoutExtension(file.FileName)}]({url})" });
         }).RequireAuthorization(Policies.Contributor);
 
-        api.MapGet("/knowledge/images/{name}", (string name, ImageStore images) =>
-            images.Find(name) is { } found
-                ? Results.File(found.Path, found.ContentType, enableRangeProcessing: false)
+        api.MapGet("/knowledge/images/{name}", async (string name, ImageStore images, CancellationToken ct) =>
+            await images.OpenAsync(name, ct) is { } found
+                ? Results.Stream(found.Content, found.ContentType, enableRangeProcessing: false)
                 : Results.NotFound())
             .RequireAuthorization(Policies.Reader);
 

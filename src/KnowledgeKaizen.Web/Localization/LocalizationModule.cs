@@ -16,15 +16,15 @@ public static class LocalizationModule
     /// English and Simplified Chinese. The user's choice is a cookie; without one, the browser's
     /// Accept-Language decides (zh-CN, zh-SG fall back to zh-Hans).
     /// </summary>
-    public static WebApplicationBuilder AddPortalLocalization(this WebApplicationBuilder builder)
+    public static IServiceCollection AddPortalLocalization(this IServiceCollection services)
     {
         // Razor would otherwise emit every Chinese character as a numeric entity: correct but 3x larger and
         // unreadable in page source and tests.
-        builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        builder.Services.AddSingleton<JsonStringLocalizerFactory>();
-        builder.Services.AddSingleton<IStringLocalizerFactory>(sp => sp.GetRequiredService<JsonStringLocalizerFactory>());
-        builder.Services.AddTransient(typeof(IStringLocalizer<>), typeof(StringLocalizer<>));
-        builder.Services.Configure<RequestLocalizationOptions>(options =>
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddSingleton<JsonStringLocalizerFactory>();
+        services.AddSingleton<IStringLocalizerFactory>(sp => sp.GetRequiredService<JsonStringLocalizerFactory>());
+        services.AddTransient(typeof(IStringLocalizer<>), typeof(StringLocalizer<>));
+        services.Configure<RequestLocalizationOptions>(options =>
         {
             options.DefaultRequestCulture = new RequestCulture("en");
             options.SupportedCultures = [.. Cultures];
@@ -37,15 +37,15 @@ public static class LocalizationModule
                 new AcceptLanguageHeaderRequestCultureProvider(),
             ];
         });
-        return builder;
+        return services;
     }
 
     /// <summary>Switches the UI language: stores the choice in the culture cookie for a year.</summary>
-    public static void SetCultureCookie(HttpResponse response, string culture)
+    public static void SetCultureCookie(HttpResponse response, string culture, DateTimeOffset now)
     {
         response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
+            new CookieOptions { Expires = now.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
     }
 
     public static bool IsSupported(string? culture) =>

@@ -65,7 +65,7 @@ public sealed class MetricsBenchmark : IBenchmark
             clock.Restart();
             await using (var transaction = connection.BeginTransaction())
             {
-                await MetricFactsRefresher.RebuildIfStaleAsync(connection, transaction);
+                await MetricFactsRefresher.RebuildIfStaleAsync(connection, transaction, SqliteDialect.Instance);
                 await transaction.CommitAsync();
             }
 

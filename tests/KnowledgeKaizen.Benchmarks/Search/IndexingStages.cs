@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using KnowledgeKaizen.Search.Analysis;
-using KnowledgeKaizen.Search.Indexing;
+using KnowledgeKaizen.Search.Documents;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Documents;
 using Lucene.Net.Index;
@@ -20,7 +20,7 @@ internal static class IndexingStages
         var docs = SearchCorpus.Documents(count).ToList();
         var generate = Time(() => SearchCorpus.Documents(count).Count());
         List<Document> mapped = [];
-        var map = Time(() => mapped = docs.Select(DocumentMapper.ToLucene).ToList());
+        var map = Time(() => mapped = docs.Select(d => DocumentMapper.ToLucene(SearchCorpus.Plain(d))).ToList());
 
         using var analyzers = new SearchAnalyzers();
         var perField = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);

@@ -46,7 +46,7 @@ public sealed class SearchBenchmark : IBenchmark
 
         using var lucene = new LuceneSearchIndex(new SearchOptions { IndexPath = Path.Combine(folder, "lucene"), IndexingThreads = threads });
         var watch = Stopwatch.StartNew();
-        lucene.Rebuild(SearchCorpus.Documents(docs), "bench");
+        lucene.Rebuild(SearchCorpus.Indexed(docs), "bench");
         var luceneRate = docs / watch.Elapsed.TotalSeconds;
         var luceneSize = Directory.EnumerateFiles(Path.Combine(folder, "lucene"), "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
 

@@ -1,4 +1,6 @@
 using System.Text;
+using KnowledgeKaizen.Core.Markdown;
+using KnowledgeKaizen.Search.Indexing;
 using KnowledgeKaizen.Search;
 
 namespace KnowledgeKaizen.Benchmarks.Search;
@@ -9,6 +11,8 @@ namespace KnowledgeKaizen.Benchmarks.Search;
 /// </summary>
 internal static class SearchCorpus
 {
+    private static readonly MarkdownRenderer Markdown = new();
+
     public static readonly string[] Types = ["playbook", "procedure", "solution", "case", "feedback"];
     public static readonly string[] Stages = ["lead", "qualify", "discovery", "proposal", "quote", "negotiate", "close", "onboarding", "renewal", "support"];
     public static readonly string[] Statuses = ["published", "published", "published", "standardised", "draft", "in-review", "archived"];
@@ -76,6 +80,12 @@ internal static class SearchCorpus
             Visibility = random.Next(10) == 0 ? new SearchVisibility(["KnowledgeManager"], [$"user{random.Next(500)}"]) : SearchVisibility.ForRoles("Staff", "Contributor", "Trainer", "KnowledgeManager"),
         };
     }
+
+    /// <summary>The documents as the portal hands them to the engine: in batches, through its one Markdown pipeline.</summary>
+    public static IEnumerable<SearchDocument> Indexed(int count) =>
+        Documents(count).Chunk(500).SelectMany(batch => SearchPlainText.Of(batch, Markdown));
+
+    public static SearchDocument Plain(SearchDocument document) => SearchPlainText.Of(document, Markdown);
 
     private static string EnglishBody(Random random)
     {

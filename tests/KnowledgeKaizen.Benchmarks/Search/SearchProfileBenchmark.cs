@@ -33,7 +33,7 @@ public sealed class SearchProfileBenchmark : IBenchmark
             using var lucene = new LuceneSearchIndex(new SearchOptions { IndexPath = folder, IndexingThreads = threads });
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var watch = Stopwatch.StartNew();
-            lucene.Rebuild(SearchCorpus.Documents(docs), "profile");
+            lucene.Rebuild(SearchCorpus.Indexed(docs), "profile");
             var wall = watch.Elapsed;
             var cpuUsed = Process.GetCurrentProcess().TotalProcessorTime - cpu;
             Console.WriteLine($"Indexing {docs:N0} docs, {threads} threads: {docs / wall.TotalSeconds:N0} docs/s wall, "

@@ -47,7 +47,7 @@ public sealed class ScormRuntimeTests(BrowserFixture fixture) : IClassFixture<Br
         byte[] zip;
         using (var scope = services.CreateScope())
         {
-            zip = scope.ServiceProvider.GetRequiredService<ScormPackageBuilder>().Build(content).Zip;
+            zip = (await scope.ServiceProvider.GetRequiredService<ScormPackageBuilder>().BuildAsync(content)).Zip;
         }
 
         using var unzipped = new TempFolder("scorm-browser");

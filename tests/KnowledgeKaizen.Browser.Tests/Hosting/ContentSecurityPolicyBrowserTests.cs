@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using KnowledgeKaizen.Browser.Tests.Infrastructure;
-using KnowledgeKaizen.Browser.Tests.Performance;
+using KnowledgeKaizen.Browser.Tests.PerformerDetection;
 using KnowledgeKaizen.Core.Improvement;
 using KnowledgeKaizen.Core.Knowledge;
 using KnowledgeKaizen.Testing;

@@ -49,10 +49,10 @@ public sealed class CrmEntityTests
     [Fact]
     public void ApiToken_StoresOnlyTheHashOfItsSecret()
     {
-        var (token, secret) = KnowledgeKaizen.Core.Ingestion.ApiToken.Create("ci", "admin@test");
+        var (token, secret) = KnowledgeKaizen.Core.Identity.ApiToken.Create("ci", "admin@test", DateTimeOffset.UnixEpoch);
         Assert.StartsWith("kk_", secret, StringComparison.Ordinal);
         Assert.NotEqual(secret, token.Hash);
-        Assert.Equal(KnowledgeKaizen.Core.Ingestion.ApiToken.HashOf(secret), token.Hash);
+        Assert.Equal(KnowledgeKaizen.Core.Identity.ApiToken.HashOf(secret), token.Hash);
         Assert.StartsWith(token.Prefix, secret, StringComparison.Ordinal);
     }
 }

@@ -4,10 +4,12 @@ namespace KnowledgeKaizen.Core.Tests.Jobs;
 
 public sealed class BackgroundJobTests
 {
+    private static readonly DateTimeOffset At = new(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
+
     [Fact]
     public void NewJob_IsQueued_WithNoProgress()
     {
-        var job = new BackgroundJob("import", "{}", "user-1");
+        var job = new BackgroundJob("import", "{}", "user-1", At);
         Assert.Equal(JobStatus.Queued, job.Status);
         Assert.Equal(0, job.Progress);
         Assert.False(job.IsFinished);
@@ -16,16 +18,16 @@ public sealed class BackgroundJobTests
     [Fact]
     public void Start_Twice_IsRejected()
     {
-        var job = new BackgroundJob("import", null, null);
-        job.Start();
-        Assert.Throws<InvalidOperationException>(job.Start);
+        var job = new BackgroundJob("import", null, null, At);
+        job.Start(At);
+        Assert.Throws<InvalidOperationException>(() => job.Start(At));
     }
 
     [Fact]
     public void Progress_IsClampedBetweenZeroAndOne()
     {
-        var job = new BackgroundJob("import", null, null);
-        job.Start();
+        var job = new BackgroundJob("import", null, null, At);
+        job.Start(At);
         job.ReportProgress(1.7, "almost");
         Assert.Equal(1, job.Progress);
         job.ReportProgress(-3, "back");
@@ -35,9 +37,9 @@ public sealed class BackgroundJobTests
     [Fact]
     public void Succeed_CompletesProgress_AndKeepsTheResult()
     {
-        var job = new BackgroundJob("import", null, null);
-        job.Start();
-        job.Succeed("{\"rows\":3}");
+        var job = new BackgroundJob("import", null, null, At);
+        job.Start(At);
+        job.Succeed("{\"rows\":3}", At.AddMinutes(1));
         Assert.Equal(JobStatus.Succeeded, job.Status);
         Assert.Equal(1, job.Progress);
         Assert.Equal("{\"rows\":3}", job.Result);
@@ -47,9 +49,9 @@ public sealed class BackgroundJobTests
     [Fact]
     public void Fail_KeepsTheReason()
     {
-        var job = new BackgroundJob("import", null, null);
-        job.Start();
-        job.Fail("disk full");
+        var job = new BackgroundJob("import", null, null, At);
+        job.Start(At);
+        job.Fail("disk full", At.AddMinutes(1));
         Assert.Equal(JobStatus.Failed, job.Status);
         Assert.Equal("disk full", job.Message);
         Assert.True(job.IsFinished);

@@ -18,7 +18,8 @@ public sealed class JobWorkerTests : IAsyncLifetime
         var collection = new ServiceCollection();
         collection.AddLogging();
         collection.AddDbContext<KnowledgeKaizenDbContext>(o => o.UseSqlite($"DataSource={folder.File("jobs.db")}"));
-        collection.AddBackgroundJobs();
+        collection.AddSingleton(TimeProvider.System);
+        collection.AddJobs();
         collection.AddJobHandler<EchoHandler>();
         collection.AddJobHandler<ExplodingHandler>();
         services = collection.BuildServiceProvider();
@@ -57,8 +58,8 @@ public sealed class JobWorkerTests : IAsyncLifetime
         using (var scope = services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<KnowledgeKaizenDbContext>();
-            var crashed = new BackgroundJob("echo", "x", null);
-            crashed.Start();
+            var crashed = new BackgroundJob("echo", "x", null, DateTimeOffset.UtcNow);
+            crashed.Start(DateTimeOffset.UtcNow);
             db.BackgroundJobs.Add(crashed);
             await db.SaveChangesAsync();
             id = crashed.Id;
@@ -85,8 +86,7 @@ public sealed class JobWorkerTests : IAsyncLifetime
         Guid id;
         using (var scope = services.CreateScope())
         {
-            var job = await services.GetRequiredService<JobQueue>().EnqueueAsync(
-                scope.ServiceProvider.GetRequiredService<KnowledgeKaizenDbContext>(), kind, payload, "tester");
+            var job = await scope.ServiceProvider.GetRequiredService<IJobQueue>().EnqueueAsync(kind, payload, "tester");
             id = job.Id;
         }
 

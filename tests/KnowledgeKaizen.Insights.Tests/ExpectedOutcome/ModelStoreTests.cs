@@ -1,3 +1,5 @@
+using KnowledgeKaizen.Core.Files;
+using KnowledgeKaizen.Core.Hosting;
 using KnowledgeKaizen.Insights.ExpectedOutcome;
 using KnowledgeKaizen.Testing;
 using KnowledgeKaizen.Testing.Simulation;
@@ -14,58 +16,62 @@ public sealed class ModelStoreTests : IDisposable
         return (history, good, featureless);
     });
 
-    private readonly TempFolder _folder = new("models");
+    private readonly TempFolder _data = new("models");
+
+    private string Root => Path.Combine(_data.Path, "models", "expected-outcome");
+
+    private ModelStore NewStore() => new(new DataFolderFileStore(new DataFolder(_data.Path)));
 
     [Fact]
-    public void FirstModel_IsPromoted_AndReloadsWithTheSamePredictions()
+    public async Task FirstModel_IsPromoted_AndReloadsWithTheSamePredictions()
     {
-        var store = new ModelStore(_folder.Path);
+        var store = NewStore();
         var (history, good, _) = Models.Value;
 
-        var promotion = store.SaveAndPromote(good, 0.01);
+        var promotion = await store.SaveAndPromoteAsync(good, 0.01);
 
         Assert.True(promotion.Promoted);
-        Assert.Equal(1, store.CurrentVersion);
-        Assert.True(File.Exists(Path.Combine(_folder.Path, "v1", "model.zip")));
-        Assert.True(File.Exists(Path.Combine(_folder.Path, "v1", "report.json")));
+        Assert.Equal(1, await store.CurrentVersionAsync());
+        Assert.True(File.Exists(Path.Combine(Root, "v1", "model.zip")));
+        Assert.True(File.Exists(Path.Combine(Root, "v1", "report.json")));
         var sample = history.Rows.Take(200).ToList();
-        var reloaded = new ModelStore(_folder.Path).LoadCurrent()!;
+        var reloaded = (await NewStore().LoadCurrentAsync())!;
         Assert.Equal(1, reloaded.Report.Version);
         Assert.Equal(good.Predict(sample), reloaded.Predict(sample), (a, b) => Math.Abs(a - b) < 1e-6);
     }
 
     [Fact]
-    public void WorseModel_DoesNotReplaceTheCurrentOne()
+    public async Task WorseModel_DoesNotReplaceTheCurrentOne()
     {
-        var store = new ModelStore(_folder.Path);
+        var store = NewStore();
         var (_, good, featureless) = Models.Value;
-        store.SaveAndPromote(good, 0.01);
+        await store.SaveAndPromoteAsync(good, 0.01);
 
-        var promotion = store.SaveAndPromote(featureless, 0.01);
+        var promotion = await store.SaveAndPromoteAsync(featureless, 0.01);
 
         Assert.False(promotion.Promoted);
         Assert.Contains("rejected", promotion.Reason);
-        Assert.Equal(1, store.CurrentVersion);
-        Assert.Equal(good.Report.Trainer, store.LoadCurrent()!.Report.Trainer);
-        Assert.Single(store.History());
+        Assert.Equal(1, await store.CurrentVersionAsync());
+        Assert.Equal(good.Report.Trainer, (await store.LoadCurrentAsync())!.Report.Trainer);
+        Assert.Single(await store.HistoryAsync());
     }
 
     [Fact]
     public async Task CurrentModel_KeepsServingWhileANewOneIsSaved()
     {
-        var store = new ModelStore(_folder.Path);
+        var store = NewStore();
         var (history, good, _) = Models.Value;
-        store.SaveAndPromote(good, 0.01);
+        await store.SaveAndPromoteAsync(good, 0.01);
         var sample = history.Rows.Take(50).ToList();
 
         using var stop = new CancellationTokenSource();
         var failures = 0;
         var reads = 0;
-        var readers = Enumerable.Range(0, 2).Select(_ => Task.Run(() =>
+        var readers = Enumerable.Range(0, 2).Select(_ => Task.Run(async () =>
         {
             while (!stop.IsCancellationRequested)
             {
-                var model = store.LoadCurrent();
+                var model = await store.LoadCurrentAsync();
                 if (model is null || model.Predict(sample).Length != sample.Count)
                 {
                     Interlocked.Increment(ref failures);
@@ -77,25 +83,25 @@ public sealed class ModelStoreTests : IDisposable
 
         for (var i = 0; i < 3; i++)
         {
-            Assert.True(new ModelStore(_folder.Path).SaveAndPromote(good, 0.01).Promoted);
+            Assert.True((await NewStore().SaveAndPromoteAsync(good, 0.01)).Promoted);
         }
 
         stop.Cancel();
         await Task.WhenAll(readers);
         Assert.Equal(0, failures);
         Assert.True(reads > 0);
-        Assert.Equal(4, store.CurrentVersion);
-        Assert.Empty(Directory.GetDirectories(_folder.Path, ".staging-*"));
+        Assert.Equal(4, await store.CurrentVersionAsync());
+        Assert.Empty(Directory.GetFiles(Root, "*.tmp", SearchOption.AllDirectories));
     }
 
     [Fact]
-    public void CorruptCurrentModel_LoadsAsNone_SoTheCallerRetrains()
+    public async Task CorruptCurrentModel_LoadsAsNone_SoTheCallerRetrains()
     {
-        new ModelStore(_folder.Path).SaveAndPromote(Models.Value.Good, 0.01);
-        File.WriteAllText(Path.Combine(_folder.Path, "v1", "calibration.json"), "{ not json");
+        await NewStore().SaveAndPromoteAsync(Models.Value.Good, 0.01);
+        File.WriteAllText(Path.Combine(Root, "v1", "calibration.json"), "{ not json");
 
-        Assert.Null(new ModelStore(_folder.Path).LoadCurrent());
+        Assert.Null(await NewStore().LoadCurrentAsync());
     }
 
-    public void Dispose() => _folder.Dispose();
+    public void Dispose() => _data.Dispose();
 }

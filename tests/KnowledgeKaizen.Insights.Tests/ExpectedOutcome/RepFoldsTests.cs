@@ -8,7 +8,7 @@ public sealed class RepFoldsTests
     [Fact]
     public void Assign_PutsEveryRepInExactlyOneFold_AndBalancesRows()
     {
-        var rows = Enumerable.Range(0, 90).ToDictionary(i => $"R{i}", i => 10 + (i * 7 % 50));
+        var rows = Enumerable.Range(0, 90).ToDictionary(i => (long)i, i => 10 + (i * 7 % 50));
         var folds = RepFolds.Assign(rows, 5, 1);
 
         Assert.Equal(rows.Keys.Order(), folds.Keys.Order());

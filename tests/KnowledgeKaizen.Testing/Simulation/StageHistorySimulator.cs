@@ -1,35 +1,7 @@
 using System.Globalization;
-using KnowledgeKaizen.Insights.Performance;
+using KnowledgeKaizen.Insights.PerformerDetection;
 
 namespace KnowledgeKaizen.Testing.Simulation;
-
-/// <summary>Settings of a simulated stage history with planted truth (tests and benchmarks).</summary>
-/// <param name="Rows">Stage entries to generate.</param>
-/// <param name="Reps">Number of reps.</param>
-/// <param name="Seed">Seed of the truth (rep effects and deal mixes).</param>
-/// <param name="Period">0 for the training period; other values draw new deals under the same truth.</param>
-public sealed record SimulationSettings(int Rows, int Reps, int Seed, int Period = 0)
-{
-    /// <summary>Share of (rep, stage) pairs with a real positive effect.</summary>
-    public double StandoutShare { get; init; } = 0.06;
-
-    /// <summary>Share of (rep, stage) pairs with a real negative effect.</summary>
-    public double CoachingShare { get; init; } = 0.05;
-
-    /// <summary>Size of a real effect on the log-odds scale.</summary>
-    public double EffectSize { get; init; } = 0.8;
-
-    /// <summary>False: every deal alike apart from its stage, so no feature can predict anything.</summary>
-    public bool DealsDiffer { get; init; } = true;
-
-    /// <summary>Reps with a standout pair get clearly harder deals (bigger, colder, tougher industries).</summary>
-    public bool StandoutsGetHarderDeals { get; init; } = true;
-}
-
-/// <summary>A simulated history and the effects planted in it.</summary>
-/// <param name="Rows">The observations.</param>
-/// <param name="TrueEffects">True log-odds effect of every (rep, stage) pair (0 for most).</param>
-public sealed record SimulatedHistory(IReadOnlyList<StageOutcomeObservation> Rows, IReadOnlyDictionary<(string Rep, string Stage), double> TrueEffects);
 
 /// <summary>
 /// Deterministic generator: logistic truth from stage, amount, industry, region, source, customer history and
@@ -46,9 +18,9 @@ public static class StageHistorySimulator
     public static SimulatedHistory Generate(SimulationSettings settings)
     {
         var truth = new Random(settings.Seed);
-        var reps = Enumerable.Range(1, settings.Reps).Select(i => "R" + i.ToString("0000", CultureInfo.InvariantCulture)).ToArray();
+        var reps = Enumerable.Range(1, settings.Reps).Select(i => (long)i).ToArray();
         var volume = reps.Select(_ => Math.Exp(0.6 * Gaussian(truth))).ToArray();
-        var effects = new Dictionary<(string Rep, string Stage), double>();
+        var effects = new Dictionary<(long Rep, string Stage), double>();
         var hard = new bool[reps.Length];
         for (var r = 0; r < reps.Length; r++)
         {
@@ -84,7 +56,7 @@ public static class StageHistorySimulator
     }
 
     private static StageOutcomeObservation VariedDeal(
-        Random rng, int period, string rep, (string Code, double Logit, double Weight) stage, double effect, bool hard,
+        Random rng, int period, long rep, (string Code, double Logit, double Weight) stage, double effect, bool hard,
         double[] sourceTilt, double[] industryTilt, (string Name, double Logit) region, int index)
     {
         var source = Sources[Pick(Cumulative(Tilt(sourceTilt, hard ? 2 : -1, 2.5)), rng.NextDouble())];
@@ -101,11 +73,11 @@ public static class StageHistorySimulator
         return Observation(rng, rep, stage.Code, index, Math.Exp(logAmount), industry.Name, region.Name, source.Name, priorDeals, priorWins, entered, logit, effect);
     }
 
-    private static StageOutcomeObservation AlikeDeal(Random rng, int period, string rep, (string Code, double Logit, double Weight) stage, double effect, int index) =>
+    private static StageOutcomeObservation AlikeDeal(Random rng, int period, long rep, (string Code, double Logit, double Weight) stage, double effect, int index) =>
         Observation(rng, rep, stage.Code, index, 20000, "Retail", "East", "Inbound", 0, 0, Start.AddDays(period * 365), stage.Logit + effect, effect);
 
     private static StageOutcomeObservation Observation(
-        Random rng, string rep, string stage, int index, double amount, string industry, string region, string source,
+        Random rng, long rep, string stage, int index, double amount, string industry, string region, string source,
         int priorDeals, int priorWins, DateTime entered, double logit, double effect)
     {
         var advanced = rng.NextDouble() < 1 / (1 + Math.Exp(-logit));

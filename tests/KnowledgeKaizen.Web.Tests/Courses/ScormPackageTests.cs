@@ -62,7 +62,7 @@ public sealed class ScormPackageTests(PortalFactory factory) : IClassFixture<Por
         await ContentScenario.ArchiveAsync(factory.Services, doc);
 
         var package = await ContentScenario.WithAsync(factory.Services, async s =>
-            s.GetRequiredService<ScormPackageBuilder>().Build((await s.GetRequiredService<CourseService>().ContentAsync(id))!));
+            await s.GetRequiredService<ScormPackageBuilder>().BuildAsync((await s.GetRequiredService<CourseService>().ContentAsync(id))!));
 
         var index = await File.ReadAllTextAsync(Path.Combine(Extract(package.Zip), "index.html"));
         Assert.Contains("The retired fix text.", index, StringComparison.Ordinal);
@@ -124,7 +124,7 @@ public sealed class ScormPackageTests(PortalFactory factory) : IClassFixture<Por
         var second = await ContentScenario.PublishedDocumentAsync(factory.Services, DocumentKind.Playbook, "Proposal walkthrough", "Walk the buyer through it.");
         var id = await ContentScenario.CourseAsync(factory.Services, "Proposals", first, second);
         return await ContentScenario.WithAsync(factory.Services, async s =>
-            s.GetRequiredService<ScormPackageBuilder>().Build((await s.GetRequiredService<CourseService>().ContentAsync(id))!));
+            await s.GetRequiredService<ScormPackageBuilder>().BuildAsync((await s.GetRequiredService<CourseService>().ContentAsync(id))!));
     }
 
     public void Dispose() => extracted.Dispose();

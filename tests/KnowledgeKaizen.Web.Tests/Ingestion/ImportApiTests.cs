@@ -31,7 +31,7 @@ public sealed class ImportApiTests(ImportApiTests.SmallLimitFactory factory) : I
         {
             var db = scope.ServiceProvider.GetRequiredService<KnowledgeKaizenDbContext>();
             var token = await db.ApiTokens.SingleAsync(t => t.Name == "revoked");
-            token.Revoke();
+            token.Revoke(DateTimeOffset.UtcNow);
             await db.SaveChangesAsync();
         }
 

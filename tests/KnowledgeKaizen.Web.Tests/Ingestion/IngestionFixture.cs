@@ -1,8 +1,8 @@
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Testing;
-using KnowledgeKaizen.Web.Ingestion;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeKaizen.Web.Tests.Ingestion;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using KnowledgeKaizen.Testing;
-using KnowledgeKaizen.Web.Search;
+using KnowledgeKaizen.Search.Indexing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using static KnowledgeKaizen.Web.Tests.Search.SearchTestContent;

@@ -7,7 +7,7 @@ using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.Knowledge;
 using KnowledgeKaizen.Search;
 using KnowledgeKaizen.Testing;
-using KnowledgeKaizen.Web.Search;
+using KnowledgeKaizen.Search.Indexing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeKaizen.Web.Tests.Search;

@@ -658,6 +658,49 @@ namespace KnowledgeKaizen.Core.Data.Migrations
                     b.ToTable("StageHistory", (string)null);
                 });
 
+            modelBuilder.Entity("KnowledgeKaizen.Core.Identity.ApiToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastUsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Prefix")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RevokedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Hash")
+                        .IsUnique();
+
+                    b.ToTable("ApiTokens");
+                });
+
             modelBuilder.Entity("KnowledgeKaizen.Core.Identity.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -1007,49 +1050,6 @@ namespace KnowledgeKaizen.Core.Data.Migrations
                     b.ToTable("ProblemClusters", (string)null);
                 });
 
-            modelBuilder.Entity("KnowledgeKaizen.Core.Ingestion.ApiToken", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("CreatedBy")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Hash")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("LastUsedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Prefix")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long?>("RevokedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Hash")
-                        .IsUnique();
-
-                    b.ToTable("ApiTokens");
-                });
-
             modelBuilder.Entity("KnowledgeKaizen.Core.Ingestion.ImportRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1120,7 +1120,7 @@ namespace KnowledgeKaizen.Core.Data.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("StoredPath")
+                    b.Property<string>("StoredFile")
                         .HasMaxLength(1024)
                         .HasColumnType("TEXT");
 
@@ -1500,7 +1500,7 @@ namespace KnowledgeKaizen.Core.Data.Migrations
                     b.ToTable("SolutionCaseLinks", (string)null);
                 });
 
-            modelBuilder.Entity("KnowledgeKaizen.Core.Performance.CaptureRequest", b =>
+            modelBuilder.Entity("KnowledgeKaizen.Core.PerformerDetection.CaptureRequest", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1559,7 +1559,52 @@ namespace KnowledgeKaizen.Core.Data.Migrations
                     b.ToTable("CaptureRequests", (string)null);
                 });
 
-            modelBuilder.Entity("KnowledgeKaizen.Core.Performance.PerformanceFindingRecord", b =>
+            modelBuilder.Entity("KnowledgeKaizen.Core.PerformerDetection.FindingSnapshot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ComputedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("EstimatedCoachingFdr")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("EstimatedStandoutFdr")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("ModelVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OptionsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StagesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ComputedAt");
+
+                    b.ToTable("FindingSnapshots", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeKaizen.Core.PerformerDetection.PerformerFinding", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1597,7 +1642,7 @@ namespace KnowledgeKaizen.Core.Data.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Figures", "KnowledgeKaizen.Core.Performance.PerformanceFindingRecord.Figures#FindingFigures", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Figures", "KnowledgeKaizen.Core.PerformerDetection.PerformerFinding.Figures#FindingFigures", b1 =>
                         {
                             b1.IsRequired();
 
@@ -1657,55 +1702,10 @@ namespace KnowledgeKaizen.Core.Data.Migrations
                     b.HasIndex("SnapshotId", "RepId", "Stage")
                         .IsUnique();
 
-                    b.ToTable("PerformanceFindings", (string)null);
+                    b.ToTable("PerformerFindings", (string)null);
                 });
 
-            modelBuilder.Entity("KnowledgeKaizen.Core.Performance.PerformanceSnapshot", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long>("ComputedAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<double>("EstimatedCoachingFdr")
-                        .HasColumnType("REAL");
-
-                    b.Property<double>("EstimatedStandoutFdr")
-                        .HasColumnType("REAL");
-
-                    b.Property<int?>("ModelVersion")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("OptionsJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Rows")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("StagesJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ComputedAt");
-
-                    b.ToTable("PerformanceSnapshots", (string)null);
-                });
-
-            modelBuilder.Entity("KnowledgeKaizen.Core.Performance.UserTask", b =>
+            modelBuilder.Entity("KnowledgeKaizen.Core.PerformerDetection.UserTask", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1777,6 +1777,23 @@ namespace KnowledgeKaizen.Core.Data.Migrations
                     b.HasIndex("QueryId");
 
                     b.ToTable("SearchClicks", (string)null);
+                });
+
+            modelBuilder.Entity("KnowledgeKaizen.Core.Search.SearchIndexCursor", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastAppliedId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("SearchIndexCursors");
                 });
 
             modelBuilder.Entity("KnowledgeKaizen.Core.Search.SearchOutboxEntry", b =>
@@ -2256,9 +2273,9 @@ namespace KnowledgeKaizen.Core.Data.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("KnowledgeKaizen.Core.Performance.PerformanceFindingRecord", b =>
+            modelBuilder.Entity("KnowledgeKaizen.Core.PerformerDetection.PerformerFinding", b =>
                 {
-                    b.HasOne("KnowledgeKaizen.Core.Performance.PerformanceSnapshot", null)
+                    b.HasOne("KnowledgeKaizen.Core.PerformerDetection.FindingSnapshot", null)
                         .WithMany("Findings")
                         .HasForeignKey("SnapshotId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2352,7 +2369,7 @@ namespace KnowledgeKaizen.Core.Data.Migrations
                     b.Navigation("Revisions");
                 });
 
-            modelBuilder.Entity("KnowledgeKaizen.Core.Performance.PerformanceSnapshot", b =>
+            modelBuilder.Entity("KnowledgeKaizen.Core.PerformerDetection.FindingSnapshot", b =>
                 {
                     b.Navigation("Findings");
                 });

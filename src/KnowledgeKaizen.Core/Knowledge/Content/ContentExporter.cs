@@ -27,7 +27,7 @@ public sealed class ContentExporter(KnowledgeKaizenDbContext db, TimeProvider cl
             {
                 Kind = d.Kind, Slug = d.Slug, Language = d.Language, Title = revision.Title, Metadata = d.Metadata, Body = revision.Body,
                 Author = d.Kind == DocumentKind.Playbook ? (d.AuthorUserId is { } id ? emails.GetValueOrDefault(id) : null) ?? d.AuthorName : null,
-                Effective = d.Kind == DocumentKind.Procedure ? revision.EffectiveDate : null,
+                Effective = d.Kind == DocumentKind.Procedure ? revision.EffectiveDate ?? today : null,
             };
             return (file.RelativePath, file.Write());
         })];

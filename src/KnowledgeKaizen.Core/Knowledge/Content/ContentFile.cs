@@ -116,7 +116,7 @@ public sealed record ContentFile
         {
             case DocumentKind.Procedure:
                 Line("owner", Scalar(Metadata.Owner ?? string.Empty));
-                Line("effective", (Effective ?? DateOnly.FromDateTime(DateTime.UtcNow)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                Line("effective", (Effective ?? throw new InvalidOperationException("A procedure file needs its effective date.")).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
                 Line("review_interval_days", Metadata.ReviewIntervalDays.ToString(CultureInfo.InvariantCulture));
                 Line("stages", FlowList(Metadata.Stages));
                 Line("tags", FlowList(Metadata.Tags));

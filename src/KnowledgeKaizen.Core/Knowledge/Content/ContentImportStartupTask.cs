@@ -8,7 +8,7 @@ namespace KnowledgeKaizen.Core.Knowledge.Content;
 internal sealed class ContentImportStartupTask(ContentImporter importer, ContentImportReportStore reports, IOptions<KaizenOptions> options,
     IHostEnvironment environment) : IStartupTask
 {
-    public int Order => 40;
+    public int Order => StartupOrder.ContentLibrary;
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {

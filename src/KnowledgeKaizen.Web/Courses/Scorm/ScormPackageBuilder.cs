@@ -7,9 +7,6 @@ using Microsoft.Extensions.Localization;
 
 namespace KnowledgeKaizen.Web.Courses.Scorm;
 
-/// <summary>An export ready to download, with the URLs that had to be left out of it.</summary>
-public sealed record CourseExport(string FileName, byte[] Zip, IReadOnlyList<string> RemovedUrls);
-
 /// <summary>
 /// Builds a SCORM 1.2 package: imsmanifest.xml at the root, one SCO (index.html with every module's pinned
 /// revision, the quiz and a small runtime that reports to the LMS), its stylesheet and images, and the
@@ -23,12 +20,12 @@ public sealed class ScormPackageBuilder(MarkdownRenderer markdown, CourseExportA
     private static readonly HtmlEncoder Html = HtmlEncoder.Default;
 
     /// <summary>Refuses an empty course; archived documents still export at their pinned revision.</summary>
-    public CourseExport Build(CourseContent content)
+    public async Task<CourseExport> BuildAsync(CourseContent content, CancellationToken ct = default)
     {
         content.Course.RequireContent();
         var images = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var removed = new List<string>();
-        var page = LaunchPage(content, images, removed);
+        var page = await LaunchPageAsync(content, images, removed, ct);
         var files = new List<string> { ScormManifest.LaunchPage, "scorm-runtime.js", "course.css" };
         files.AddRange(images.Keys);
         var mastery = content.Course.QuestionCount > 0 ? MasteryScore : (int?)null;
@@ -50,16 +47,13 @@ public sealed class ScormPackageBuilder(MarkdownRenderer markdown, CourseExportA
                 Add(zip, schema, CourseExportAssets.Embedded(schema));
             }
 
-            foreach (var (packagePath, diskPath) in images)
-            {
-                zip.CreateEntryFromFile(diskPath, packagePath, CompressionLevel.Optimal);
-            }
+            await assets.AddImagesAsync(zip, images, ct);
         }
 
         return new CourseExport(CourseFiles.Name(content.Course, "scorm12.zip"), buffer.ToArray(), removed.Distinct().ToList());
     }
 
-    private string LaunchPage(CourseContent content, IDictionary<string, string> images, List<string> removed)
+    private async Task<string> LaunchPageAsync(CourseContent content, IDictionary<string, string> images, List<string> removed, CancellationToken ct)
     {
         var course = content.Course;
         var html = new StringBuilder();
@@ -74,7 +68,7 @@ public sealed class ScormPackageBuilder(MarkdownRenderer markdown, CourseExportA
         if (course.Objectives.Length > 0)
         {
             html.Append("<section class=\"objectives\"><h2>").Append(Html.Encode(l["Objectives"])).Append("</h2>\n")
-                .Append(assets.SelfContained(markdown.ToHtml(course.Objectives), images, removed)).Append("</section>\n");
+                .Append(await assets.SelfContainedAsync(markdown.ToHtml(course.Objectives), images, removed, ct)).Append("</section>\n");
         }
 
         html.Append("<nav class=\"toc\"><h2>").Append(Html.Encode(l["Contents"])).Append("</h2><ol>\n");
@@ -86,7 +80,7 @@ public sealed class ScormPackageBuilder(MarkdownRenderer markdown, CourseExportA
         html.Append("</ol></nav>\n</header>\n<main>\n");
         foreach (var (module, index) in content.Modules.Select((m, i) => (m, i + 1)))
         {
-            AppendModule(html, module, index, images, removed);
+            await AppendModuleAsync(html, module, index, images, removed, ct);
         }
 
         html.Append("<section class=\"finish\"><button type=\"button\" id=\"finish\">").Append(Html.Encode(l["Finish course"])).Append("</button>\n")
@@ -95,11 +89,11 @@ public sealed class ScormPackageBuilder(MarkdownRenderer markdown, CourseExportA
         return html.ToString();
     }
 
-    private void AppendModule(StringBuilder html, ModuleContent module, int index, IDictionary<string, string> images, List<string> removed)
+    private async Task AppendModuleAsync(StringBuilder html, ModuleContent module, int index, IDictionary<string, string> images, List<string> removed, CancellationToken ct)
     {
         html.Append("<section class=\"module\" id=\"module-").Append(index).Append("\">\n<h2>").Append(index).Append(". ")
             .Append(Html.Encode(module.Pinned.Title)).Append("</h2>\n<div class=\"content\">")
-            .Append(assets.SelfContained(markdown.ToHtml(module.Pinned.Body), images, removed)).Append("</div>\n");
+            .Append(await assets.SelfContainedAsync(markdown.ToHtml(module.Pinned.Body), images, removed, ct)).Append("</div>\n");
         foreach (var (question, number) in module.Module.OrderedQuestions.Select((q, i) => (q, i + 1)))
         {
             var name = $"q-{index}-{number}";

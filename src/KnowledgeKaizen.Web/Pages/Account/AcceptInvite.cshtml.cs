@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using KnowledgeKaizen.Web.Identity;
+using KnowledgeKaizen.Core.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

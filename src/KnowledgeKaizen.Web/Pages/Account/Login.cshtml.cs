@@ -52,7 +52,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, IOptions<KaizenOpt
         var result = await signIn.PasswordSignInAsync(Input.Email, Input.Password, Input.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            return LocalRedirect(WebModule.SafeLocalUrl(ReturnUrl));
+            return LocalRedirect(HostingModule.SafeLocalUrl(ReturnUrl));
         }
 
         ModelState.AddModelError(string.Empty, result.IsLockedOut

@@ -11,7 +11,7 @@ namespace KnowledgeKaizen.Web.Pages.Account;
 
 /// <summary>Self-registration as Staff; exists only when the AllowSelfRegistration setting opens it.</summary>
 [AllowAnonymous]
-public sealed class RegisterModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, IOptions<KaizenOptions> options) : PageModel
+public sealed class RegisterModel(UserAdministration accounts, SignInManager<AppUser> signIn, IOptions<KaizenOptions> options) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -45,8 +45,7 @@ public sealed class RegisterModel(UserManager<AppUser> users, SignInManager<AppU
             return Page();
         }
 
-        var user = new AppUser { UserName = Input.Email, Email = Input.Email, DisplayName = Input.DisplayName.Trim() };
-        var created = await users.CreateAsync(user, Input.Password);
+        var (created, user) = await accounts.RegisterAsync(Input.Email, Input.DisplayName, Input.Password);
         if (!created.Succeeded)
         {
             foreach (var e in created.Errors)
@@ -57,7 +56,6 @@ public sealed class RegisterModel(UserManager<AppUser> users, SignInManager<AppU
             return Page();
         }
 
-        await users.AddToRoleAsync(user, Roles.Staff);
         await signIn.SignInAsync(user, isPersistent: false);
         return RedirectToPage("/Index");
     }

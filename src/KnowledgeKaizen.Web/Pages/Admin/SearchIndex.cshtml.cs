@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using KnowledgeKaizen.Core.Identity;
-using KnowledgeKaizen.Web.Search;
+using KnowledgeKaizen.Search.Indexing;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

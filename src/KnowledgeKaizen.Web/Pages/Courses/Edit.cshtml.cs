@@ -77,28 +77,3 @@ public sealed class EditModel(CourseService courses, IStringLocalizer<SharedReso
     private Task<IActionResult> Run(int id, Func<Task> action, string notice) =>
         RunAsync(action, notice, () => RedirectToPage(new { id }));
 }
-
-/// <summary>A module to add (document) or its notes.</summary>
-public sealed class ModuleInput
-{
-    public int DocumentId { get; set; }
-
-    public string? Notes { get; set; }
-}
-
-/// <summary>A multiple-choice question: one option per line, the correct one by its 1-based number.</summary>
-public sealed class QuestionInput
-{
-    public string Prompt { get; set; } = string.Empty;
-
-    public string Options { get; set; } = string.Empty;
-
-    /// <summary>1-based number of the correct option as the trainer sees it.</summary>
-    public int CorrectNumber { get; set; } = 1;
-
-    public string? Explanation { get; set; }
-
-    public IReadOnlyList<string> OptionList => Options.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-
-    public int Correct => CorrectNumber - 1;
-}

@@ -32,12 +32,12 @@ public sealed class HandoutModel(CourseService courses, MarkdownRenderer markdow
     }
 
     public Task<IActionResult> OnGetMarkdownAsync(int id, [FromServices] MarkdownBundleBuilder bundle, CancellationToken ct) =>
-        ExportAsync(id, bundle.Build, ct);
+        ExportAsync(id, bundle.BuildAsync, ct);
 
     public Task<IActionResult> OnGetScormAsync(int id, [FromServices] ScormPackageBuilder scorm, CancellationToken ct) =>
-        ExportAsync(id, scorm.Build, ct);
+        ExportAsync(id, scorm.BuildAsync, ct);
 
-    private async Task<IActionResult> ExportAsync(int id, Func<CourseContent, CourseExport> build, CancellationToken ct)
+    private async Task<IActionResult> ExportAsync(int id, Func<CourseContent, CancellationToken, Task<CourseExport>> build, CancellationToken ct)
     {
         if (await courses.ContentAsync(id, ct) is not { } content)
         {
@@ -46,7 +46,7 @@ public sealed class HandoutModel(CourseService courses, MarkdownRenderer markdow
 
         try
         {
-            var export = build(content);
+            var export = await build(content, ct);
             return File(export.Zip, "application/zip", export.FileName);
         }
         catch (CourseRuleException ex)

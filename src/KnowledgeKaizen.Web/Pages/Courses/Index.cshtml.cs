@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using KnowledgeKaizen.Core.Courses;
 using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Web.Courses;
@@ -42,19 +41,4 @@ public sealed class IndexModel(CourseService courses, LearningService learning, 
         return await RunAsync(async () => id = (await courses.CreateAsync(Input.Title, Input.Objectives, Input.AudienceRole, Input.AudienceStage, UserId, ct)).Id,
             "Course created.", () => id == 0 ? RedirectToPage() : RedirectToPage("Edit", new { id }));
     }
-}
-
-/// <summary>Title, objectives and audience of a course.</summary>
-public sealed class CourseInput
-{
-    [Required(ErrorMessage = "A title is required.")]
-    [StringLength(Course.MaxTitleLength, ErrorMessage = "The title is too long.")]
-    public string Title { get; set; } = string.Empty;
-
-    [StringLength(Course.MaxObjectivesLength, ErrorMessage = "The objectives are too long.")]
-    public string? Objectives { get; set; }
-
-    public string? AudienceRole { get; set; }
-
-    public string? AudienceStage { get; set; }
 }

@@ -11,7 +11,7 @@ namespace KnowledgeKaizen.Web.Pages.Feedback;
 
 /// <summary>Staff record a customer's complaint, praise or suggestion as it arrives.</summary>
 [Authorize(Policy = Policies.Reader)]
-public sealed class RecordModel(KnowledgeCapture capture, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class RecordFeedbackModel(FrontlineRecorder recorder, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -52,8 +52,8 @@ public sealed class RecordModel(KnowledgeCapture capture, IStringLocalizer<Share
             return Page();
         }
 
-        var result = await capture.RecordFeedbackAsync(new FeedbackInput(Input.Channel, Input.Type, Input.Text, Input.Score, Input.CustomerId,
-            null, Input.Category, null, Input.HandlingRecord, Input.Resolved ? DateTime.UtcNow : null), User.FindFirstValue(ClaimTypes.NameIdentifier)!, ct);
+        var result = await recorder.RecordFeedbackAsync(new FeedbackInput(Input.Channel, Input.Type, Input.Text, Input.Score, Input.CustomerId,
+            null, Input.Category, null, Input.HandlingRecord, Input.Resolved ? clock.GetUtcNow().UtcDateTime : null), User.FindFirstValue(ClaimTypes.NameIdentifier)!, ct);
         if (!result.Succeeded)
         {
             foreach (var (field, message) in result.Problems)

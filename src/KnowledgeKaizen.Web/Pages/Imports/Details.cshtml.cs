@@ -17,7 +17,8 @@ public sealed class DetailsModel(ImportService imports) : PageModel
     [BindProperty]
     public ImportMode Mode { get; set; }
 
-    public bool CanCommit => Record.Status == ImportStatus.Previewed && Record.StoredPath is not null && System.IO.File.Exists(Record.StoredPath);
+    /// <summary>A preview can be committed while its file is still kept.</summary>
+    public bool CanCommit { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
     {
@@ -42,7 +43,7 @@ public sealed class DetailsModel(ImportService imports) : PageModel
             return RedirectToPage(new { id });
         }
 
-        var commit = await imports.RecordAsync(Record.Kind, Record.StoredPath!, Record.FileName, Mode, dryRun: false,
+        var commit = await imports.RecordAsync(Record.Kind, Record.StoredFile!, Record.FileName, Mode, dryRun: false,
             Record.Source, User.Identity?.Name, ct);
         await imports.EnqueueAsync(commit, User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, ct);
         return RedirectToPage("Progress", new { id = commit.Id });
@@ -57,6 +58,7 @@ public sealed class DetailsModel(ImportService imports) : PageModel
 
         Record = record;
         Report = record.Report;
+        CanCommit = record.Status == ImportStatus.Previewed && await imports.HasFileAsync(record, ct);
         return true;
     }
 }

@@ -1,12 +1,12 @@
 using KnowledgeKaizen.Core.Improvement;
+using KnowledgeKaizen.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
 namespace KnowledgeKaizen.Web.Pages.Improvement;
 
 /// <summary>Runs a command and turns a refused rule into a localised message shown after the redirect.</summary>
-public abstract class ImprovementPageModel(IStringLocalizer<SharedResource> l) : PageModel
+public abstract class ImprovementPageModel(IStringLocalizer<SharedResource> l) : RulePageModel(l, nameof(Problem))
 {
     [TempData]
     public string? Message { get; set; }
@@ -14,22 +14,20 @@ public abstract class ImprovementPageModel(IStringLocalizer<SharedResource> l) :
     [TempData]
     public string? Problem { get; set; }
 
-    protected IStringLocalizer<SharedResource> L => l;
-
     protected async Task<IActionResult> CommandAsync(Func<Task> command, Func<IActionResult> next, string done)
     {
         try
         {
             await command();
-            Message = l[done];
+            Message = L[done];
         }
         catch (ImprovementRuleException rule)
         {
-            Problem = l[rule.Message, [.. rule.Arguments.Select(a => (object)l[a.ToString() ?? string.Empty].Value)]];
+            Problem = Localise(rule, localiseArguments: true);
         }
         catch (KnowledgeKaizen.Core.Knowledge.KnowledgeRuleException rule)
         {
-            Problem = l[rule.Message, [.. rule.Arguments]];
+            Problem = Localise(rule);
         }
 
         return next();

@@ -1,5 +1,5 @@
 using KnowledgeKaizen.Core.Identity;
-using KnowledgeKaizen.Web.Performance;
+using KnowledgeKaizen.Web.PerformerDetection;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,7 +8,7 @@ namespace KnowledgeKaizen.Web.Pages.Insights;
 
 /// <summary>The expected-outcome model: quality report, calibration by decile, trainer comparison, versions and the Retrain button.</summary>
 [Authorize(Policy = Policies.KnowledgeManager)]
-public sealed class ModelModel(PerformancePages pages) : PageModel
+public sealed class ExpectedOutcomeReportModel(PerformerDetectionPages pages) : PageModel
 {
     public ModelOverview Overview { get; private set; } = null!;
 
@@ -20,7 +20,7 @@ public sealed class ModelModel(PerformancePages pages) : PageModel
         return RedirectToPage();
     }
 
-    /// <summary>Polled by performance.js for the progress bar.</summary>
+    /// <summary>Polled by performer-detection.js for the progress bar.</summary>
     public async Task<IActionResult> OnGetProgressAsync(Guid id, CancellationToken ct)
     {
         var job = await pages.JobAsync(id, ct);

@@ -8,7 +8,7 @@ namespace KnowledgeKaizen.Web.Pages.Knowledge;
 
 /// <summary>Admins: the last content/ import report and the export of the library as a zip.</summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class LibraryModel(ContentImportReportStore reports, ContentExporter exporter) : PageModel
+public sealed class LibraryModel(ContentImportReportStore reports, ContentExporter exporter, TimeProvider clock) : PageModel
 {
     public ContentImportReport? Report { get; private set; }
 
@@ -19,6 +19,6 @@ public sealed class LibraryModel(ContentImportReportStore reports, ContentExport
         var zip = new MemoryStream();
         await exporter.WriteZipAsync(zip, ct);
         zip.Position = 0;
-        return File(zip, "application/zip", $"knowledgekaizen-content-{DateTime.UtcNow:yyyyMMdd-HHmm}.zip");
+        return File(zip, "application/zip", $"knowledgekaizen-content-{clock.GetUtcNow():yyyyMMdd-HHmm}.zip");
     }
 }

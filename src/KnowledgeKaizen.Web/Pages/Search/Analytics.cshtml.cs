@@ -1,6 +1,6 @@
 using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.Knowledge;
-using KnowledgeKaizen.Core.Search;
+using KnowledgeKaizen.Core.Analytics;
 using KnowledgeKaizen.Web.Knowledge;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -1,9 +1,7 @@
-using System.Globalization;
 using System.Security.Claims;
 using KnowledgeKaizen.Core.Identity;
-using KnowledgeKaizen.Core.Knowledge;
-using KnowledgeKaizen.Core.Search;
-using KnowledgeKaizen.Web.Search;
+using KnowledgeKaizen.Core.Analytics;
+using KnowledgeKaizen.Search.Indexing;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -19,7 +17,7 @@ public sealed class GoModel(SearchAnalytics analytics) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(long? qid, int? pos, string? type, string? key, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(type) || string.IsNullOrWhiteSpace(key) || Target(type, key) is not { } target)
+        if (string.IsNullOrWhiteSpace(type) || string.IsNullOrWhiteSpace(key) || SearchDocumentUrls.Of(type, key) is not { } target)
         {
             return NotFound();
         }
@@ -30,15 +28,5 @@ public sealed class GoModel(SearchAnalytics analytics) : PageModel
         }
 
         return LocalRedirect(target);
-    }
-
-    private static string? Target(string type, string key)
-    {
-        if (DocumentKinds.Parse(type) is { } kind && kind.Code() == type)
-        {
-            return int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? $"/Knowledge/Details/{id}" : null;
-        }
-
-        return type is SearchDocumentSource.CaseType or SearchDocumentSource.FeedbackType ? SearchDocumentSource.RecordUrl(type, key) : null;
     }
 }

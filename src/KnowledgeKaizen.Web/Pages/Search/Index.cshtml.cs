@@ -1,6 +1,5 @@
 using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Search;
-using KnowledgeKaizen.Web.Search;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,5 +1,5 @@
 using KnowledgeKaizen.Core.Identity;
-using KnowledgeKaizen.Web.Search;
+using KnowledgeKaizen.Search.Indexing;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,7 +8,7 @@ namespace KnowledgeKaizen.Web.Pages.Search;
 
 /// <summary>A case resolution or a piece of customer feedback opened from the results (feedback only for the roles that may find it).</summary>
 [Authorize(Policy = Policies.Reader)]
-public sealed class RecordModel(SearchRecords records) : PageModel
+public sealed class SearchRecordModel(SearchRecords records) : PageModel
 {
     public SearchRecord Item { get; private set; } = null!;
 

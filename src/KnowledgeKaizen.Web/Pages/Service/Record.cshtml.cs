@@ -11,7 +11,7 @@ namespace KnowledgeKaizen.Web.Pages.Service;
 
 /// <summary>Staff open a service case or record its first response and resolution as it happens.</summary>
 [Authorize(Policy = Policies.Reader)]
-public sealed class RecordModel(KnowledgeCapture capture, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class RecordServiceCaseModel(FrontlineRecorder recorder, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -54,20 +54,20 @@ public sealed class RecordModel(KnowledgeCapture capture, IStringLocalizer<Share
     public async Task OnGetAsync(long? caseId, CancellationToken ct)
     {
         Input.CaseId = caseId;
-        Cases = await capture.RecentCasesAsync(50, ct);
+        Cases = await recorder.RecentCasesAsync(50, ct);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        Cases = await capture.RecentCasesAsync(50, ct);
+        Cases = await recorder.RecentCasesAsync(50, ct);
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        var now = DateTime.UtcNow;
+        var now = clock.GetUtcNow().UtcDateTime;
         var isNew = Input.CaseId is null;
-        var result = await capture.RecordCaseAsync(new CaseInput(Input.CaseId, Input.CustomerId, Input.AgentId,
+        var result = await recorder.RecordCaseAsync(new CaseInput(Input.CaseId, Input.CustomerId, Input.AgentId,
             isNew ? Input.Channel : null, Input.Category, isNew ? Input.Priority : null, Input.Subject, Input.Description, null,
             Input.Responded ? now : null, string.IsNullOrWhiteSpace(Input.Resolution) ? null : now, Input.Resolution, Input.Satisfaction),
             User.FindFirstValue(ClaimTypes.NameIdentifier)!, ct);

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.Markdown;
-using KnowledgeKaizen.Core.Performance;
+using KnowledgeKaizen.Core.PerformerDetection;
 using KnowledgeKaizen.Web.Knowledge;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

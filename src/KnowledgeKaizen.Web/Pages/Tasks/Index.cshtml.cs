@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using KnowledgeKaizen.Core.Identity;
-using KnowledgeKaizen.Core.Performance;
+using KnowledgeKaizen.Core.PerformerDetection;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

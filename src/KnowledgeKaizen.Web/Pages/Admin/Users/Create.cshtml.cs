@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using KnowledgeKaizen.Core.Identity;
-using KnowledgeKaizen.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

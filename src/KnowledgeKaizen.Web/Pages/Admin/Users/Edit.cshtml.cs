@@ -1,5 +1,4 @@
 using KnowledgeKaizen.Core.Identity;
-using KnowledgeKaizen.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;

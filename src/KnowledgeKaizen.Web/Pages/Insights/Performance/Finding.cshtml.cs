@@ -1,5 +1,5 @@
 using KnowledgeKaizen.Core.Identity;
-using KnowledgeKaizen.Web.Performance;
+using KnowledgeKaizen.Web.PerformerDetection;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +11,7 @@ namespace KnowledgeKaizen.Web.Pages.Insights.Performance;
 /// Managers see any; a rep sees their own Standout, Promising or Typical finding; anything else is 404.
 /// </summary>
 [Authorize(Policy = Policies.Reader)]
-public sealed class FindingModel(PerformancePages pages) : PageModel
+public sealed class FindingModel(PerformerDetectionPages pages) : PageModel
 {
     public FindingDetail Detail { get; private set; } = null!;
 

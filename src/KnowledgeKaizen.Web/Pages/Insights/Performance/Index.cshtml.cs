@@ -1,7 +1,7 @@
 using KnowledgeKaizen.Core.Identity;
-using KnowledgeKaizen.Core.Performance;
-using KnowledgeKaizen.Insights.PerformanceData;
-using KnowledgeKaizen.Web.Performance;
+using KnowledgeKaizen.Core.PerformerDetection;
+using KnowledgeKaizen.Insights.PerformerDetection;
+using KnowledgeKaizen.Web.PerformerDetection;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,7 +11,7 @@ namespace KnowledgeKaizen.Web.Pages.Insights.Performance;
 
 /// <summary>Every (rep, stage) pair of the latest snapshot, ordered by class and shrunk estimate; Standouts can be asked to capture their method.</summary>
 [Authorize(Policy = Policies.KnowledgeManager)]
-public sealed class IndexModel(PerformancePages pages, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class IndexModel(PerformerDetectionPages pages, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Stage { get; set; }
@@ -22,13 +22,13 @@ public sealed class IndexModel(PerformancePages pages, IStringLocalizer<SharedRe
     [BindProperty(SupportsGet = true)]
     public FindingClass? Class { get; set; }
 
-    public PerformanceTable Table { get; private set; } = null!;
+    public FindingTable Table { get; private set; } = null!;
 
     /// <summary>Set when a capture request could not be sent because the rep has no portal account.</summary>
     public string? UninvitedRep { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) =>
-        Table = await pages.TableAsync(new PerformanceQuery(Stage, Team, Class), ct);
+        Table = await pages.TableAsync(new FindingQuery(Stage, Team, Class), ct);
 
     public async Task<IActionResult> OnPostSendAsync(long findingRepId, string findingStage, CancellationToken ct)
     {

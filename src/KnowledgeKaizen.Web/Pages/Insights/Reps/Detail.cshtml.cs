@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace KnowledgeKaizen.Web.Pages.Insights.Reps;
 
 /// <summary>
-/// One rep against team and company. Sections are partials so other panels (e.g. performance vs expected)
+/// One rep against team and company. Sections are partials so other panels (e.g. findings against expectation)
 /// can be added beside them. Other reps' pages are 404 for a viewer who is not a manager.
 /// </summary>
 [Authorize(Policy = Policies.Reader)]

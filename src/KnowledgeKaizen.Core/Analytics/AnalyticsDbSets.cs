@@ -1,0 +1,11 @@
+using KnowledgeKaizen.Core.Analytics;
+using Microsoft.EntityFrameworkCore;
+
+namespace KnowledgeKaizen.Core.Data;
+
+public partial class KnowledgeKaizenDbContext
+{
+    public DbSet<SearchQueryLog> SearchQueries => Set<SearchQueryLog>();
+
+    public DbSet<SearchClick> SearchClicks => Set<SearchClick>();
+}

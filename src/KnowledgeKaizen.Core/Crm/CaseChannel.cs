@@ -1,0 +1,3 @@
+namespace KnowledgeKaizen.Core.Crm;
+
+public enum CaseChannel { Phone, Email, Chat, Web, Onsite }

@@ -1,0 +1,3 @@
+namespace KnowledgeKaizen.Core.Crm;
+
+public enum FeedbackChannel { Phone, Email, Chat, Web, Survey, Social }

@@ -1,0 +1,3 @@
+namespace KnowledgeKaizen.Core.Crm;
+
+public enum FeedbackType { Complaint, Praise, Suggestion }

@@ -1,0 +1,3 @@
+namespace KnowledgeKaizen.Core.Crm;
+
+public enum LeadSource { Referral, Web, Event, Outbound, Partner }

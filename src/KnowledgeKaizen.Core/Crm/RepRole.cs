@@ -1,0 +1,3 @@
+namespace KnowledgeKaizen.Core.Crm;
+
+public enum RepRole { Sales, Service }

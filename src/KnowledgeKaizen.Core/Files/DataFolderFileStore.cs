@@ -1,0 +1,82 @@
+using KnowledgeKaizen.Core.Hosting;
+
+namespace KnowledgeKaizen.Core.Files;
+
+/// <summary>
+/// <see cref="IFileStore"/> in the data folder: a path is a file under its root. Writes go to a temporary file beside
+/// the target and are renamed over it, which replaces the file atomically on one machine. Several instances need a
+/// store they share (the database or an object store) instead.
+/// </summary>
+public sealed class DataFolderFileStore(DataFolder folder) : IFileStore
+{
+    public async Task WriteAsync(string path, Stream content, CancellationToken ct = default)
+    {
+        var target = Resolve(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var temporary = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            {
+                await content.CopyToAsync(file, ct);
+            }
+
+            File.Move(temporary, target, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    public Task<Stream?> OpenReadAsync(string path, CancellationToken ct = default)
+    {
+        var file = Resolve(path);
+        try
+        {
+            return Task.FromResult<Stream?>(new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 81920, useAsync: true));
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return Task.FromResult<Stream?>(null);
+        }
+    }
+
+    public Task<long?> LengthAsync(string path, CancellationToken ct = default)
+    {
+        var file = new FileInfo(Resolve(path));
+        return Task.FromResult(file.Exists ? file.Length : (long?)null);
+    }
+
+    public Task DeleteAsync(string path, CancellationToken ct = default)
+    {
+        File.Delete(Resolve(path));
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<string>> ListAsync(string folderPath, CancellationToken ct = default)
+    {
+        var directory = Resolve(folderPath);
+        IReadOnlyList<string> paths = Directory.Exists(directory)
+            ? Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories)
+                .Where(f => !Path.GetFileName(f).StartsWith('.'))
+                .Select(f => Path.GetRelativePath(folder.Root, f).Replace(Path.DirectorySeparatorChar, '/'))
+                .Order(StringComparer.Ordinal)
+                .ToList()
+            : [];
+        return Task.FromResult(paths);
+    }
+
+    /// <summary>The file under the root; a path that would leave it (absolute, "..", empty segments) is refused.</summary>
+    private string Resolve(string path)
+    {
+        var segments = path.Split('/');
+        if (path.Length == 0 || Path.IsPathRooted(path) || path.Contains('\\')
+            || segments.Any(s => s.Length == 0 || s == "." || s == ".."))
+        {
+            throw new ArgumentException($"'{path}' is not a relative file-store path.", nameof(path));
+        }
+
+        return Path.Combine([folder.Root, .. segments]);
+    }
+}

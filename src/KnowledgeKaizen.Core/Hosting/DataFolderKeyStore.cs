@@ -1,0 +1,18 @@
+using System.Xml.Linq;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.Logging;
+
+namespace KnowledgeKaizen.Core.Hosting;
+
+/// <summary>
+/// The data-protection key ring (it signs sign-in cookies and invite links) in the data folder's <c>keys/</c>, so keys
+/// survive restarts and travel with backups. Instances behind a load balancer need one ring in a shared store instead.
+/// </summary>
+internal sealed class DataFolderKeyStore(DataFolder folder, ILoggerFactory logs) : IXmlRepository
+{
+    private readonly FileSystemXmlRepository files = new(new DirectoryInfo(folder.Keys), logs);
+
+    public IReadOnlyCollection<XElement> GetAllElements() => files.GetAllElements();
+
+    public void StoreElement(XElement element, string friendlyName) => files.StoreElement(element, friendlyName);
+}

@@ -1,0 +1,127 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace KnowledgeKaizen.Core.Identity;
+
+/// <summary>What Admins do with accounts: invite, assign roles, lock and unlock.</summary>
+public sealed class UserAdministration(UserManager<AppUser> users, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<UserSummary>> ListAsync(CancellationToken ct)
+    {
+        var all = await users.Users.OrderBy(u => u.Email).ToListAsync(ct);
+        var result = new List<UserSummary>(all.Count);
+        foreach (var u in all)
+        {
+            result.Add(await SummariseAsync(u));
+        }
+
+        return result;
+    }
+
+    public async Task<UserSummary?> FindAsync(string id)
+    {
+        var user = await users.FindByIdAsync(id);
+        return user is null ? null : await SummariseAsync(user);
+    }
+
+    /// <summary>
+    /// Creates an account without a password and returns a token for the invite link; the invitee chooses
+    /// their own password, so no Admin ever knows it.
+    /// </summary>
+    public async Task<InviteResult> InviteAsync(string email, string displayName, IEnumerable<string> roles)
+    {
+        var chosen = roles.Where(Roles.All.Contains).Distinct().ToList();
+        if (chosen.Count == 0)
+        {
+            return new InviteResult(false, null, null, ["Choose at least one role."]);
+        }
+
+        var user = new AppUser { UserName = email, Email = email, DisplayName = displayName.Trim(), EmailConfirmed = true, CreatedAt = clock.GetUtcNow() };
+        var created = await users.CreateAsync(user);
+        if (!created.Succeeded)
+        {
+            return new InviteResult(false, null, null, created.Errors.Select(e => e.Description).ToList());
+        }
+
+        await users.AddToRolesAsync(user, chosen);
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        return new InviteResult(true, user.Id, token, []);
+    }
+
+    /// <summary>Self-registration: a Staff account with the password the person chose.</summary>
+    public async Task<(IdentityResult Result, AppUser User)> RegisterAsync(string email, string displayName, string password)
+    {
+        var user = new AppUser { UserName = email, Email = email, DisplayName = displayName.Trim(), CreatedAt = clock.GetUtcNow() };
+        var created = await users.CreateAsync(user, password);
+        return (created.Succeeded ? await users.AddToRoleAsync(user, Roles.Staff) : created, user);
+    }
+
+    /// <summary>A fresh invite token for a user who lost the link (or a password reset an Admin starts).</summary>
+    public async Task<string?> NewInviteTokenAsync(string id)
+    {
+        var user = await users.FindByIdAsync(id);
+        return user is null ? null : await users.GeneratePasswordResetTokenAsync(user);
+    }
+
+    public async Task<IdentityResult> AcceptInviteAsync(string userId, string token, string password)
+    {
+        var user = await users.FindByIdAsync(userId);
+        if (user is null)
+        {
+            return IdentityResult.Failed(new IdentityError { Code = "InvalidToken", Description = "This invitation is not valid." });
+        }
+
+        return await users.ResetPasswordAsync(user, token, password);
+    }
+
+    public async Task<IdentityResult> SetRolesAsync(string id, IEnumerable<string> roles, string actingUserId)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return IdentityResult.Failed(new IdentityError { Code = "NotFound", Description = "User not found." });
+        }
+
+        var wanted = roles.Where(Roles.All.Contains).Distinct().ToList();
+        if (id == actingUserId && !wanted.Contains(Roles.Admin))
+        {
+            // An Admin removing their own Admin role could leave the portal with nobody able to manage it.
+            return IdentityResult.Failed(new IdentityError { Code = "SelfDemotion", Description = "You cannot remove your own Admin role." });
+        }
+
+        var current = await users.GetRolesAsync(user);
+        var removed = await users.RemoveFromRolesAsync(user, current.Except(wanted));
+        return removed.Succeeded ? await users.AddToRolesAsync(user, wanted.Except(current)) : removed;
+    }
+
+    public async Task<IdentityResult> SetLockedAsync(string id, bool locked, string actingUserId)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return IdentityResult.Failed(new IdentityError { Code = "NotFound", Description = "User not found." });
+        }
+
+        if (locked && id == actingUserId)
+        {
+            return IdentityResult.Failed(new IdentityError { Code = "SelfLock", Description = "You cannot lock your own account." });
+        }
+
+        await users.SetLockoutEnabledAsync(user, true);
+        var result = await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null);
+        if (result.Succeeded && !locked)
+        {
+            await users.ResetAccessFailedCountAsync(user);
+        }
+
+        return result;
+    }
+
+    private async Task<UserSummary> SummariseAsync(AppUser u)
+    {
+        var roles = await users.GetRolesAsync(u);
+        var locked = u.LockoutEnd is { } end && end > clock.GetUtcNow();
+        return new UserSummary(u.Id, u.Email ?? string.Empty, u.Name, roles.OrderBy(r => r).ToList(), locked,
+            u.LockoutEnd, u.PasswordHash is not null);
+    }
+}

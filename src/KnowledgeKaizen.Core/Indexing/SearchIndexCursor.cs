@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace KnowledgeKaizen.Core.Indexing;
+
+/// <summary>
+/// How far one search index has read the append-only outbox: every entry up to <see cref="LastAppliedId"/> is in
+/// it. Each instance keeps its own index and its own cursor, so instances never share an index or race for entries.
+/// </summary>
+public class SearchIndexCursor
+{
+    public const int MaxNameLength = 128;
+
+    private SearchIndexCursor()
+    {
+        Name = string.Empty;
+    }
+
+    public SearchIndexCursor(string name, DateTimeOffset at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        Name = name.Length <= MaxNameLength ? name : name[..MaxNameLength];
+        UpdatedAt = at;
+    }
+
+    /// <summary>The index's instance name.</summary>
+    public string Name { get; private set; }
+
+    public long LastAppliedId { get; private set; }
+
+    /// <summary>When the cursor last moved: a cursor that stopped long ago belongs to a retired instance.</summary>
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>Moves forward to <paramref name="appliedId"/>; never back, so a late or repeated acknowledgement is harmless.</summary>
+    public void Advance(long appliedId, DateTimeOffset at)
+    {
+        LastAppliedId = Math.Max(LastAppliedId, appliedId);
+        UpdatedAt = at;
+    }
+}
+
+internal sealed class SearchIndexCursorConfiguration : IEntityTypeConfiguration<SearchIndexCursor>
+{
+    public void Configure(EntityTypeBuilder<SearchIndexCursor> builder)
+    {
+        builder.HasKey(c => c.Name);
+        builder.Property(c => c.Name).HasMaxLength(SearchIndexCursor.MaxNameLength);
+    }
+}

@@ -1,0 +1,8 @@
+namespace KnowledgeKaizen.Core.Ingestion;
+
+/// <summary>What to import and how.</summary>
+/// <param name="Kind">The record kind the file holds.</param>
+/// <param name="Format">CSV or JSON (array or NDJSON).</param>
+/// <param name="Mode">All-or-nothing (default) or apply the valid rows.</param>
+/// <param name="DryRun">Validate and count, then roll everything back.</param>
+public sealed record ImportRequest(ImportKind Kind, ImportFormat Format, ImportMode Mode = ImportMode.AllOrNothing, bool DryRun = false);

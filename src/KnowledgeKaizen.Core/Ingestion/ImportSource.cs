@@ -1,0 +1,9 @@
+namespace KnowledgeKaizen.Core.Ingestion;
+
+public enum ImportSource
+{
+    Upload,
+    Api,
+    CommandLine,
+    DemoData,
+}

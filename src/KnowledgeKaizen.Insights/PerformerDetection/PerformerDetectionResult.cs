@@ -1,0 +1,6 @@
+using KnowledgeKaizen.Insights.ExpectedOutcome;
+
+namespace KnowledgeKaizen.Insights.PerformerDetection;
+
+/// <summary>The trained expectation and the analysis built on its out-of-fold predictions.</summary>
+public sealed record PerformerDetectionResult(ExpectedOutcomeTraining Training, PerformerAnalysis Analysis);

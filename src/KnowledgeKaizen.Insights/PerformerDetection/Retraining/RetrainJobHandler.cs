@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Text.Json;
+using KnowledgeKaizen.Core.Data;
+using KnowledgeKaizen.Core.Jobs;
+using KnowledgeKaizen.Core.PerformerDetection;
+using KnowledgeKaizen.Insights.ExpectedOutcome;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace KnowledgeKaizen.Insights.PerformerDetection.Retraining;
+
+/// <summary>
+/// Job kind "performer-retrain": loads the closed stage entries, trains and analyses them (engine), stores the model
+/// with <see cref="ModelStore.SaveAndPromoteAsync"/> and the findings as a new <see cref="FindingSnapshot"/>. The
+/// previous model and snapshot keep serving throughout; a worse model is not promoted and leaves the snapshot alone.
+/// </summary>
+public sealed class RetrainJobHandler(
+    KnowledgeKaizenDbContext db,
+    StageOutcomeSource source,
+    ModelStore store,
+    ExpectedOutcomeOptions modelOptions,
+    EvidenceOptions evidenceOptions,
+    IOptions<RetrainOptions> jobOptions,
+    CaptureRequestService captures,
+    TimeProvider clock) : IJobHandler
+{
+    public const string JobKind = "performer-retrain";
+
+    public string Kind => JobKind;
+
+    public async Task<string?> RunAsync(BackgroundJob job, IJobProgress progress, CancellationToken cancellationToken)
+    {
+        var result = await RetrainAsync(progress, cancellationToken);
+        await progress.ReportAsync(1, result.Message, cancellationToken);
+        return JsonSerializer.Serialize(result, FindingJson.Options);
+    }
+
+    public async Task<RetrainResult> RetrainAsync(IJobProgress progress, CancellationToken ct)
+    {
+        var clockWatch = Stopwatch.StartNew();
+        await progress.ReportAsync(0.02, "Loading stage history", ct);
+        var observations = await source.LoadAsync(null, null, ct);
+        var options = SnapshotBuilder.OptionsJson(modelOptions, evidenceOptions);
+        await progress.ReportAsync(0.1, $"Training on {observations.Count:N0} closed stage entries", ct);
+
+        var outcome = await TrainWithProgressAsync(observations, progress, ct);
+        if (outcome.Value is null)
+        {
+            var reason = outcome.NotEnoughData!.Reason;
+            var keepsServing = await db.FindingSnapshots.AnyAsync(s => s.Status == SnapshotStatus.Ready, ct);
+            if (!keepsServing)
+            {
+                db.FindingSnapshots.Add(FindingSnapshot.NotEnoughData(clock.GetUtcNow(), observations.Count, options, reason));
+                await db.SaveChangesAsync(ct);
+            }
+
+            var message = keepsServing ? $"Not enough data ({reason}); the previous findings keep serving." : $"Not enough data: {reason}";
+            return new RetrainResult("not-enough-data", message, observations.Count, null, null, null, 0, clockWatch.Elapsed.TotalSeconds, 0);
+        }
+
+        await progress.ReportAsync(0.88, "Saving the model", ct);
+        var promotion = await store.SaveAndPromoteAsync(outcome.Value.Training.Model, jobOptions.Value.PromotionAucMargin, ct);
+        if (!promotion.Promoted)
+        {
+            return new RetrainResult("rejected", $"The new model was not promoted ({promotion.Reason}); the previous one keeps serving.",
+                observations.Count, await store.CurrentVersionAsync(ct), null, promotion.Candidate.Auc, 0, clockWatch.Elapsed.TotalSeconds, 0);
+        }
+
+        await progress.ReportAsync(0.93, "Saving the findings", ct);
+        var snapshot = SnapshotBuilder.Build(outcome.Value, promotion.Version!.Value, observations.Count, options, await source.RepsAsync(ct), clock.GetUtcNow());
+        db.FindingSnapshots.Add(snapshot);
+        await db.SaveChangesAsync(ct);
+        await PruneAsync(ct);
+        var sent = jobOptions.Value.AutoCaptureRequests ? await SendCaptureRequestsAsync(snapshot, ct) : 0;
+        var standouts = snapshot.Findings.Count(f => f.Class == FindingClass.Standout);
+        return new RetrainResult("promoted",
+            $"Model v{promotion.Version} ({promotion.Candidate.Trainer}, AUC {promotion.Candidate.Auc:0.000}) serves; {standouts} standouts among {snapshot.Findings.Count} rep × stage pairs.",
+            observations.Count, promotion.Version, snapshot.Id, promotion.Candidate.Auc, standouts, clockWatch.Elapsed.TotalSeconds, sent);
+    }
+
+    /// <summary>The engine reports no progress of its own, so the bar creeps towards 85 % while it works, with the elapsed time.</summary>
+    private async Task<InsightOutcome<PerformerDetectionResult>> TrainWithProgressAsync(List<StageOutcomeObservation> observations, IJobProgress progress, CancellationToken ct)
+    {
+        var engine = new PerformerDetectionEngine(modelOptions, evidenceOptions, clock);
+        var training = Task.Run(() => engine.Run(observations, ct), ct);
+        var watch = Stopwatch.StartNew();
+        while (await Task.WhenAny(training, Task.Delay(TimeSpan.FromSeconds(1), ct)) != training)
+        {
+            var seconds = watch.Elapsed.TotalSeconds;
+            await progress.ReportAsync(0.1 + (0.75 * (1 - Math.Exp(-seconds / 30))), $"Training and cross-validating ({seconds:0} s)", ct);
+        }
+
+        return await training;
+    }
+
+    private async Task PruneAsync(CancellationToken ct)
+    {
+        var keep = jobOptions.Value.SnapshotsKept;
+        var old = await db.FindingSnapshots.OrderByDescending(s => s.Id).Skip(keep).Select(s => s.Id).ToListAsync(ct);
+        if (old.Count > 0)
+        {
+            await db.PerformerFindings.Where(f => old.Contains(f.SnapshotId)).ExecuteDeleteAsync(ct);
+            await db.FindingSnapshots.Where(s => old.Contains(s.Id)).ExecuteDeleteAsync(ct);
+        }
+    }
+
+    private async Task<int> SendCaptureRequestsAsync(FindingSnapshot snapshot, CancellationToken ct)
+    {
+        var stages = await db.SalesStages.AsNoTracking().ToDictionaryAsync(s => s.Code, s => (s.Name, s.ProcedureSlug), ct);
+        var sent = 0;
+        foreach (var finding in snapshot.Findings.Where(f => f.WarrantsCaptureRequest))
+        {
+            var (name, slug) = stages.GetValueOrDefault(finding.Stage, (finding.Stage, null));
+            var evidence = CaptureEvidence.Build(finding, name, snapshot.ModelVersion, slug);
+            var result = await captures.SendAsync(finding, evidence, "automatic", $"Capture request: your method at {name}", ct);
+            sent += result.Status == CaptureSendStatus.Sent ? 1 : 0;
+        }
+
+        return sent;
+    }
+}

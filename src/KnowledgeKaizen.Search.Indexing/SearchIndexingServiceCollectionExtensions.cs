@@ -1,0 +1,37 @@
+using KnowledgeKaizen.Core.Hosting;
+using KnowledgeKaizen.Core.Jobs;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KnowledgeKaizen.Search.Indexing;
+
+public static class SearchIndexingServiceCollectionExtensions
+{
+    /// <summary>
+    /// Portal-wide search kept in step with the database: the engine (its index in the data folder unless
+    /// <c>Search:IndexPath</c> says otherwise), the document source, the outbox indexer, the start-up check,
+    /// the rebuild job and the record reader.
+    /// </summary>
+    public static IServiceCollection AddSearchIndexing(this IServiceCollection services)
+    {
+        services.AddSearchEngine();
+        services.AddOptions<SearchOptions>().PostConfigure<DataFolder>((options, folder) =>
+        {
+            if (string.IsNullOrWhiteSpace(options.IndexPath))
+            {
+                options.IndexPath = folder.SearchIndex;
+            }
+        });
+        services.AddScoped<SearchDocumentSource>();
+        services.AddOptions<SearchIndexingOptions>().BindConfiguration(SearchIndexingOptions.SectionName)
+            .Validate(o => !string.IsNullOrWhiteSpace(o.InstanceName), $"{SearchIndexingOptions.SectionName}:{nameof(SearchIndexingOptions.InstanceName)} is required.")
+            .ValidateOnStart();
+        services.AddScoped<ISearchOutboxFeed, SqliteSearchOutboxFeed>();
+        services.AddScoped<SearchOutboxApplier>();
+        services.AddScoped<SearchIndexMaintenance>();
+        services.AddScoped<SearchRecords>();
+        services.AddScoped<IStartupTask, SearchIndexStartupCheck>();
+        services.AddJobHandler<SearchRebuildJobHandler>();
+        services.AddHostedService<SearchIndexer>();
+        return services;
+    }
+}

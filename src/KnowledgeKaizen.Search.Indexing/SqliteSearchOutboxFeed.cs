@@ -1,0 +1,73 @@
+using KnowledgeKaizen.Core.Data;
+using KnowledgeKaizen.Core.Indexing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace KnowledgeKaizen.Search.Indexing;
+
+/// <summary>
+/// The outbox feed on a database with one writer at a time (SQLite): entry ids are assigned and committed in
+/// order (AUTOINCREMENT, never reused), so a cursor at id N means nothing at or below N can still appear. A
+/// database with concurrent writers can commit a lower id after a higher one was read; its feed must hold the
+/// cursor back over such gaps. Ids are contiguous here, so an index whose cursor is below the oldest entry minus one
+/// knows entries it never applied were pruned.
+/// </summary>
+public sealed class SqliteSearchOutboxFeed(KnowledgeKaizenDbContext db, IOptions<SearchIndexingOptions> options, TimeProvider clock)
+    : ISearchOutboxFeed
+{
+    private string Name => options.Value.InstanceName;
+
+    public async Task<IReadOnlyList<SearchOutboxEntry>> ReadAsync(int max, CancellationToken ct = default)
+    {
+        var after = await CursorAsync(ct);
+        return await db.SearchOutbox.AsNoTracking().Where(e => e.Id > after).OrderBy(e => e.Id).Take(max).ToListAsync(ct);
+    }
+
+    public async Task AdvanceAsync(long appliedId, CancellationToken ct = default)
+    {
+        var cursor = await db.SearchIndexCursors.SingleOrDefaultAsync(c => c.Name == Name, ct);
+        if (cursor is null)
+        {
+            cursor = new SearchIndexCursor(Name, clock.GetUtcNow());
+            db.SearchIndexCursors.Add(cursor);
+        }
+
+        cursor.Advance(appliedId, clock.GetUtcNow());
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<long> HighWaterMarkAsync(CancellationToken ct = default) =>
+        await db.SearchOutbox.MaxAsync(e => (long?)e.Id, ct) ?? 0;
+
+    public async Task<int> PendingAsync(CancellationToken ct = default)
+    {
+        var after = await CursorAsync(ct);
+        return await db.SearchOutbox.CountAsync(e => e.Id > after, ct);
+    }
+
+    public async Task<bool> MissedEntriesAsync(CancellationToken ct = default)
+    {
+        var after = await CursorAsync(ct);
+        var oldest = await db.SearchOutbox.MinAsync(e => (long?)e.Id, ct);
+        return oldest is { } first && first > after + 1;
+    }
+
+    public async Task<int> PruneAsync(CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        var live = now - options.Value.CursorLifetime;
+        var bound = await db.SearchIndexCursors.Where(c => c.UpdatedAt >= live).MinAsync(c => (long?)c.LastAppliedId, ct);
+        if (bound is not { } upTo)
+        {
+            return 0;
+        }
+
+        // The newest entry always stays, so a gap between a cursor and the oldest entry proves entries were pruned.
+        var newest = await HighWaterMarkAsync(ct);
+        var old = now - options.Value.OutboxRetention;
+        return await db.SearchOutbox.Where(e => e.Id <= upTo && e.Id < newest && e.RecordedAt < old).ExecuteDeleteAsync(ct);
+    }
+
+    private async Task<long> CursorAsync(CancellationToken ct) =>
+        await db.SearchIndexCursors.AsNoTracking().Where(c => c.Name == Name).Select(c => (long?)c.LastAppliedId).SingleOrDefaultAsync(ct) ?? 0;
+}

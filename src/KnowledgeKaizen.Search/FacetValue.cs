@@ -1,0 +1,3 @@
+namespace KnowledgeKaizen.Search;
+
+public sealed record FacetValue(string Value, int Count);

@@ -1,0 +1,3 @@
+namespace KnowledgeKaizen.Search;
+
+public sealed record SearchNotice(SearchNoticeKind Kind, string Message);

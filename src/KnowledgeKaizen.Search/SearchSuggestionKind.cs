@@ -1,0 +1,7 @@
+namespace KnowledgeKaizen.Search;
+
+public enum SearchSuggestionKind
+{
+    Title,
+    Tag,
+}

@@ -1,0 +1,101 @@
+using KnowledgeKaizen.Core.Hosting;
+using KnowledgeKaizen.Core.Identity;
+using KnowledgeKaizen.Web.Localization;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+
+namespace KnowledgeKaizen.Web.Hosting;
+
+public static class HostingModule
+{
+    /// <summary>Razor Pages, error handling, the health endpoint, the menu and request limits.</summary>
+    public static IServiceCollection AddPortalHosting(this IServiceCollection services)
+    {
+        // Forms are validated on the server only (no client validation library is shipped). With client validation
+        // off, an empty validation summary is not rendered at all, instead of a box with <li style="display:none">
+        // that the Content-Security-Policy would block.
+        services.AddRazorPages()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)))
+            .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
+        services.AddAntiforgery(o => o.Cookie.Name = "kk.csrf");
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<Navigation>();
+        services.AddNavItem(new NavItem("Home", "/Index", Policies.Reader, NavOrder.Home, "house"));
+        services.AddOptions<FormOptions>().Configure<IOptions<KaizenOptions>>((form, kaizen) =>
+            form.MultipartBodyLengthLimit = kaizen.Value.UploadLimitBytes);
+        // The server is built with the host, before the settings are checked, so it reads them unchecked.
+        services.AddOptions<KestrelServerOptions>().Configure<IConfiguration>((kestrel, configuration) =>
+            kestrel.Limits.MaxRequestBodySize = (configuration.GetSection(KaizenOptions.Section).Get<KaizenOptions>() ?? new()).UploadLimitBytes);
+        return services;
+    }
+
+    public static WebApplication UsePortal(this WebApplication app)
+    {
+        app.UseSecurityHeaders();
+        app.UseExceptionHandler("/Error");
+        app.UseWhen(c => IsApi(c.Request), api => api.UseStatusCodePages());
+        app.UseWhen(c => !IsApi(c.Request), pages => pages.UseStatusCodePagesWithReExecute("/Status/{0}"));
+        app.UseStaticFiles();
+        app.UseRequestLocalization();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    /// <summary>The pages, the anonymous health endpoint and the language switch.</summary>
+    public static IEndpointRouteBuilder MapPortalPages(this IEndpointRouteBuilder app)
+    {
+        app.MapRazorPages();
+        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapPost("/culture", (HttpContext http, TimeProvider clock, [Microsoft.AspNetCore.Mvc.FromForm] string culture, [Microsoft.AspNetCore.Mvc.FromForm] string? returnUrl) =>
+        {
+            if (LocalizationModule.IsSupported(culture))
+            {
+                LocalizationModule.SetCultureCookie(http.Response, culture, clock.GetUtcNow());
+            }
+
+            return Results.LocalRedirect(SafeLocalUrl(returnUrl));
+        }).AllowAnonymous();
+        return app;
+    }
+
+    /// <summary>
+    /// The settings and the data folder, checked before anything uses them, so a bad setting ends start-up
+    /// with one line naming it instead of a stack trace from deep inside a service.
+    /// </summary>
+    public static string? FindSettingProblem(this WebApplication app)
+    {
+        try
+        {
+            return app.Services.GetRequiredService<DataFolder>().EnsureWritable();
+        }
+        catch (OptionsValidationException ex)
+        {
+            return $"invalid setting {KaizenOptions.Section}: {string.Join("; ", ex.Failures)}";
+        }
+    }
+
+    /// <summary>Runs the start-up tasks (schema, roles, first Admin, content), then serves.</summary>
+    public static async Task<int> RunPortalAsync(this WebApplication app)
+    {
+        await StartupTasks.RunAsync(app.Services, ct: app.Lifetime.ApplicationStopping);
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            var urls = string.Join(", ", app.Urls);
+            app.Logger.LogInformation("KnowledgeKaizen is listening on {Urls}. Sign in with the Admin email {AdminEmail}.",
+                urls, app.Services.GetRequiredService<IOptions<KaizenOptions>>().Value.AdminEmail);
+        });
+        await app.RunAsync();
+        return 0;
+    }
+
+    internal static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
+
+    internal static string SafeLocalUrl(string? url) =>
+        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal) ? url : "/";
+}

@@ -1,0 +1,18 @@
+using KnowledgeKaizen.Core.Improvement;
+using KnowledgeKaizen.Core.Knowledge;
+using KnowledgeKaizen.Insights.Improvement;
+using KnowledgeKaizen.Insights.Metrics;
+
+namespace KnowledgeKaizen.Web.Improvement;
+
+/// <summary>Everything the cycle page shows.</summary>
+public sealed record CycleDetail(
+    ImprovementCycle Cycle,
+    CatalogueMetric? Metric,
+    bool LacksStandard,
+    IReadOnlyList<LinkedItem> Links,
+    IReadOnlyList<ImprovementCycle> Chain,
+    CycleCheck? Check,
+    IReadOnlyList<DocumentSummary> Playbooks,
+    IReadOnlyList<DocumentSummary> Procedures,
+    IReadOnlyList<StageInfo> Stages);

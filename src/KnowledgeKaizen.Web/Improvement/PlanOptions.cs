@@ -1,0 +1,7 @@
+using KnowledgeKaizen.Insights.Improvement;
+using KnowledgeKaizen.Insights.Metrics;
+
+namespace KnowledgeKaizen.Web.Improvement;
+
+/// <summary>Drop-down values of the Plan form.</summary>
+public sealed record PlanOptions(IReadOnlyList<CatalogueMetric> Metrics, IReadOnlyList<StageInfo> Stages, IReadOnlyList<string> Teams);

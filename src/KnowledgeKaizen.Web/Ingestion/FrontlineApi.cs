@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Security.Claims;
+using KnowledgeKaizen.Core.Crm;
+
+namespace KnowledgeKaizen.Web.Ingestion;
+
+/// <summary>
+/// <c>/api/v1/feedback</c> and <c>/api/v1/service-cases</c>: the frontline's single-item recording, the API twins of
+/// the "Record feedback" and "Record a service case" forms, for a token or a signed-in user.
+/// </summary>
+public static class FrontlineApi
+{
+    /// <summary>Maps <c>feedback</c> and <c>service-cases</c> under <paramref name="api"/> (the <c>/api/v1</c> group).</summary>
+    public static IEndpointRouteBuilder MapFrontlineApi(this IEndpointRouteBuilder api)
+    {
+        api.MapPost("/feedback", RecordFeedbackAsync).RequireAuthorization(IngestionPolicies.FrontlineApi).DisableAntiforgery();
+        api.MapPost("/service-cases", RecordCaseAsync).RequireAuthorization(IngestionPolicies.FrontlineApi).DisableAntiforgery();
+        return api;
+    }
+
+    private static async Task<IResult> RecordFeedbackAsync(FeedbackRequest body, ClaimsPrincipal user, FrontlineRecorder recorder, CancellationToken ct)
+    {
+        if (!TryChoice<FeedbackChannel>(body.Channel, out var channel) | !TryChoice<FeedbackType>(body.Type, out var type))
+        {
+            return Invalid("channel/type", "channel is phone|email|chat|web|survey|social and type is complaint|praise|suggestion.");
+        }
+
+        var result = await recorder.RecordFeedbackAsync(new FeedbackInput(channel, type, body.Text ?? string.Empty, body.Score, body.CustomerId,
+            body.CaseId, body.Category, Utc(body.ReceivedAt), body.HandlingRecord, Utc(body.ResolvedAt)), UserId(user), ct);
+        return Outcome(result, "feedback");
+    }
+
+    private static async Task<IResult> RecordCaseAsync(ServiceCaseRequest body, ClaimsPrincipal user, FrontlineRecorder recorder, CancellationToken ct)
+    {
+        CaseChannel? channel = null;
+        CasePriority? priority = null;
+        if (body.Channel is not null)
+        {
+            if (!TryChoice<CaseChannel>(body.Channel, out var c))
+            {
+                return Invalid("channel", "channel is phone|email|chat|web|onsite.");
+            }
+
+            channel = c;
+        }
+
+        if (body.Priority is not null)
+        {
+            if (!TryChoice<CasePriority>(body.Priority, out var p))
+            {
+                return Invalid("priority", "priority is low|normal|high|urgent.");
+            }
+
+            priority = p;
+        }
+
+        var result = await recorder.RecordCaseAsync(new CaseInput(body.CaseId, body.CustomerId, body.AgentId, channel, body.Category, priority,
+            body.Subject, body.Description, Utc(body.OpenedAt), Utc(body.FirstResponseAt), Utc(body.ResolvedAt), body.Resolution,
+            body.Satisfaction), UserId(user), ct);
+        return Outcome(result, "service-cases");
+    }
+
+    private static IResult Outcome(RecordingResult result, string path) => result.Succeeded
+        ? Results.Created(string.Create(CultureInfo.InvariantCulture, $"/api/v1/{path}/{result.Id}"), new { id = result.Id })
+        : Results.ValidationProblem(result.Problems.ToDictionary(p => p.Key, p => new[] { p.Value }));
+
+    private static IResult Invalid(string field, string message) =>
+        Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
+
+    private static bool TryChoice<TEnum>(string? value, out TEnum parsed)
+        where TEnum : struct, Enum =>
+        Enum.TryParse(value, ignoreCase: true, out parsed) && Enum.IsDefined(parsed) && value is { Length: > 0 } && !char.IsDigit(value[0]);
+
+    private static DateTime? Utc(DateTime? value) => value?.Kind switch
+    {
+        null => null,
+        DateTimeKind.Local => value.Value.ToUniversalTime(),
+        _ => DateTime.SpecifyKind(value.Value, DateTimeKind.Utc),
+    };
+
+    private static string UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown";
+}

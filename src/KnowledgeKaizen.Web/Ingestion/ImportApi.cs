@@ -1,0 +1,152 @@
+using System.Security.Claims;
+using KnowledgeKaizen.Core.Hosting;
+using KnowledgeKaizen.Core.Ingestion;
+using KnowledgeKaizen.Core.Jobs;
+using Microsoft.Extensions.Options;
+
+namespace KnowledgeKaizen.Web.Ingestion;
+
+/// <summary>
+/// <c>/api/v1/imports</c>: upload a file (raw body or multipart "file"), follow its progress, fetch
+/// templates and problem lists. Bad input is always a ProblemDetails (400, 404, 413, 422), never a 500.
+/// </summary>
+public static class ImportApi
+{
+    /// <summary>Files up to this size are imported within the request; larger ones become a background job.</summary>
+    internal const long InlineLimitBytes = 5L * 1024 * 1024;
+
+    /// <summary>Maps <c>imports/…</c> under <paramref name="api"/> (the <c>/api/v1</c> group).</summary>
+    public static IEndpointRouteBuilder MapImportApi(this IEndpointRouteBuilder api)
+    {
+        var imports = api.MapGroup("/imports").RequireAuthorization(IngestionPolicies.ImportApi);
+        imports.MapPost("/{kind}", UploadAsync).DisableAntiforgery();
+        imports.MapGet("/jobs/{id:guid}", JobAsync);
+        imports.MapGet("/templates/{kind}", Template);
+        imports.MapGet("/{id:guid}/problems.csv", ProblemsAsync);
+        return api;
+    }
+
+    private static async Task<IResult> UploadAsync(string kind, HttpRequest request, ImportService service,
+        IOptions<KaizenOptions> options, string? mode, bool? dryRun, bool? background, CancellationToken ct)
+    {
+        if (!ImportKinds.TryParse(kind, out var importKind))
+        {
+            return Results.Problem(statusCode: 404, title: $"Unknown import kind '{kind}'.",
+                detail: "Kinds: " + string.Join(", ", ImportKinds.LoadOrder.Select(k => k.Slug())));
+        }
+
+        var importMode = mode?.ToLowerInvariant() switch
+        {
+            null or "" or "all" or "all-or-nothing" => ImportMode.AllOrNothing,
+            "valid" or "valid-rows" or "partial" => ImportMode.ValidRowsOnly,
+            _ => (ImportMode?)null,
+        };
+        if (importMode is null)
+        {
+            return Results.Problem(statusCode: 400, title: "mode must be 'all' (the default) or 'valid'.");
+        }
+
+        var maxBytes = options.Value.UploadLimitBytes;
+        if (request.ContentLength > maxBytes)
+        {
+            return TooLarge(maxBytes);
+        }
+
+        ImportRecord record;
+        try
+        {
+            var (content, fileName) = await BodyAsync(request, importKind, ct);
+            if (content is null)
+            {
+                return Results.Problem(statusCode: 400, title: "Send the file as the request body or as the multipart field 'file'.");
+            }
+
+            record = await service.ReceiveAsync(content, fileName, importKind, importMode.Value, dryRun ?? false, ImportSource.Api,
+                request.HttpContext.User.Identity?.Name, maxBytes, ct);
+        }
+        catch (FileTooLargeException)
+        {
+            return TooLarge(maxBytes);
+        }
+        catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return TooLarge(maxBytes);
+        }
+
+        if (background == true || record.FileBytes > InlineLimitBytes)
+        {
+            var job = await service.EnqueueAsync(record, request.HttpContext.User.FindFirstValue(ClaimTypes.NameIdentifier), ct);
+            return Results.Accepted($"/api/v1/imports/jobs/{job.Id}", new { importId = record.Id, jobId = job.Id, status = "queued" });
+        }
+
+        var report = await service.RunAsync(record.Id, ct: ct);
+        var body = new { importId = record.Id, report };
+        return report.Applied || (report.DryRun && report.TotalProblems == 0)
+            ? Results.Ok(body)
+            : Results.UnprocessableEntity(body);
+    }
+
+    private static async Task<(Stream? Content, string FileName)> BodyAsync(HttpRequest request, ImportKind kind, CancellationToken ct)
+    {
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(ct);
+            var file = form.Files["file"] ?? form.Files.FirstOrDefault();
+            return file is null ? (null, string.Empty) : (file.OpenReadStream(), file.FileName);
+        }
+
+        var extension = request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true ? ".json" : ".csv";
+        return (request.Body, kind.Slug() + extension);
+    }
+
+    private static IResult TooLarge(long maxBytes) => Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,
+        title: $"The file is larger than the limit of {maxBytes / (1024 * 1024)} MB.",
+        detail: "Split the file, or raise KnowledgeKaizen:MaxUploadMegabytes.");
+
+    private static async Task<IResult> JobAsync(Guid id, IJobQueue jobs, ImportService service, ImportProgress live, CancellationToken ct)
+    {
+        var job = await jobs.FindAsync(id, ImportService.JobKind, ct);
+        if (job is null)
+        {
+            return Results.Problem(statusCode: 404, title: "No import job has this id.");
+        }
+
+        var record = await service.FindByJobAsync(id, ct);
+        var snapshot = record is null ? null : live.Find(record.Id);
+        return Results.Ok(new
+        {
+            jobId = job.Id,
+            importId = record?.Id,
+            status = job.Status.ToString(),
+            finished = job.IsFinished,
+            progress = job.IsFinished ? 1 : snapshot?.Fraction ?? job.Progress,
+            phase = job.IsFinished ? "done" : snapshot is null ? "waiting" : snapshot.Fraction >= 1 ? "finishing" : "reading",
+            rows = snapshot?.Rows ?? record?.Rows ?? 0,
+            importStatus = record?.Status.ToString(),
+            message = job.Status == JobStatus.Failed ? job.Message : record?.Message,
+            report = record?.IsFinished == true ? record.Report : null,
+        });
+    }
+
+    private static IResult Template(string kind)
+    {
+        var slug = kind.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? kind[..^4] : kind;
+        if (!ImportKinds.TryParse(slug, out var importKind))
+        {
+            return Results.Problem(statusCode: 404, title: $"Unknown import kind '{kind}'.");
+        }
+
+        return Results.File(CsvExports.Template(importKind), "text/csv; charset=utf-8", importKind.Slug() + ".csv");
+    }
+
+    private static async Task<IResult> ProblemsAsync(Guid id, ImportService service, CancellationToken ct)
+    {
+        var report = (await service.FindAsync(id, ct))?.Report;
+        if (report is null)
+        {
+            return Results.Problem(statusCode: 404, title: "No finished import has this id.");
+        }
+
+        return Results.File(CsvExports.Problems(report), "text/csv; charset=utf-8", $"import-{id:N}-problems.csv");
+    }
+}

@@ -1,0 +1,4 @@
+namespace KnowledgeKaizen.Web.Knowledge;
+
+/// <summary>Body of a case link.</summary>
+public sealed record CaseLinkRequest(string? CaseKey);

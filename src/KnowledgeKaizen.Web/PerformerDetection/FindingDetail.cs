@@ -1,0 +1,7 @@
+using KnowledgeKaizen.Core.PerformerDetection;
+using KnowledgeKaizen.Insights.PerformerDetection;
+
+namespace KnowledgeKaizen.Web.PerformerDetection;
+
+/// <summary>One finding with its explanation, for the detail page.</summary>
+public sealed record FindingDetail(FindingRow Row, FindingExplanation? Explanation, FindingSnapshot Snapshot, CaptureRequest? Request, bool ViewerIsManager);

@@ -1,0 +1,52 @@
+using Mono.Cecil;
+using Mono.Cecil.Cil;
+
+namespace KnowledgeKaizen.Architecture.Tests;
+
+/// <summary>The seams the next work swaps stay the only way to what they stand for.</summary>
+public sealed class SeamRulesTests
+{
+    private static readonly string[] SystemClock =
+    [
+        "System.DateTime System.DateTime::get_Now()",
+        "System.DateTime System.DateTime::get_UtcNow()",
+        "System.DateTime System.DateTime::get_Today()",
+        "System.DateTimeOffset System.DateTimeOffset::get_Now()",
+        "System.DateTimeOffset System.DateTimeOffset::get_UtcNow()",
+    ];
+
+    // What only SQLite understands; everywhere else raw SQL asks ISqlDialect for it.
+    private static readonly string[] SqliteOnly = ["julianday(", "substr(", "sqlite_master", "INSERT OR IGNORE", "TOTAL(", "COLLATE NOCASE", "PRAGMA"];
+
+    // The dialect itself, and the import's SQLite bulk path (raw sqlite3 statements on the connection, by design).
+    private static readonly string[] SqliteAdapters =
+    [
+        "KnowledgeKaizen.Core.Data.SqliteDialect",
+        "KnowledgeKaizen.Core.Ingestion.ImportPipeline",
+        "KnowledgeKaizen.Core.Ingestion.BulkLoadSchema",
+        "KnowledgeKaizen.Core.Ingestion.UpsertWriter",
+    ];
+
+    [Fact]
+    public void NoCode_ReadsTheSystemClock_EverythingAsksTimeProvider()
+    {
+        var readers = CodeScan.Instructions()
+            .Where(x => x.Instruction.OpCode.Code is Code.Call && x.Instruction.Operand is MethodReference m && SystemClock.Contains(m.FullName))
+            .Select(x => $"{x.Type.FullName}.{x.Method.Name}").Distinct().ToList();
+
+        Assert.True(readers.Count == 0, "Reads the system clock instead of TimeProvider: " + string.Join(", ", readers));
+    }
+
+    [Fact]
+    public void RawSql_WritesSqliteOnlyFragments_ThroughTheDialect()
+    {
+        var writers = CodeScan.Instructions()
+            .Where(x => x.Instruction.OpCode.Code is Code.Ldstr && x.Instruction.Operand is string text
+                && SqliteOnly.Any(f => text.Contains(f, StringComparison.OrdinalIgnoreCase)))
+            .Select(x => CodeScan.Outermost(x.Type).FullName)
+            .Where(t => !SqliteAdapters.Contains(t) && !t.StartsWith("KnowledgeKaizen.Core.Data.Migrations.", StringComparison.Ordinal))
+            .Distinct().ToList();
+
+        Assert.True(writers.Count == 0, "SQLite-only SQL outside ISqlDialect: " + string.Join(", ", writers));
+    }
+}

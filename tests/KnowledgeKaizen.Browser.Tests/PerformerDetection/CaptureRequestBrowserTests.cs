@@ -1,0 +1,53 @@
+using System.Text.RegularExpressions;
+using KnowledgeKaizen.Browser.Tests.Infrastructure;
+using KnowledgeKaizen.Core.Identity;
+using KnowledgeKaizen.Core.PerformerDetection;
+using KnowledgeKaizen.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+namespace KnowledgeKaizen.Browser.Tests.PerformerDetection;
+
+public sealed class CaptureRequestBrowserTests(DemoDataBrowserFixture fixture) : IClassFixture<DemoDataBrowserFixture>
+{
+    [Fact]
+    public async Task Manager_SendsACaptureRequest_RepSeesTheTask_AndOpensThePrefilledDraft()
+    {
+        var snapshot = await fixture.Server.SnapshotAsync();
+        Assert.Equal(SnapshotStatus.Ready, snapshot.Status);
+        var standout = await fixture.Server.WithDbAsync(db => db.PerformerFindings.AsNoTracking()
+            .Where(f => f.SnapshotId == snapshot.Id && f.Class == FindingClass.Standout).OrderBy(f => f.RepId).FirstAsync());
+        var rep = await fixture.Server.WithDbAsync(db => db.Reps.AsNoTracking().SingleAsync(r => r.Id == standout.RepId));
+        await fixture.Server.EnsureUserAsync(rep.Email!, Roles.Contributor);
+        await fixture.Server.EnsureUserAsync("km@browser.test", Roles.KnowledgeManager);
+
+        var manager = await fixture.NewPageAsync();
+        await Artifacts.CaptureOnFailureAsync(manager, "capture-request-manager", async () =>
+        {
+            await SignIn.AsAsync(manager, "km@browser.test", PortalFactory.UserPassword);
+            await manager.GotoAsync("/Insights/Performance?class=Standout");
+            var row = manager.GetByTestId($"finding-{rep.ExternalId}-{standout.Stage}");
+            await row.GetByTestId("send-capture").ClickAsync();
+            await Assertions.Expect(manager.GetByRole(AriaRole.Status)).ToContainTextAsync("Capture request sent");
+            await Assertions.Expect(manager.GetByTestId($"finding-{rep.ExternalId}-{standout.Stage}")).ToContainTextAsync("Requested");
+        });
+
+        var page = await fixture.NewPageAsync();
+        await Artifacts.CaptureOnFailureAsync(page, "capture-request-rep", async () =>
+        {
+            await SignIn.AsAsync(page, rep.Email!, PortalFactory.UserPassword);
+            await Assertions.Expect(page.GetByTestId("task-count")).ToHaveTextAsync("1");
+            await page.GetByTestId("task-badge").ClickAsync();
+            await page.GetByTestId("open-task").First.ClickAsync();
+            await Assertions.Expect(page.GetByTestId("capture-evidence")).ToContainTextAsync("Performance evidence");
+            await page.GetByTestId("accept-capture").ClickAsync();
+            await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Knowledge/Edit/"));
+            await page.Locator(".CodeMirror").WaitForAsync();
+            var html = await page.ContentAsync();
+            Assert.Contains("Performance evidence", html, StringComparison.Ordinal);
+            Assert.Contains("What I do", html, StringComparison.Ordinal);
+            await Assertions.Expect(page.GetByTestId("task-badge")).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByTestId("task-count")).ToHaveCountAsync(0);
+        });
+    }
+}

@@ -1,0 +1,74 @@
+using KnowledgeKaizen.Core.Identity;
+using KnowledgeKaizen.Core.Indexing;
+
+namespace KnowledgeKaizen.Search.Indexing.Tests;
+
+public sealed class SearchDocumentSourceTests : IDisposable
+{
+    private readonly IndexingTestDatabase database = new();
+
+    [Theory]
+    [InlineData("The courier was late again. Second time this month.", "The courier was late again.")]
+    [InlineData("快递又迟到了。这个月第二次。", "快递又迟到了。")]
+    [InlineData("no sentence end here", "no sentence end here")]
+    public void FeedbackTitle_IsTheFirstSentence(string text, string expected) =>
+        Assert.Equal(expected, SearchDocumentSource.FeedbackTitle(text));
+
+    [Fact]
+    public void FeedbackTitle_OfALongSentence_IsCutAt80Characters()
+    {
+        var title = SearchDocumentSource.FeedbackTitle(string.Join(' ', Enumerable.Repeat("word", 40)));
+        Assert.True(title.Length <= 80);
+        Assert.EndsWith("…", title, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Draft_IsVisibleToItsAuthorAndTheReviewers_Only()
+    {
+        var id = await database.NewPlaybookAsync("Two-visit discovery");
+        await using var db = database.NewContext();
+
+        var document = Assert.Single(await database.Source(db).LoadAsync(SearchDocumentTypes.Playbook, [id.ToString(System.Globalization.CultureInfo.InvariantCulture)]));
+
+        Assert.Equal(["author-1"], document.Visibility.UserIds);
+        Assert.Equal([Roles.KnowledgeManager, Roles.Admin], document.Visibility.Roles);
+        Assert.Equal("draft", document.Status);
+    }
+
+    [Fact]
+    public async Task Counts_ListEveryType_WithResolvedCasesOnly()
+    {
+        await database.NewCaseAsync("Invoice shows the old price", resolution: null);
+        await database.NewPlaybookAsync("Two-visit discovery");
+        await using var db = database.NewContext();
+
+        var counts = await database.Source(db).CountsAsync();
+
+        Assert.Equal(SearchDocumentTypes.All.Order(), counts.Keys.Order());
+        Assert.Equal(1, counts[SearchDocumentTypes.Playbook]);
+        Assert.Equal(0, counts[SearchDocumentTypes.Case]);
+    }
+
+    [Fact]
+    public async Task MarkdownDocument_IsIndexedAsItsWords_WithoutSyntaxOrUrls()
+    {
+        var id = await database.NewPlaybookAsync("**Price** objections",
+            "## Steps {#step-1}\n\nWhen a buyer says the **price** is too high, see [the guide](https://intranet/x?a=b).\n\n<div>note &amp; check</div>");
+        await using var db = database.NewContext();
+
+        var document = Assert.Single(await database.Source(db).LoadAsync(SearchDocumentTypes.Playbook, [id.ToString(System.Globalization.CultureInfo.InvariantCulture)]));
+
+        Assert.Equal("Price objections", document.Title);
+        Assert.Equal("Steps When a buyer says the price is too high, see the guide. note & check", document.Body);
+    }
+
+    [Fact]
+    public void FeedbackVisibility_LeavesOutStaffAndTrainers()
+    {
+        Assert.DoesNotContain(Roles.Staff, SearchVisibilityRules.Feedback.Roles);
+        Assert.DoesNotContain(Roles.Trainer, SearchVisibilityRules.Feedback.Roles);
+        Assert.Contains(Roles.Contributor, SearchVisibilityRules.Feedback.Roles);
+    }
+
+    public void Dispose() => database.Dispose();
+}
