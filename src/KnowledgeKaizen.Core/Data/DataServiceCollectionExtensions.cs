@@ -1,3 +1,4 @@
+using KnowledgeKaizen.Core.Events;
 using KnowledgeKaizen.Core.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +23,7 @@ public static class DataServiceCollectionExtensions
             };
             options.UseSqlite(connection.ToString());
         });
+        services.AddDomainEvents();
         services.AddScoped<IStartupTask, DatabaseMigrator>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;

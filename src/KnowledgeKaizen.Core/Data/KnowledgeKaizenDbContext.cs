@@ -1,3 +1,4 @@
+using KnowledgeKaizen.Core.Events;
 using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.Jobs;
 using KnowledgeKaizen.Core.Indexing;
@@ -13,12 +14,21 @@ namespace KnowledgeKaizen.Core.Data;
 /// <summary>
 /// The single source of truth. Each feature declares its own <c>DbSet</c>s in a partial file in its
 /// folder and its mapping in one <see cref="IEntityTypeConfiguration{TEntity}"/> per entity, so modules
-/// grow without editing this file. The clock stamps the search outbox (the system clock when none is given).
+/// grow without editing this file. The clock stamps the search outbox (the system clock when none is given);
+/// the dispatcher hands raised domain events to their handlers inside the save (none are handled without one).
 /// </summary>
-public partial class KnowledgeKaizenDbContext(DbContextOptions<KnowledgeKaizenDbContext> options, TimeProvider? clock = null)
+public partial class KnowledgeKaizenDbContext(DbContextOptions<KnowledgeKaizenDbContext> options, TimeProvider? clock = null,
+    DomainEventDispatcher? events = null)
     : IdentityDbContext<AppUser>(options)
 {
+    /// <summary>Handlers may raise further events; a chain longer than this is a cycle.</summary>
+    private const int MaxEventRounds = 5;
+
     private readonly TimeProvider clock = clock ?? TimeProvider.System;
+    private readonly List<IDomainEvent> raised = [];
+
+    /// <summary>The clock of this context, for handlers that stamp what they add.</summary>
+    public TimeProvider Clock => clock;
 
     /// <summary>The SQL dialect of the configured database, for the queries written by hand.</summary>
     public ISqlDialect Sql => Database.ProviderName switch
@@ -48,40 +58,85 @@ public partial class KnowledgeKaizenDbContext(DbContextOptions<KnowledgeKaizenDb
             new UnindexedForeignKeyConvention(services.GetRequiredService<ProviderConventionSetBuilderDependencies>()));
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    /// <summary>Records an event to be handled when this context next saves, in the same transaction.</summary>
+    public void Raise(IDomainEvent domainEvent) => raised.Add(domainEvent);
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveWithOutboxAndEventsAsync(acceptAllChangesOnSuccess, sync: true, CancellationToken.None).GetAwaiter().GetResult();
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default) =>
+        SaveWithOutboxAndEventsAsync(acceptAllChangesOnSuccess, sync: false, cancellationToken);
+
+    private async Task<int> SaveWithOutboxAndEventsAsync(bool acceptAllChangesOnSuccess, bool sync, CancellationToken cancellationToken)
     {
         var added = RecordSearchOutbox(acceptAllChangesOnSuccess);
-        if (added.Count == 0)
+        var pending = TakeEvents();
+        if (added.Count == 0 && pending.Count == 0)
         {
-            return base.SaveChanges(acceptAllChangesOnSuccess);
+            return sync ? base.SaveChanges(acceptAllChangesOnSuccess) : await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
-        using var own = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
-        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
-        RecordInserted(added);
-        base.SaveChanges(acceptAllChangesOnSuccess);
-        own?.Commit();
-        return saved;
+        var own = Database.CurrentTransaction is not null ? null
+            : sync ? Database.BeginTransaction() : await Database.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            var saved = sync ? base.SaveChanges(acceptAllChangesOnSuccess) : await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            RecordInserted(added);
+            for (var round = 0; pending.Count > 0; round++)
+            {
+                if (round == MaxEventRounds)
+                {
+                    throw new InvalidOperationException($"Domain event handlers kept raising events after {MaxEventRounds} rounds: "
+                        + string.Join(", ", pending.Select(e => e.GetType().Name).Distinct()));
+                }
+
+                foreach (var domainEvent in pending)
+                {
+                    if (events is not null)
+                    {
+                        await events.DispatchAsync(domainEvent, this, cancellationToken);
+                    }
+                }
+
+                pending = TakeEvents();
+            }
+
+            if (sync)
+            {
+                base.SaveChanges(acceptAllChangesOnSuccess);
+                own?.Commit();
+            }
+            else
+            {
+                await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                if (own is not null)
+                {
+                    await own.CommitAsync(cancellationToken);
+                }
+            }
+
+            return saved;
+        }
+        finally
+        {
+            if (own is not null)
+            {
+                await own.DisposeAsync();
+            }
+        }
     }
 
-    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    /// <summary>Events raised on the context and by tracked entities since the last save.</summary>
+    private List<IDomainEvent> TakeEvents()
     {
-        var added = RecordSearchOutbox(acceptAllChangesOnSuccess);
-        if (added.Count == 0)
+        var taken = new List<IDomainEvent>(raised);
+        raised.Clear();
+        foreach (var entry in ChangeTracker.Entries<IRaisesEvents>().ToList())
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            taken.AddRange(entry.Entity.TakeEvents());
         }
 
-        await using var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        RecordInserted(added);
-        await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        if (own is not null)
-        {
-            await own.CommitAsync(cancellationToken);
-        }
-
-        return saved;
+        return taken;
     }
 
     /// <summary>
