@@ -1,3 +1,5 @@
+using KnowledgeKaizen.Insights.Performance;
+
 namespace KnowledgeKaizen.Insights.ExpectedOutcome;
 
 /// <summary>How one candidate trainer did out of fold.</summary>
@@ -7,7 +9,8 @@ namespace KnowledgeKaizen.Insights.ExpectedOutcome;
 /// <param name="LogLoss">Out-of-fold log loss after per-stage calibration.</param>
 /// <param name="TrainingTime">Total time spent training this candidate across folds.</param>
 /// <param name="Error">Why the trainer failed, when it did.</param>
-public sealed record TrainerComparison(string Trainer, int Rows, double Auc, double LogLoss, TimeSpan TrainingTime, string? Error);
+/// <param name="WithoutRepEffects">True for the refit that learned from the outcomes with each rep's estimated effect taken out.</param>
+public sealed record TrainerComparison(string Trainer, int Rows, double Auc, double LogLoss, TimeSpan TrainingTime, string? Error, bool WithoutRepEffects = false);
 
 /// <summary>Quality report of a trained expected-outcome model, persisted as <c>report.json</c> beside it.</summary>
 /// <param name="Version">Store version (0 until saved by <see cref="ModelStore"/>).</param>
@@ -22,6 +25,8 @@ public sealed record TrainerComparison(string Trainer, int Rows, double Auc, dou
 /// <param name="TrainedAt">When training finished.</param>
 /// <param name="Candidates">Every trainer compared, with the stage base rate as the floor.</param>
 /// <param name="UsesDaysInStage">Whether time in stage was a feature.</param>
+/// <param name="Validation">How far the findings computed with this model can be trusted (null for models stored before
+/// validation existed, or when it could not be computed).</param>
 public sealed record ExpectedOutcomeModelReport(
     int Version,
     string Trainer,
@@ -34,4 +39,5 @@ public sealed record ExpectedOutcomeModelReport(
     TimeSpan TrainingTime,
     DateTimeOffset TrainedAt,
     IReadOnlyList<TrainerComparison> Candidates,
-    bool UsesDaysInStage);
+    bool UsesDaysInStage,
+    FindingsValidation? Validation = null);

@@ -6,12 +6,19 @@ namespace KnowledgeKaizen.Insights.Performance;
 public sealed record RepPerformanceResult(ExpectedOutcomeTraining Training, PerformanceAnalysis Analysis);
 
 /// <summary>
-/// One call for the retrain job: train the expected-outcome model with rep-grouped folds, then analyse every
-/// (rep, stage) pair against its out-of-fold expectation. Store <c>Training.Model</c> with <see cref="ModelStore"/>.
+/// One call for the retrain job: train the expected-outcome model with rep-grouped folds, analyse every (rep, stage)
+/// pair against its out-of-fold expectation and — unless <see cref="PerformanceOptions.RefitWithoutRepEffects"/> is off —
+/// train once more on the outcomes with each pair's estimated rep effect taken out, and analyse again. Rep-grouped folds
+/// keep a rep out of their own expectation, but not out of their peers': where standouts cluster in one kind of deal,
+/// their skill would otherwise make that kind of deal look easier for everyone (and their peers in it look worse).
+/// Store <c>Training.Model</c> with <see cref="ModelStore"/>.
 /// </summary>
 public sealed class RepPerformanceEngine(ExpectedOutcomeOptions modelOptions, PerformanceOptions performanceOptions)
 {
-    /// <summary>Runs both steps; degenerate history yields <c>NotEnoughData</c> with the reason.</summary>
+    /// <summary>Rep effects below this (log-odds) everywhere change nothing worth a second training.</summary>
+    private const double NegligibleEffect = 0.01;
+
+    /// <summary>Runs the steps; degenerate history yields <c>NotEnoughData</c> with the reason.</summary>
     public InsightOutcome<RepPerformanceResult> Run(IReadOnlyList<StageOutcomeObservation> history, CancellationToken cancellationToken = default)
     {
         var training = new ExpectedOutcomeTrainer(modelOptions).Train(history, cancellationToken);
@@ -20,9 +27,65 @@ public sealed class RepPerformanceEngine(ExpectedOutcomeOptions modelOptions, Pe
             return InsightOutcome<RepPerformanceResult>.Insufficient(training.NotEnoughData!.Reason);
         }
 
-        var analysis = new PerformanceAnalyzer(performanceOptions).Analyze(history, training.Value.OutOfFoldExpected);
-        return analysis.Value is null
-            ? InsightOutcome<RepPerformanceResult>.Insufficient(analysis.NotEnoughData!.Reason)
-            : InsightOutcome<RepPerformanceResult>.Success(new RepPerformanceResult(training.Value, analysis.Value));
+        var analyzer = new PerformanceAnalyzer(performanceOptions);
+        var analysis = analyzer.Analyze(history, training.Value.OutOfFoldExpected);
+        if (analysis.Value is null)
+        {
+            return InsightOutcome<RepPerformanceResult>.Insufficient(analysis.NotEnoughData!.Reason);
+        }
+
+        var first = new RepPerformanceResult(training.Value, analysis.Value);
+        var targets = OutcomesWithoutRepEffects(history, training.Value.OutOfFoldExpected, analysis.Value);
+        if (!performanceOptions.RefitWithoutRepEffects || targets is null)
+        {
+            return InsightOutcome<RepPerformanceResult>.Success(first);
+        }
+
+        // Only the chosen trainer is refitted: the comparison has been made, and the refit costs one more cross-validation.
+        var report = training.Value.Model.Report;
+        var chosen = Enum.TryParse<ExpectedOutcomeTrainerKind>(report.Trainer, out var kind) ? (IReadOnlyList<ExpectedOutcomeTrainerKind>)[kind] : [];
+        var refit = new ExpectedOutcomeTrainer(modelOptions with { Trainers = chosen }).Train(history, targets, cancellationToken);
+        var second = refit.Value is null ? null : analyzer.Analyze(history, refit.Value.OutOfFoldExpected).Value;
+        if (second is null)
+        {
+            return InsightOutcome<RepPerformanceResult>.Success(first);
+        }
+
+        var model = refit.Value!.Model;
+        model.Report = model.Report with
+        {
+            Candidates = [.. report.Candidates, .. model.Report.Candidates.Where(c => c.Trainer != ExpectedOutcomeModel.BaseRateTrainer)],
+            TrainingTime = report.TrainingTime + model.Report.TrainingTime,
+        };
+        return InsightOutcome<RepPerformanceResult>.Success(new RepPerformanceResult(refit.Value, second));
+    }
+
+    /// <summary>
+    /// What each entry's outcome would be worth without its rep's effect at the stage: with p₀ the expectation and p₁ the
+    /// same shifted by the pair's posterior mean effect β̄, an advance counts p₀/p₁ when β̄ &gt; 0 (and a loss counts
+    /// (1−p₀)/(1−p₁) of a loss when β̄ &lt; 0). Its expected value is p₀ whatever the effect, so the refit learns the deals,
+    /// not the reps. The posterior mean is shrunk, so only effects the data support are taken out. Null when no pair has one.
+    /// </summary>
+    internal static double[]? OutcomesWithoutRepEffects(IReadOnlyList<StageOutcomeObservation> history, IReadOnlyList<double> expected, PerformanceAnalysis analysis)
+    {
+        var effect = analysis.Findings.ToDictionary(f => (f.RepId, f.Stage), f => f.Posterior.MeanEffect);
+        if (effect.Values.All(b => Math.Abs(b) < NegligibleEffect))
+        {
+            return null;
+        }
+
+        var targets = new double[history.Count];
+        for (var i = 0; i < targets.Length; i++)
+        {
+            var o = history[i];
+            var beta = effect.GetValueOrDefault((o.RepId, o.Stage));
+            var p0 = Math.Clamp(expected[i], 1e-6, 1 - 1e-6);
+            var p1 = PerformanceAnalyzer.Logistic(PerformanceAnalyzer.Logit(p0) + beta);
+            targets[i] = beta > 0 ? (o.Advanced ? p0 / p1 : 0)
+                : beta < 0 ? (o.Advanced ? 1 : 1 - ((1 - p0) / (1 - p1)))
+                : o.Advanced ? 1 : 0;
+        }
+
+        return targets;
     }
 }
