@@ -17,7 +17,7 @@ public sealed record TrainerComparison(string Trainer, int Rows, double Auc, dou
 /// <param name="Trainer">Chosen trainer.</param>
 /// <param name="Auc">Out-of-fold AUC of the chosen, calibrated expectation.</param>
 /// <param name="LogLoss">Out-of-fold log loss of the chosen, calibrated expectation.</param>
-/// <param name="Calibration">Deciles of out-of-fold predicted probability against the observed rate.</param>
+/// <param name="Calibration">Out-of-fold predicted probability against the observed rate in up to ten bins (ties never split).</param>
 /// <param name="Rows">Rows in the training history.</param>
 /// <param name="MaxTrainingRows">Subsample cap per training (see <see cref="ExpectedOutcomeOptions.MaxTrainingRows"/>).</param>
 /// <param name="Folds">Rep-grouped folds used.</param>
@@ -40,4 +40,8 @@ public sealed record ExpectedOutcomeModelReport(
     DateTimeOffset TrainedAt,
     IReadOnlyList<TrainerComparison> Candidates,
     bool UsesDaysInStage,
-    FindingsValidation? Validation = null);
+    FindingsValidation? Validation = null)
+{
+    /// <summary>True when the deal features carried no usable signal and each stage's base rate is the expectation.</summary>
+    public bool ServesBaseRate => Trainer == ExpectedOutcomeModel.BaseRateTrainer;
+}

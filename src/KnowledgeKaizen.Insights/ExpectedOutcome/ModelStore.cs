@@ -88,6 +88,20 @@ public sealed class ModelStore(string rootDirectory)
                 .ToList()
             : [];
 
+    /// <summary>The report of one stored version, or null when it is gone or unreadable.</summary>
+    public ExpectedOutcomeModelReport? ReportOf(int version)
+    {
+        var file = Path.Combine(rootDirectory, $"v{version}", "report.json");
+        try
+        {
+            return File.Exists(file) ? JsonSerializer.Deserialize<ExpectedOutcomeModelReport>(File.ReadAllText(file), Json) : null;
+        }
+        catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>
     /// Stores <paramref name="model"/> as the next version and makes it current, unless its out-of-fold AUC is below
     /// the serving model's by more than <paramref name="aucMargin"/>.

@@ -12,10 +12,11 @@ namespace KnowledgeKaizen.Web.Performance;
 
 /// <summary>The performance table: latest snapshot, its rows, capture requests per pair, filter values and any running retraining.</summary>
 public sealed record PerformanceTable(PerformanceSnapshot? Snapshot, IReadOnlyList<FindingRow> Rows, IReadOnlyDictionary<(long RepId, string Stage), CaptureRequest> Requests,
-    IReadOnlyList<StageInfo> Stages, IReadOnlyList<string> Teams, BackgroundJob? Retraining);
+    IReadOnlyList<StageInfo> Stages, IReadOnlyList<string> Teams, BackgroundJob? Retraining, FindingsValidation? Validation);
 
-/// <summary>One finding with its explanation, for the detail page.</summary>
-public sealed record FindingDetail(FindingRow Row, FindingExplanation? Explanation, PerformanceSnapshot Snapshot, CaptureRequest? Request, bool ViewerIsManager);
+/// <summary>One finding with its explanation, for the detail page; managers also get the trust check stored with the snapshot's model.</summary>
+public sealed record FindingDetail(FindingRow Row, FindingExplanation? Explanation, PerformanceSnapshot Snapshot, CaptureRequest? Request, bool ViewerIsManager,
+    FindingsValidation? Validation);
 
 /// <summary>The model page: serving version, every stored version's report, the latest snapshot and retraining.</summary>
 public sealed record ModelOverview(int? CurrentVersion, ExpectedOutcomeModelReport? Current, IReadOnlyList<ExpectedOutcomeModelReport> History,
@@ -37,7 +38,7 @@ public sealed class PerformancePages(PerformanceReader reader, ProcessMetrics me
         var requests = (await captures.ListAsync(ct)).GroupBy(r => (r.RepId, r.Stage)).ToDictionary(g => g.Key, g => g.First());
         var reps = await metrics.RepsAsync(ct);
         return new PerformanceTable(snapshot, rows, requests, await metrics.StagesAsync(ct),
-            [.. reps.Select(r => r.Team).Distinct().Order(StringComparer.Ordinal)], await trigger.ActiveAsync(ct));
+            [.. reps.Select(r => r.Team).Distinct().Order(StringComparer.Ordinal)], await trigger.ActiveAsync(ct), ValidationOf(snapshot));
     }
 
     /// <summary>The finding, or null when it does not exist or the viewer may not see it (a 404, not a 403: existence is not revealed).</summary>
@@ -56,7 +57,7 @@ public sealed class PerformancePages(PerformanceReader reader, ProcessMetrics me
         }
 
         var request = (await captures.ListAsync(ct)).FirstOrDefault(r => r.RepId == repId && r.Stage == stage);
-        return new FindingDetail(row, CaptureEvidence.Explanation(row.Finding), snapshot, manager ? request : null, manager);
+        return new FindingDetail(row, CaptureEvidence.Explanation(row.Finding), snapshot, manager ? request : null, manager, manager ? ValidationOf(snapshot) : null);
     }
 
     /// <summary>The panel on a rep's page: everything for managers, Standout/Promising/Typical for the rep themselves.</summary>
@@ -137,6 +138,10 @@ public sealed class PerformancePages(PerformanceReader reader, ProcessMetrics me
                 x.Finding.Stage, x.Class, SnapshotBuilder.Figures(x.Finding), x.Finding.InsufficientReason, version));
         return new PerformanceApiResponse("ready", null, "period", version, DateTimeOffset.UtcNow, from, to, [.. findings]);
     }
+
+    /// <summary>Computed by the retraining that wrote the snapshot and stored with its model version.</summary>
+    private FindingsValidation? ValidationOf(PerformanceSnapshot? snapshot) =>
+        snapshot?.ModelVersion is { } version ? store.ReportOf(version)?.Validation : null;
 
     private async Task<long?> ViewerRepAsync(ClaimsPrincipal user, CancellationToken ct) =>
         (await metrics.ViewerAsync(user.FindFirstValue(ClaimTypes.NameIdentifier), user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name, false, ct)).RepId;
