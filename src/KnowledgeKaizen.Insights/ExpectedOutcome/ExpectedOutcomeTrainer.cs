@@ -35,7 +35,37 @@ public sealed class ExpectedOutcomeTrainer(ExpectedOutcomeOptions options)
     /// skill does not become part of everyone's expectation.
     /// </summary>
     /// <exception cref="ArgumentException">The targets do not match the rows (a wiring error).</exception>
-    public InsightOutcome<ExpectedOutcomeTraining> Train(IReadOnlyList<StageOutcomeObservation> observations, IReadOnlyList<double>? targets, CancellationToken cancellationToken = default)
+    public InsightOutcome<ExpectedOutcomeTraining> Train(IReadOnlyList<StageOutcomeObservation> observations, IReadOnlyList<double>? targets, CancellationToken cancellationToken = default) =>
+        Train(observations, targets, servingModel: true, cancellationToken);
+
+    /// <summary>
+    /// Adds the serving model to a training made without one (<paramref name="training"/> from
+    /// <see cref="Train(IReadOnlyList{StageOutcomeObservation}, IReadOnlyList{double}?, bool, CancellationToken)"/> with
+    /// <c>servingModel: false</c>): the chosen trees fitted on every row, or a sample of them.
+    /// </summary>
+    internal ExpectedOutcomeTraining WithServingModel(
+        ExpectedOutcomeTraining training, IReadOnlyList<StageOutcomeObservation> observations, IReadOnlyList<double>? targets, CancellationToken cancellationToken = default)
+    {
+        var model = training.Model;
+        if (model.Transformer is not null || !Enum.TryParse<ExpectedOutcomeTrainerKind>(model.Report.Trainer, out var kind))
+        {
+            return training;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var clock = Stopwatch.StartNew();
+        var rows = observations.Select(ExpectedOutcomeFeatures.From).ToArray();
+        var serving = FitServingModel(model.Context, kind, new TrainingRows(rows, Targets(rows, targets)));
+        var report = model.Report with { TrainingTime = model.Report.TrainingTime + clock.Elapsed };
+        return training with { Model = new ExpectedOutcomeModel(model.Context, serving, model.Calibrators, model.StageBaseRates, model.OverallRate, report) };
+    }
+
+    /// <summary>
+    /// Trains; without <paramref name="servingModel"/> only the out-of-fold expectation and the calibration are made (the
+    /// model then cannot score new entries with trees), which is all an intermediate or a check needs.
+    /// </summary>
+    internal InsightOutcome<ExpectedOutcomeTraining> Train(
+        IReadOnlyList<StageOutcomeObservation> observations, IReadOnlyList<double>? targets, bool servingModel, CancellationToken cancellationToken = default)
     {
         if (targets is not null && targets.Count != observations.Count)
         {
@@ -52,7 +82,7 @@ public sealed class ExpectedOutcomeTrainer(ExpectedOutcomeOptions options)
         var rows = observations.Select(ExpectedOutcomeFeatures.From).ToArray();
         var labels = rows.Select(r => r.Label).ToArray();
         var adjusted = targets is not null;
-        var target = targets?.Select(t => Math.Clamp(t, 0, 1)).ToArray() ?? [.. labels.Select(l => l ? 1.0 : 0.0)];
+        var target = Targets(rows, targets);
         var training = new TrainingRows(rows, target);
         var stages = rows.Select(r => r.Stage).ToArray();
         var rowsPerRep = observations.GroupBy(o => o.RepId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
@@ -106,11 +136,10 @@ public sealed class ExpectedOutcomeTrainer(ExpectedOutcomeOptions options)
         var useTrees = best is not null && best.Comparison.Auc >= candidates[0].Auc + options.MinAucGainOverBaseRate;
         var expected = useTrees ? best!.Calibrated! : baseExpected;
         ITransformer? final = null;
-        if (useTrees)
+        if (useTrees && servingModel)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var all = training.For(Subsample(Enumerable.Range(0, rows.Length).ToArray(), options.MaxTrainingRows, options.Seed));
-            final = BuildPipeline(ml, best!.Kind).Fit(ml.Data.LoadFromEnumerable(all));
+            final = FitServingModel(ml, best!.Kind, training);
         }
 
         var report = new ExpectedOutcomeModelReport(
@@ -191,6 +220,12 @@ public sealed class ExpectedOutcomeTrainer(ExpectedOutcomeOptions options)
             return new Candidate(kind, new TrainerComparison(kind.ToString(), subset.Length, double.NaN, double.NaN, watch.Elapsed, e.Message, adjusted), null, null);
         }
     }
+
+    private static double[] Targets(ExpectedOutcomeFeatures[] rows, IReadOnlyList<double>? targets) =>
+        targets?.Select(t => Math.Clamp(t, 0, 1)).ToArray() ?? [.. rows.Select(r => r.Label ? 1.0 : 0.0)];
+
+    private ITransformer FitServingModel(MLContext ml, ExpectedOutcomeTrainerKind kind, TrainingRows training) =>
+        BuildPipeline(ml, kind).Fit(ml.Data.LoadFromEnumerable(training.For(Subsample(Enumerable.Range(0, training.Rows.Length).ToArray(), options.MaxTrainingRows, options.Seed))));
 
     /// <summary>Rows of whole reps, taken in a seeded order until about <paramref name="cap"/> rows: folds stay rep-grouped.</summary>
     private int[] RepSample(IReadOnlyList<StageOutcomeObservation> observations, Dictionary<string, int> rowsPerRep, int cap)

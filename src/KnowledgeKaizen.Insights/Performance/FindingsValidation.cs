@@ -127,7 +127,7 @@ public sealed class FindingsValidator(ExpectedOutcomeOptions modelOptions, Perfo
         var earlier = history.Where(o => o.EnteredAt < splitAt).ToList();
         var later = history.Where(o => o.EnteredAt >= splitAt).ToList();
         var chosen = Enum.TryParse<ExpectedOutcomeTrainerKind>(trainer, out var kind) ? (IReadOnlyList<ExpectedOutcomeTrainerKind>)[kind] : [];
-        var outcome = new RepPerformanceEngine(modelOptions with { Trainers = chosen }, performanceOptions).Run(earlier, cancellationToken);
+        var outcome = new RepPerformanceEngine(modelOptions with { Trainers = chosen }, performanceOptions).Run(earlier, servingModel: false, cancellationToken);
         if (outcome.Value is null)
         {
             return (null, $"the earlier half alone is not enough: {outcome.NotEnoughData!.Reason}");

@@ -19,9 +19,15 @@ public sealed class RepPerformanceEngine(ExpectedOutcomeOptions modelOptions, Pe
     private const double NegligibleEffect = 0.01;
 
     /// <summary>Runs the steps; degenerate history yields <c>NotEnoughData</c> with the reason.</summary>
-    public InsightOutcome<RepPerformanceResult> Run(IReadOnlyList<StageOutcomeObservation> history, CancellationToken cancellationToken = default)
+    public InsightOutcome<RepPerformanceResult> Run(IReadOnlyList<StageOutcomeObservation> history, CancellationToken cancellationToken = default) =>
+        Run(history, servingModel: true, cancellationToken);
+
+    /// <summary>The same; without <paramref name="servingModel"/> the model only carries the expectation of these rows (for checks).</summary>
+    internal InsightOutcome<RepPerformanceResult> Run(IReadOnlyList<StageOutcomeObservation> history, bool servingModel, CancellationToken cancellationToken = default)
     {
-        var training = new ExpectedOutcomeTrainer(modelOptions).Train(history, cancellationToken);
+        // The serving model is fitted once, for whichever pass is kept.
+        var trainer = new ExpectedOutcomeTrainer(modelOptions);
+        var training = trainer.Train(history, null, servingModel: false, cancellationToken);
         if (training.Value is null)
         {
             return InsightOutcome<RepPerformanceResult>.Insufficient(training.NotEnoughData!.Reason);
@@ -34,21 +40,21 @@ public sealed class RepPerformanceEngine(ExpectedOutcomeOptions modelOptions, Pe
             return InsightOutcome<RepPerformanceResult>.Insufficient(analysis.NotEnoughData!.Reason);
         }
 
-        var first = new RepPerformanceResult(training.Value, analysis.Value);
         var targets = OutcomesWithoutRepEffects(history, training.Value.OutOfFoldExpected, analysis.Value);
         if (!performanceOptions.RefitWithoutRepEffects || targets is null)
         {
-            return InsightOutcome<RepPerformanceResult>.Success(first);
+            return InsightOutcome<RepPerformanceResult>.Success(Keep(trainer, training.Value, analysis.Value, history, null, servingModel, cancellationToken));
         }
 
         // Only the chosen trainer is refitted: the comparison has been made, and the refit costs one more cross-validation.
         var report = training.Value.Model.Report;
         var chosen = Enum.TryParse<ExpectedOutcomeTrainerKind>(report.Trainer, out var kind) ? (IReadOnlyList<ExpectedOutcomeTrainerKind>)[kind] : [];
-        var refit = new ExpectedOutcomeTrainer(modelOptions with { Trainers = chosen }).Train(history, targets, cancellationToken);
+        var refitter = new ExpectedOutcomeTrainer(modelOptions with { Trainers = chosen });
+        var refit = refitter.Train(history, targets, servingModel: false, cancellationToken);
         var second = refit.Value is null ? null : analyzer.Analyze(history, refit.Value.OutOfFoldExpected).Value;
         if (second is null)
         {
-            return InsightOutcome<RepPerformanceResult>.Success(first);
+            return InsightOutcome<RepPerformanceResult>.Success(Keep(trainer, training.Value, analysis.Value, history, null, servingModel, cancellationToken));
         }
 
         var model = refit.Value!.Model;
@@ -57,8 +63,13 @@ public sealed class RepPerformanceEngine(ExpectedOutcomeOptions modelOptions, Pe
             Candidates = [.. report.Candidates, .. model.Report.Candidates.Where(c => c.Trainer != ExpectedOutcomeModel.BaseRateTrainer)],
             TrainingTime = report.TrainingTime + model.Report.TrainingTime,
         };
-        return InsightOutcome<RepPerformanceResult>.Success(new RepPerformanceResult(refit.Value, second));
+        return InsightOutcome<RepPerformanceResult>.Success(Keep(refitter, refit.Value, second, history, targets, servingModel, cancellationToken));
     }
+
+    private static RepPerformanceResult Keep(
+        ExpectedOutcomeTrainer trainer, ExpectedOutcomeTraining training, PerformanceAnalysis analysis, IReadOnlyList<StageOutcomeObservation> history,
+        IReadOnlyList<double>? targets, bool servingModel, CancellationToken cancellationToken) =>
+        new(servingModel ? trainer.WithServingModel(training, history, targets, cancellationToken) : training, analysis);
 
     /// <summary>
     /// What each entry's outcome would be worth without its rep's effect at the stage: with p₀ the expectation and p₁ the

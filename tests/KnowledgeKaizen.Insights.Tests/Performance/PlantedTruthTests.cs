@@ -1,4 +1,5 @@
 using System.Globalization;
+using KnowledgeKaizen.Insights.ExpectedOutcome;
 using KnowledgeKaizen.Insights.Performance;
 using KnowledgeKaizen.Insights.Simulation;
 using Xunit.Abstractions;
@@ -60,8 +61,15 @@ public sealed class PlantedTruthTests(ITestOutputHelper output)
     public void ShrunkRates_PredictTheNextPeriodBetterThanRawRates()
     {
         var settings = new SimulationSettings(30_000, 100, 71);
-        var findings = TestData.Run(StageHistorySimulator.Generate(settings)).Analysis.Findings;
-        var later = StageHistorySimulator.Generate(settings with { Period = 1 }).Rows
+        var result = TestData.Run(StageHistorySimulator.Generate(settings));
+        var findings = result.Analysis.Findings;
+        var laterRows = StageHistorySimulator.Generate(settings with { Period = 1 }).Rows;
+
+        // The serving model (fitted once, after the refit) scores entries it never saw.
+        var auc = ClassificationMetrics.Auc(result.Training.Model.Predict(laterRows), [.. laterRows.Select(r => r.Advanced)]);
+        Assert.True(auc > 0.65, $"AUC {auc} of the serving model on the next period");
+
+        var later = laterRows
             .GroupBy(r => (r.RepId, r.Stage))
             .ToDictionary(g => g.Key, g => (N: g.Count(), Rate: g.Average(r => r.Advanced ? 1.0 : 0.0)));
         double shrunkError = 0, rawError = 0;
