@@ -89,7 +89,9 @@ public sealed class RepPerformanceEngine(ExpectedOutcomeOptions modelOptions, Pe
         for (var i = 0; i < targets.Length; i++)
         {
             var o = history[i];
+            // A negligible effect is left in: splitting its rows into weighted copies would cost memory and change nothing.
             var beta = effect.GetValueOrDefault((o.RepId, o.Stage));
+            beta = Math.Abs(beta) < NegligibleEffect ? 0 : beta;
             var p0 = Math.Clamp(expected[i], 1e-6, 1 - 1e-6);
             var p1 = PerformanceAnalyzer.Logistic(PerformanceAnalyzer.Logit(p0) + beta);
             targets[i] = beta > 0 ? (o.Advanced ? p0 / p1 : 0)
