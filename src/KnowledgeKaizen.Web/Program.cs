@@ -62,7 +62,7 @@ builder.Services
     .AddPortalCourses();
 
 var app = builder.Build();
-if (app.FindSettingProblem() is { } problem)
+if (await app.FindSettingProblemAsync() is { } problem)
 {
     await Console.Error.WriteLineAsync($"Start-up failed: {problem}");
     return 1;

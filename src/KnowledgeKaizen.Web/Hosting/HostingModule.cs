@@ -1,3 +1,4 @@
+using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Hosting;
 using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Web.Localization;
@@ -65,18 +66,23 @@ public static class HostingModule
     }
 
     /// <summary>
-    /// The settings and the data folder, checked before anything uses them, so a bad setting ends start-up
-    /// with one line naming it instead of a stack trace from deep inside a service.
+    /// The settings, the data folder and the database connection, checked before anything uses them, so a bad setting
+    /// ends start-up with one line naming it instead of a stack trace from deep inside a service.
     /// </summary>
-    public static string? FindSettingProblem(this WebApplication app)
+    public static async Task<string?> FindSettingProblemAsync(this WebApplication app)
     {
         try
         {
-            return app.Services.GetRequiredService<DataFolder>().EnsureWritable();
+            return app.Services.GetRequiredService<DataFolder>().EnsureWritable()
+                ?? await app.Services.GetRequiredService<DatabaseSettings>().FindConnectionProblemAsync(app.Lifetime.ApplicationStopping);
         }
         catch (OptionsValidationException ex)
         {
             return $"invalid setting {KaizenOptions.Section}: {string.Join("; ", ex.Failures)}";
+        }
+        catch (DatabaseSettingException ex)
+        {
+            return ex.Message;
         }
     }
 
