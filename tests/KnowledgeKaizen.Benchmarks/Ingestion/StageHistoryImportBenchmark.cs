@@ -141,7 +141,7 @@ public sealed class StageHistoryImportBenchmark : IBenchmark
         SqliteConnection.ClearAllPools();
         DeleteDatabase(database);
         var options = new DbContextOptionsBuilder<KnowledgeKaizenDbContext>()
-            .UseSqlite($"Data Source={database};Pooling=true").Options;
+            .UseSqlite($"Data Source={database};Pooling=true", sqlite => sqlite.MigrationsAssembly(DatabaseSettings.MigrationsAssembly(DatabaseProvider.Sqlite))).Options;
         await using (var setup = new KnowledgeKaizenDbContext(options))
         {
             await setup.Database.MigrateAsync();
