@@ -113,7 +113,7 @@ public static class TestPostgres
     }
 
     public static KnowledgeKaizenDbContext NewContext(string connectionString) =>
-        new(DatabaseSettings.UsePostgreSql(new DbContextOptionsBuilder<KnowledgeKaizenDbContext>(), connectionString).Options);
+        new((DbContextOptions<KnowledgeKaizenDbContext>)DatabaseSettings.UsePostgreSql(new DbContextOptionsBuilder<KnowledgeKaizenDbContext>(), connectionString).Options);
 }
 
 /// <summary>A database of its own on the test server, dropped (with any connection still open to it) on dispose.</summary>

@@ -17,7 +17,7 @@ public sealed class ModelMigrationsTests
     public void SqliteMigrations_CoverTheModel()
     {
         using var connection = new SqliteConnection("DataSource=:memory:");
-        using var db = new KnowledgeKaizenDbContext(DatabaseSettings.UseSqlite(new DbContextOptionsBuilder<KnowledgeKaizenDbContext>(), connection).Options);
+        using var db = Sqlite(connection);
 
         Assert.NotEmpty(db.Database.GetMigrations());
         Assert.False(db.Database.HasPendingModelChanges(), "SQLite: " + Fix);
@@ -36,7 +36,7 @@ public sealed class ModelMigrationsTests
     public void SqliteChain_KeepsEveryMigrationAnInstalledDatabaseMayHave()
     {
         using var connection = new SqliteConnection("DataSource=:memory:");
-        using var db = new KnowledgeKaizenDbContext(DatabaseSettings.UseSqlite(new DbContextOptionsBuilder<KnowledgeKaizenDbContext>(), connection).Options);
+        using var db = Sqlite(connection);
 
         // Installed databases record these ids in __EFMigrationsHistory; removing or renaming one strands them.
         Assert.Equal(["20261127065820_Initial", "20261127072010_CrmIngestion", "20261127074223_MetricsIndexes", "20261127075001_Knowledge",
@@ -44,4 +44,7 @@ public sealed class ModelMigrationsTests
             "20261127083935_Courses", "20261127094711_StageHistoryLowCardinalityIndexes", "20261127110000_MetricFactsDirtyMonths",
             "20261203130958_SearchIndexCursors", "20261203133748_ModuleSplit"], db.Database.GetMigrations().Take(13));
     }
+
+    private static KnowledgeKaizenDbContext Sqlite(SqliteConnection connection) =>
+        new((DbContextOptions<KnowledgeKaizenDbContext>)DatabaseSettings.UseSqlite(new DbContextOptionsBuilder<KnowledgeKaizenDbContext>(), connection).Options);
 }

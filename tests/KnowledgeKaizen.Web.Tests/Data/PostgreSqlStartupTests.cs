@@ -68,7 +68,14 @@ public sealed class PostgreSqlStartupTests
         using (var a = StartWithDemoData(first.Path, database.ConnectionString))
         using (var b = StartWithDemoData(second.Path, database.ConnectionString))
         {
-            await Task.WhenAll(a.Listening, b.Listening).WaitAsync(Deadline);
+            try
+            {
+                await Task.WhenAll(a.Listening, b.Listening).WaitAsync(Deadline);
+            }
+            catch (TimeoutException)
+            {
+                throw new Xunit.Sdk.XunitException($"Not both portals started within {Deadline}.\nFirst:\n{Tail(a.Output)}\nSecond:\n{Tail(b.Output)}");
+            }
         }
 
         await using var db = database.NewContext();
@@ -100,6 +107,8 @@ public sealed class PostgreSqlStartupTests
         ("Insights__ExpectedOutcome__FoldCount", "2"),
         ("Insights__ExpectedOutcome__NumberOfTrees", "5"),
     ]);
+
+    private static string Tail(string output) => string.Join('\n', output.Split('\n').TakeLast(30));
 
     private static long SeedRows(string file) => File.ReadLines(Path.Combine(RepoPaths.SeedData, file)).Count(l => l.Length > 0) - 1;
 

@@ -53,10 +53,10 @@ public sealed class SameFiguresOnBothDatabasesTests(BothDatabases databases)
     [Fact]
     public async Task PerformerDetection_ReadsTheSameObservations()
     {
-        static Task<List<Insights.PerformerDetection.StageOutcomeObservation>> LoadAsync(PortalFactory portal, DateTime? from, DateTime? to)
+        static async Task<List<KnowledgeKaizen.Insights.PerformerDetection.StageOutcomeObservation>> LoadAsync(PortalFactory portal, DateTime? from, DateTime? to)
         {
             using var scope = portal.Services.CreateScope();
-            return scope.ServiceProvider.GetRequiredService<StageOutcomeSource>().LoadAsync(from, to);
+            return await scope.ServiceProvider.GetRequiredService<StageOutcomeSource>().LoadAsync(from, to);
         }
 
         var all = await LoadAsync(databases.Sqlite, null, null);
@@ -82,10 +82,13 @@ public sealed class SameFiguresOnBothDatabasesTests(BothDatabases databases)
         }
     }
 
-    private static async Task<IReadOnlyList<Observation>> ObserveAsync(PortalFactory portal, CatalogueMetric metric, TargetMetric target)
+    /// <summary>The observations in one order (the queries leave it to the database) with their instants as UTC.</summary>
+    private static async Task<List<Observation>> ObserveAsync(PortalFactory portal, CatalogueMetric metric, TargetMetric target)
     {
         using var scope = portal.Services.CreateScope();
-        return await scope.ServiceProvider.GetRequiredService<CycleMetrics>().ObserveAsync(metric, target, Day(2025, 1, 1), Day(2026, 7, 1));
+        var observations = await scope.ServiceProvider.GetRequiredService<CycleMetrics>().ObserveAsync(metric, target, Day(2025, 1, 1), Day(2026, 7, 1));
+        return [.. observations.Select(o => o with { At = DateTime.SpecifyKind(o.At, DateTimeKind.Utc) })
+            .OrderBy(o => o.At).ThenBy(o => o.RepId).ThenBy(o => o.Value)];
     }
 
     private static async Task<List<object?>> DashboardsAsync(PortalFactory portal)
