@@ -28,6 +28,11 @@ if (ImportCommand.IsImport(args))
     return await ImportCommand.RunAsync(args);
 }
 
+if (MigrateDataCommand.IsMigrateData(args))
+{
+    return await MigrateDataCommand.RunAsync(args);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 // The back end: each module registers itself from the project that owns it.
