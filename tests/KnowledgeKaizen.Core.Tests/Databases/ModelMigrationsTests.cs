@@ -3,7 +3,7 @@ using KnowledgeKaizen.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
-namespace KnowledgeKaizen.Core.Tests.Data;
+namespace KnowledgeKaizen.Core.Tests.Databases;
 
 /// <summary>
 /// Each database has its own migrations, generated from the one model; a model change that one of them lacks fails
