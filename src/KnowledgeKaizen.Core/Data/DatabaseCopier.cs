@@ -137,6 +137,10 @@ public static class DatabaseCopier
     {
         _ when type == typeof(DateTime) => reader.GetDateTime(i),
         _ when type == typeof(DateTimeOffset) => reader.GetFieldValue<DateTimeOffset>(i),
+        _ when type == typeof(DateOnly) => reader.GetFieldValue<DateOnly>(i),
+        _ when type == typeof(TimeOnly) => reader.GetFieldValue<TimeOnly>(i),
+        _ when type == typeof(TimeSpan) => reader.GetFieldValue<TimeSpan>(i),
+        _ when type.IsEnum => Enum.ToObject(type, reader.GetInt64(i)),
         _ when type == typeof(Guid) => reader.GetGuid(i),
         _ when type == typeof(bool) => reader.GetBoolean(i),
         _ when type == typeof(decimal) => reader.GetDecimal(i),

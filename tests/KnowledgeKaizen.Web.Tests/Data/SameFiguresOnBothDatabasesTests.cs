@@ -70,15 +70,17 @@ public sealed class SameFiguresOnBothDatabasesTests(BothDatabases databases)
     [Fact]
     public async Task EveryImprovementMetric_ObservesTheSameValues()
     {
-        var team = await databases.Sqlite.WithDbAsync(db => db.Reps.OrderBy(r => r.Id).Select(r => r.Team).FirstAsync());
+        var salesTeam = await databases.Sqlite.WithDbAsync(db => db.Reps.OrderBy(r => r.Id).Select(r => r.Team).FirstAsync());
         foreach (var metric in MetricCatalogue.Default.Metrics)
         {
-            foreach (var target in new[] { new TargetMetric(metric.Key, "quote", null), new TargetMetric(metric.Key, "discover", team) })
-            {
-                var sqlite = await ObserveAsync(databases.Sqlite, metric, target);
-                Assert.True(sqlite.Count > 0, $"{metric.Key} observed nothing on the demo data");
-                SameFigures.Assert(sqlite, await ObserveAsync(databases.PostgreSql, metric, target), $"{metric.Key} {target}");
-            }
+            var company = new TargetMetric(metric.Key, "quote", null);
+            var sqlite = await ObserveAsync(databases.Sqlite, metric, company);
+            Assert.True(sqlite.Count > 0, $"{metric.Key} observed nothing on the demo data");
+            SameFigures.Assert(sqlite, await ObserveAsync(databases.PostgreSql, metric, company), $"{metric.Key} {company}");
+
+            // A sales team: service metrics observe nothing for it, on both.
+            var team = new TargetMetric(metric.Key, "discover", salesTeam);
+            SameFigures.Assert(await ObserveAsync(databases.Sqlite, metric, team), await ObserveAsync(databases.PostgreSql, metric, team), $"{metric.Key} {team}");
         }
     }
 
