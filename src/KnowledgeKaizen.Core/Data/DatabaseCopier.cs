@@ -53,7 +53,7 @@ public static class DatabaseCopier
             var copied = new List<CopiedTable>();
             foreach (var table in InDependencyOrder(target.Model.GetRelationalModel().Tables))
             {
-                var plan = Plan(table, source.Model);
+                var plan = Plan(table, source.Model.GetRelationalModel());
                 var rows = await CopyTableAsync(plan, source.Database.GetDbConnection(), reading, targetConnection, ct);
                 await ResetIdentityAsync(table, targetConnection, writing, ct);
                 var inTarget = await CountAsync(targetConnection, writing, table.Name, ct);
@@ -80,14 +80,17 @@ public static class DatabaseCopier
     private sealed record TablePlan(string Table, IReadOnlyList<ColumnPlan> Columns);
 
     /// <summary>How each column's value goes from the source's storage to the model's value to the target's storage.</summary>
-    private static TablePlan Plan(ITable table, IModel sourceModel)
+    private static TablePlan Plan(ITable table, IRelationalModel sourceModel)
     {
+        // Matched by table and column (the same model on both sides), which also covers complex and owned types.
+        var sourceTable = sourceModel.FindTable(table.Name, table.Schema)
+            ?? throw new InvalidOperationException($"The source has no table {table.Name}.");
         var columns = new List<ColumnPlan>();
         foreach (var column in table.Columns)
         {
             var property = column.PropertyMappings.First().Property;
-            var sourceProperty = sourceModel.FindEntityType(property.DeclaringType.Name)?.FindProperty(property.Name)
-                ?? throw new InvalidOperationException($"The source model has no {property.DeclaringType.Name}.{property.Name}.");
+            var sourceProperty = sourceTable.FindColumn(column.Name)?.PropertyMappings.First().Property
+                ?? throw new InvalidOperationException($"The source has no column {table.Name}.{column.Name}.");
             var sourceConverter = sourceProperty.GetTypeMapping().Converter;
             var targetConverter = property.GetTypeMapping().Converter;
             var sourceType = Nullable.GetUnderlyingType(sourceConverter?.ProviderClrType ?? sourceProperty.ClrType) ?? sourceConverter?.ProviderClrType ?? sourceProperty.ClrType;
