@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace KnowledgeKaizen.Core.Data.Migrations
+namespace KnowledgeKaizen.Data.Sqlite.Migrations
 {
     /// <summary>
     /// The whole schema: the EF model, then what the dashboards read with raw SQL (<see cref="MetricFactsSchema"/>).

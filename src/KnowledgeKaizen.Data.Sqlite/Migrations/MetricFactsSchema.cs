@@ -2,7 +2,7 @@
 
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace KnowledgeKaizen.Core.Data.Migrations;
+namespace KnowledgeKaizen.Data.Sqlite.Migrations;
 
 /// <summary>
 /// The schema the Insights dashboards read with raw SQL, which the EF model does not describe, so the
