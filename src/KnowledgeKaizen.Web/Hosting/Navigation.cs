@@ -26,15 +26,4 @@ public sealed class Navigation(IEnumerable<NavItem> items, IAuthorizationService
     /// <summary>The top bar's menus that have an entry for the user, in <see cref="NavGroup.All"/> order.</summary>
     public static IReadOnlyList<NavMenu> Menus(IReadOnlyList<NavItem> visible) =>
         [.. NavGroup.All.Select(g => new NavMenu(g, NavGroup.Icon(g), [.. visible.Where(i => i.Group == g)])).Where(m => m.Items.Count > 0)];
-
-    /// <summary>
-    /// The menu entry a page belongs to, for its breadcrumb: the entry of the page itself, or else the entry in the same
-    /// folder (a course's pages belong to Courses); null for pages outside the menus.
-    /// </summary>
-    public static NavItem? SectionOf(string page, IReadOnlyList<NavItem> visible)
-    {
-        var folder = page[..(page.LastIndexOf('/') + 1)];
-        return visible.FirstOrDefault(i => i.Page == page)
-            ?? visible.Where(i => i.Group != NavGroup.Me && i.Page.StartsWith(folder, StringComparison.Ordinal)).OrderBy(i => i.Order).FirstOrDefault();
-    }
 }
