@@ -37,8 +37,10 @@ public sealed class ActivityNotifications(Notifier notifier) :
             e.AssignedByUserId, ct);
     }
 
-    public Task HandleAsync(KudosGiven e, KnowledgeKaizenDbContext db, CancellationToken ct) =>
-        notifier.TellAsync(db, [e.ToUserId], new NotificationMessage(NotificationKinds.KudosReceived, e.Message, "/Recognition", e.FromName), e.FromUserId, ct);
+    public async Task HandleAsync(KudosGiven e, KnowledgeKaizenDbContext db, CancellationToken ct) =>
+        await notifier.TellAsync(db, [e.ToUserId],
+            new NotificationMessage(NotificationKinds.KudosReceived, e.Message, "/Recognition", await Notifier.NameOrAsync(db, e.FromUserId, e.FromName, ct)),
+            e.FromUserId, ct);
 
     public async Task HandleAsync(CycleCheckDue e, KnowledgeKaizenDbContext db, CancellationToken ct)
     {

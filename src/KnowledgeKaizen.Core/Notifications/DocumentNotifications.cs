@@ -24,21 +24,21 @@ public sealed class DocumentNotifications(Notifier notifier) :
     {
         var document = await DocumentAsync(db, e.DocumentId, ct);
         await notifier.TellAsync(db, await Notifier.KnowledgeManagersAsync(db, ct),
-            new NotificationMessage(NotificationKinds.SubmittedForReview, document.Title, Link(e.DocumentId), e.ByName), e.ByUserId, ct);
+            new NotificationMessage(NotificationKinds.SubmittedForReview, document.Title, Link(e.DocumentId), await Notifier.NameOrAsync(db, e.ByUserId, e.ByName, ct)), e.ByUserId, ct);
     }
 
     public async Task HandleAsync(DocumentApproved e, KnowledgeKaizenDbContext db, CancellationToken ct)
     {
         var document = await DocumentAsync(db, e.DocumentId, ct);
         await notifier.TellAsync(db, [document.AuthorUserId!],
-            new NotificationMessage(NotificationKinds.Approved, document.Title, Link(e.DocumentId), e.ByName, e.Comment), e.ByUserId, ct);
+            new NotificationMessage(NotificationKinds.Approved, document.Title, Link(e.DocumentId), await Notifier.NameOrAsync(db, e.ByUserId, e.ByName, ct), e.Comment), e.ByUserId, ct);
     }
 
     public async Task HandleAsync(DocumentReturned e, KnowledgeKaizenDbContext db, CancellationToken ct)
     {
         var document = await DocumentAsync(db, e.DocumentId, ct);
         await notifier.TellAsync(db, [document.AuthorUserId!],
-            new NotificationMessage(NotificationKinds.Returned, document.Title, Link(e.DocumentId), e.ByName, e.Comment), e.ByUserId, ct);
+            new NotificationMessage(NotificationKinds.Returned, document.Title, Link(e.DocumentId), await Notifier.NameOrAsync(db, e.ByUserId, e.ByName, ct), e.Comment), e.ByUserId, ct);
     }
 
     public async Task HandleAsync(DocumentStandardised e, KnowledgeKaizenDbContext db, CancellationToken ct)
@@ -46,7 +46,7 @@ public sealed class DocumentNotifications(Notifier notifier) :
         var playbook = await DocumentAsync(db, e.DocumentId, ct);
         var procedure = await DocumentAsync(db, e.ProcedureId, ct);
         await notifier.TellAsync(db, [playbook.AuthorUserId!],
-            new NotificationMessage(NotificationKinds.Standardised, playbook.Title, Link(e.ProcedureId), e.ByName, procedure.Title), e.ByUserId, ct);
+            new NotificationMessage(NotificationKinds.Standardised, playbook.Title, Link(e.ProcedureId), await Notifier.NameOrAsync(db, e.ByUserId, e.ByName, ct), procedure.Title), e.ByUserId, ct);
     }
 
     public async Task HandleAsync(DocumentFlaggedOutdated e, KnowledgeKaizenDbContext db, CancellationToken ct) =>

@@ -103,10 +103,11 @@ public sealed class MailOutbox(KnowledgeKaizenDbContext db, IOptions<MailOptions
         message.From.Add(MailboxAddress.Parse(settings.From ?? string.Empty));
         message.To.Add(MailboxAddress.Parse(mail.ToAddress));
         message.Subject = content.Subject;
-        message.Headers.Add(HeaderId.ContentLanguage, mail.Culture.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? "zh-CN" : "en");
         message.Headers.Add("Auto-Submitted", "auto-generated");
         message.Headers.Add("List-Unsubscribe", $"<{unsubscribe}>");
-        message.Body = new TextPart("plain") { Text = content.Body };
+        var body = new TextPart("plain") { Text = content.Body };
+        body.Headers.Add(HeaderId.ContentLanguage, mail.Culture.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? "zh-CN" : "en");
+        message.Body = body;
         return message;
     }
 }

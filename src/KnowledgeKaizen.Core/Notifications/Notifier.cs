@@ -68,6 +68,10 @@ public sealed class Notifier(IOptions<MailOptions> mail)
         userId is null ? Task.FromResult<string?>(null)
             : db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName != "" ? u.DisplayName : u.Email).FirstOrDefaultAsync(ct);
 
+    /// <summary>The actor's display name from their account (events carry the sign-in name), else <paramref name="fallback"/>.</summary>
+    public static async Task<string> NameOrAsync(KnowledgeKaizenDbContext db, string? userId, string fallback, CancellationToken ct) =>
+        await NameAsync(db, userId, ct) ?? fallback;
+
     private static async Task<IReadOnlyList<string>> UsersInRoleAsync(KnowledgeKaizenDbContext db, string role, CancellationToken ct) =>
         await db.UserRoles.Join(db.Roles.Where(r => r.Name == role), ur => ur.RoleId, r => r.Id, (ur, _) => ur.UserId)
             .Distinct().ToListAsync(ct);

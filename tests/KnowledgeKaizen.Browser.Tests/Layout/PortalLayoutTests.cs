@@ -20,11 +20,11 @@ public sealed class PortalLayoutTests(LayoutFixture fixture, ITestOutputHelper o
 {
     public static readonly int[] Widths = [390, 1024, 1280, 1366, 1920];
 
-    private const int Parallel = 3;
+    private const int Concurrency = 3;
     private const int MinSearchWidth = 160;
     private const int MenuBreakpoint = 1200;
 
-    /// <summary>What the page looks like at one width (js: see <see cref="Measure"/>).</summary>
+    /// <summary>What the page looks like at one width: page and viewport width, the controls' boxes, wrapped top-bar labels.</summary>
     private const string MeasureScript = """
         () => {
           const box = el => {
@@ -44,10 +44,15 @@ public sealed class PortalLayoutTests(LayoutFixture fixture, ITestOutputHelper o
           const wrapped = [];
           for (const el of document.querySelectorAll('.kk-topbar .nav-link, .kk-topbar .btn, .kk-topbar .navbar-brand')) {
             if (!box(el)) { continue; }
-            const range = document.createRange();
-            range.selectNodeContents(el);
-            const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
-            if (tops.size > 1) { wrapped.push(el.textContent.trim()); }
+            const texts = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+            for (let text = texts.nextNode(); text; text = texts.nextNode()) {
+              const parent = text.parentElement.getBoundingClientRect();
+              if (!text.textContent.trim() || parent.width <= 1 || parent.height <= 1) { continue; }
+              const range = document.createRange();
+              range.selectNodeContents(text);
+              const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+              if (tops.size > 1) { wrapped.push(text.textContent.trim()); }
+            }
           }
           return { scroll: document.documentElement.scrollWidth, width: window.innerWidth, controls, wrapped };
         }
@@ -60,7 +65,7 @@ public sealed class PortalLayoutTests(LayoutFixture fixture, ITestOutputHelper o
         var pages = 0;
         var clock = Stopwatch.StartNew();
         var runs = Roles.All.SelectMany(role => LayoutFixture.Locales.SelectMany(locale => fixture.PagesFor(role).Select(url => (role, locale, url)))).ToList();
-        await System.Threading.Tasks.Parallel.ForEachAsync(runs, new ParallelOptions { MaxDegreeOfParallelism = Parallel }, async (run, _) =>
+        await Parallel.ForEachAsync(runs, new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (run, _) =>
         {
             var page = await fixture.Context(run.role, run.locale).NewPageAsync();
             try
@@ -96,7 +101,7 @@ public sealed class PortalLayoutTests(LayoutFixture fixture, ITestOutputHelper o
         var checkedPages = 0;
         var clock = Stopwatch.StartNew();
         var runs = Roles.All.SelectMany(role => fixture.PagesFor(role).Select(url => (role, url))).ToList();
-        await System.Threading.Tasks.Parallel.ForEachAsync(runs, new ParallelOptions { MaxDegreeOfParallelism = Parallel }, async (run, _) =>
+        await Parallel.ForEachAsync(runs, new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (run, _) =>
         {
             var page = await fixture.Context(run.role, LayoutFixture.Locales[0]).NewPageAsync();
             try
