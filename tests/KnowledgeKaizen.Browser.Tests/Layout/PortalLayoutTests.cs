@@ -55,7 +55,13 @@ public sealed class PortalLayoutTests(LayoutFixture fixture, ITestOutputHelper o
               if (tops.size > 1) { wrapped.push(text.textContent.trim()); }
             }
           }
-          return { scroll: document.documentElement.scrollWidth, width: window.innerWidth, controls, wrapped };
+          // What makes the page scroll sideways: the innermost elements past the right edge outside any scroll box.
+          const scrolls = el => { for (let a = el.parentElement; a; a = a.parentElement) { if (/auto|scroll|hidden/.test(getComputedStyle(a).overflowX)) { return true; } } return false; };
+          const past = el => el.getBoundingClientRect().right > window.innerWidth + 1;
+          const culprits = document.documentElement.scrollWidth <= window.innerWidth ? [] : [...document.querySelectorAll('body *')]
+            .filter(el => past(el) && !scrolls(el) && ![...el.children].some(c => past(c) && !scrolls(c))).slice(0, 2)
+            .map(el => el.tagName.toLowerCase() + [...el.classList].map(c => '.' + c).join('') + (el.id ? '#' + el.id : '') + (el.dataset.testid ? `[${el.dataset.testid}]` : ''));
+          return { scroll: document.documentElement.scrollWidth, width: window.innerWidth, controls, wrapped, culprits };
         }
         """;
 
@@ -177,7 +183,7 @@ public sealed class PortalLayoutTests(LayoutFixture fixture, ITestOutputHelper o
         var viewport = measured.GetProperty("width").GetDouble();
         if (scroll > viewport)
         {
-            yield return $"scrolls sideways ({scroll} > {viewport})";
+            yield return $"scrolls sideways ({scroll} > {viewport}) because of {string.Join(", ", measured.GetProperty("culprits").EnumerateArray().Select(c => c.GetString()))}";
         }
 
         var controls = measured.GetProperty("controls");
