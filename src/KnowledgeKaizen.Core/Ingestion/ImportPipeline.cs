@@ -56,7 +56,7 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImp
 
                 if (!report.HasFileProblem)
                 {
-                    await ReadRowsAsync(source, mapper, report, connection, transaction, progress, ct);
+                    await ReadRowsAsync(source, mapper, report, connection, transaction, request.DateShift, progress, ct);
                 }
             }
             catch (DecoderFallbackException)
@@ -86,6 +86,11 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImp
             else
             {
                 transaction.Rollback();
+                if (!request.DryRun)
+                {
+                    // Rejected: the rolled-back writes never happened, and the report says what was written — nothing.
+                    report.Inserted = report.Updated = report.Unchanged = 0;
+                }
             }
         }
         finally
@@ -98,7 +103,7 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImp
     }
 
     private async Task ReadRowsAsync(RowSource source, RowMapper mapper, ImportReport report, SqliteConnection connection,
-        SqliteTransaction transaction, Func<double, long, Task>? progress, CancellationToken ct)
+        SqliteTransaction transaction, TimeSpan dateShift, Func<double, long, Task>? progress, CancellationToken ct)
     {
         var entity = db.Model.FindEntityType(mapper.Entity)!;
         var before = UpsertWriter.Count(connection, transaction, entity);
@@ -138,7 +143,7 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImp
         long valid;
         try
         {
-            valid = await ValidateAsync(source, mapper, report, references, chunks.Writer, progress, ct);
+            valid = await ValidateAsync(source, mapper, report, references, dateShift, chunks.Writer, progress, ct);
             chunks.Writer.TryComplete();
         }
         catch (Exception ex) when (ex is not ChannelClosedException)
@@ -173,11 +178,11 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImp
     }
 
     /// <summary>Maps and validates every row; valid ones go to the writer in chunks. Returns how many were valid.</summary>
-    private static async Task<long> ValidateAsync(RowSource source, RowMapper mapper, ImportReport report, ReferenceCache references,
+    private static async Task<long> ValidateAsync(RowSource source, RowMapper mapper, ImportReport report, ReferenceCache references, TimeSpan dateShift,
         ChannelWriter<object?[][]> output, Func<double, long, Task>? progress, CancellationToken ct)
     {
         const int ChunkRows = 512;
-        var row = new RowContext(source, mapper.Columns, report, references);
+        var row = new RowContext(source, mapper.Columns, report, references, dateShift);
         var values = new object?[mapper.Properties.Count];
         var chunk = new List<object?[]>(ChunkRows);
 
