@@ -35,7 +35,8 @@ public sealed class DocumentPages(KnowledgeService knowledge, KnowledgeReader re
             shown,
             shown.Number == inForce?.Number,
             markdown.ToHtml(shown.Body),
-            canEdit && document.EvidenceSnapshot is { } evidence ? markdown.ToHtml(evidence) : null,
+            // The snapshot is shown beside the text only when the text no longer carries it: the evidence appears once.
+            canEdit && document.EvidenceSnapshot is { } evidence && !EvidenceText.IsIn(evidence, shown.Body) ? markdown.ToHtml(evidence) : null,
             await reader.FeedbackAsync(id, ct),
             await reader.MyFeedbackAsync(id, userId, ct),
             canEdit ? await feedback.ReasonsAsync(id, ct) : [],
