@@ -40,16 +40,5 @@ public static class KnowledgeText
 
     public static string IndexPage(DocumentKind kind) => $"/{Plural(kind)}/Index";
 
-    public static string Stage(string code) => code switch
-    {
-        "qualify" => "Qualify",
-        "discover" => "Discover",
-        "propose" => "Propose",
-        "quote" => "Quote",
-        "negotiate" => "Negotiate",
-        "close" => "Close",
-        _ => code,
-    };
-
     public static string Language(string code) => code == "zh" ? "中文" : "English";
 }
