@@ -128,6 +128,6 @@ public sealed partial class CoursePagesTests(PortalFactory factory) : IClassFixt
 
         Assert.Contains("data-testid=\"rep-courses\"", page, StringComparison.Ordinal);
         // Other tests in the class publish "propose" courses too; this rep completed exactly one of them.
-        Assert.Matches(@"propose: Courses for this stage: completed 1 of \d+", page);
+        Assert.Matches(@"Proposal: Courses for this stage: completed 1 of \d+", page);
     }
 }
