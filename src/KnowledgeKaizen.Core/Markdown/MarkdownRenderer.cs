@@ -65,21 +65,20 @@ public sealed partial class MarkdownRenderer
     /// Renders a document's body shown under its title (document page, course module, exports): a level-1 heading
     /// that opens the body and only repeats <paramref name="title"/> is left out, so the title is not shown twice.
     /// </summary>
-    public string ToHtml(string? markdown, string title)
+    public string ToHtml(string? markdown, string title) => ToHtml(WithoutRepeatedTitle(markdown, title));
+
+    /// <summary>The body's Markdown without an opening level-1 heading that only repeats <paramref name="title"/>.</summary>
+    public string WithoutRepeatedTitle(string? markdown, string title)
     {
         if (string.IsNullOrWhiteSpace(markdown))
         {
             return string.Empty;
         }
 
-        var first = Markdig.Markdown.Parse(markdown, pipeline).FirstOrDefault();
-        if (first is HeadingBlock { Level: 1 } heading && heading.Inline is not null
-            && SameWords(MarkdownPlainText.Of(heading), title))
-        {
-            markdown = markdown[Math.Min(markdown.Length, heading.Span.End + 1)..];
-        }
-
-        return ToHtml(markdown);
+        return Markdig.Markdown.Parse(markdown, pipeline).FirstOrDefault() is HeadingBlock { Level: 1, Inline: not null } heading
+               && SameWords(MarkdownPlainText.Of(heading), title)
+            ? markdown[Math.Min(markdown.Length, heading.Span.End + 1)..].TrimStart('\r', '\n')
+            : markdown;
     }
 
     /// <summary>Whether a code block is a Mermaid diagram, drawn in the browser rather than shown as code.</summary>

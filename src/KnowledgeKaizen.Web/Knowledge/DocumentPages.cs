@@ -30,11 +30,12 @@ public sealed class DocumentPages(KnowledgeService knowledge, KnowledgeReader re
         }
 
         var userId = actor.UserId ?? string.Empty;
+        var languages = await reader.LanguageVersionsAsync([(document.Id, document.Kind, document.Slug, document.Language)], actor, ct);
         return new DocumentView(
             document,
             shown,
             shown.Number == inForce?.Number,
-            markdown.ToHtml(shown.Body),
+            markdown.ToHtml(shown.Body, shown.Title),
             canEdit && document.EvidenceSnapshot is { } evidence ? markdown.ToHtml(evidence) : null,
             await reader.FeedbackAsync(id, ct),
             await reader.MyFeedbackAsync(id, userId, ct),
@@ -44,6 +45,7 @@ public sealed class DocumentPages(KnowledgeService knowledge, KnowledgeReader re
             document.Kind == DocumentKind.Solution ? await reader.CaseLinksAsync(id, ct) : [],
             canEdit,
             actor.IsManager,
-            document.IsOverdue(today));
+            document.IsOverdue(today),
+            languages[document.Id]);
     }
 }
