@@ -77,7 +77,7 @@ public sealed class CourseBuilderFlowTests(BrowserFixture fixture) : IClassFixtu
             await learner.GetByRole(AriaRole.Link, new() { Name = "Next module" }).ClickAsync();
             await Assertions.Expect(learner.GetByTestId("module-content")).ToContainTextAsync("Ask about budget.");
             await learner.GetByRole(AriaRole.Button, new() { Name = "Mark as done" }).ClickAsync();
-            await Assertions.Expect(learner.GetByTestId("course-completed")).ToBeVisibleAsync();
+            await Assertions.Expect(learner.GetByTestId("course-outcome")).ToHaveTextAsync("Passed");
             await Assertions.Expect(learner.GetByTestId("course-score")).ToHaveTextAsync("Score 100%");
         });
 
