@@ -24,8 +24,10 @@
                 body.append("moduleId", event.item.getAttribute("data-module-id"));
                 body.append("index", String(event.newIndex));
                 var url = "/Courses/Edit/" + encodeURIComponent(list.getAttribute("data-course-id")) + "?handler=Reorder";
-                fetch(url, { method: "POST", body: body, credentials: "same-origin" })
-                    .then(function () { window.location.reload(); });
+                // The handler answers with a redirect carrying its notice in TempData; not following it here leaves
+                // the notice (or the refusal) for the reload to show.
+                fetch(url, { method: "POST", body: body, credentials: "same-origin", redirect: "manual" })
+                    .then(function () { window.location.reload(); }, function () { window.location.reload(); });
             }
         });
     }
