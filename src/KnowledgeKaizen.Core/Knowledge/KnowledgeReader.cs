@@ -42,6 +42,13 @@ public sealed class KnowledgeReader(KnowledgeKaizenDbContext db, TimeProvider cl
             query = query.Where(d => d.AuthorUserId == actor.UserId);
         }
 
+        if (string.IsNullOrWhiteSpace(filter.Language) && filter.PreferredLanguage is { } preferred)
+        {
+            var matches = query;
+            query = query.Where(d => d.Language == preferred
+                || !matches.Any(o => o.Kind == d.Kind && o.Slug == d.Slug && o.Language == preferred));
+        }
+
         return await SummariseAsync(query.OrderBy(d => d.Title).Take(PageSize), ct);
     }
 
@@ -113,6 +120,22 @@ public sealed class KnowledgeReader(KnowledgeKaizenDbContext db, TimeProvider cl
             var procedure = outlines.GetValueOrDefault(slug);
             return new ImprovedStep(target, procedure?.Id, procedure?.Title, anchor, procedure?.Step(anchor)?.Title);
         })];
+    }
+
+    /// <summary>
+    /// For each document, its versions in other languages (same kind and slug) that the actor may see, so readers
+    /// can switch language in one click.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, IReadOnlyList<LanguageVersion>>> LanguageVersionsAsync(
+        IReadOnlyCollection<(int Id, DocumentKind Kind, string Slug, string Language)> documents, Actor actor, CancellationToken ct = default)
+    {
+        var slugs = documents.Select(d => d.Slug).Distinct().ToList();
+        var versions = await Visible(actor).AsNoTracking().Where(d => slugs.Contains(d.Slug))
+            .Select(d => new { d.Id, d.Kind, d.Slug, d.Language, d.Title }).ToListAsync(ct);
+        return documents.ToDictionary(d => d.Id, d => (IReadOnlyList<LanguageVersion>)[.. versions
+            .Where(v => v.Kind == d.Kind && v.Slug == d.Slug && v.Language != d.Language)
+            .OrderBy(v => v.Language, StringComparer.Ordinal)
+            .Select(v => new LanguageVersion(v.Id, v.Language, v.Title))]);
     }
 
     public async Task<IReadOnlyList<SolutionCaseLink>> CaseLinksAsync(int solutionId, CancellationToken ct = default) =>

@@ -17,4 +17,5 @@ public sealed record DocumentView(
     IReadOnlyList<SolutionCaseLink> Cases,
     bool CanEdit,
     bool IsManager,
-    bool Overdue);
+    bool Overdue,
+    IReadOnlyList<LanguageVersion> OtherLanguages);
