@@ -16,7 +16,7 @@ public partial class KnowledgeDocument
             throw new KnowledgeRuleException("An archived or standardised document cannot be edited.");
         }
 
-        playbook.MarkStandardised(Id, now);
+        playbook.MarkStandardised(Id, manager, now);
         var note = string.Format(System.Globalization.CultureInfo.InvariantCulture, StandardisedNote, playbook.Title, playbook.AuthorName, playbook.Id);
         var revision = AddRevision(Title, body, manager, note, now);
         PublishCurrent(manager, effective, now);
@@ -71,7 +71,7 @@ public partial class KnowledgeDocument
         Touch(now);
     }
 
-    internal void MarkStandardised(int procedureId, DateTimeOffset now)
+    internal void MarkStandardised(int procedureId, Actor manager, DateTimeOffset now)
     {
         RequireKind(DocumentKind.Playbook);
         if (!IsVisibleToReaders || Status != DocumentStatus.Published)
@@ -82,6 +82,7 @@ public partial class KnowledgeDocument
         StandardisedIntoId = procedureId;
         Status = DocumentStatus.Standardised;
         Touch(now);
+        events.Add(new DocumentStandardised(Id, procedureId, manager.UserId, manager.Name));
     }
 
     internal void SetAuthor(string? userId, string name)
