@@ -16,7 +16,7 @@ namespace KnowledgeKaizen.Search.Indexing;
 public sealed class SearchDocumentSource(KnowledgeKaizenDbContext db, MarkdownRenderer markdown, TimeProvider clock)
 {
     /// <summary>Bump when the mapping below changes, so existing indexes are rebuilt on start.</summary>
-    public const int MappingVersion = 2;
+    public const int MappingVersion = 3;
 
     private const int BatchSize = 500;
 

@@ -52,7 +52,7 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImp
 
                 if (!report.HasFileProblem)
                 {
-                    await ReadRowsAsync(source, mapper, report, store, progress, ct);
+                    await ReadRowsAsync(source, mapper, report, store, request.DateShift, progress, ct);
                 }
             }
             catch (DecoderFallbackException)
@@ -82,6 +82,11 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImp
             else
             {
                 await store.Transaction.RollbackAsync(ct);
+                if (!request.DryRun)
+                {
+                    // Rejected: the rolled-back writes never happened, and the report says what was written — nothing.
+                    report.Inserted = report.Updated = report.Unchanged = 0;
+                }
             }
         }
         finally
@@ -93,7 +98,7 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImp
         return report;
     }
 
-    private async Task ReadRowsAsync(RowSource source, RowMapper mapper, ImportReport report, ImportStore store,
+    private async Task ReadRowsAsync(RowSource source, RowMapper mapper, ImportReport report, ImportStore store, TimeSpan dateShift,
         Func<double, long, Task>? progress, CancellationToken ct)
     {
         var entity = db.Model.FindEntityType(mapper.Entity)!;
@@ -132,7 +137,7 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImp
         long valid;
         try
         {
-            valid = await ValidateAsync(source, mapper, report, references, chunks.Writer, progress, ct);
+            valid = await ValidateAsync(source, mapper, report, references, dateShift, chunks.Writer, progress, ct);
             chunks.Writer.TryComplete();
         }
         catch (Exception ex) when (ex is not ChannelClosedException)
@@ -167,11 +172,11 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImp
     }
 
     /// <summary>Maps and validates every row; valid ones go to the writer in chunks. Returns how many were valid.</summary>
-    private static async Task<long> ValidateAsync(RowSource source, RowMapper mapper, ImportReport report, ReferenceCache references,
+    private static async Task<long> ValidateAsync(RowSource source, RowMapper mapper, ImportReport report, ReferenceCache references, TimeSpan dateShift,
         ChannelWriter<object?[][]> output, Func<double, long, Task>? progress, CancellationToken ct)
     {
         const int ChunkRows = 512;
-        var row = new RowContext(source, mapper.Columns, report, references);
+        var row = new RowContext(source, mapper.Columns, report, references, dateShift);
         var values = new object?[mapper.Properties.Count];
         var chunk = new List<object?[]>(ChunkRows);
 

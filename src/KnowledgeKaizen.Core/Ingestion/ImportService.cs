@@ -62,7 +62,11 @@ public sealed class ImportService(KnowledgeKaizenDbContext db, ImportPipeline pi
     }
 
     /// <summary>Runs a recorded import now and stores its outcome on the record.</summary>
-    public async Task<ImportReport> RunAsync(Guid importId, Func<double, long, Task>? progress = null, CancellationToken ct = default)
+    public async Task<ImportReport> RunAsync(Guid importId, Func<double, long, Task>? progress = null, CancellationToken ct = default) =>
+        await RunAsync(importId, TimeSpan.Zero, progress, ct);
+
+    /// <summary>Runs the import with every date in the file moved by <paramref name="dateShift"/> (the demo data's load).</summary>
+    public async Task<ImportReport> RunAsync(Guid importId, TimeSpan dateShift, Func<double, long, Task>? progress = null, CancellationToken ct = default)
     {
         var record = await db.Imports.SingleAsync(r => r.Id == importId, ct);
         record.Start();
@@ -70,7 +74,7 @@ public sealed class ImportService(KnowledgeKaizenDbContext db, ImportPipeline pi
         try
         {
             var file = await OpenAsync(record.StoredFile!, ct);
-            var report = await pipeline.RunAsync(file, new ImportRequest(record.Kind, record.Format, record.Mode, record.DryRun), progress, ct);
+            var report = await pipeline.RunAsync(file, new ImportRequest(record.Kind, record.Format, record.Mode, record.DryRun, dateShift), progress, ct);
             record.Complete(report, clock.GetUtcNow());
             await db.SaveChangesAsync(CancellationToken.None);
             return report;

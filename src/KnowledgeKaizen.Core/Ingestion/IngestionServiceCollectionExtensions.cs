@@ -15,6 +15,7 @@ public static class IngestionServiceCollectionExtensions
         services.AddScoped<ImportPipeline>();
         services.AddScoped<ImportService>();
         services.AddScoped<Crm.FrontlineRecorder>();
+        services.AddScoped<Crm.CrmLookup>();
         services.AddSingleton<ImportProgress>();
         services.AddJobHandler<ImportJobHandler>();
         services.AddScoped<IStartupTask, ImportRecovery>();

@@ -130,7 +130,7 @@ public partial class KnowledgeDocument : ISearchable, IRaisesEvents
             CreatedAt = now,
         };
         document.ApplyMetadata(metadata);
-        document.AddRevision(title, body, author, "Created", now);
+        document.AddRevision(title, body, author, author == Actor.Importer ? ImportNote : CreatedNote, now);
         return document;
     }
 
@@ -168,7 +168,7 @@ public partial class KnowledgeDocument : ISearchable, IRaisesEvents
             Status = DocumentStatus.Draft;
         }
 
-        return AddRevision(old.Title, old.Body, editor, $"Restored revision {revisionNumber}", now);
+        return AddRevision(old.Title, old.Body, editor, string.Format(System.Globalization.CultureInfo.InvariantCulture, RestoredNote, revisionNumber), now);
     }
 
     public DocumentRevision? Revision(int number) => revisions.FirstOrDefault(r => r.Number == number);

@@ -3,6 +3,7 @@ using KnowledgeKaizen.Core.Hosting;
 using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Web.Localization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Hosting.StaticWebAssets;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
@@ -34,13 +35,20 @@ public static class HostingModule
         return services;
     }
 
+    private const string ReloadStaticAssetsKey = "ReloadStaticAssetsAtRuntime";
+
     public static WebApplication UsePortal(this WebApplication app)
     {
         app.UseSecurityHeaders();
         app.UseExceptionHandler("/Error");
         app.UseWhen(c => IsApi(c.Request), api => api.UseStatusCodePages());
         app.UseWhen(c => !IsApi(c.Request), pages => pages.UseStatusCodePagesWithReExecute("/Status/{0}"));
-        app.UseStaticFiles();
+        // Static files are endpoints (MapStaticAssets below). The build's manifest also maps them from an unpublished
+        // build (dotnet run, tests), so the compressed copies are found wherever the app runs. Outside Development the
+        // files are served as the manifest says (immutable, compressed) even from a build: ASP.NET Core would otherwise
+        // treat every unpublished build as a developer's machine (no caching, recompressed without compression).
+        StaticWebAssetsLoader.UseStaticWebAssets(app.Environment, app.Configuration);
+        app.Configuration[ReloadStaticAssetsKey] ??= app.Environment.IsDevelopment() ? "true" : "false";
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();
@@ -49,10 +57,14 @@ public static class HostingModule
         return app;
     }
 
-    /// <summary>The pages, the anonymous health endpoint and the language switch.</summary>
+    /// <summary>The static files, the pages, the anonymous health endpoint and the language switch.</summary>
     public static IEndpointRouteBuilder MapPortalPages(this IEndpointRouteBuilder app)
     {
-        app.MapRazorPages();
+        // Every file under wwwroot is served fingerprinted (name.{hash}.ext, cached for a year as immutable) and
+        // compressed at build time (Content-Encoding); the pages' ~/ URLs resolve to the fingerprinted names.
+        // Public: the sign-in page needs its styles before anyone is signed in.
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapRazorPages().WithStaticAssets();
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapPost("/culture", async (HttpContext http, TimeProvider clock, UserManager<AppUser> users,
             [Microsoft.AspNetCore.Mvc.FromForm] string culture, [Microsoft.AspNetCore.Mvc.FromForm] string? returnUrl) =>

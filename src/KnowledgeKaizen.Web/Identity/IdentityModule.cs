@@ -25,6 +25,7 @@ public static class IdentityModule
                 options.Password.RequireNonAlphanumeric = false;
             })
             .AddEntityFrameworkStores<KnowledgeKaizenDbContext>()
+            .AddClaimsPrincipalFactory<DisplayNameClaims>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
 

@@ -1,12 +1,15 @@
 using System.Globalization;
 using System.Security.Claims;
 using KnowledgeKaizen.Core.Crm;
+using KnowledgeKaizen.Core.Identity;
+using KnowledgeKaizen.Web.Localization;
 
 namespace KnowledgeKaizen.Web.Ingestion;
 
 /// <summary>
 /// <c>/api/v1/feedback</c> and <c>/api/v1/service-cases</c>: the frontline's single-item recording, the API twins of
-/// the "Record feedback" and "Record a service case" forms, for a token or a signed-in user.
+/// the "Record feedback" and "Record a service case" forms, for a token or a signed-in user; and the customer and
+/// agent look-ups those forms use.
 /// </summary>
 public static class FrontlineApi
 {
@@ -15,8 +18,21 @@ public static class FrontlineApi
     {
         api.MapPost("/feedback", RecordFeedbackAsync).RequireAuthorization(IngestionPolicies.FrontlineApi).DisableAntiforgery();
         api.MapPost("/service-cases", RecordCaseAsync).RequireAuthorization(IngestionPolicies.FrontlineApi).DisableAntiforgery();
+        // Search-as-you-type for the recording forms: everyone who may open the forms may look these up.
+        api.MapGet("/lookup/customers", async (string? q, CrmLookup lookup, DisplayNames names, CancellationToken ct) =>
+            Results.Ok((await lookup.CustomersAsync(q, ct)).Select(p => Pick(p, names)))).RequireAuthorization(Policies.Reader);
+        api.MapGet("/lookup/agents", async (string? q, CrmLookup lookup, DisplayNames names, CancellationToken ct) =>
+            Results.Ok((await lookup.AgentsAsync(q, ct)).Select(p => Pick(p, names)))).RequireAuthorization(Policies.Reader);
         return api;
     }
+
+    /// <summary>A lookup answer: the id the form posts, the name it shows, and what tells two namesakes apart.</summary>
+    private static object Pick(CrmPick pick, DisplayNames names) => new
+    {
+        id = pick.Id,
+        name = pick.Name,
+        detail = string.Join(" · ", new[] { pick.Industry is null ? null : names.Industry(pick.Industry), pick.Region, pick.Id }.Where(x => !string.IsNullOrEmpty(x))),
+    };
 
     private static async Task<IResult> RecordFeedbackAsync(FeedbackRequest body, ClaimsPrincipal user, FrontlineRecorder recorder, CancellationToken ct)
     {

@@ -67,6 +67,46 @@ public sealed class ImprovementPagesTests(ImprovementPagesTests.FixedDayFactory 
         Assert.Contains("The check date must come after the rollout.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("78%")]
+    [InlineData("0.78")]
+    [InlineData("78")]
+    public async Task Manager_TypesAPercentageTarget_AnyUsualWay_AndTheCycleKeepsIt(string typed)
+    {
+        await factory.EnsureUserAsync("km3@improve.test", Roles.KnowledgeManager);
+        var km = await factory.SignInAsync("km3@improve.test", PortalFactory.UserPassword);
+
+        var created = await PortalFactory.PostFormAsync(km, "/Improvement/Create", new()
+        {
+            ["Input.Type"] = "Sdca", ["Input.Title"] = "Win more", ["Input.Problem"] = "x", ["Input.MetricKey"] = "win-rate",
+            ["Input.TargetValue"] = typed, ["Input.BaselineFrom"] = "2026-01-01", ["Input.BaselineTo"] = "2026-04-01",
+            ["Input.RolloutDate"] = "2026-04-01", ["Input.CheckDate"] = "2026-07-01",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        Assert.Contains("78.0 %", await km.GetStringAsync(created.Headers.Location!.OriginalString), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Manager_TypesATargetOutOfRange_GetsAClearMessageInTheirLanguage()
+    {
+        await factory.EnsureUserAsync("km4@improve.test", Roles.KnowledgeManager);
+        var km = await factory.SignInAsync("km4@improve.test", PortalFactory.UserPassword);
+        km.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+
+        var response = await PortalFactory.PostFormAsync(km, "/Improvement/Create", new()
+        {
+            ["Input.Type"] = "Sdca", ["Input.Title"] = "Win more", ["Input.Problem"] = "x", ["Input.MetricKey"] = "win-rate",
+            ["Input.TargetValue"] = "780%", ["Input.BaselineFrom"] = "2026-01-01", ["Input.BaselineTo"] = "2026-04-01",
+            ["Input.RolloutDate"] = "2026-04-01", ["Input.CheckDate"] = "2026-07-01",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("目标值必须在 0 到 100 %之间。", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("is not valid", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Reader_MarksAPlaybookApplied_AndTheAdoptionPanelCountsIt()
     {

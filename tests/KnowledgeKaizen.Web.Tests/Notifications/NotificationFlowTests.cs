@@ -55,7 +55,8 @@ public sealed partial class NotificationFlowTests(MailPortalFactory portal) : IC
         await WithAsync<StandardisationService, int>(async standardisation =>
         {
             var proposal = (await standardisation.ProposeAsync(playbook, null, new Actor(kira, "kira", true)))!;
-            await standardisation.StandardiseAsync(playbook, proposal.ProcedureId!.Value, proposal.ProposedBody, null, new Actor(kira, "kira", true));
+            await standardisation.StandardiseAsync(playbook, proposal.ProcedureId!.Value, proposal.ProposedBody,
+                DateOnly.FromDateTime(portal.ManualClock.Now.UtcDateTime), new Actor(kira, "kira", true));
             return 0;
         });
         var courseId = await WithAsync<CourseService, int>(async courses =>

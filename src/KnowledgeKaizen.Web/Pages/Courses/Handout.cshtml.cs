@@ -20,6 +20,9 @@ public sealed class HandoutModel(CourseService courses, MarkdownRenderer markdow
 
     public string Html(string source) => markdown.ToHtml(source);
 
+    /// <summary>A module's pinned text under its own heading (an opening H1 repeating the title is left out).</summary>
+    public string Html(ModuleContent module) => markdown.ToHtml(module.Pinned.Body, module.Pinned.Title);
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (await courses.ContentAsync(id, ct) is not { } content)

@@ -24,7 +24,7 @@ public sealed class LearnModel(CourseService courses, LearningService learning, 
 
     public ModuleContent? Module => Material.Modules.ElementAtOrDefault(Current);
 
-    public string ModuleHtml => Module is null ? string.Empty : markdown.ToHtml(Module.Pinned.Body);
+    public string ModuleHtml => Module is null ? string.Empty : markdown.ToHtml(Module.Pinned.Body, Module.Pinned.Title);
 
     public string ObjectivesHtml => markdown.ToHtml(Material.Course.Objectives);
 

@@ -17,8 +17,13 @@ public sealed class DetailsModel(ImportService imports) : PageModel
     [BindProperty]
     public ImportMode Mode { get; set; }
 
-    /// <summary>A preview can be committed while its file is still kept.</summary>
-    public bool CanCommit { get; private set; }
+    /// <summary>
+    /// How a preview can be committed while its file is still kept: both modes when every row passed; only the valid rows
+    /// when some failed (all or nothing would write nothing); not at all when the file could not be read or no row passed.
+    /// </summary>
+    public IReadOnlyList<ImportMode> CommitModes { get; private set; } = [];
+
+    public bool CanCommit => CommitModes.Count > 0;
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
     {
@@ -27,7 +32,7 @@ public sealed class DetailsModel(ImportService imports) : PageModel
             return NotFound();
         }
 
-        Mode = Record.Mode;
+        Mode = CommitModes.Contains(Record.Mode) ? Record.Mode : CommitModes.FirstOrDefault();
         return Page();
     }
 
@@ -38,7 +43,7 @@ public sealed class DetailsModel(ImportService imports) : PageModel
             return NotFound();
         }
 
-        if (!CanCommit)
+        if (!CommitModes.Contains(Mode))
         {
             return RedirectToPage(new { id });
         }
@@ -58,7 +63,10 @@ public sealed class DetailsModel(ImportService imports) : PageModel
 
         Record = record;
         Report = record.Report;
-        CanCommit = record.Status == ImportStatus.Previewed && await imports.HasFileAsync(record, ct);
+        var valid = record.Rows - record.Rejected;
+        CommitModes = record.Status != ImportStatus.Previewed || Report is null || Report.HasFileProblem || valid <= 0 || !await imports.HasFileAsync(record, ct)
+            ? []
+            : Report.TotalProblems > 0 ? [ImportMode.ValidRowsOnly] : [ImportMode.AllOrNothing, ImportMode.ValidRowsOnly];
         return true;
     }
 }

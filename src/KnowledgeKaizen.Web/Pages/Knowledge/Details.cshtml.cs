@@ -28,8 +28,17 @@ public sealed class DetailsModel(DocumentPages pages, KnowledgeService knowledge
     public Task<IActionResult> OnPostSubmitAsync(int id) =>
         RunAsync(() => knowledge.SubmitAsync(id, Actor), "Submitted for review.", () => Back(id));
 
-    public Task<IActionResult> OnPostApproveAsync(int id, string? comment, DateOnly? effective) =>
-        RunAsync(() => knowledge.ApproveAsync(id, comment, effective, Actor), "Published.", () => Back(id));
+    /// <summary>A procedure's form sends its effective date (filled with today); an emptied one is refused, never read as today.</summary>
+    public async Task<IActionResult> OnPostApproveAsync(int id, string? comment, DateOnly? effective, bool needsEffective)
+    {
+        if (needsEffective && effective is null)
+        {
+            TempData[ErrorKey] = L["Choose the date the new revision takes effect."].Value;
+            return Back(id);
+        }
+
+        return await RunAsync(() => knowledge.ApproveAsync(id, comment, effective, Actor), "Published.", () => Back(id));
+    }
 
     public Task<IActionResult> OnPostReturnAsync(int id, string? comment) =>
         RunAsync(() => knowledge.ReturnAsync(id, comment ?? string.Empty, Actor), "Returned to the author.", () => Back(id));
