@@ -38,7 +38,7 @@ public sealed partial class LuceneSearchIndex
             yield break;
         }
 
-        var lower = typed.ToLowerInvariant();
+        var lower = Lexicon.TextFolding.Key(typed);
         var iterator = terms.GetEnumerator();
         if (iterator.SeekCeil(new BytesRef(lower)) == TermsEnum.SeekStatus.END)
         {
@@ -59,7 +59,7 @@ public sealed partial class LuceneSearchIndex
             {
                 // Show the tag as its author wrote it.
                 var original = searcher.Doc(top.ScoreDocs[0].Doc).GetValues(IndexFields.FacetTag)
-                    .FirstOrDefault(t => string.Equals(t, tag, StringComparison.OrdinalIgnoreCase)) ?? tag;
+                    .FirstOrDefault(t => Lexicon.TextFolding.Key(t) == tag) ?? tag;
                 found++;
                 yield return new SearchSuggestion(original, SearchSuggestionKind.Tag);
             }

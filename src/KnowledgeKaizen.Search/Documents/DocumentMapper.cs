@@ -1,3 +1,4 @@
+using KnowledgeKaizen.Lexicon;
 using KnowledgeKaizen.Search.Text;
 using Lucene.Net.Documents;
 using Lucene.Net.Util;
@@ -67,7 +68,7 @@ internal static class DocumentMapper
         AddSingle(doc, IndexFields.FacetAuthor, source.Author);
         AddMulti(doc, IndexFields.FacetTag, source.Tags);
         AddMulti(doc, IndexFields.FacetStage, source.Stages);
-        foreach (var tag in source.Tags.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim().ToLowerInvariant()).Distinct())
+        foreach (var tag in source.Tags.Where(t => !string.IsNullOrWhiteSpace(t)).Select(TextFolding.Key).Distinct())
         {
             doc.Add(new StringField(IndexFields.TagLower, tag, Field.Store.NO));
         }

@@ -35,7 +35,7 @@ internal static class IndexFields
     public const string FacetLanguage = "f_lang";
     public const string FacetAuthor = "f_author";
 
-    /// <summary>Lower-cased tags for type-ahead.</summary>
+    /// <summary>Folded, lower-cased tags for type-ahead (<see cref="Lexicon.TextFolding.Key"/>).</summary>
     public const string TagLower = "tag_lc";
 
     public const string VisibleRole = "v_role";
