@@ -7,9 +7,6 @@ namespace KnowledgeKaizen.Search;
 
 public sealed partial class LuceneSearchIndex
 {
-    /// <summary>Fewer hits than this and a spelling suggestion is looked for.</summary>
-    private const int FewHits = 3;
-
     private readonly FilterBuilder _filters = new();
     private readonly QueryBuilder _queries;
     private readonly Highlighting _highlighting;
@@ -42,32 +39,53 @@ public sealed partial class LuceneSearchIndex
             return Execute(searcher, new MatchAllDocsQuery(), filter, request with { Sort = SearchSort.Newest }, notices, didYouMean: null);
         }
 
-        if (_queries.Build(query, requireAll: true) is null)
+        if (_queries.Build(query, requireAll: true) is not { } everyWord)
         {
             return NothingSearchable(notices);
         }
 
-        var result = AllThenAnyWord(searcher, query, filter, request, notices, didYouMean: null)!;
-        if (result.TotalHits >= FewHits)
+        var all = Execute(searcher, everyWord, filter, request, notices, didYouMean: null);
+        if (all.TotalHits > 0)
         {
-            return result;
+            // Every word was found: the words are right as typed, however rare one of them is.
+            return all;
         }
 
+        // Nothing holds every word. Pinyin typed with the input method off finds the Chinese it spells (chixu gaishan →
+        // 持续改善) before any English word is considered; otherwise rare or unknown words are corrected.
+        if (ChineseForPinyin(searcher, query, _filters.Visibility(request.Reader)) is { } chinese)
+        {
+            var fromPinyin = AllThenAnyWord(searcher, UserQuery.Parse(chinese, _maxQueryLength), filter, request,
+                [.. notices, new SearchNotice(SearchNoticeKind.ShowingCorrected, $"No results for your search; showing results for \"{chinese}\".")], chinese);
+            if (fromPinyin is { TotalHits: > 0 })
+            {
+                return fromPinyin;
+            }
+        }
+
+        // Then, in that order: every corrected word, any word as typed, any corrected word.
         var corrections = Spelling.Corrections(searcher.IndexReader, _queries.LatinWords(query));
         var didYouMean = corrections.Count > 0 ? query.Replace(corrections) : null;
-        if (result.TotalHits > 0)
+        var correctedQuery = didYouMean is null ? null : UserQuery.Parse(didYouMean, _maxQueryLength);
+        List<SearchNotice> correctedNotices = [.. notices, new SearchNotice(SearchNoticeKind.ShowingCorrected, $"No results for your search; showing results for \"{didYouMean}\".")];
+        if (correctedQuery is not null && _queries.Build(correctedQuery, requireAll: true) is { } everyCorrectedWord)
         {
-            return result with { DidYouMean = didYouMean };
-        }
-
-        if (didYouMean is not null)
-        {
-            var correctedNotices = new List<SearchNotice>(notices) { new(SearchNoticeKind.ShowingCorrected, $"No results for your search; showing results for \"{didYouMean}\".") };
-            var corrected = AllThenAnyWord(searcher, UserQuery.Parse(didYouMean, _maxQueryLength), filter, request, correctedNotices, didYouMean);
-            if (corrected is { TotalHits: > 0 })
+            var corrected = Execute(searcher, everyCorrectedWord, filter, request, correctedNotices, didYouMean);
+            if (corrected.TotalHits > 0)
             {
                 return corrected;
             }
+        }
+
+        var relaxed = AllThenAnyWord(searcher, query, filter, request, notices, didYouMean, allFound: all);
+        if (relaxed is { TotalHits: > 0 })
+        {
+            return relaxed;
+        }
+
+        if (correctedQuery is not null && AllThenAnyWord(searcher, correctedQuery, filter, request, correctedNotices, didYouMean) is { TotalHits: > 0 } anyCorrected)
+        {
+            return anyCorrected;
         }
 
         if (_queries.BuildFuzzy(query) is { } fuzzy)
@@ -79,18 +97,38 @@ public sealed partial class LuceneSearchIndex
             }
         }
 
-        return result with { DidYouMean = didYouMean };
+        return all with { DidYouMean = didYouMean };
     }
 
-    /// <summary>Every word required; when that finds nothing and there are several words, any of them.</summary>
-    private SearchResult? AllThenAnyWord(IndexSearcher searcher, UserQuery query, Filter? filter, SearchRequest request, List<SearchNotice> notices, string? didYouMean)
+    /// <summary>
+    /// When every word of the query is pinyin (chixu gaishan), the Chinese it spells in a visible title or tag, read
+    /// as a whole (持续改善); null otherwise.
+    /// </summary>
+    private static string? ChineseForPinyin(IndexSearcher searcher, UserQuery query, Filter? visibility)
+    {
+        if (query.Parts.Count == 0 || query.Parts.Any(p => p.IsCjk) || Lexicon.Pinyin.Typed(query.Text) is not { Length: >= 4 } letters
+            || query.Parts.Any(p => Lexicon.Pinyin.Typed(p.Text) is not { } word || Lexicon.Pinyin.SyllableCount(word) == 0))
+        {
+            return null;
+        }
+
+        var top = searcher.Search(new PrefixQuery(new Term(IndexFields.TitlePinyin, letters)), visibility, 20, MostHelpfulThenNewest);
+        return top.ScoreDocs.Select(sd => PinyinKeys.Spelt(searcher.Doc(sd.Doc).Get(IndexFields.Title) ?? "", letters)).FirstOrDefault(c => c is not null);
+    }
+
+    /// <summary>
+    /// Every word required; when that finds nothing and there are several words, any of them. <paramref name="allFound"/>
+    /// is the every-word result when it was already run.
+    /// </summary>
+    private SearchResult? AllThenAnyWord(IndexSearcher searcher, UserQuery query, Filter? filter, SearchRequest request, List<SearchNotice> notices,
+        string? didYouMean, SearchResult? allFound = null)
     {
         if (_queries.Build(query, requireAll: true) is not BooleanQuery all)
         {
             return null;
         }
 
-        var result = Execute(searcher, all, filter, request, notices, didYouMean);
+        var result = allFound ?? Execute(searcher, all, filter, request, notices, didYouMean);
         if (result.TotalHits == 0 && all.Clauses.Count > 1 && _queries.Build(query, requireAll: false) is { } any)
         {
             var relaxed = Execute(searcher, any, filter, request, [.. notices, new SearchNotice(SearchNoticeKind.RelaxedToAnyWord, "No result contains all of your words; showing results with some of them.")], didYouMean);

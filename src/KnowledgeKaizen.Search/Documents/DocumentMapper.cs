@@ -47,6 +47,11 @@ internal static class DocumentMapper
             new Field(IndexFields.TitleWords, title, DocsOnly),
         };
 
+        foreach (var key in PinyinKeys.Suffixes(title))
+        {
+            doc.Add(new StringField(IndexFields.TitlePinyin, key, Field.Store.NO));
+        }
+
         AddText(doc, IndexFields.TitleEn, IndexFields.TitleZh, title, WithOffsets);
         AddText(doc, IndexFields.TagsEn, IndexFields.TagsZh, tags, TextField.TYPE_NOT_STORED);
         AddText(doc, IndexFields.SummaryEn, IndexFields.SummaryZh, summary, TextField.TYPE_NOT_STORED);
@@ -71,6 +76,10 @@ internal static class DocumentMapper
         foreach (var tag in source.Tags.Where(t => !string.IsNullOrWhiteSpace(t)).Select(TextFolding.Key).Distinct())
         {
             doc.Add(new StringField(IndexFields.TagLower, tag, Field.Store.NO));
+            foreach (var typed in PinyinKeys.Whole(tag))
+            {
+                doc.Add(new StringField(IndexFields.TagPinyin, typed + IndexFields.TagPinyinSeparator + tag, Field.Store.NO));
+            }
         }
 
         foreach (var role in source.Visibility.Roles.Where(r => !string.IsNullOrWhiteSpace(r)).Select(IndexFields.Role).Distinct())

@@ -35,6 +35,14 @@ internal static class IndexFields
     public const string FacetLanguage = "f_lang";
     public const string FacetAuthor = "f_author";
 
+    /// <summary>Title keys typed in pinyin (<see cref="PinyinKeys.Suffixes"/>), one term each.</summary>
+    public const string TitlePinyin = "title_py";
+
+    /// <summary>"pinyin\u001Ftag": a tag's full pinyin and initials, then the tag's folded key.</summary>
+    public const string TagPinyin = "tag_py";
+
+    public const char TagPinyinSeparator = '\u001F';
+
     /// <summary>Folded, lower-cased tags for type-ahead (<see cref="Lexicon.TextFolding.Key"/>).</summary>
     public const string TagLower = "tag_lc";
 

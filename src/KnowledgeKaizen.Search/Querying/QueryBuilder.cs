@@ -1,5 +1,6 @@
 using KnowledgeKaizen.Search.Analysis;
 using KnowledgeKaizen.Search.Documents;
+using KnowledgeKaizen.Search.Text;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
@@ -67,6 +68,10 @@ internal sealed class QueryBuilder(SearchAnalyzers analyzers)
             .SelectMany(p => Analyze(analyzers.Words, IndexFields.Spell, p.Text).Select(t => t.Term))
             .Distinct()
             .ToList();
+
+    /// <summary>A term of the term map searched as a phrase in every text field of its language.</summary>
+    public IEnumerable<Query> PhraseClauses(string term) =>
+        ClausesFor(new QueryPart(term, IsPhrase: true, LanguageDetector.ContainsCjk(term)));
 
     private IEnumerable<Query> ClausesFor(QueryPart part)
     {
