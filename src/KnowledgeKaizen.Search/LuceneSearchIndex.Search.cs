@@ -10,6 +10,13 @@ public sealed partial class LuceneSearchIndex
     private readonly FilterBuilder _filters = new();
     private readonly QueryBuilder _queries;
     private readonly Highlighting _highlighting;
+    private volatile TermExpansion _terms = TermExpansion.None;
+
+    public void UseTerms(Lexicon.TermMap terms)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        _terms = TermExpansion.Build(terms, _analyzers);
+    }
 
     public SearchResult Search(SearchRequest request)
     {
@@ -44,7 +51,7 @@ public sealed partial class LuceneSearchIndex
             return NothingSearchable(notices);
         }
 
-        var all = Execute(searcher, everyWord, filter, request, notices, didYouMean: null);
+        var all = Execute(searcher, everyWord, filter, request, notices, didYouMean: null, throughTermMap: _terms.Expand(query, _analyzers, _queries));
         if (all.TotalHits > 0)
         {
             // Every word was found: the words are right as typed, however rare one of them is.
@@ -145,70 +152,5 @@ public sealed partial class LuceneSearchIndex
     {
         notices.Add(new SearchNotice(SearchNoticeKind.NoSearchableWords, "Your search holds only very common words or symbols; add a more specific word."));
         return SearchResult.Empty([.. notices]);
-    }
-
-    private SearchResult Execute(IndexSearcher searcher, Query query, Filter? filter, SearchRequest request, List<SearchNotice> notices, string? didYouMean, bool matchedUnstemmed = false)
-    {
-        var skip = Math.Max(0, request.Skip);
-        var take = Math.Clamp(request.Take, 1, SearchRequest.MaxTake);
-        var relevance = request.Sort == SearchSort.Relevance;
-        var window = relevance ? Math.Max(RankingBoosts.RescoreWindow, skip + take) : skip + take;
-        ITopDocsCollector top = relevance
-            ? TopScoreDocCollector.Create(window, docsScoredInOrder: false)
-            : TopFieldCollector.Create(new Sort(new SortField(IndexFields.Updated, SortFieldType.INT64, reverse: true)), window, fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: false);
-        var facets = request.IncludeFacets ? new FacetCollector() : null;
-        searcher.Search(query, filter, facets is null ? top : MultiCollector.Wrap(top, facets));
-        var docs = top.GetTopDocs();
-        var ranked = relevance ? Rescore(searcher.IndexReader, docs.ScoreDocs) : docs.ScoreDocs;
-        var plan = request.Highlight ? new Highlighting.Plan(searcher.Rewrite(query)) : null;
-        var hits = ranked.Skip(skip).Take(take).Select(sd => ToHit(searcher, sd, plan, matchedUnstemmed)).ToList();
-        return new SearchResult
-        {
-            Hits = hits,
-            TotalHits = docs.TotalHits,
-            Facets = facets?.ToFacets(Math.Max(1, request.FacetLimit)) ?? SearchFacets.None,
-            DidYouMean = didYouMean,
-            Notices = notices,
-        };
-    }
-
-    private ScoreDoc[] Rescore(IndexReader reader, ScoreDoc[] docs)
-    {
-        var now = _time.GetUtcNow();
-        var leaves = reader.Leaves;
-        foreach (var sd in docs)
-        {
-            var leaf = leaves[ReaderUtil.SubIndex(sd.Doc, leaves)];
-            var local = sd.Doc - leaf.DocBase;
-            var updated = leaf.AtomicReader.GetNumericDocValues(IndexFields.Updated)?.Get(local) ?? 0;
-            var helpful = leaf.AtomicReader.GetNumericDocValues(IndexFields.Helpfulness)?.Get(local) ?? 0;
-            sd.Score *= (float)RankingBoosts.Factor(updated, helpful, now);
-        }
-
-        return [.. docs.OrderByDescending(d => d.Score).ThenBy(d => d.Doc)];
-    }
-
-    private SearchHit ToHit(IndexSearcher searcher, ScoreDoc sd, Highlighting.Plan? highlight, bool matchedUnstemmed)
-    {
-        var doc = searcher.Doc(sd.Doc);
-        var title = doc.Get(IndexFields.Title) ?? "";
-        var body = doc.Get(IndexFields.Body) ?? "";
-        return new SearchHit
-        {
-            Type = doc.Get(IndexFields.Type),
-            Key = doc.Get(IndexFields.Key),
-            Title = title,
-            Url = doc.Get(IndexFields.Url),
-            Summary = doc.Get(IndexFields.Summary),
-            Status = doc.Get(IndexFields.FacetStatus) ?? "",
-            Language = doc.Get(IndexFields.FacetLanguage) ?? "",
-            Author = doc.Get(IndexFields.FacetAuthor),
-            UpdatedAt = new DateTimeOffset(doc.GetField(IndexFields.Updated)?.GetInt64Value() ?? 0, TimeSpan.Zero),
-            Tags = doc.GetValues(IndexFields.FacetTag),
-            Stages = doc.GetValues(IndexFields.FacetStage),
-            Score = float.IsNaN(sd.Score) ? 0 : sd.Score,
-            TitleHtml = highlight is null ? Highlighting.Encode(title) : _highlighting.Title(highlight, searcher.IndexReader, sd.Doc, title),
-            SnippetHtml = highlight is null ? "" : _highlighting.Snippet(highlight, searcher.IndexReader, sd.Doc, body, matchedUnstemmed),
-        };
     }
 }

@@ -67,6 +67,10 @@ internal static class DocumentMapper
             doc.Add(new StoredField(IndexFields.Summary, summary));
         }
 
+        var group = !string.IsNullOrWhiteSpace(source.VersionGroup) ? IndexFields.VersionGroupPrefix + source.VersionGroup.Trim()
+            : !string.IsNullOrWhiteSpace(source.DuplicateGroup) ? IndexFields.DuplicateGroupPrefix + source.DuplicateGroup.Trim()
+            : null;
+        AddSingle(doc, IndexFields.Group, group);
         AddSingle(doc, IndexFields.FacetType, source.Type);
         AddSingle(doc, IndexFields.FacetStatus, source.Status);
         AddSingle(doc, IndexFields.FacetLanguage, language);

@@ -46,6 +46,12 @@ internal static class IndexFields
     /// <summary>Folded, lower-cased tags for type-ahead (<see cref="Lexicon.TextFolding.Key"/>).</summary>
     public const string TagLower = "tag_lc";
 
+    /// <summary>"v\u001F…" (language versions) or "d\u001F…" (near-identical records): indexed, stored and doc values.</summary>
+    public const string Group = "group";
+
+    public const string VersionGroupPrefix = "v\u001F";
+    public const string DuplicateGroupPrefix = "d\u001F";
+
     public const string VisibleRole = "v_role";
     public const string VisibleUser = "v_user";
 
