@@ -49,6 +49,26 @@ public static class TextFolding
     public static string Key(string text) =>
         string.Join(' ', Fold(text).ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
+    /// <summary>
+    /// What near-identical texts share: their letters folded and lower-cased, numbers, spaces and punctuation dropped,
+    /// hashed ("Order SO-1207 is 5 days late!" and "order SO-88 is 12 days late" give one fingerprint). Null for text
+    /// without letters.
+    /// </summary>
+    public static string? Fingerprint(string? text)
+    {
+        var letters = new StringBuilder();
+        foreach (var c in Fold(text ?? ""))
+        {
+            if (char.IsLetter(c))
+            {
+                letters.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        return letters.Length == 0 ? null
+            : Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(letters.ToString())).AsSpan(0, 12));
+    }
+
     private static string?[] Build()
     {
         var simplified = new Dictionary<char, char>();

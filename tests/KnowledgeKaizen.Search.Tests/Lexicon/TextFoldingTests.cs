@@ -39,4 +39,13 @@ public sealed class TextFoldingTests
     [Fact]
     public void Key_IgnoresCaseWidthScriptAndSpacing() =>
         Assert.Equal(TextFolding.Key("  Conversion   RATE 轉化率"), TextFolding.Key("ｃｏｎｖｅｒｓｉｏｎ rate 转化率"));
+
+    [Fact]
+    public void Fingerprint_IgnoresNumbersCasePunctuationAndScript()
+    {
+        Assert.Equal(TextFolding.Fingerprint("Order SO-1207 is 5 days late!"), TextFolding.Fingerprint("order SO-88 is 12 days late"));
+        Assert.Equal(TextFolding.Fingerprint("發票金額錯誤"), TextFolding.Fingerprint("发票金额错误。"));
+        Assert.NotEqual(TextFolding.Fingerprint("Order is late"), TextFolding.Fingerprint("Order is lost"));
+        Assert.Null(TextFolding.Fingerprint("12:30 — 45%"));
+    }
 }
