@@ -16,6 +16,7 @@ public static class NavOrder
     public const int RecordServiceCase = 410;
     public const int Insights = 415;
     public const int SearchAnalytics = 420;
+    public const int TermMap = 422;
     public const int PerformerFindings = 425;
     public const int MyTasks = 440;
     public const int Improvement = 500;
