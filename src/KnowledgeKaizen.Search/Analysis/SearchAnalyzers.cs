@@ -26,6 +26,12 @@ internal sealed class SearchAnalyzers : IDisposable
             perField[field] = Chinese;
         }
 
+        ChinesePairs = new ChineseBigramAnalyzer();
+        foreach (var field in IndexFields.ChinesePairFields)
+        {
+            perField[field] = ChinesePairs;
+        }
+
         PerField = new PerFieldAnalyzerWrapper(English, perField);
     }
 
@@ -34,6 +40,9 @@ internal sealed class SearchAnalyzers : IDisposable
 
     /// <summary>SmartCn word segmentation of folded text (it also lower-cases and Porter-stems Latin words).</summary>
     public Analyzer Chinese { get; }
+
+    /// <summary>Overlapping character pairs of Chinese text: where term-map terms are matched.</summary>
+    public Analyzer ChinesePairs { get; }
 
     /// <summary>Unstemmed lower-case Latin words: the dictionary for "did you mean".</summary>
     public Analyzer Words { get; }
@@ -51,6 +60,7 @@ internal sealed class SearchAnalyzers : IDisposable
         PerField.Dispose();
         English.Dispose();
         Chinese.Dispose();
+        ChinesePairs.Dispose();
         Words.Dispose();
         TitleWords.Dispose();
     }

@@ -52,10 +52,10 @@ internal static class DocumentMapper
             doc.Add(new StringField(IndexFields.TitlePinyin, key, Field.Store.NO));
         }
 
-        AddText(doc, IndexFields.TitleEn, IndexFields.TitleZh, title, WithOffsets);
-        AddText(doc, IndexFields.TagsEn, IndexFields.TagsZh, tags, TextField.TYPE_NOT_STORED);
-        AddText(doc, IndexFields.SummaryEn, IndexFields.SummaryZh, summary, TextField.TYPE_NOT_STORED);
-        AddText(doc, IndexFields.BodyEn, IndexFields.BodyZh, body, WithOffsets);
+        AddText(doc, (IndexFields.TitleEn, IndexFields.TitleZh, IndexFields.TitlePairs), title, WithOffsets);
+        AddText(doc, (IndexFields.TagsEn, IndexFields.TagsZh, IndexFields.TagsPairs), tags, TextField.TYPE_NOT_STORED);
+        AddText(doc, (IndexFields.SummaryEn, IndexFields.SummaryZh, IndexFields.SummaryPairs), summary, TextField.TYPE_NOT_STORED);
+        AddText(doc, (IndexFields.BodyEn, IndexFields.BodyZh, IndexFields.BodyPairs), body, WithOffsets);
 
         if (!string.IsNullOrEmpty(source.Url))
         {
@@ -106,17 +106,18 @@ internal static class DocumentMapper
     public static string? NormalizeLanguage(string? language) =>
         string.IsNullOrWhiteSpace(language) ? null : language.Trim().ToLowerInvariant();
 
-    private static void AddText(Document doc, string englishField, string chineseField, string text, FieldType type)
+    private static void AddText(Document doc, (string English, string Chinese, string Pairs) fields, string text, FieldType type)
     {
         if (text.Length == 0)
         {
             return;
         }
 
-        doc.Add(new Field(englishField, text, type));
+        doc.Add(new Field(fields.English, text, type));
         if (LanguageDetector.ContainsCjk(text))
         {
-            doc.Add(new Field(chineseField, text, type));
+            doc.Add(new Field(fields.Chinese, text, type));
+            doc.Add(new Field(fields.Pairs, text, type));
         }
     }
 

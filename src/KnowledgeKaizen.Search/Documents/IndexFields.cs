@@ -20,6 +20,12 @@ internal static class IndexFields
     public const string BodyEn = "body_en";
     public const string BodyZh = "body_zh";
 
+    // Chinese text again as overlapping character pairs: term-map terms are matched there (see ChineseBigramAnalyzer).
+    public const string TitlePairs = "title_zb";
+    public const string TagsPairs = "tags_zb";
+    public const string SummaryPairs = "summary_zb";
+    public const string BodyPairs = "body_zb";
+
     /// <summary>Stored plain title and body (Markdown stripped): what hits and snippets show.</summary>
     public const string Title = "title";
     public const string Body = "body";
@@ -60,6 +66,8 @@ internal static class IndexFields
     public const string Helpfulness = "helpful";
 
     public static readonly HashSet<string> ChineseTextFields = [TitleZh, TagsZh, SummaryZh, BodyZh];
+
+    public static readonly HashSet<string> ChinesePairFields = [TitlePairs, TagsPairs, SummaryPairs, BodyPairs];
 
     public static string IdOf(string type, string key) => type + "\u001F" + key;
 

@@ -22,6 +22,14 @@ internal sealed class QueryBuilder(SearchAnalyzers analyzers)
         (IndexFields.BodyEn, IndexFields.BodyZh, RankingBoosts.Body),
     ];
 
+    private static readonly (string Field, float Boost)[] PairFields =
+    [
+        (IndexFields.TitlePairs, RankingBoosts.Title),
+        (IndexFields.TagsPairs, RankingBoosts.Tags),
+        (IndexFields.SummaryPairs, RankingBoosts.Summary),
+        (IndexFields.BodyPairs, RankingBoosts.Body),
+    ];
+
     /// <summary>Every word and phrase required (<paramref name="requireAll"/>) or any of them; null when nothing is searchable.</summary>
     public BooleanQuery? Build(UserQuery query, bool requireAll)
     {
@@ -69,9 +77,26 @@ internal sealed class QueryBuilder(SearchAnalyzers analyzers)
             .Distinct()
             .ToList();
 
-    /// <summary>A term of the term map searched as a phrase in every text field of its language.</summary>
-    public IEnumerable<Query> PhraseClauses(string term) =>
-        ClausesFor(new QueryPart(term, IsPhrase: true, LanguageDetector.ContainsCjk(term)));
+    /// <summary>
+    /// A term of the term map searched as a phrase in every text field of its language: English on the stems, Chinese on
+    /// the character pairs, which match however the sentence around the term was segmented.
+    /// </summary>
+    public IEnumerable<Query> PhraseClauses(string term)
+    {
+        if (!LanguageDetector.ContainsCjk(term))
+        {
+            return ClausesFor(new QueryPart(term, IsPhrase: true, IsCjk: false));
+        }
+
+        var phrase = new BooleanQuery(disableCoord: true);
+        var pairs = Analyze(analyzers.ChinesePairs, IndexFields.BodyPairs, term);
+        foreach (var (field, boost) in PairFields)
+        {
+            AddPhrase(phrase, field, pairs, boost);
+        }
+
+        return phrase.Clauses.Count == 0 ? [] : [phrase];
+    }
 
     private IEnumerable<Query> ClausesFor(QueryPart part)
     {
