@@ -18,6 +18,8 @@ public static class FeedbackClusterer
     /// <summary>A label term must occur in at least this share of the cluster's complaints.</summary>
     private const double LabelSupport = 0.25;
 
+    private const float ConceptWeight = 6f;
+
     private sealed class VectorRow
     {
         public VBuffer<float> Features { get; set; }
@@ -82,7 +84,7 @@ public static class FeedbackClusterer
             {
                 if (slots.TryGetValue(token, out var slot))
                 {
-                    vector[slot] = vector.GetValueOrDefault(slot) + 1;
+                    vector[slot] = vector.GetValueOrDefault(slot) + Weight(token);
                 }
             }
 
@@ -102,6 +104,13 @@ public static class FeedbackClusterer
 
         return (vectors, names);
     }
+
+    /// <summary>
+    /// A concept counts most: it is the one word both languages share, so it has to outweigh the words only one language
+    /// uses, or the clusters split by language instead of by problem. Word pairs count least: they mostly repeat their words.
+    /// </summary>
+    private static float Weight(string token) =>
+        token.Contains(' ', StringComparison.Ordinal) ? 0.5f : ComplaintVocabulary.HoldsConcept(token) ? ConceptWeight : 1f;
 
     private static VBuffer<float> Buffer(Dictionary<int, float> vector, int length)
     {
