@@ -40,7 +40,7 @@ public sealed class ProblemService(KnowledgeKaizenDbContext db, KnowledgeService
         }
     }
 
-    /// <summary>Starts a solution article draft from the cluster: its label as title, examples as the issue.</summary>
+    /// <summary>Starts a solution article draft from the cluster: its term as title, examples as the issue.</summary>
     public async Task<int> TurnIntoSolutionAsync(long clusterId, Actor author, CancellationToken ct = default)
     {
         var cluster = await db.ProblemClusters.FirstOrDefaultAsync(c => c.Id == clusterId, ct)
