@@ -60,14 +60,15 @@ public sealed class SearchPageTests(PortalFactory factory) : IClassFixture<Porta
     public async Task Facets_ShowNames_NotCodes_InBothLanguages()
     {
         await EnsureUsersAsync(factory);
-        var staff = await factory.SignInAsync(StaffEmail, PortalFactory.UserPassword);
+        // Customer feedback is searchable from the Contributor role up.
+        var contributor = await factory.SignInAsync(AuthorEmail, PortalFactory.UserPassword);
         await CreateAsync(factory, "Quokka pricing guide", "Price the quokka bundle per seat.", kind: DocumentKind.Playbook);
         await AddFeedbackAsync(factory, "The quokka order arrived two weeks late.");
-        await FeedbackFoundAsync(factory, staff, "quokka");
+        await FeedbackFoundAsync(factory, contributor, "quokka");
 
-        var english = await SearchHtmlAsync(staff, "quokka");
+        var english = await SearchHtmlAsync(contributor, "quokka");
         using var inChinese = new HttpRequestMessage(HttpMethod.Get, "/Search?q=quokka") { Headers = { { "Accept-Language", "zh-Hans" } } };
-        var chinese = await (await staff.SendAsync(inChinese)).Content.ReadAsStringAsync();
+        var chinese = await (await contributor.SendAsync(inChinese)).Content.ReadAsStringAsync();
 
         Assert.Contains(">Propose <", english, StringComparison.Ordinal);
         Assert.Contains(">Delivery <", english, StringComparison.Ordinal);
