@@ -30,13 +30,17 @@ internal sealed partial class PortalProcess : IAsyncDisposable
 
     private HttpMessageHandler Handler { get; init; } = null!;
 
-    /// <summary>Starts the portal on <paramref name="dataFolder"/> (loading the demo data when asked) and signs in as Admin.</summary>
-    public static async Task<PortalProcess> StartAsync(string webDll, string dataFolder, bool demoData = false)
+    /// <summary>
+    /// Starts the portal on <paramref name="dataFolder"/> (loading the demo data when asked) and signs in as Admin.
+    /// <paramref name="contentRoot"/> is where it finds wwwroot and the relative content and seed paths (the web
+    /// project's folder, as <c>dotnet run</c> does); by default the build output folder, which holds neither.
+    /// </summary>
+    public static async Task<PortalProcess> StartAsync(string webDll, string dataFolder, bool demoData = false, string? contentRoot = null)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet", [webDll])
         {
-            WorkingDirectory = Path.GetDirectoryName(webDll)!,
+            WorkingDirectory = contentRoot ?? Path.GetDirectoryName(webDll)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             Environment =

@@ -29,7 +29,8 @@ public sealed partial class SearchHttpBenchmark : IBenchmark
         var seconds = int.Parse(Value(args, "--seconds") ?? "10", CultureInfo.InvariantCulture);
         var web = Value(args, "--web") ?? Path.Combine(RepoPaths.Root, "src", "KnowledgeKaizen.Web", "bin", "Release", "net10.0", "KnowledgeKaizen.Web.dll");
         using var data = new TempFolder("search-http");
-        await using var portal = await PortalProcess.StartAsync(web, data.Path, demoData: true);
+        // Started from the web project's folder: the static file and the shipped content library are found there.
+        await using var portal = await PortalProcess.StartAsync(web, data.Path, demoData: true, contentRoot: Path.Combine(RepoPaths.Root, "src", "KnowledgeKaizen.Web"));
         await QuietAsync(data.Path);
         var document = DocumentLink().Match(await portal.Client.GetStringAsync("/Procedures")).Groups[1].Value;
         var targets = new (string Name, string Path)[]
