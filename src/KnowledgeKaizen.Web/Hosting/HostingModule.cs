@@ -1,6 +1,8 @@
+using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Hosting;
 using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Web.Localization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
@@ -23,7 +25,7 @@ public static class HostingModule
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddHttpContextAccessor();
         services.AddScoped<Navigation>();
-        services.AddNavItem(new NavItem("Home", "/Index", Policies.Reader, NavOrder.Home, "house"));
+        services.AddNavItem(new NavItem("My work", "/MyWork", Policies.Reader, NavOrder.MyWork, "briefcase", NavGroup.Me));
         services.AddOptions<FormOptions>().Configure<IOptions<KaizenOptions>>((form, kaizen) =>
             form.MultipartBodyLengthLimit = kaizen.Value.UploadLimitBytes);
         // The server is built with the host, before the settings are checked, so it reads them unchecked.
@@ -52,11 +54,18 @@ public static class HostingModule
     {
         app.MapRazorPages();
         app.MapHealthChecks("/healthz").AllowAnonymous();
-        app.MapPost("/culture", (HttpContext http, TimeProvider clock, [Microsoft.AspNetCore.Mvc.FromForm] string culture, [Microsoft.AspNetCore.Mvc.FromForm] string? returnUrl) =>
+        app.MapPost("/culture", async (HttpContext http, TimeProvider clock, UserManager<AppUser> users,
+            [Microsoft.AspNetCore.Mvc.FromForm] string culture, [Microsoft.AspNetCore.Mvc.FromForm] string? returnUrl) =>
         {
             if (LocalizationModule.IsSupported(culture))
             {
                 LocalizationModule.SetCultureCookie(http.Response, culture, clock.GetUtcNow());
+                // Remembered on the account too: e-mails are written in the language the user reads the portal in.
+                if (http.User.Identity?.IsAuthenticated == true && await users.GetUserAsync(http.User) is { } user && user.PreferredCulture != culture)
+                {
+                    user.PreferredCulture = culture;
+                    await users.UpdateAsync(user);
+                }
             }
 
             return Results.LocalRedirect(SafeLocalUrl(returnUrl));
@@ -65,20 +74,36 @@ public static class HostingModule
     }
 
     /// <summary>
-    /// The settings and the data folder, checked before anything uses them, so a bad setting ends start-up
-    /// with one line naming it instead of a stack trace from deep inside a service.
+    /// The settings, the data folder and the database connection, checked before anything uses them, so a bad setting
+    /// ends start-up with one line naming it instead of a stack trace from deep inside a service.
     /// </summary>
-    public static string? FindSettingProblem(this WebApplication app)
+    public static async Task<string?> FindSettingProblemAsync(this WebApplication app)
     {
+        // Every module's ValidateOnStart check runs here, before the start-up tasks (which can take minutes on a
+        // first start), so a bad setting anywhere ends start-up at once with one line.
         try
         {
-            return app.Services.GetRequiredService<DataFolder>().EnsureWritable();
+            app.Services.GetRequiredService<IStartupValidator>().Validate();
+            return app.Services.GetRequiredService<DataFolder>().EnsureWritable()
+                ?? await app.Services.GetRequiredService<DatabaseSettings>().FindConnectionProblemAsync(app.Lifetime.ApplicationStopping);
         }
         catch (OptionsValidationException ex)
         {
-            return $"invalid setting {KaizenOptions.Section}: {string.Join("; ", ex.Failures)}";
+            return Describe(ex);
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is OptionsValidationException))
+        {
+            return string.Join("; ", ex.InnerExceptions.Cast<OptionsValidationException>().Select(Describe));
+        }
+        catch (DatabaseSettingException ex)
+        {
+            return ex.Message;
         }
     }
+
+    private static string Describe(OptionsValidationException ex) => ex.OptionsType == typeof(KaizenOptions)
+        ? $"invalid setting {KaizenOptions.Section}: {string.Join("; ", ex.Failures)}"
+        : $"invalid setting: {string.Join("; ", ex.Failures)}";
 
     /// <summary>Runs the start-up tasks (schema, roles, first Admin, content), then serves.</summary>
     public static async Task<int> RunPortalAsync(this WebApplication app)

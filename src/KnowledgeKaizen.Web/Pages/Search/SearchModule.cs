@@ -13,9 +13,9 @@ public static class SearchModule
     {
         services.AddScoped<PortalSearch>();
         services.AddScoped<TermMapDesk>();
-        services.AddNavItem(new NavItem("Search analytics", "/Search/Analytics", Policies.KnowledgeManager, NavOrder.SearchAnalytics, "graph-up-arrow"));
-        services.AddNavItem(new NavItem("Term map", "/Search/Terms", Policies.KnowledgeManager, NavOrder.TermMap, "translate"));
-        services.AddNavItem(new NavItem("Search index", "/Admin/SearchIndex", Policies.Admin, NavOrder.SearchIndex, "search", "Admin"));
+        services.AddNavItem(new NavItem("Search analytics", "/Search/Analytics", Policies.KnowledgeManager, NavOrder.SearchAnalytics, "graph-up-arrow", NavGroup.Insights));
+        services.AddNavItem(new NavItem("Term map", "/Search/Terms", Policies.KnowledgeManager, NavOrder.TermMap, "translate", NavGroup.Knowledge));
+        services.AddNavItem(new NavItem("Search index", "/Admin/SearchIndex", Policies.Admin, NavOrder.SearchIndex, "search", NavGroup.Admin));
         return services;
     }
 
