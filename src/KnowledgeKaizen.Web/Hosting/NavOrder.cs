@@ -11,6 +11,7 @@ public static class NavOrder
     public const int Solutions = 120;
     public const int Review = 130;
     public const int OverdueDocuments = 140;
+    public const int TermMap = 150;
     public const int Courses = 200;
     public const int Improvement = 300;
     public const int Recognition = 310;

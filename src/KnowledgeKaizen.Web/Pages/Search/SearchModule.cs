@@ -8,11 +8,13 @@ namespace KnowledgeKaizen.Web.Pages.Search;
 
 public static class SearchModule
 {
-    /// <summary>The search pages: the facade that runs a reader's search and logs it, and the menu entries.</summary>
+    /// <summary>The search pages: the facade that runs a reader's search and logs it, the term map's, and the menu entries.</summary>
     public static IServiceCollection AddPortalSearch(this IServiceCollection services)
     {
         services.AddScoped<PortalSearch>();
+        services.AddScoped<TermMapDesk>();
         services.AddNavItem(new NavItem("Search analytics", "/Search/Analytics", Policies.KnowledgeManager, NavOrder.SearchAnalytics, "graph-up-arrow", NavGroup.Insights));
+        services.AddNavItem(new NavItem("Term map", "/Search/Terms", Policies.KnowledgeManager, NavOrder.TermMap, "translate", NavGroup.Knowledge));
         services.AddNavItem(new NavItem("Search index", "/Admin/SearchIndex", Policies.Admin, NavOrder.SearchIndex, "search", NavGroup.Admin));
         return services;
     }
