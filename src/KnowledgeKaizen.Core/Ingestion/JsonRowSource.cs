@@ -17,7 +17,7 @@ internal sealed class JsonRowSource(Stream stream, IReadOnlyList<ColumnSpec> col
     public override async ValueTask<IReadOnlyList<string>> OpenAsync(List<string> warnings, CancellationToken ct)
     {
         this.warnings = warnings;
-        var first = await FirstSignificantByteAsync(ct);
+        var first = await FirstSignificantByteAsync(stream, ct);
         switch (first)
         {
             case -1:
@@ -121,7 +121,7 @@ internal sealed class JsonRowSource(Stream stream, IReadOnlyList<ColumnSpec> col
     }
 
     /// <summary>Peeks past a BOM and whitespace to tell an array from NDJSON, then rewinds.</summary>
-    private async ValueTask<int> FirstSignificantByteAsync(CancellationToken ct)
+    internal static async ValueTask<int> FirstSignificantByteAsync(Stream stream, CancellationToken ct)
     {
         var buffer = new byte[1];
         var start = stream.Position;
