@@ -15,7 +15,7 @@ public static class MappingProposer
 
     private static readonly Dictionary<string, string[]> Synonyms = new()
     {
-        ["external_id"] = ["id", "record id", "external id", "编号", "记录id"],
+        ["external_id"] = ["id", "record id", "external id", "编号", "记录id", "记录编号", "商机编号", "客户编号", "工单编号"],
         ["code"] = ["code", "stage code", "编码", "代码"],
         ["position"] = ["position", "order", "sequence", "顺序", "序号"],
         ["name_zh"] = ["name zh", "chinese name", "中文名称"],
