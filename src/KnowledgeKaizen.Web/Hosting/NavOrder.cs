@@ -22,6 +22,7 @@ public static class NavOrder
     public const int Recognition = 510;
     public const int Users = 900;
     public const int Imports = 910;
+    public const int ImportMappings = 912;
     public const int ContentLibrary = 915;
     public const int ApiTokens = 920;
     public const int SearchIndex = 925;

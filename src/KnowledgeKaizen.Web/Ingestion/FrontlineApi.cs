@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using KnowledgeKaizen.Core.Crm;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace KnowledgeKaizen.Web.Ingestion;
 
@@ -13,12 +14,14 @@ public static class FrontlineApi
     /// <summary>Maps <c>feedback</c> and <c>service-cases</c> under <paramref name="api"/> (the <c>/api/v1</c> group).</summary>
     public static IEndpointRouteBuilder MapFrontlineApi(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/feedback", RecordFeedbackAsync).RequireAuthorization(IngestionPolicies.FrontlineApi).DisableAntiforgery();
-        api.MapPost("/service-cases", RecordCaseAsync).RequireAuthorization(IngestionPolicies.FrontlineApi).DisableAntiforgery();
+        api.MapPost("/feedback", RecordFeedbackAsync).RequireAuthorization(IngestionPolicies.FrontlineApi).DisableAntiforgery()
+            .WithTags("Frontline").WithSummary("Record one piece of customer feedback");
+        api.MapPost("/service-cases", RecordCaseAsync).RequireAuthorization(IngestionPolicies.FrontlineApi).DisableAntiforgery()
+            .WithTags("Frontline").WithSummary("Record a service case, or the handling of one (case_id)");
         return api;
     }
 
-    private static async Task<IResult> RecordFeedbackAsync(FeedbackRequest body, ClaimsPrincipal user, FrontlineRecorder recorder, CancellationToken ct)
+    private static async Task<Results<Created<RecordedItem>, ValidationProblem>> RecordFeedbackAsync(FeedbackRequest body, ClaimsPrincipal user, FrontlineRecorder recorder, CancellationToken ct)
     {
         if (!TryChoice<FeedbackChannel>(body.Channel, out var channel) | !TryChoice<FeedbackType>(body.Type, out var type))
         {
@@ -30,7 +33,7 @@ public static class FrontlineApi
         return Outcome(result, "feedback");
     }
 
-    private static async Task<IResult> RecordCaseAsync(ServiceCaseRequest body, ClaimsPrincipal user, FrontlineRecorder recorder, CancellationToken ct)
+    private static async Task<Results<Created<RecordedItem>, ValidationProblem>> RecordCaseAsync(ServiceCaseRequest body, ClaimsPrincipal user, FrontlineRecorder recorder, CancellationToken ct)
     {
         CaseChannel? channel = null;
         CasePriority? priority = null;
@@ -60,12 +63,12 @@ public static class FrontlineApi
         return Outcome(result, "service-cases");
     }
 
-    private static IResult Outcome(RecordingResult result, string path) => result.Succeeded
-        ? Results.Created(string.Create(CultureInfo.InvariantCulture, $"/api/v1/{path}/{result.Id}"), new { id = result.Id })
-        : Results.ValidationProblem(result.Problems.ToDictionary(p => p.Key, p => new[] { p.Value }));
+    private static Results<Created<RecordedItem>, ValidationProblem> Outcome(RecordingResult result, string path) => result.Succeeded
+        ? TypedResults.Created(string.Create(CultureInfo.InvariantCulture, $"/api/v1/{path}/{result.Id}"), new RecordedItem(result.Id!.Value))
+        : TypedResults.ValidationProblem(result.Problems.ToDictionary(p => p.Key, p => new[] { p.Value }));
 
-    private static IResult Invalid(string field, string message) =>
-        Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
+    private static ValidationProblem Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
 
     private static bool TryChoice<TEnum>(string? value, out TEnum parsed)
         where TEnum : struct, Enum =>
@@ -80,3 +83,7 @@ public static class FrontlineApi
 
     private static string UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown";
 }
+
+/// <summary>A recorded feedback or service case.</summary>
+/// <param name="Id">Its id in the portal.</param>
+public sealed record RecordedItem([property: System.Text.Json.Serialization.JsonPropertyName("id")] long Id);
