@@ -8,9 +8,9 @@ namespace KnowledgeKaizen.Core.Ingestion;
 /// filled, a move backwards, a reopened deal…) or a value the mapping filled in for an empty one.
 /// </summary>
 /// <param name="Line">The source line concerned (0 when none).</param>
-/// <param name="Kind">One of <see cref="ImportNoteKinds"/>.</param>
+/// <param name="Kind">skipped, filled-to-won, backward, reopened, terminal-missing, state-conflict, no-history or default-used.</param>
 /// <param name="Subject">The record concerned (the opportunity's id, or the field).</param>
-/// <param name="Detail">The stage, "from->to", the record's outcome or the value used.</param>
+/// <param name="Detail">The stage; for a move back the two stages; the record's outcome; or the value used.</param>
 /// <param name="At">The time concerned.</param>
 /// <param name="Source">The vendor's value or column concerned.</param>
 public sealed record ImportNote(long Line, string Kind, string? Subject, string? Detail, DateTime? At, string? Source)

@@ -41,7 +41,7 @@ public sealed class ImportReport
     /// <summary>How many rows each filter left out, by the filter's written form ("Status = Completed").</summary>
     public Dictionary<string, long> FilteredBy { get; init; } = [];
 
-    /// <summary>What the mapping had to interpret (the first <see cref="MaxProblems"/>; <see cref="TotalNotes"/> counts all).</summary>
+    /// <summary>What the mapping had to interpret: the first 1,000 notes (totalNotes counts all).</summary>
     public List<ImportNote> Notes { get; init; } = [];
 
     public long TotalNotes { get; set; }

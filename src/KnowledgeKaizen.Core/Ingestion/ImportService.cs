@@ -101,7 +101,7 @@ public sealed class ImportService(KnowledgeKaizenDbContext db, ImportPipeline pi
     }
 
     /// <summary>Binds a mapping to its stored companion files and the portal's data, for an import or a preview.</summary>
-    public async Task<MappedImport> BindAsync(AppliedMapping applied, CancellationToken ct = default)
+    public async Task<MappedImport> BindMappingAsync(AppliedMapping applied, CancellationToken ct = default)
     {
         var companions = new Dictionary<string, CompanionContent>(StringComparer.OrdinalIgnoreCase);
         foreach (var companion in applied.Companions)
@@ -132,7 +132,7 @@ public sealed class ImportService(KnowledgeKaizenDbContext db, ImportPipeline pi
         await db.SaveChangesAsync(ct);
         try
         {
-            var mapping = await MappingOfAsync(record, ct) is { } applied ? await BindAsync(applied, ct) : null;
+            var mapping = await MappingOfAsync(record, ct) is { } applied ? await BindMappingAsync(applied, ct) : null;
             var file = await OpenAsync(record.StoredFile!, ct);
             var report = await pipeline.RunAsync(file, new ImportRequest(record.Kind, record.Format, record.Mode, record.DryRun, mapping), progress, ct);
             record.Complete(report, clock.GetUtcNow());

@@ -1,6 +1,7 @@
 using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Web.Identity;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -91,6 +92,12 @@ public static class ApiDocumentation
 
         operation.Responses.TryAdd("default", Error("An error, as ProblemDetails: title says what is wrong, detail how to fix it."));
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+        if (!metadata.OfType<ITagsMetadata>().Any() && context.Description.RelativePath?.Split('/') is [_, _, var area, ..])
+        {
+            // Endpoints without tags are grouped by their first path segment ("knowledge", "search").
+            operation.Tags = new HashSet<OpenApiTagReference> { new(char.ToUpperInvariant(area[0]) + area[1..], context.Document) };
+        }
+
         if (!metadata.OfType<IAuthorizeData>().Any() || metadata.OfType<IAllowAnonymous>().Any())
         {
             return;

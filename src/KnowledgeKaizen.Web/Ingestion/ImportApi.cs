@@ -5,6 +5,7 @@ using KnowledgeKaizen.Core.Ingestion.Mapping;
 using KnowledgeKaizen.Core.Jobs;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
 
 namespace KnowledgeKaizen.Web.Ingestion;
 
@@ -28,7 +29,28 @@ public static class ImportApi
                 + "read through that mapping (a preset or a saved one); its companion files go as multipart fields named after them. "
                 + "mode=all (default) applies nothing when any row has a problem; mode=valid applies the valid rows. dryRun=true checks and "
                 + "rolls back. Files over 5 MB, or background=true, become a job (202).")
-            .Accepts<IFormFile>("multipart/form-data", "text/csv", "application/json");
+            .Accepts<IFormFile>("text/csv", "application/json", "multipart/form-data")
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                // The multipart body is the file and, for a mapping that reads other files of the export, one field per companion.
+                operation.RequestBody!.Content!["multipart/form-data"] = new OpenApiMediaType
+                {
+                    Schema = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.Object,
+                        Required = new HashSet<string> { "file" },
+                        Properties = new Dictionary<string, IOpenApiSchema>
+                        {
+                            ["file"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", Description = "The file to import." },
+                        },
+                        AdditionalProperties = new OpenApiSchema
+                        {
+                            Type = JsonSchemaType.String, Format = "binary", Description = "A companion file, named as the mapping names it.",
+                        },
+                    },
+                };
+                return Task.CompletedTask;
+            });
         imports.MapGet("/jobs/{id:guid}", JobAsync).WithSummary("Follow an import job");
         imports.MapGet("/templates/{kind}", Template).WithSummary("An empty CSV with the columns of a kind")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv");

@@ -77,9 +77,9 @@ public sealed record CompanionFile
 }
 
 /// <summary>
-/// Where one value comes from and how it is translated. Exactly one source: <see cref="Column"/>, <see cref="Value"/>,
-/// <see cref="Template"/>, <see cref="Field"/>, <see cref="Element"/>, <see cref="Lookup"/> or <see cref="Coalesce"/>.
-/// Then, for a non-empty value: <see cref="Json"/> → <see cref="Rule"/> → <see cref="Values"/> → <see cref="Format"/>.
+/// Where one value comes from and how it is translated. Exactly one source: <c>column</c>, <c>value</c>,
+/// <c>template</c>, <c>field</c>, <c>element</c>, <c>lookup</c> or <c>coalesce</c>.
+/// Then, for a non-empty value: <c>json</c> → <c>rule</c> → <c>values</c> → <c>format</c>.
 /// </summary>
 public sealed record FieldRule
 {
@@ -90,13 +90,13 @@ public sealed record FieldRule
     /// <summary>A fixed value.</summary>
     public string? Value { get; init; }
 
-    /// <summary>Text with <c>{Column}</c> placeholders (and <c>{each}</c> for the element of <see cref="ImportMapping.Each"/>).</summary>
+    /// <summary>Text with <c>{Column}</c> placeholders (and <c>{each}</c> for the element of <c>each</c>).</summary>
     public string? Template { get; init; }
 
     /// <summary>The value another portal field was mapped to.</summary>
     public string? Field { get; init; }
 
-    /// <summary>The element of <see cref="ImportMapping.Each"/> this row was made for.</summary>
+    /// <summary>The element of <c>each</c> this row was made for.</summary>
     public bool Element { get; init; }
 
     /// <summary>A value from a portal table or a companion file.</summary>
@@ -108,10 +108,10 @@ public sealed record FieldRule
     /// <summary>Only when this holds; otherwise the value is empty.</summary>
     public Condition? When { get; init; }
 
-    /// <summary>A path into a JSON value: "0" (first element), "0.name", "*" (every element, for <see cref="ImportMapping.Each"/>).</summary>
+    /// <summary>A path into a JSON value: "0" (first element), "0.name", "*" (every element, for <c>each</c>).</summary>
     public string? Json { get; init; }
 
-    /// <summary>A portal rule: segment, category, salesforce-id18, survey-type, survey-score (see <see cref="PortalRules"/>).</summary>
+    /// <summary>A portal rule: segment, category, salesforce-id18, survey-type, survey-score (docs/data-formats.md).</summary>
     public string? Rule { get; init; }
 
     /// <summary>The survey type for the survey rules (NPS, CSAT, CES).</summary>
@@ -120,7 +120,7 @@ public sealed record FieldRule
     /// <summary>Their value → the portal's (keys compare case-insensitively).</summary>
     public IReadOnlyDictionary<string, string>? Values { get; init; }
 
-    /// <summary>The value for one missing from <see cref="Values"/>; without it such a value is a problem naming the column.</summary>
+    /// <summary>The value for one missing from <c>values</c>; without it such a value is a problem naming the column.</summary>
     public string? Otherwise { get; init; }
 
     /// <summary>A date or date-time format ("M/d/yyyy", "yyyy-MM-dd HH:mm", "epoch-ms", "epoch-s"); ISO 8601 when empty.</summary>
@@ -129,7 +129,7 @@ public sealed record FieldRule
     /// <summary>The value when the source is empty.</summary>
     public string? IfEmpty { get; init; }
 
-    /// <summary>Note every row that used <see cref="IfEmpty"/> (a required value the export often lacks).</summary>
+    /// <summary>Note every row that used <c>ifEmpty</c> (a required value the export often lacks).</summary>
     public bool NoteIfEmpty { get; init; }
 
     public static FieldRule FromColumn(string column) => new() { Column = [column] };
@@ -137,8 +137,8 @@ public sealed record FieldRule
 
 /// <summary>
 /// A value from elsewhere: a portal table already imported (<c>customers</c>, <c>reps</c>) or a companion file. The
-/// looked-up rows are those whose <see cref="Match"/> column equals <see cref="Key"/> and that pass <see cref="Where"/>;
-/// <see cref="Pick"/> chooses one (by <see cref="OrderBy"/>), and <see cref="Take"/> is the value.
+/// looked-up rows are those whose <c>match</c> column equals <c>key</c> and that pass <c>where</c>;
+/// <c>pick</c> chooses one (by <c>orderBy</c>), and <c>take</c> is the value.
 /// </summary>
 public sealed record LookupRule
 {
@@ -159,7 +159,7 @@ public sealed record LookupRule
     /// <summary><c>first</c> (earliest; the default) or <c>last</c>.</summary>
     public string? Pick { get; init; }
 
-    /// <summary>Only rows whose <see cref="OrderBy"/> is not after this value of the row being mapped.</summary>
+    /// <summary>Only rows whose <c>orderBy</c> is not after this value of the row being mapped.</summary>
     public FieldRule? NotAfter { get; init; }
 
     /// <summary>The column of the looked-up row to take.</summary>
@@ -167,8 +167,8 @@ public sealed record LookupRule
 }
 
 /// <summary>
-/// A test on one value: a file column, a mapped portal field or the <see cref="ImportMapping.Each"/> element; or a
-/// combination (<see cref="Any"/>, <see cref="All"/>, <see cref="Not"/>). Text compares trimmed and case-insensitively.
+/// A test on one value: a file column, a mapped portal field or the <c>each</c> element; or a
+/// combination (<c>any</c>, <c>all</c>, <c>not</c>). Text compares trimmed and case-insensitively.
 /// </summary>
 public sealed record Condition
 {
@@ -224,7 +224,7 @@ public sealed record StageDerivationRule
 
     public FieldRule? NewValue { get; init; }
 
-    /// <summary>Field names whose values are states (field-history), with <see cref="States"/>.</summary>
+    /// <summary>Field names whose values are states (field-history), with <c>states</c>.</summary>
     public IReadOnlyList<string> StateFields { get; init; } = [];
 
     /// <summary>State value → <c>won</c>, <c>lost</c>, <c>reopened</c> (an event for the stage the deal is in) or <c>ignore</c>.</summary>
@@ -233,7 +233,7 @@ public sealed record StageDerivationRule
     /// <summary>Header patterns of the date-entered columns with a <c>{stage}</c> placeholder (entered-columns).</summary>
     public IReadOnlyList<string> EnteredColumns { get; init; } = [];
 
-    /// <summary>Date format of <see cref="EnteredColumns"/>.</summary>
+    /// <summary>Date format of <c>enteredColumns</c>.</summary>
     public string? EnteredFormat { get; init; }
 
     /// <summary>
@@ -246,7 +246,7 @@ public sealed record StageDerivationRule
     public required IReadOnlyDictionary<string, string> Stages { get; init; }
 }
 
-/// <summary>The companion with the current opportunity records (<see cref="StageDerivationRule.Records"/>).</summary>
+/// <summary>The companion with the current opportunity records (<c>records</c>).</summary>
 public sealed record RecordsRule
 {
     public required string Companion { get; init; }
