@@ -53,9 +53,9 @@ public static class ImportApi
             });
         imports.MapGet("/jobs/{id:guid}", JobAsync).WithSummary("Follow an import job");
         imports.MapGet("/templates/{kind}", Template).WithSummary("An empty CSV with the columns of a kind")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+            .Produces<string>(StatusCodes.Status200OK, "text/csv");
         imports.MapGet("/{id:guid}/problems.csv", ProblemsAsync).WithSummary("The problems of a finished import as CSV")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+            .Produces<string>(StatusCodes.Status200OK, "text/csv");
         return api;
     }
 

@@ -14,7 +14,7 @@ public static class MappingApi
     {
         var mappings = api.MapGroup("/imports/mappings").RequireAuthorization(IngestionPolicies.ImportApi).WithTags("Mappings");
         mappings.MapGet("/", ListAsync).WithSummary("The presets and saved mappings");
-        mappings.MapGet("/{name}", GetAsync).WithSummary("One mapping, in the mapping format");
+        mappings.MapGet("/{name}", GetAsync).WithSummary("One mapping, in the mapping format").Produces<ImportMapping>();
         mappings.MapPut("/{name}", SaveAsync).DisableAntiforgery().WithSummary("Save a mapping under a name")
             .Accepts<ImportMapping>("application/json");
         mappings.MapDelete("/{name}", DeleteAsync).DisableAntiforgery().WithSummary("Remove a saved mapping");
