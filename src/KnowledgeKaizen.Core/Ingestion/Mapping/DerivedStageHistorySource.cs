@@ -38,18 +38,12 @@ internal sealed class DerivedStageHistorySource(Stream stream, ImportFormat form
 
     public override async ValueTask<IReadOnlyList<string>> OpenAsync(List<string> warnings, CancellationToken ct)
     {
-        report.Mapping = import.Mapping.Name;
-        if (import.Problems.Count > 0)
+        var (compiler, failed) = await import.StartAsync(reader, Columns, report, ct);
+        if (compiler is null)
         {
-            return import.Problems;
+            return failed;
         }
 
-        if (await reader.OpenAsync(ct) is { } problem)
-        {
-            return [problem];
-        }
-
-        var compiler = new MappingCompiler(import.Mapping, reader, Columns, import.Context);
         var problems = compiler.Problems;
         var stages = import.Context.Stages;
         foreach (var (value, target) in rule.Stages)
@@ -92,9 +86,9 @@ internal sealed class DerivedStageHistorySource(Stream stream, ImportFormat form
             }
 
             scope.Reset(null);
-            if (keep.FirstOrDefault(c => !c.Test(scope, scope.Cell)) is { } failed)
+            if (keep.FirstOrDefault(c => !c.Test(scope, scope.Cell)) is { } filter)
             {
-                report.AddFiltered(failed.Describe());
+                report.AddFiltered(filter.Describe());
                 continue;
             }
 

@@ -20,6 +20,21 @@ public sealed class MappedImport
 
     internal IReadOnlyList<string> Problems { get; }
 
+    /// <summary>
+    /// Opens the file for a mapped row source: the binding's problems, or the file's, or a compiler for its header.
+    /// </summary>
+    internal async ValueTask<(MappingCompiler? Compiler, IReadOnlyList<string> Problems)> StartAsync(SourceReader reader, IReadOnlyList<ColumnSpec> columns,
+        ImportReport report, CancellationToken ct)
+    {
+        report.Mapping = Mapping.Name;
+        if (Problems.Count > 0)
+        {
+            return (null, Problems);
+        }
+
+        return await reader.OpenAsync(ct) is { } problem ? (null, [problem]) : (new MappingCompiler(Mapping, reader, columns, Context), []);
+    }
+
     /// <summary>The file's records in the kind's columns; filtered rows and notes are recorded in <paramref name="report"/>.</summary>
     internal RowSource Open(Stream file, ImportFormat format, IReadOnlyList<ColumnSpec> columns, ImportReport report) =>
         Mapping.Derive is null

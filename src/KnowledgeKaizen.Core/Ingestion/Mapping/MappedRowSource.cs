@@ -19,18 +19,12 @@ internal sealed class MappedRowSource(Stream stream, ImportFormat format, IReadO
 
     public override async ValueTask<IReadOnlyList<string>> OpenAsync(List<string> warnings, CancellationToken ct)
     {
-        report.Mapping = import.Mapping.Name;
-        if (import.Problems.Count > 0)
+        var (compiler, problems) = await import.StartAsync(reader, Columns, report, ct);
+        if (compiler is null)
         {
-            return import.Problems;
+            return problems;
         }
 
-        if (await reader.OpenAsync(ct) is { } problem)
-        {
-            return [problem];
-        }
-
-        var compiler = new MappingCompiler(import.Mapping, reader, Columns, import.Context);
         plan = compiler.CompilePlan();
         warnings.AddRange(compiler.Warnings);
         scope = new RowScope(reader, Columns);

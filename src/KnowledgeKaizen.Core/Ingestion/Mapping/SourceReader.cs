@@ -105,11 +105,10 @@ internal sealed class CsvSourceReader(Stream stream) : SourceReader
 /// <summary>A JSON array of objects or NDJSON; nested objects are flattened ("properties.amount"), arrays kept as JSON text.</summary>
 internal sealed class JsonSourceReader(Stream stream) : SourceReader
 {
+    private readonly JsonRecords records = new(stream);
     private readonly Dictionary<string, int> index = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<string> names = [];
     private readonly List<string?> cells = [];
-    private IAsyncEnumerator<JsonElement>? array;
-    private StreamReader? lines;
 
     public override IReadOnlyList<string> Header => names;
 
@@ -133,60 +132,17 @@ internal sealed class JsonSourceReader(Stream stream) : SourceReader
         return i;
     }
 
-    public override async ValueTask<string?> OpenAsync(CancellationToken ct)
-    {
-        switch (await JsonRowSource.FirstSignificantByteAsync(stream, ct))
-        {
-            case -1:
-                return "The file is empty.";
-            case '[':
-                array = JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(stream, cancellationToken: ct).GetAsyncEnumerator(ct);
-                return null;
-            case '{':
-                lines = new StreamReader(stream, CsvRowSource.StrictUtf8, detectEncodingFromByteOrderMarks: true);
-                return null;
-            default:
-                return "A JSON file must be an array of objects or one object per line (NDJSON).";
-        }
-    }
+    public override ValueTask<string?> OpenAsync(CancellationToken ct) => records.OpenAsync(ct);
 
     public override async ValueTask<bool> ReadAsync(CancellationToken ct)
     {
-        if (array is not null)
+        var read = await records.ReadAsync(Fill, problem =>
         {
-            if (!await array.MoveNextAsync())
-            {
-                return false;
-            }
-
-            Line++;
-            Fill(array.Current);
-            return true;
-        }
-
-        while (await lines!.ReadLineAsync(ct) is { } line)
-        {
-            Line++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            try
-            {
-                using var doc = JsonDocument.Parse(line);
-                Fill(doc.RootElement);
-            }
-            catch (JsonException ex)
-            {
-                Clear();
-                RecordProblem = $"Not a JSON object: {ex.Message}";
-            }
-
-            return true;
-        }
-
-        return false;
+            Clear();
+            RecordProblem = problem;
+        }, ct);
+        Line = records.Line;
+        return read;
     }
 
     private void Clear()
@@ -231,8 +187,7 @@ internal sealed class JsonSourceReader(Stream stream) : SourceReader
 
     public override void Dispose()
     {
-        lines?.Dispose();
-        array?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        records.Dispose();
         stream.Dispose();
     }
 }

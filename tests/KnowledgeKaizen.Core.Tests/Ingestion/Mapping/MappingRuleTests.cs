@@ -208,6 +208,31 @@ public sealed class MappingRuleTests : IDisposable
         Assert.NotEqual(0, report.TotalProblems);
     }
 
+    [Fact]
+    public async Task JsonExport_IsReadWithNestedPropertiesFlattened()
+    {
+        var mapping = ImportMapping.FromJson("""
+            { "name": "api-companies", "kind": "customers",
+              "fields": { "external_id": { "column": "id" }, "name": { "column": "properties.name" }, "industry": { "value": "retail" },
+                "region": { "column": "properties.state", "values": { "Zhejiang": "East" } }, "created_at": { "column": "createdAt" } } }
+            """);
+        var ndjson = Encoding.UTF8.GetBytes("""
+            {"id": "701", "createdAt": "2024-05-01T08:00:00Z", "properties": {"name": "云帆", "state": "Zhejiang"}}
+
+            {"id": "702", "createdAt": "2024-05-02T08:00:00Z", "properties": {"name": "Lotus", "state": "Hebei"}}
+            """);
+
+        using var context = db.NewContext();
+        var bound = await new MappingBinder(context).BindAsync(mapping, new Dictionary<string, CompanionContent>());
+        var report = await new ImportPipeline(context).RunAsync(new MemoryStream(ndjson),
+            new ImportRequest(ImportKind.Customers, ImportFormat.Json, ImportMode.ValidRowsOnly, Mapping: bound));
+
+        Assert.Equal(1, report.Inserted);
+        var problem = Assert.Single(report.Problems);
+        Assert.Equal((3L, "region (properties.state)"), (problem.Line, problem.Column));
+        Assert.Equal(["701 | 云帆 | East"], db.Rows("SELECT ExternalId, Name, Region FROM Customers WHERE ExternalId LIKE '70%'"));
+    }
+
     private static byte[] Csv(params string[] lines) => Encoding.UTF8.GetBytes(string.Join("\n", lines) + "\n");
 
     private static ImportReport RunInMode(IngestionTestDb database, ImportMapping mapping, byte[] file, ImportMode mode)
