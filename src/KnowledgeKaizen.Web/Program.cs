@@ -28,6 +28,11 @@ if (ImportCommand.IsImport(args))
     return await ImportCommand.RunAsync(args);
 }
 
+if (MigrateDataCommand.IsMigrateData(args))
+{
+    return await MigrateDataCommand.RunAsync(args);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 // The back end: each module registers itself from the project that owns it.
@@ -63,7 +68,7 @@ builder.Services
     .AddPortalCourses();
 
 var app = builder.Build();
-if (app.FindSettingProblem() is { } problem)
+if (await app.FindSettingProblemAsync() is { } problem)
 {
     await Console.Error.WriteLineAsync($"Start-up failed: {problem}");
     return 1;

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
 using KnowledgeKaizen.Core.Data;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Core.Ingestion;
@@ -12,8 +11,7 @@ namespace KnowledgeKaizen.Core.Ingestion;
 /// The one path every import takes (upload page, API, command line, demo data): stream the file row by
 /// row → map and validate each row → upsert the valid ones in ONE transaction → commit only if the mode
 /// allows it. A dry run is the same work rolled back, so its preview is exactly what a commit would do. The
-/// writing side is SQLite's bulk path (prepared multi-row upserts on the raw connection, indexes set aside for large
-/// files, PRAGMA tuning); a server database would load through its own bulk copy instead.
+/// writing side is each database's own bulk path (<see cref="ImportStore"/>).
 /// </summary>
 public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImportCommitHook>? hooks = null, TimeProvider? clock = null)
 {
@@ -44,9 +42,7 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImp
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            var connection = (SqliteConnection)db.Database.GetDbConnection();
-            using var tuning = new ImportTuning(connection);
-            using var transaction = connection.BeginTransaction(deferred: false);
+            using var store = ImportStore.Begin(db.Database.GetDbConnection());
             try
             {
                 foreach (var problem in await source.OpenAsync(report.Warnings, ct))
@@ -56,7 +52,7 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImp
 
                 if (!report.HasFileProblem)
                 {
-                    await ReadRowsAsync(source, mapper, report, connection, transaction, progress, ct);
+                    await ReadRowsAsync(source, mapper, report, store, progress, ct);
                 }
             }
             catch (DecoderFallbackException)
@@ -78,14 +74,14 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImp
             {
                 foreach (var hook in hooks ?? [])
                 {
-                    await hook.BeforeCommitAsync(connection, transaction, db.Sql, ct);
+                    await hook.BeforeCommitAsync(store.Connection, store.Transaction, db.Sql, ct);
                 }
 
-                transaction.Commit();
+                await store.Transaction.CommitAsync(ct);
             }
             else
             {
-                transaction.Rollback();
+                await store.Transaction.RollbackAsync(ct);
             }
         }
         finally
@@ -97,18 +93,16 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImp
         return report;
     }
 
-    private async Task ReadRowsAsync(RowSource source, RowMapper mapper, ImportReport report, SqliteConnection connection,
-        SqliteTransaction transaction, Func<double, long, Task>? progress, CancellationToken ct)
+    private async Task ReadRowsAsync(RowSource source, RowMapper mapper, ImportReport report, ImportStore store,
+        Func<double, long, Task>? progress, CancellationToken ct)
     {
         var entity = db.Model.FindEntityType(mapper.Entity)!;
-        var before = UpsertWriter.Count(connection, transaction, entity);
+        var before = store.Count(entity);
         var threshold = before == 0 ? Math.Min(BulkThresholdBytes, BulkLoadSchema.EmptyTableBulkBytes) : BulkThresholdBytes;
-        var bulk = source.Length > threshold
-            ? BulkLoadSchema.SetAside(connection, transaction, db.Sql, entity.GetTableName()!, includeUnique: before == 0)
-            : null;
-        using var writer = new UpsertWriter(connection, transaction, entity, mapper.Properties, mapper.SearchType,
+        var bulk = source.Length > threshold ? store.SetAside(entity.GetTableName()!, includeUnique: before == 0, db.Sql) : null;
+        using var writer = store.Writer(entity, mapper.Properties, mapper.SearchType,
             (clock ?? TimeProvider.System).GetUtcNow(), insertOnly: bulk is not null && before == 0);
-        var references = new ReferenceCache(connection, transaction);
+        var references = new ReferenceCache(store.Connection, store.Transaction);
         references.LoadAll();
 
         // Two stages on two threads: this one reads and validates, the writer inserts. From here until the
@@ -167,7 +161,7 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImp
         }
 
         bulk?.Restore();
-        report.Inserted = UpsertWriter.Count(connection, transaction, entity) - before;
+        report.Inserted = store.Count(entity) - before;
         report.Updated = writer.Changed - report.Inserted;
         report.Unchanged = valid - writer.Changed;
     }
@@ -233,31 +227,5 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImp
         }
 
         return valid;
-    }
-
-    /// <summary>
-    /// Connection settings for the length of one import. Foreign-key enforcement is off because every
-    /// reference was already resolved against the referenced table inside this same transaction (an unknown
-    /// one is a row problem), so SQLite's own check would only repeat the lookup; a larger page cache keeps
-    /// the indexes being written in memory. Both are restored afterwards (the connection is pooled).
-    /// </summary>
-    private sealed class ImportTuning : IDisposable
-    {
-        private readonly SqliteConnection connection;
-
-        public ImportTuning(SqliteConnection connection)
-        {
-            this.connection = connection;
-            Execute("PRAGMA foreign_keys = OFF; PRAGMA cache_size = -32768;");
-        }
-
-        public void Dispose() => Execute("PRAGMA foreign_keys = ON; PRAGMA cache_size = -2000;");
-
-        private void Execute(string sql)
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            command.ExecuteNonQuery();
-        }
     }
 }

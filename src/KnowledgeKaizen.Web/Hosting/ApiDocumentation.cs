@@ -22,15 +22,12 @@ public static class ApiDocumentation
 
     public const string ReferencePath = "/api-reference/v1";
 
-    /// <summary>Who may read the description: Admins, signed in or with an API token (which Admins issue).</summary>
-    public const string Policy = "ApiDocumentation";
-
     private const string BearerScheme = "apiToken";
     private const string CookieScheme = "signInCookie";
 
     public static IServiceCollection AddApiDocumentation(this IServiceCollection services)
     {
-        services.AddAuthorizationBuilder().AddCookieOrTokenPolicy(Policy, Policies.Admin);
+        services.AddAuthorizationBuilder().AddCookieOrTokenPolicy(ApiDocumentationPolicies.ApiDocumentation, Policies.Admin);
         services.AddOpenApi(DocumentName, options =>
         {
             options.ShouldInclude = description => description.RelativePath?.StartsWith("api/v1/", StringComparison.Ordinal) == true;
@@ -69,7 +66,7 @@ public static class ApiDocumentation
     /// <summary>The description (JSON) and the interactive reference page, for Admins only.</summary>
     public static IEndpointRouteBuilder MapApiDocumentation(this IEndpointRouteBuilder app)
     {
-        app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(Policy);
+        app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization(ApiDocumentationPolicies.ApiDocumentation);
         app.MapScalarApiReference("/api-reference", options => options
                 .WithTitle("KnowledgeKaizen API")
                 .WithOpenApiRoutePattern("/openapi/{documentName}.json")

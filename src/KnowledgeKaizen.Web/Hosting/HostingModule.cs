@@ -1,3 +1,4 @@
+using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Hosting;
 using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Web.Localization;
@@ -65,20 +66,36 @@ public static class HostingModule
     }
 
     /// <summary>
-    /// The settings and the data folder, checked before anything uses them, so a bad setting ends start-up
-    /// with one line naming it instead of a stack trace from deep inside a service.
+    /// The settings, the data folder and the database connection, checked before anything uses them, so a bad setting
+    /// ends start-up with one line naming it instead of a stack trace from deep inside a service.
     /// </summary>
-    public static string? FindSettingProblem(this WebApplication app)
+    public static async Task<string?> FindSettingProblemAsync(this WebApplication app)
     {
+        // Every module's ValidateOnStart check runs here, before the start-up tasks (which can take minutes on a
+        // first start), so a bad setting anywhere ends start-up at once with one line.
         try
         {
-            return app.Services.GetRequiredService<DataFolder>().EnsureWritable();
+            app.Services.GetRequiredService<IStartupValidator>().Validate();
+            return app.Services.GetRequiredService<DataFolder>().EnsureWritable()
+                ?? await app.Services.GetRequiredService<DatabaseSettings>().FindConnectionProblemAsync(app.Lifetime.ApplicationStopping);
         }
         catch (OptionsValidationException ex)
         {
-            return $"invalid setting {KaizenOptions.Section}: {string.Join("; ", ex.Failures)}";
+            return Describe(ex);
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is OptionsValidationException))
+        {
+            return string.Join("; ", ex.InnerExceptions.Cast<OptionsValidationException>().Select(Describe));
+        }
+        catch (DatabaseSettingException ex)
+        {
+            return ex.Message;
         }
     }
+
+    private static string Describe(OptionsValidationException ex) => ex.OptionsType == typeof(KaizenOptions)
+        ? $"invalid setting {KaizenOptions.Section}: {string.Join("; ", ex.Failures)}"
+        : $"invalid setting: {string.Join("; ", ex.Failures)}";
 
     /// <summary>Runs the start-up tasks (schema, roles, first Admin, content), then serves.</summary>
     public static async Task<int> RunPortalAsync(this WebApplication app)

@@ -58,7 +58,7 @@ public static class ImportCommand
         var builder = WebApplication.CreateBuilder(configuration);
         builder.Services.AddPlatform().AddDatabase().AddJobs().AddIngestion();
         await using var app = builder.Build();
-        if (app.FindSettingProblem() is { } problem)
+        if (await app.FindSettingProblemAsync() is { } problem)
         {
             await stdout.WriteLineAsync($"Import failed: {problem}");
             return 1;

@@ -2,6 +2,7 @@ using System.Net;
 using AngleSharp.Html.Parser;
 using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Testing;
+using KnowledgeKaizen.Web.Tests.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,9 +11,10 @@ namespace KnowledgeKaizen.Web.Tests.Identity;
 
 /// <summary>
 /// Every page the app maps, tried anonymously and as each role: the policy it declares decides, and nothing
-/// answers with a 500. New pages are covered automatically.
+/// answers with a 500. New pages are covered automatically. Run on both databases: SQLite with an empty install, and
+/// PostgreSQL with the demo data (so every page also renders real rows there).
 /// </summary>
-public sealed class AuthorizationMatrixTests(PortalFactory factory) : IClassFixture<PortalFactory>
+public abstract class AuthorizationMatrixTests(PortalFactory factory)
 {
     public static TheoryData<string> AllRoles => [.. Roles.All];
 
@@ -194,3 +196,8 @@ public sealed class AuthorizationMatrixTests(PortalFactory factory) : IClassFixt
         return "/" + string.Join("/", parts.Where(p => p.Length > 0));
     }
 }
+
+public sealed class AuthorizationMatrixOnSqliteTests(PortalFactory factory) : AuthorizationMatrixTests(factory), IClassFixture<PortalFactory>;
+
+[Collection(BothDatabases.Name)]
+public sealed class AuthorizationMatrixOnPostgreSqlTests(BothDatabases databases) : AuthorizationMatrixTests(databases.PostgreSql);
