@@ -6,6 +6,8 @@ using KnowledgeKaizen.Core.Improvement;
 using KnowledgeKaizen.Core.Ingestion;
 using KnowledgeKaizen.Core.Jobs;
 using KnowledgeKaizen.Core.Knowledge;
+using KnowledgeKaizen.Core.Notifications;
+using KnowledgeKaizen.Core.Overview;
 using KnowledgeKaizen.Core.PerformerDetection;
 using KnowledgeKaizen.Core.Analytics;
 using KnowledgeKaizen.Insights.Improvement;
@@ -20,6 +22,7 @@ using KnowledgeKaizen.Web.Ingestion;
 using KnowledgeKaizen.Web.Insights;
 using KnowledgeKaizen.Web.Knowledge;
 using KnowledgeKaizen.Web.Localization;
+using KnowledgeKaizen.Web.Notifications;
 using KnowledgeKaizen.Web.PerformerDetection;
 using KnowledgeKaizen.Web.Pages.Search;
 
@@ -51,7 +54,9 @@ builder.Services
     .AddImprovementMeasurement()
     .AddCaptureRequests()
     .AddPerformerDetection()
-    .AddCourses();
+    .AddCourses()
+    .AddNotifications()
+    .AddWorkOverview();
 
 // The portal: pages, page facades, menu entries and authorization policies.
 builder.Services
@@ -65,7 +70,8 @@ builder.Services
     .AddPortalInsights()
     .AddPortalImprovement()
     .AddPortalPerformerDetection()
-    .AddPortalCourses();
+    .AddPortalCourses()
+    .AddPortalNotifications();
 
 var app = builder.Build();
 if (await app.FindSettingProblemAsync() is { } problem)

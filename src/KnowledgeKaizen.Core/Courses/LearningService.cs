@@ -119,6 +119,11 @@ public sealed class LearningService(KnowledgeKaizenDbContext db, CourseService c
             ?? throw new CourseRuleException("No portal user has that e-mail address.");
         var enrollment = Enrollment.Start(courseId, learner.Id, learner.Name, assignedBy, Now);
         db.Enrollments.Add(enrollment);
+        if (assignedBy is not null && assignedBy != learner.Id)
+        {
+            db.Raise(new CourseAssigned(courseId, learner.Id, assignedBy));
+        }
+
         await db.SaveChangesAsync(ct);
         return enrollment;
     }

@@ -1,3 +1,4 @@
+using KnowledgeKaizen.Core.Events;
 using KnowledgeKaizen.Core.Indexing;
 using KnowledgeKaizen.Core.Markdown;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ namespace KnowledgeKaizen.Core.Knowledge;
 /// readers see is the latest approved revision in force; authors keep editing newer revisions beside it,
 /// so a procedure's next revision can be drafted while the current one stays in force.
 /// </summary>
-public partial class KnowledgeDocument : ISearchable
+public partial class KnowledgeDocument : ISearchable, IRaisesEvents
 {
     public const int DefaultReviewIntervalDays = 180;
     public const int MaxTitleLength = 200;
@@ -18,6 +19,7 @@ public partial class KnowledgeDocument : ISearchable
 
     private readonly List<DocumentRevision> revisions = [];
     private readonly List<ReviewComment> reviewComments = [];
+    private readonly List<IDomainEvent> events = [];
 
     private KnowledgeDocument()
     {
@@ -197,6 +199,7 @@ public partial class KnowledgeDocument : ISearchable
 
         Status = DocumentStatus.InReview;
         Touch(now);
+        events.Add(new DocumentSubmittedForReview(Id, CurrentRevisionNumber, author.UserId, author.Name));
     }
 
     /// <summary>Publishes the revision under review; a procedure revision takes effect on its date.</summary>
@@ -208,9 +211,10 @@ public partial class KnowledgeDocument : ISearchable
             throw new KnowledgeRuleException("Only a document in review can be approved.");
         }
 
-        reviewComments.Add(new ReviewComment(CurrentRevisionNumber, reviewer.UserId ?? string.Empty, reviewer.Name, true,
-            string.IsNullOrWhiteSpace(comment) ? string.Empty : comment.Trim(), now));
+        var note = string.IsNullOrWhiteSpace(comment) ? string.Empty : comment.Trim();
+        reviewComments.Add(new ReviewComment(CurrentRevisionNumber, reviewer.UserId ?? string.Empty, reviewer.Name, true, note, now));
         PublishCurrent(reviewer, Kind == DocumentKind.Procedure ? effective : DateOnly.FromDateTime(now.UtcDateTime), now);
+        events.Add(new DocumentApproved(Id, CurrentRevisionNumber, reviewer.UserId, reviewer.Name, note.Length == 0 ? null : note));
     }
 
     /// <summary>Sends the document back to its author with the reason.</summary>
@@ -230,6 +234,7 @@ public partial class KnowledgeDocument : ISearchable
         reviewComments.Add(new ReviewComment(CurrentRevisionNumber, reviewer.UserId ?? string.Empty, reviewer.Name, false, comment.Trim(), now));
         Status = PublishedRevisionNumber is null ? DocumentStatus.Draft : DocumentStatus.Published;
         Touch(now);
+        events.Add(new DocumentReturned(Id, CurrentRevisionNumber, reviewer.UserId, reviewer.Name, comment.Trim()));
     }
 
     public void Archive(Actor manager, DateTimeOffset now)
@@ -242,6 +247,7 @@ public partial class KnowledgeDocument : ISearchable
 
         Status = DocumentStatus.Archived;
         Touch(now);
+        events.Add(new DocumentArchived(Id, manager.UserId, manager.Name));
     }
 
     /// <summary>Confirms the content is still right and sets the next verify-by date.</summary>
@@ -255,6 +261,14 @@ public partial class KnowledgeDocument : ISearchable
 
         SetVerification(verifier, now, DateOnly.FromDateTime(now.UtcDateTime));
         Touch(now);
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<IDomainEvent> TakeEvents()
+    {
+        var taken = events.ToList();
+        events.Clear();
+        return taken;
     }
 
     public bool CanEdit(Actor actor) => actor.IsManager || (actor.UserId is not null && actor.UserId == AuthorUserId);

@@ -37,6 +37,7 @@ public sealed class CaptureRequestService(KnowledgeKaizenDbContext db, Knowledge
         db.CaptureRequests.Add(request);
         await db.SaveChangesAsync(ct);
         db.UserTasks.Add(new UserTask(userId, TaskKind, taskTitle, $"/Tasks/Capture/{request.Id}", now));
+        db.Raise(new CaptureRequested(request.Id, userId, request.Stage, requestedBy));
         await db.SaveChangesAsync(ct);
         return new(CaptureSendStatus.Sent, request.Id);
     }

@@ -2,6 +2,7 @@ using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Hosting;
 using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Web.Localization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
@@ -24,7 +25,7 @@ public static class HostingModule
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddHttpContextAccessor();
         services.AddScoped<Navigation>();
-        services.AddNavItem(new NavItem("Home", "/Index", Policies.Reader, NavOrder.Home, "house"));
+        services.AddNavItem(new NavItem("My work", "/MyWork", Policies.Reader, NavOrder.MyWork, "briefcase", NavGroup.Me));
         services.AddOptions<FormOptions>().Configure<IOptions<KaizenOptions>>((form, kaizen) =>
             form.MultipartBodyLengthLimit = kaizen.Value.UploadLimitBytes);
         // The server is built with the host, before the settings are checked, so it reads them unchecked.
@@ -53,11 +54,18 @@ public static class HostingModule
     {
         app.MapRazorPages();
         app.MapHealthChecks("/healthz").AllowAnonymous();
-        app.MapPost("/culture", (HttpContext http, TimeProvider clock, [Microsoft.AspNetCore.Mvc.FromForm] string culture, [Microsoft.AspNetCore.Mvc.FromForm] string? returnUrl) =>
+        app.MapPost("/culture", async (HttpContext http, TimeProvider clock, UserManager<AppUser> users,
+            [Microsoft.AspNetCore.Mvc.FromForm] string culture, [Microsoft.AspNetCore.Mvc.FromForm] string? returnUrl) =>
         {
             if (LocalizationModule.IsSupported(culture))
             {
                 LocalizationModule.SetCultureCookie(http.Response, culture, clock.GetUtcNow());
+                // Remembered on the account too: e-mails are written in the language the user reads the portal in.
+                if (http.User.Identity?.IsAuthenticated == true && await users.GetUserAsync(http.User) is { } user && user.PreferredCulture != culture)
+                {
+                    user.PreferredCulture = culture;
+                    await users.UpdateAsync(user);
+                }
             }
 
             return Results.LocalRedirect(SafeLocalUrl(returnUrl));

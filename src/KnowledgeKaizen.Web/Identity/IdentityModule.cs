@@ -54,7 +54,7 @@ public static class IdentityModule
 
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
-        services.AddNavItem(new NavItem("Users", "/Admin/Users/Index", Policies.Admin, NavOrder.Users, "people", "Admin"));
+        services.AddNavItem(new NavItem("Users", "/Admin/Users/Index", Policies.Admin, NavOrder.Users, "people", NavGroup.Admin));
         return services;
     }
 

@@ -168,7 +168,8 @@ public sealed class PerformerDetectionDemoTests(DemoDataPortalFactory factory, I
         Assert.Equal(repUserId, request.RepUserId);
 
         var rep = await factory.SignInAsync(email, PortalFactory.UserPassword);
-        Assert.Contains("data-testid=\"task-count\">1<", await rep.GetStringAsync("/Tasks"), StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"notification-count\">1<", await rep.GetStringAsync("/Tasks"), StringComparison.Ordinal);
+        Assert.Contains($"href=\"/Tasks/Capture/{request.Id}\"", await rep.GetStringAsync("/"), StringComparison.Ordinal);
         var capture = await rep.GetStringAsync($"/Tasks/Capture/{request.Id}");
         Assert.Contains("Performance evidence", capture, StringComparison.Ordinal);
 

@@ -13,8 +13,8 @@ public static class SearchModule
     public static IServiceCollection AddPortalSearch(this IServiceCollection services)
     {
         services.AddScoped<PortalSearch>();
-        services.AddNavItem(new NavItem("Search analytics", "/Search/Analytics", Policies.KnowledgeManager, NavOrder.SearchAnalytics, "graph-up-arrow"));
-        services.AddNavItem(new NavItem("Search index", "/Admin/SearchIndex", Policies.Admin, NavOrder.SearchIndex, "search", "Admin"));
+        services.AddNavItem(new NavItem("Search analytics", "/Search/Analytics", Policies.KnowledgeManager, NavOrder.SearchAnalytics, "graph-up-arrow", NavGroup.Insights));
+        services.AddNavItem(new NavItem("Search index", "/Admin/SearchIndex", Policies.Admin, NavOrder.SearchIndex, "search", NavGroup.Admin));
         return services;
     }
 

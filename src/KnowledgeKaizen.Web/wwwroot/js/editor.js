@@ -80,6 +80,9 @@
       button('fullscreen', window.EasyMDE.toggleFullScreen, 'arrows-fullscreen', 'Full screen', true)
     ]
   });
+  // CodeMirror types into a hidden textarea of its own: give it the form field's label for screen readers.
+  const label = document.querySelector('label[for="Input_Body"]');
+  editor.codemirror.getInputField().setAttribute('aria-label', (label && label.textContent.trim()) || textarea.getAttribute('aria-label') || 'Markdown');
 
   // Autosave to the server every 15 s when the text changed, so a closed tab or a crash loses little.
   let lastSaved = editor.value() + '\u0000' + titleInput.value;
