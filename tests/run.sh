@@ -11,6 +11,8 @@ need_apt=()
 [ -n "${KK_TEST_POSTGRES:-}" ] || [ -x "${KK_PG_BIN:-$(postgres_bin)}/initdb" ] || need_apt+=(postgresql)
 # LightGBM's native library (ML.NET) needs the GNU OpenMP runtime.
 ldconfig -p 2>/dev/null | grep -q 'libgomp.so.1' || need_apt+=(libgomp1)
+# Mappings read local times of named time zones (Asia/Shanghai): the system's time-zone database.
+[ -e /usr/share/zoneinfo/Asia/Shanghai ] || need_apt+=(tzdata)
 
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then

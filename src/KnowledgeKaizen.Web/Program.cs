@@ -61,6 +61,7 @@ builder.Services
 // The portal: pages, page facades, menu entries and authorization policies.
 builder.Services
     .AddPortalHosting()
+    .AddApiDocumentation()
     .AddPortalIdentity()
     .AddPortalLocalization()
     .AddPortalKnowledge()
@@ -83,10 +84,12 @@ app.UsePortal();
 app.MapPortalPages();
 var api = app.MapGroup("/api/v1");
 api.MapImportApi();
+api.MapMappingApi();
 api.MapFrontlineApi();
 api.MapKnowledgeApi();
 api.MapSearchApi();
 api.MapPerformerDetectionApi();
+app.MapApiDocumentation();
 
 return await app.RunPortalAsync();
 

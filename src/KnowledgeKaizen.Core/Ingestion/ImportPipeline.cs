@@ -38,7 +38,7 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImp
         var mapper = RowMapper.For(request.Kind);
         var report = new ImportReport { Kind = request.Kind, Mode = request.Mode, DryRun = request.DryRun };
         var clock = Stopwatch.StartNew();
-        using var source = RowSource.Open(file, request.Format, mapper.Columns);
+        using var source = request.Mapping?.Open(file, request.Format, mapper.Columns, report) ?? RowSource.Open(file, request.Format, mapper.Columns);
         await db.Database.OpenConnectionAsync(ct);
         try
         {
@@ -193,7 +193,7 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImp
             row.Begin();
             if (source.RecordProblem is { } shape)
             {
-                row.Problem(null, shape);
+                row.Problem(source.RecordProblemColumn, shape);
             }
             else
             {

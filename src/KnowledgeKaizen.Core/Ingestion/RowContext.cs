@@ -20,7 +20,7 @@ internal sealed class RowContext(RowSource source, IReadOnlyList<ColumnSpec> col
 
     public void Begin() => Failed = false;
 
-    public void Problem(int column, string reason) => Problem(columns[column].Name, reason);
+    public void Problem(int column, string reason) => Problem(source.ColumnName(column), reason);
 
     public void Problem(string? column, string reason)
     {

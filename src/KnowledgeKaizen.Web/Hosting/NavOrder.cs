@@ -25,6 +25,7 @@ public static class NavOrder
     public const int Notifications = 820;
     public const int Users = 900;
     public const int Imports = 910;
+    public const int ImportMappings = 912;
     public const int ContentLibrary = 915;
     public const int ApiTokens = 920;
     public const int SearchIndex = 925;

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using KnowledgeKaizen.Core.Crm;
 using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Web.Localization;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace KnowledgeKaizen.Web.Ingestion;
 
@@ -16,25 +17,27 @@ public static class FrontlineApi
     /// <summary>Maps <c>feedback</c> and <c>service-cases</c> under <paramref name="api"/> (the <c>/api/v1</c> group).</summary>
     public static IEndpointRouteBuilder MapFrontlineApi(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/feedback", RecordFeedbackAsync).RequireAuthorization(IngestionPolicies.FrontlineApi).DisableAntiforgery();
-        api.MapPost("/service-cases", RecordCaseAsync).RequireAuthorization(IngestionPolicies.FrontlineApi).DisableAntiforgery();
+        api.MapPost("/feedback", RecordFeedbackAsync).RequireAuthorization(IngestionPolicies.FrontlineApi).DisableAntiforgery()
+            .WithTags("Frontline").WithSummary("Record one piece of customer feedback");
+        api.MapPost("/service-cases", RecordCaseAsync).RequireAuthorization(IngestionPolicies.FrontlineApi).DisableAntiforgery()
+            .WithTags("Frontline").WithSummary("Record a service case, or the handling of one (case_id)");
         // Search-as-you-type for the recording forms: everyone who may open the forms may look these up.
         api.MapGet("/lookup/customers", async (string? q, CrmLookup lookup, DisplayNames names, CancellationToken ct) =>
-            Results.Ok((await lookup.CustomersAsync(q, ct)).Select(p => Pick(p, names)))).RequireAuthorization(Policies.Reader);
+            TypedResults.Ok((await lookup.CustomersAsync(q, ct)).Select(p => Pick(p, names)).ToList())).RequireAuthorization(Policies.Reader)
+            .WithTags("Frontline").WithSummary("Look up customers by name or id, for the recording forms");
         api.MapGet("/lookup/agents", async (string? q, CrmLookup lookup, DisplayNames names, CancellationToken ct) =>
-            Results.Ok((await lookup.AgentsAsync(q, ct)).Select(p => Pick(p, names)))).RequireAuthorization(Policies.Reader);
+            TypedResults.Ok((await lookup.AgentsAsync(q, ct)).Select(p => Pick(p, names)).ToList())).RequireAuthorization(Policies.Reader)
+            .WithTags("Frontline").WithSummary("Look up service agents by name or id, for the recording forms");
         return api;
     }
 
-    /// <summary>A lookup answer: the id the form posts, the name it shows, and what tells two namesakes apart.</summary>
-    private static object Pick(CrmPick pick, DisplayNames names) => new
-    {
-        id = pick.Id,
-        name = pick.Name,
-        detail = string.Join(" · ", new[] { pick.Industry is null ? null : names.Industry(pick.Industry), pick.Region, pick.Id }.Where(x => !string.IsNullOrEmpty(x))),
-    };
+    /// <summary>A look-up answer: the id the form posts, the name it shows, and what tells two namesakes apart.</summary>
+    public sealed record LookupItem(string Id, string Name, string Detail);
 
-    private static async Task<IResult> RecordFeedbackAsync(FeedbackRequest body, ClaimsPrincipal user, FrontlineRecorder recorder, CancellationToken ct)
+    private static LookupItem Pick(CrmPick pick, DisplayNames names) => new(pick.Id, pick.Name,
+        string.Join(" · ", new[] { pick.Industry is null ? null : names.Industry(pick.Industry), pick.Region, pick.Id }.Where(x => !string.IsNullOrEmpty(x))));
+
+    private static async Task<Results<Created<RecordedItem>, ValidationProblem>> RecordFeedbackAsync(FeedbackRequest body, ClaimsPrincipal user, FrontlineRecorder recorder, CancellationToken ct)
     {
         if (!TryChoice<FeedbackChannel>(body.Channel, out var channel) | !TryChoice<FeedbackType>(body.Type, out var type))
         {
@@ -46,7 +49,7 @@ public static class FrontlineApi
         return Outcome(result, "feedback");
     }
 
-    private static async Task<IResult> RecordCaseAsync(ServiceCaseRequest body, ClaimsPrincipal user, FrontlineRecorder recorder, CancellationToken ct)
+    private static async Task<Results<Created<RecordedItem>, ValidationProblem>> RecordCaseAsync(ServiceCaseRequest body, ClaimsPrincipal user, FrontlineRecorder recorder, CancellationToken ct)
     {
         CaseChannel? channel = null;
         CasePriority? priority = null;
@@ -76,12 +79,12 @@ public static class FrontlineApi
         return Outcome(result, "service-cases");
     }
 
-    private static IResult Outcome(RecordingResult result, string path) => result.Succeeded
-        ? Results.Created(string.Create(CultureInfo.InvariantCulture, $"/api/v1/{path}/{result.Id}"), new { id = result.Id })
-        : Results.ValidationProblem(result.Problems.ToDictionary(p => p.Key, p => new[] { p.Value }));
+    private static Results<Created<RecordedItem>, ValidationProblem> Outcome(RecordingResult result, string path) => result.Succeeded
+        ? TypedResults.Created(string.Create(CultureInfo.InvariantCulture, $"/api/v1/{path}/{result.Id}"), new RecordedItem(result.Id!.Value))
+        : TypedResults.ValidationProblem(result.Problems.ToDictionary(p => p.Key, p => new[] { p.Value }));
 
-    private static IResult Invalid(string field, string message) =>
-        Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
+    private static ValidationProblem Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
 
     private static bool TryChoice<TEnum>(string? value, out TEnum parsed)
         where TEnum : struct, Enum =>
@@ -96,3 +99,7 @@ public static class FrontlineApi
 
     private static string UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown";
 }
+
+/// <summary>A recorded feedback or service case.</summary>
+/// <param name="Id">Its id in the portal.</param>
+public sealed record RecordedItem([property: System.Text.Json.Serialization.JsonPropertyName("id")] long Id);

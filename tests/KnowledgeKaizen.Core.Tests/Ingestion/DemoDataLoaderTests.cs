@@ -78,7 +78,7 @@ public sealed class DemoDataLoaderTests : IDisposable
         var database = new InMemoryDatabase();
         await using var db = database.NewContext();
         var files = new DataFolderFileStore(new DataFolder(folder.File("data-" + today.Ticks)));
-        var imports = new ImportService(db, new ImportPipeline(db, null, clock), files, new InProcessJobQueue(db, new JobSignal(), clock), clock);
+        var imports = new ImportService(db, new ImportPipeline(db, null, clock), files, new InProcessJobQueue(db, new JobSignal(), clock), clock, new KnowledgeKaizen.Core.Ingestion.Mapping.MappingBinder(db));
         var options = Options.Create(new KaizenOptions { LoadDemoData = true, SeedPath = folder.File("seed") });
         await new DemoDataLoader(db, imports, options, new Environment(folder.Path), clock, NullLogger<DemoDataLoader>.Instance).RunAsync(CancellationToken.None);
         return database;

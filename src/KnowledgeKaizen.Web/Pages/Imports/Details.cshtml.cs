@@ -1,18 +1,22 @@
 using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.Ingestion;
+using KnowledgeKaizen.Core.Ingestion.Mapping;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace KnowledgeKaizen.Web.Pages.Imports;
 
-/// <summary>The report of one import; for a preview, the button that commits the same file.</summary>
+/// <summary>The report of one import; for a preview, the button that commits the same file (through the same mapping).</summary>
 [Authorize(Policy = Policies.Admin)]
 public sealed class DetailsModel(ImportService imports) : PageModel
 {
     public ImportRecord Record { get; private set; } = null!;
 
     public ImportReport? Report { get; private set; }
+
+    /// <summary>The mapping the file was read through, when it was not in the portal's own layout.</summary>
+    public AppliedMapping? Mapping { get; private set; }
 
     [BindProperty]
     public ImportMode Mode { get; set; }
@@ -49,7 +53,7 @@ public sealed class DetailsModel(ImportService imports) : PageModel
         }
 
         var commit = await imports.RecordAsync(Record.Kind, Record.StoredFile!, Record.FileName, Mode, dryRun: false,
-            Record.Source, User.Identity?.Name, ct);
+            Record.Source, User.Identity?.Name, ct, Mapping);
         await imports.EnqueueAsync(commit, User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, ct);
         return RedirectToPage("Progress", new { id = commit.Id });
     }
@@ -63,6 +67,7 @@ public sealed class DetailsModel(ImportService imports) : PageModel
 
         Record = record;
         Report = record.Report;
+        Mapping = await imports.MappingOfAsync(record, ct);
         var valid = record.Rows - record.Rejected;
         CommitModes = record.Status != ImportStatus.Previewed || Report is null || Report.HasFileProblem || valid <= 0 || !await imports.HasFileAsync(record, ct)
             ? []

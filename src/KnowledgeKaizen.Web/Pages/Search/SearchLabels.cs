@@ -1,7 +1,6 @@
 using System.Globalization;
 using KnowledgeKaizen.Core.Indexing;
 using KnowledgeKaizen.Search;
-using KnowledgeKaizen.Web.Knowledge;
 
 namespace KnowledgeKaizen.Web.Pages.Search;
 
@@ -65,9 +64,6 @@ public static class SearchLabels
         "open" => "Open",
         _ => value,
     };
-
-    /// <summary>A sales stage by its code (qualify → Qualify / 线索确认).</summary>
-    public static string Stage(string code) => KnowledgeText.Stage(code);
 
     /// <summary>A tag: record categories and kinds by name (late_delivery → Late delivery), authors' tags as written.</summary>
     public static string Tag(string value) => Categories.GetValueOrDefault(value, value);
