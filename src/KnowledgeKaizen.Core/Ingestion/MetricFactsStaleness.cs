@@ -5,9 +5,10 @@ namespace KnowledgeKaizen.Core.Ingestion;
 /// <summary>
 /// The metric aggregates' freshness flag and the triggers that clear it on any write to the tables they
 /// summarise (<c>TR_{table}_{operation}_MetricFacts</c>, created by
-/// MetricFactsSchema in each provider's migrations project), which also list the months each write touched. A bulk load
-/// runs without them, so it lists the table's aggregate kinds as a whole (month <c>*</c>): the refresh
-/// rebuilds those kinds entirely and leaves the others alone.
+/// MetricFactsSchema in each provider's migrations project), which also list the months each write touched, and
+/// the data-version triggers on every table the metrics read (<c>TR_{table}_{operation}_Version_MetricFacts</c>,
+/// MetricDataVersionSchema). A bulk load runs without them, so it changes the version once and lists the table's
+/// aggregate kinds as a whole (month <c>*</c>): the refresh rebuilds those kinds entirely and leaves the others alone.
 /// </summary>
 public static class MetricFactsStaleness
 {
@@ -25,15 +26,19 @@ public static class MetricFactsStaleness
         ["ServiceCases"] = ["case"],
     };
 
-    /// <summary>Marks what a bulk load of <paramref name="table"/> changes as stale, as the triggers would.</summary>
+    /// <summary>
+    /// What the set-aside triggers would have done for a bulk load of <paramref name="table"/>: a new data version
+    /// (the dashboards' cache key) and, for a table the aggregates summarise, its aggregate kinds listed as stale.
+    /// </summary>
     internal static string MarkStaleSql(string table, ISqlDialect sql)
     {
+        var version = $"UPDATE \"MetricFactsState\" SET \"Version\" = {sql.RandomVersion} WHERE \"Id\" = 1;";
         if (!Kinds.TryGetValue(table, out var kinds))
         {
-            return "UPDATE \"MetricFactsState\" SET \"Fresh\" = 0, \"Partial\" = 0 WHERE \"Id\" = 1;";
+            return version;
         }
 
-        return "UPDATE \"MetricFactsState\" SET \"Fresh\" = 0, \"Partial\" = 1 WHERE \"Id\" = 1 AND \"Fresh\" = 1;" + string.Concat(kinds.Select(kind =>
+        return version + "UPDATE \"MetricFactsState\" SET \"Fresh\" = 0, \"Partial\" = 1 WHERE \"Id\" = 1 AND \"Fresh\" = 1;" + string.Concat(kinds.Select(kind =>
             sql.InsertOrIgnore("\"MetricDirtyMonths\"", ["\"Kind\"", "\"Month\""], [$"'{kind}'", $"'{AllMonths}'"]) + ";"));
     }
 }

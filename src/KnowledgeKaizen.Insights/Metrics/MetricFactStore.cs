@@ -18,15 +18,25 @@ internal sealed class MetricFactStore(DbConnection connection, ISqlDialect sql, 
 {
     private bool? fresh;
 
-    /// <summary>Whether the stored facts match the current data (false when the tables do not exist).</summary>
-    public async Task<bool> IsFreshAsync(CancellationToken ct)
+    /// <summary>The data version read by <see cref="IsFreshAsync"/> (null: the database has no metric tables).</summary>
+    public long? Version { get; private set; }
+
+    /// <summary>
+    /// Whether the stored facts match the current data (false when the tables do not exist), reading the data
+    /// version in the same query. <paramref name="tablesExist"/> skips the existence check when the caller knows.
+    /// </summary>
+    public async Task<bool> IsFreshAsync(CancellationToken ct, bool? tablesExist = null)
     {
         if (fresh is null)
         {
             var state = 0L;
-            if (await ExistsAsync(ct))
+            if (tablesExist ?? await ExistsAsync(ct))
             {
-                await ReadAsync("""SELECT "Fresh" FROM "MetricFactsState" WHERE "Id" = 1""", null, r => state = MetricQuery.Long(r, 0), ct);
+                await ReadAsync("""SELECT "Fresh", "Version" FROM "MetricFactsState" WHERE "Id" = 1""", null, r =>
+                {
+                    state = MetricQuery.Long(r, 0);
+                    Version = MetricQuery.Long(r, 1);
+                }, ct);
             }
 
             fresh = state == 1;

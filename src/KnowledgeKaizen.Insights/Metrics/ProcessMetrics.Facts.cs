@@ -17,7 +17,23 @@ public sealed partial class ProcessMetrics
     private MetricFactStore Store => store ??= new MetricFactStore(db.Database.GetDbConnection(), Sql);
 
     private async Task<bool> UsesFactsAsync(MetricFilter filter, CancellationToken ct) =>
-        filter.Industry is null && filter.Source is null && await Store.IsFreshAsync(ct);
+        filter.Industry is null && filter.Source is null && await Store.IsFreshAsync(ct, cache?.VersionTableExists);
+
+    /// <summary>
+    /// The cached result for <paramref name="key"/> at the data version this request reads first (one query, shared
+    /// with the freshness check), or <paramref name="compute"/>'s without a cache or without the metric tables.
+    /// </summary>
+    private async Task<T> CachedAsync<T>(MetricResultKey key, Func<Task<T>> compute, CancellationToken ct)
+    {
+        if (cache is null)
+        {
+            return await compute();
+        }
+
+        await Store.IsFreshAsync(ct, cache.VersionTableExists);
+        cache.VersionTableExists ??= Store.Version is not null;
+        return Store.Version is { } version ? await cache.GetOrAddAsync(version, key, compute, ct) : await compute();
+    }
 
     private async Task<List<T>> FactsAsync<T>(MetricFilter filter, CancellationToken ct) where T : IMonthlyFact<T>
     {

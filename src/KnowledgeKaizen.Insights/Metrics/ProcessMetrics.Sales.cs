@@ -5,11 +5,15 @@ public sealed partial class ProcessMetrics
     private const string ContactTypes = "('Visit', 'Call', 'Proposal')";
 
     /// <summary>Headline KPIs for the period and the previous one, with the funnel.</summary>
-    public async Task<SalesOverview> OverviewAsync(MetricFilter filter, CancellationToken ct = default) =>
-        new(await SalesKpisAsync(filter, ct), await SalesKpisAsync(filter.PreviousPeriod(), ct), await FunnelAsync(filter, ct));
+    public Task<SalesOverview> OverviewAsync(MetricFilter filter, CancellationToken ct = default) =>
+        CachedAsync(new(nameof(OverviewAsync), filter), async () => new SalesOverview(
+            await SalesKpisAsync(filter, ct), await SalesKpisAsync(filter.PreviousPeriod(), ct), await FunnelAsync(filter, ct)), ct);
 
     /// <summary>The article's sales KPIs for one period (rules in <see cref="MetricDefinitions"/>).</summary>
-    public async Task<SalesKpis> SalesKpisAsync(MetricFilter filter, CancellationToken ct = default)
+    public Task<SalesKpis> SalesKpisAsync(MetricFilter filter, CancellationToken ct = default) =>
+        CachedAsync(new(nameof(SalesKpisAsync), filter), () => ComputeSalesKpisAsync(filter, ct), ct);
+
+    private async Task<SalesKpis> ComputeSalesKpisAsync(MetricFilter filter, CancellationToken ct)
     {
         if (await UsesFactsAsync(filter, ct))
         {
@@ -89,7 +93,10 @@ public sealed partial class ProcessMetrics
     /// A rep's page: per-stage conversion next to team and company, the monthly trend, the activity mix, and
     /// the KPIs of rep, team and company. Null when the rep does not exist or the viewer may not see them.
     /// </summary>
-    public async Task<RepReport?> RepReportAsync(MetricViewer viewer, long repId, MetricFilter filter, CancellationToken ct = default)
+    public Task<RepReport?> RepReportAsync(MetricViewer viewer, long repId, MetricFilter filter, CancellationToken ct = default) =>
+        CachedAsync(new(nameof(RepReportAsync), filter, viewer, repId), () => ComputeRepReportAsync(viewer, repId, filter, ct), ct);
+
+    private async Task<RepReport?> ComputeRepReportAsync(MetricViewer viewer, long repId, MetricFilter filter, CancellationToken ct)
     {
         var rep = (await RepsAsync(ct)).FirstOrDefault(r => r.Id == repId);
         if (rep is null || !viewer.MaySee(repId))
@@ -135,7 +142,10 @@ public sealed partial class ProcessMetrics
     }
 
     /// <summary>Activities in the period per opportunity worked on (an opportunity with any activity in the period).</summary>
-    public async Task<ActivityMix> ActivityMixAsync(MetricFilter filter, CancellationToken ct = default)
+    public Task<ActivityMix> ActivityMixAsync(MetricFilter filter, CancellationToken ct = default) =>
+        CachedAsync(new(nameof(ActivityMixAsync), filter), () => ComputeActivityMixAsync(filter, ct), ct);
+
+    private async Task<ActivityMix> ComputeActivityMixAsync(MetricFilter filter, CancellationToken ct)
     {
         if (await UsesFactsAsync(filter, ct))
         {

@@ -9,7 +9,10 @@ public sealed partial class ProcessMetrics
         [("< 1 day", 0, 1), ("1–3 days", 1, 3), ("3–7 days", 3, 7), ("7–30 days", 7, 30), ("≥ 30 days", 30, null)];
 
     /// <summary>Service figures for cases opened in the period, and the open backlog at the period's end.</summary>
-    public async Task<ServiceSummary> ServiceAsync(MetricFilter filter, CancellationToken ct = default)
+    public Task<ServiceSummary> ServiceAsync(MetricFilter filter, CancellationToken ct = default) =>
+        CachedAsync(new(nameof(ServiceAsync), filter), () => ComputeServiceAsync(filter, ct), ct);
+
+    private async Task<ServiceSummary> ComputeServiceAsync(MetricFilter filter, CancellationToken ct)
     {
         var groups = await ServiceGroupsAsync(filter, ct);
         var previous = await ServiceGroupsAsync(filter.PreviousPeriod(), ct);
@@ -96,7 +99,10 @@ public sealed partial class ProcessMetrics
         new SqlScope(Sql).Rep(filter, "sc.\"AgentId\"").CustomerIndustry(filter, "sc.\"CustomerId\"");
 
     /// <summary>Feedback and complaints received in the period, their resolution, and customers churned in it.</summary>
-    public async Task<FeedbackSummary> FeedbackAsync(MetricFilter filter, CancellationToken ct = default)
+    public Task<FeedbackSummary> FeedbackAsync(MetricFilter filter, CancellationToken ct = default) =>
+        CachedAsync(new(nameof(FeedbackAsync), filter), () => ComputeFeedbackAsync(filter, ct), ct);
+
+    private async Task<FeedbackSummary> ComputeFeedbackAsync(MetricFilter filter, CancellationToken ct)
     {
         var scope = FeedbackScope(filter);
         var byMonth = await FeedbackCountsAsync(Sql.MonthOf("f.\"ReceivedAt\""), scope, ct);

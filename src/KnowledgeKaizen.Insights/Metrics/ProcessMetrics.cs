@@ -6,9 +6,10 @@ namespace KnowledgeKaizen.Insights.Metrics;
 /// <summary>
 /// The measuring instrument of the sales and service process: funnel, rep × stage conversion, the article's
 /// KPIs, service and complaint figures. Every figure is an SQL aggregate over the CRM tables for one
-/// <see cref="MetricFilter"/>; the rules are listed in <see cref="MetricDefinitions"/>.
+/// <see cref="MetricFilter"/>; the rules are listed in <see cref="MetricDefinitions"/>. With a
+/// <see cref="MetricResultCache"/> (the portal's), each public result is computed once per data version.
 /// </summary>
-public sealed partial class ProcessMetrics(KnowledgeKaizenDbContext db)
+public sealed partial class ProcessMetrics(KnowledgeKaizenDbContext db, MetricResultCache? cache = null)
 {
     private MetricQuery Query => new(db.Database.GetDbConnection());
 
@@ -45,7 +46,10 @@ public sealed partial class ProcessMetrics(KnowledgeKaizenDbContext db)
     }
 
     /// <summary>Drop-down values; the rep list only for viewers who may see every rep.</summary>
-    public async Task<FilterOptions> FilterOptionsAsync(MetricViewer viewer, CancellationToken ct = default)
+    public Task<FilterOptions> FilterOptionsAsync(MetricViewer viewer, CancellationToken ct = default) =>
+        CachedAsync(new(nameof(FilterOptionsAsync), null, viewer), () => ComputeFilterOptionsAsync(viewer, ct), ct);
+
+    private async Task<FilterOptions> ComputeFilterOptionsAsync(MetricViewer viewer, CancellationToken ct)
     {
         var reps = await RepsAsync(ct);
         var industries = new List<string>();
@@ -59,7 +63,10 @@ public sealed partial class ProcessMetrics(KnowledgeKaizenDbContext db)
     }
 
     /// <summary>The sales funnel by stage (entries counted in the period they were entered) and the conversion cycle.</summary>
-    public async Task<FunnelResult> FunnelAsync(MetricFilter filter, CancellationToken ct = default)
+    public Task<FunnelResult> FunnelAsync(MetricFilter filter, CancellationToken ct = default) =>
+        CachedAsync(new(nameof(FunnelAsync), filter), () => ComputeFunnelAsync(filter, ct), ct);
+
+    private async Task<FunnelResult> ComputeFunnelAsync(MetricFilter filter, CancellationToken ct)
     {
         var stages = await StagesAsync(ct);
         var (counts, days) = await UsesFactsAsync(filter, ct) ? await FunnelFactsAsync(filter, stages, ct) : await FunnelLiveAsync(filter, ct);
@@ -111,7 +118,10 @@ public sealed partial class ProcessMetrics(KnowledgeKaizenDbContext db)
     /// Rep × stage conversion. A viewer who may not see every rep gets only their own row; the company cells
     /// always cover every rep (within the period, industry, source and stage filters).
     /// </summary>
-    public async Task<RepStageMatrix> RepStageMatrixAsync(MetricViewer viewer, MetricFilter filter, CancellationToken ct = default)
+    public Task<RepStageMatrix> RepStageMatrixAsync(MetricViewer viewer, MetricFilter filter, CancellationToken ct = default) =>
+        CachedAsync(new(nameof(RepStageMatrixAsync), filter, viewer), () => ComputeRepStageMatrixAsync(viewer, filter, ct), ct);
+
+    private async Task<RepStageMatrix> ComputeRepStageMatrixAsync(MetricViewer viewer, MetricFilter filter, CancellationToken ct)
     {
         var stages = (await StagesAsync(ct)).Where(s => filter.Stage is null || s.Code == filter.Stage).ToList();
         var reps = (await RepsAsync(ct)).ToDictionary(r => r.Id);

@@ -12,6 +12,7 @@ public static class ProcessMetricsServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddProcessMetrics(this IServiceCollection services)
     {
+        services.AddSingleton<MetricResultCache>();
         services.AddScoped<ProcessMetrics>();
         services.AddScoped<IImportCommitHook, MetricFactsRefresher>();
         services.AddScoped<IStartupTask, MetricFactsStartup>();

@@ -1,18 +1,23 @@
 using System.Diagnostics;
 using System.Globalization;
+using KnowledgeKaizen.Benchmarks.Http;
 using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Insights.Metrics;
 using Microsoft.Data.Sqlite;
+using KnowledgeKaizen.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Benchmarks.Metrics;
 
 /// <summary>
-/// Each Insights dashboard PAGE rendered by the real portal (child process, Kestrel, signed in as Admin), warm,
-/// p50/p95 of full HTTP GETs — next to one hand-written SQL query per dashboard computing its core numbers
-/// (medians with SQLite window functions) as the baseline. Two filters: 12 whole months (served from the
-/// monthly pre-aggregates) and the default "last 12 months up to today" (partial edge months read live).
-/// Usage: metrics [--stage-rows 1000000] [--cases 200000] [--feedback 100000] [--runs 30] [--baseline-runs N] [--data folder] [--web KnowledgeKaizen.Web.dll] [--reuse]
+/// Each Insights dashboard PAGE rendered by the real portal (child process, Kestrel, signed in as Admin), p50/p95 of
+/// full HTTP GETs warm (from the result cache) and right after a write (a new data version before each GET) — next to
+/// one hand-written SQL query per dashboard computing its core numbers (medians with SQLite window functions) as the
+/// baseline. Two filters: 12 whole months (served from the monthly pre-aggregates) and the default "last 12 months up
+/// to today" (partial edge months read live). Then each page's requests/s under wrk with the demo data (--skip-load
+/// leaves it out). The data builder takes any size (--stage-rows 10000000 builds the 10 M set).
+/// Usage: metrics [--stage-rows 1000000] [--cases 200000] [--feedback 100000] [--runs 30] [--baseline-runs N] [--data folder]
+/// [--web KnowledgeKaizen.Web.dll] [--reuse] [--skip-load] [--load-rounds 3] [--load-seconds 10]
 /// (build the portal first: dotnet build -c Release src/KnowledgeKaizen.Web)
 /// </summary>
 public sealed class MetricsBenchmark : IBenchmark
@@ -74,10 +79,36 @@ public sealed class MetricsBenchmark : IBenchmark
         }
 
         SqliteConnection.ClearAllPools();
-        await using var portal = await PortalProcess.StartAsync(web, folder);
+        await using (var portal = await PortalProcess.StartAsync(web, folder))
+        {
+            await PagesAsync(portal, connectionString, stageRows, cases, runs, baselineRuns);
+        }
+
+        if (!args.Contains("--skip-load"))
+        {
+            await LoadAsync(web, (int)Option(args, "--load-rounds", 3), (int)Option(args, "--load-seconds", 10));
+        }
+    }
+
+    /// <summary>
+    /// Each page warm (served from the result cache) and right after a write (each GET preceded by a new data version,
+    /// as an import commits one: the cache misses and the page is computed from the aggregates and the live edge months),
+    /// next to its baseline query, for both filters.
+    /// </summary>
+    private static async Task PagesAsync(PortalProcess portal, string connectionString, long stageRows, int cases, int runs, int baselineRuns)
+    {
         const long rep = 7;
         var today = MetricFilter.Default(DateTime.UtcNow);
-        Console.WriteLine($"{runs} warm runs after 3 warm-ups per page ({baselineRuns} per baseline query); Admin; portal = Release build, separate process; load: {File.ReadAllText("/proc/loadavg").Trim()}");
+        await using var writer = new SqliteConnection(connectionString);
+        await writer.OpenAsync();
+        async Task WriteAsync()
+        {
+            await using var bump = writer.CreateCommand();
+            bump.CommandText = """UPDATE "MetricFactsState" SET "Version" = random() WHERE "Id" = 1""";
+            await bump.ExecuteNonQueryAsync();
+        }
+
+        Console.WriteLine($"{runs} warm runs after 3 warm-ups per page, half as many after a write ({baselineRuns} per baseline query after one warm-up); Admin; portal = Release build, separate process; load: {File.ReadAllText("/proc/loadavg").Trim()}");
         foreach (var (label, filter, query) in new[]
         {
             ("12 whole months 2025-11-01 … 2026-10-31", LastYear, "?from=2025-11-01&to=2026-10-31"),
@@ -96,14 +127,43 @@ public sealed class MetricsBenchmark : IBenchmark
             foreach (var (name, url, baseline) in dashboards)
             {
                 var c = await TimeAsync(runs, () => portal.GetAsync(url));
-                var b = await TimeAsync(baselineRuns, () => BaselineSql.RunAsync(connectionString, baseline, filter, rep));
-                table.Add([name, Report.Ms(c.P50), Report.Ms(c.P95), Report.Ms(b.P50), Report.Ms(b.P95), Report.Ratio(c.P95, b.P95)]);
+                var w = await TimeAsync(Math.Max(5, runs / 2), () => portal.GetAsync(url), before: WriteAsync);
+                var b = await TimeAsync(baselineRuns, () => BaselineSql.RunAsync(connectionString, baseline, filter, rep), warmups: 1);
+                table.Add([name, Report.Ms(c.P50), Report.Ms(c.P95), Report.Ms(w.P50), Report.Ms(w.P95), Report.Ms(b.P50), Report.Ms(b.P95), Report.Ratio(c.P95, b.P95)]);
             }
 
-            Report.Table($"Insights pages, {stageRows:N0} stage rows / {cases:N0} cases, {label} (server-side page render, warm)",
-                ["dashboard", "page p50", "page p95", "baseline SQL p50", "baseline SQL p95", "p95 ratio"], table);
+            Report.Table($"Insights pages, {stageRows:N0} stage rows / {cases:N0} cases, {label} (server-side page render)",
+                ["dashboard", "page p50", "page p95", "after a write p50", "after a write p95", "baseline SQL p50", "baseline SQL p95", "p95 ratio"], table);
             Console.WriteLine($"load: {File.ReadAllText("/proc/loadavg").Trim()}");
         }
+    }
+
+    /// <summary>
+    /// Requests/s of every Insights page (default filter) under wrk with the demo data, next to a static file measured
+    /// in the same rounds (what the machine serves at that moment).
+    /// </summary>
+    private static async Task LoadAsync(string web, int rounds, int seconds)
+    {
+        using var data = new TempFolder("metrics-http");
+        await using var portal = await PortalProcess.StartAsync(web, data.Path, demoData: true, contentRoot: Path.Combine(RepoPaths.Root, "src", "KnowledgeKaizen.Web"));
+        await WrkLoad.QuietAsync(data.Path);
+        long rep;
+        await using (var db = new KnowledgeKaizenDbContext(new DbContextOptionsBuilder<KnowledgeKaizenDbContext>()
+            .UseSqlite($"Data Source={Path.Combine(data.Path, "knowledgekaizen.db")}").Options))
+        {
+            rep = await db.Reps.Where(r => r.Role == KnowledgeKaizen.Core.Crm.RepRole.Sales).OrderBy(r => r.Id).Select(r => r.Id).FirstAsync();
+        }
+
+        var targets = new (string Name, string Path)[]
+        {
+            ("static file", "/css/site.css"),
+            ("Overview", "/Insights"),
+            ("Reps heatmap", "/Insights/Reps"),
+            ("Rep page", $"/Insights/Reps/{rep}"),
+            ("Service", "/Insights/Service"),
+            ("Feedback and complaints", "/Insights/Feedback"),
+        };
+        await WrkLoad.RoundsAsync(portal, targets, rounds, seconds, "Insights pages, demo data, default filter");
     }
 
     private static string RepositoryRoot()
@@ -121,9 +181,9 @@ public sealed class MetricsBenchmark : IBenchmark
 
     private static string? Text(string[] args, string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
 
-    private static async Task<(double P50, double P95)> TimeAsync(int runs, Func<Task> run)
+    private static async Task<(double P50, double P95)> TimeAsync(int runs, Func<Task> run, Func<Task>? before = null, int warmups = 3)
     {
-        for (var i = 0; i < 3; i++)
+        for (var i = 0; i < warmups; i++)
         {
             await run();
         }
@@ -131,6 +191,11 @@ public sealed class MetricsBenchmark : IBenchmark
         var times = new List<double>();
         for (var i = 0; i < runs; i++)
         {
+            if (before is not null)
+            {
+                await before();
+            }
+
             var clock = Stopwatch.StartNew();
             await run();
             times.Add(clock.Elapsed.TotalMilliseconds);
