@@ -37,7 +37,7 @@ public static class ContentScenario
         if (publish)
         {
             await knowledge.SubmitAsync(document.Id, writer);
-            await knowledge.ApproveAsync(document.Id, null, null, Manager);
+            await knowledge.ApproveAsync(document.Id, document.CurrentRevisionNumber, null, null, Manager);
         }
 
         return document.Id;

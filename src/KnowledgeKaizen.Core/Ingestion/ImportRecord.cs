@@ -1,14 +1,17 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using KnowledgeKaizen.Core.Events;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace KnowledgeKaizen.Core.Ingestion;
 
 /// <summary>The history entry of one import: who, when, which file, what happened and every problem.</summary>
-public class ImportRecord
+public class ImportRecord : IRaisesEvents
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    private readonly List<IDomainEvent> events = [];
 
     private ImportRecord()
     {
@@ -107,6 +110,7 @@ public class ImportRecord
         Status = report.Applied ? ImportStatus.Succeeded : report.DryRun ? ImportStatus.Previewed : ImportStatus.Rejected;
         Message = report.Summary();
         FinishedAt = at;
+        events.Add(new ImportFinished(Id, Status, RequestedBy, FileName, Message));
     }
 
     public void Fail(string reason, DateTimeOffset at)
@@ -114,6 +118,15 @@ public class ImportRecord
         Status = ImportStatus.Failed;
         Message = reason;
         FinishedAt = at;
+        events.Add(new ImportFinished(Id, Status, RequestedBy, FileName, Message));
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<IDomainEvent> TakeEvents()
+    {
+        var taken = events.ToList();
+        events.Clear();
+        return taken;
     }
 }
 

@@ -46,7 +46,7 @@ public class DocumentFeedback
 
     internal void Resolve() => Resolved = true;
 
-    private static string? Trim(string? reason) =>
+    internal static string? Trim(string? reason) =>
         string.IsNullOrWhiteSpace(reason) ? null : reason.Trim()[..Math.Min(reason.Trim().Length, 1000)];
 }
 

@@ -16,7 +16,7 @@ public partial class KnowledgeDocument
             throw new KnowledgeRuleException("An archived or standardised document cannot be edited.");
         }
 
-        playbook.MarkStandardised(Id, now);
+        playbook.MarkStandardised(Id, manager, now);
         var revision = AddRevision(Title, body, manager, $"Standardised from playbook \"{playbook.Title}\" by {playbook.AuthorName} (#{playbook.Id})", now);
         PublishCurrent(manager, effective, now);
         return revision;
@@ -46,7 +46,7 @@ public partial class KnowledgeDocument
         Touch(now);
     }
 
-    internal void MarkStandardised(int procedureId, DateTimeOffset now)
+    internal void MarkStandardised(int procedureId, Actor manager, DateTimeOffset now)
     {
         RequireKind(DocumentKind.Playbook);
         if (!IsVisibleToReaders || Status != DocumentStatus.Published)
@@ -57,6 +57,7 @@ public partial class KnowledgeDocument
         StandardisedIntoId = procedureId;
         Status = DocumentStatus.Standardised;
         Touch(now);
+        events.Add(new DocumentStandardised(Id, procedureId, manager.UserId, manager.Name));
     }
 
     internal void SetAuthor(string? userId, string name)

@@ -1,3 +1,4 @@
+using KnowledgeKaizen.Core.Events;
 using KnowledgeKaizen.Core.Indexing;
 using KnowledgeKaizen.Core.Markdown;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ namespace KnowledgeKaizen.Core.Knowledge;
 /// readers see is the latest approved revision in force; authors keep editing newer revisions beside it,
 /// so a procedure's next revision can be drafted while the current one stays in force.
 /// </summary>
-public partial class KnowledgeDocument : ISearchable
+public partial class KnowledgeDocument : ISearchable, IRaisesEvents
 {
     public const int DefaultReviewIntervalDays = 180;
     public const int MaxTitleLength = 200;
@@ -18,6 +19,7 @@ public partial class KnowledgeDocument : ISearchable
 
     private readonly List<DocumentRevision> revisions = [];
     private readonly List<ReviewComment> reviewComments = [];
+    private readonly List<IDomainEvent> events = [];
 
     private KnowledgeDocument()
     {
@@ -140,7 +142,10 @@ public partial class KnowledgeDocument : ISearchable
         Touch(UpdatedAt);
     }
 
-    /// <summary>Saves the editor's text as a new revision (every save is one) and the edited metadata.</summary>
+    /// <summary>
+    /// Saves the editor's text as a new revision (every save is one) and the edited metadata. A document in review
+    /// leaves the review: the reviewers saw the text as it was, so the new revision must be submitted again.
+    /// </summary>
     public DocumentRevision Edit(string title, string body, DocumentMetadata metadata, string? changeNote, Actor editor, DateTimeOffset now)
     {
         if (Status is DocumentStatus.Archived or DocumentStatus.Standardised)
@@ -149,7 +154,9 @@ public partial class KnowledgeDocument : ISearchable
         }
 
         ApplyMetadata(metadata);
-        return AddRevision(title, body, editor, changeNote, now);
+        var revision = AddRevision(title, body, editor, changeNote, now);
+        LeaveReview();
+        return revision;
     }
 
     /// <summary>Puts an old revision's text back as a new revision; history is never rewritten.</summary>
@@ -161,12 +168,10 @@ public partial class KnowledgeDocument : ISearchable
             throw new KnowledgeRuleException("An archived or standardised document cannot be edited.");
         }
 
-        if (Status == DocumentStatus.InReview)
-        {
-            Status = DocumentStatus.Draft;
-        }
-
-        return AddRevision(old.Title, old.Body, editor, $"Restored revision {revisionNumber}", now);
+        var revision = AddRevision(old.Title, old.Body, editor, $"Restored revision {revisionNumber}", now);
+        LeaveReview();
+        events.Add(new DocumentRevisionRestored(Id, revisionNumber, revision.Number, editor.UserId, editor.Name));
+        return revision;
     }
 
     public DocumentRevision? Revision(int number) => revisions.FirstOrDefault(r => r.Number == number);
@@ -197,31 +202,29 @@ public partial class KnowledgeDocument : ISearchable
 
         Status = DocumentStatus.InReview;
         Touch(now);
+        events.Add(new DocumentSubmittedForReview(Id, CurrentRevisionNumber, author.UserId, author.Name));
     }
 
-    /// <summary>Publishes the revision under review; a procedure revision takes effect on its date.</summary>
-    public void Approve(Actor reviewer, string? comment, DateOnly effective, DateTimeOffset now)
+    /// <summary>
+    /// Publishes the revision under review; a procedure revision takes effect on its date. <paramref name="reviewedRevision"/>
+    /// is the revision the reviewer read: if the author saved a newer one since, nothing is published, so an approval
+    /// never covers text the reviewer has not seen.
+    /// </summary>
+    public void Approve(Actor reviewer, int reviewedRevision, string? comment, DateOnly effective, DateTimeOffset now)
     {
         RequireManager(reviewer);
-        if (Status != DocumentStatus.InReview)
-        {
-            throw new KnowledgeRuleException("Only a document in review can be approved.");
-        }
-
-        reviewComments.Add(new ReviewComment(CurrentRevisionNumber, reviewer.UserId ?? string.Empty, reviewer.Name, true,
-            string.IsNullOrWhiteSpace(comment) ? string.Empty : comment.Trim(), now));
+        RequireUnderReview(reviewedRevision, "Only a document in review can be approved.");
+        var note = string.IsNullOrWhiteSpace(comment) ? string.Empty : comment.Trim();
+        reviewComments.Add(new ReviewComment(CurrentRevisionNumber, reviewer.UserId ?? string.Empty, reviewer.Name, true, note, now));
         PublishCurrent(reviewer, Kind == DocumentKind.Procedure ? effective : DateOnly.FromDateTime(now.UtcDateTime), now);
+        events.Add(new DocumentApproved(Id, CurrentRevisionNumber, reviewer.UserId, reviewer.Name, note.Length == 0 ? null : note));
     }
 
-    /// <summary>Sends the document back to its author with the reason.</summary>
-    public void ReturnToAuthor(Actor reviewer, string comment, DateTimeOffset now)
+    /// <summary>Sends the revision the reviewer read back to its author with the reason.</summary>
+    public void ReturnToAuthor(Actor reviewer, int reviewedRevision, string comment, DateTimeOffset now)
     {
         RequireManager(reviewer);
-        if (Status != DocumentStatus.InReview)
-        {
-            throw new KnowledgeRuleException("Only a document in review can be returned.");
-        }
-
+        RequireUnderReview(reviewedRevision, "Only a document in review can be returned.");
         if (string.IsNullOrWhiteSpace(comment))
         {
             throw new KnowledgeRuleException("Say what the author should change.");
@@ -230,6 +233,7 @@ public partial class KnowledgeDocument : ISearchable
         reviewComments.Add(new ReviewComment(CurrentRevisionNumber, reviewer.UserId ?? string.Empty, reviewer.Name, false, comment.Trim(), now));
         Status = PublishedRevisionNumber is null ? DocumentStatus.Draft : DocumentStatus.Published;
         Touch(now);
+        events.Add(new DocumentReturned(Id, CurrentRevisionNumber, reviewer.UserId, reviewer.Name, comment.Trim()));
     }
 
     public void Archive(Actor manager, DateTimeOffset now)
@@ -242,6 +246,7 @@ public partial class KnowledgeDocument : ISearchable
 
         Status = DocumentStatus.Archived;
         Touch(now);
+        events.Add(new DocumentArchived(Id, manager.UserId, manager.Name));
     }
 
     /// <summary>Confirms the content is still right and sets the next verify-by date.</summary>
@@ -255,6 +260,14 @@ public partial class KnowledgeDocument : ISearchable
 
         SetVerification(verifier, now, DateOnly.FromDateTime(now.UtcDateTime));
         Touch(now);
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyList<IDomainEvent> TakeEvents()
+    {
+        var taken = events.ToList();
+        events.Clear();
+        return taken;
     }
 
     public bool CanEdit(Actor actor) => actor.IsManager || (actor.UserId is not null && actor.UserId == AuthorUserId);
@@ -276,9 +289,10 @@ public partial class KnowledgeDocument : ISearchable
             throw new KnowledgeRuleException("The title is longer than {0} characters.", MaxTitleLength);
         }
 
-        if (body.Length > MarkdownRenderer.MaxSourceLength)
+        // The text must render within its limits for every reader, so what would not is refused here, with the reason.
+        if (MarkdownRenderer.FindProblem(body) is { } problem)
         {
-            throw new KnowledgeRuleException("The document is longer than {0} characters; split it into smaller documents.", MarkdownRenderer.MaxSourceLength);
+            throw new KnowledgeRuleException(problem.Message, problem.Arguments);
         }
 
         var revision = new DocumentRevision(CurrentRevisionNumber + 1, title, body, editor.UserId, editor.Name, changeNote, now);
@@ -313,6 +327,31 @@ public partial class KnowledgeDocument : ISearchable
         if (Kind != kind)
         {
             throw new KnowledgeRuleException("This action does not apply to this kind of document.");
+        }
+    }
+
+    /// <summary>The document is in review and <paramref name="reviewedRevision"/> is still the revision under review.</summary>
+    private void RequireUnderReview(int reviewedRevision, string notInReview)
+    {
+        if (reviewedRevision != CurrentRevisionNumber)
+        {
+            throw new KnowledgeRuleException(
+                "You reviewed revision {0}, but the document now has revision {1}. Read the new revision before you decide.",
+                reviewedRevision, CurrentRevisionNumber);
+        }
+
+        if (Status != DocumentStatus.InReview)
+        {
+            throw new KnowledgeRuleException(notInReview);
+        }
+    }
+
+    /// <summary>A change to a document in review takes it out of review (back to draft, or to its published revision).</summary>
+    private void LeaveReview()
+    {
+        if (Status == DocumentStatus.InReview)
+        {
+            Status = PublishedRevisionNumber is null ? DocumentStatus.Draft : DocumentStatus.Published;
         }
     }
 

@@ -11,7 +11,8 @@ public sealed class ReaderFeedbackService(KnowledgeKaizenDbContext db, TimeProvi
 
     /// <summary>
     /// Records a helpful / not-helpful vote (one per reader, changeable) or an outdated flag (one open flag
-    /// per reader). A not-helpful vote and an outdated flag need a reason.
+    /// per reader). A not-helpful vote and an outdated flag need a reason; a new one (or a new reason) is an event
+    /// the document's verifier hears of.
     /// </summary>
     public async Task RecordAsync(int documentId, string userId, FeedbackKind kind, string? reason, CancellationToken ct = default)
     {
@@ -31,6 +32,16 @@ public sealed class ReaderFeedbackService(KnowledgeKaizenDbContext db, TimeProvi
         var existing = await db.DocumentFeedback
             .FirstOrDefaultAsync(f => f.DocumentId == documentId && f.UserId == userId && slotKinds.Contains(f.Kind), ct);
         var votesChange = kind != FeedbackKind.Outdated && existing?.Kind != kind;
+        var news = existing is null || existing.Kind != kind || existing.Resolved || existing.Reason != DocumentFeedback.Trim(reason);
+        if (news && kind == FeedbackKind.Outdated)
+        {
+            db.Raise(new DocumentFlaggedOutdated(documentId, userId, DocumentFeedback.Trim(reason)!));
+        }
+        else if (news && kind == FeedbackKind.NotHelpful)
+        {
+            db.Raise(new DocumentVotedNotHelpful(documentId, userId, DocumentFeedback.Trim(reason)!));
+        }
+
         if (existing is null)
         {
             db.DocumentFeedback.Add(new DocumentFeedback(documentId, userId, kind, reason, now));

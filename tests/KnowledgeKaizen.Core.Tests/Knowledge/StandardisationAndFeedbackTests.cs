@@ -117,7 +117,7 @@ public sealed class StandardisationAndFeedbackTests : IDisposable
         var service = database.Service(db);
         var solution = await service.CreateAsync(DocumentKind.Solution, "en", null, "SSO loop", "1. Clear cookies", new DocumentMetadata { Issue = "I can't log in" }, Manager);
         await service.SubmitAsync(solution.Id, Manager);
-        await service.ApproveAsync(solution.Id, null, null, Manager);
+        await service.ApproveAsync(solution.Id, 1, null, null, Manager);
         var feedback = new ReaderFeedbackService(db, database.Clock);
 
         await feedback.LinkCaseAsync(solution.Id, "CASE-1001", "agent-1");
@@ -167,10 +167,10 @@ public sealed class StandardisationAndFeedbackTests : IDisposable
         var procedure = await service.CreateAsync(DocumentKind.Procedure, "en", "discovery-visit", "Discovery visit",
             "### 3. Confirm the problem {#step-3}\n", new DocumentMetadata { Owner = "Sales Operations", Stages = ["discover"] }, Manager);
         await service.SubmitAsync(procedure.Id, Manager);
-        await service.ApproveAsync(procedure.Id, null, new DateOnly(2026, 11, 1), Manager);
+        await service.ApproveAsync(procedure.Id, 1, null, new DateOnly(2026, 11, 1), Manager);
         var playbookId = await database.NewPlaybookAsync(body: "## What I do\n\nTwo visits.\n");
         await service.SubmitAsync(playbookId, Author);
-        await service.ApproveAsync(playbookId, null, null, Manager);
+        await service.ApproveAsync(playbookId, 1, null, null, Manager);
         return (procedure.Id, playbookId);
     }
 

@@ -2,7 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Encodings.Web;
 using KnowledgeKaizen.Core.Courses;
-using KnowledgeKaizen.Core.Markdown;
+using KnowledgeKaizen.Web.Knowledge;
 using Microsoft.Extensions.Localization;
 
 namespace KnowledgeKaizen.Web.Courses.Scorm;
@@ -12,7 +12,7 @@ namespace KnowledgeKaizen.Web.Courses.Scorm;
 /// revision, the quiz and a small runtime that reports to the LMS), its stylesheet and images, and the
 /// schema files the manifest names. Nothing in it points outside the zip.
 /// </summary>
-public sealed class ScormPackageBuilder(MarkdownRenderer markdown, CourseExportAssets assets, IStringLocalizer<SharedResource> l)
+public sealed class ScormPackageBuilder(MarkdownHtml markdown, CourseExportAssets assets, IStringLocalizer<SharedResource> l)
 {
     /// <summary>Percentage a learner needs for "passed" (written to the manifest as adlcp:masteryscore).</summary>
     public const int MasteryScore = 80;
@@ -68,7 +68,7 @@ public sealed class ScormPackageBuilder(MarkdownRenderer markdown, CourseExportA
         if (course.Objectives.Length > 0)
         {
             html.Append("<section class=\"objectives\"><h2>").Append(Html.Encode(l["Objectives"])).Append("</h2>\n")
-                .Append(await assets.SelfContainedAsync(markdown.ToHtml(course.Objectives), images, removed, ct)).Append("</section>\n");
+                .Append(await assets.SelfContainedAsync(markdown.Text(course.Objectives), images, removed, ct)).Append("</section>\n");
         }
 
         html.Append("<nav class=\"toc\"><h2>").Append(Html.Encode(l["Contents"])).Append("</h2><ol>\n");
@@ -93,7 +93,7 @@ public sealed class ScormPackageBuilder(MarkdownRenderer markdown, CourseExportA
     {
         html.Append("<section class=\"module\" id=\"module-").Append(index).Append("\">\n<h2>").Append(index).Append(". ")
             .Append(Html.Encode(module.Pinned.Title)).Append("</h2>\n<div class=\"content\">")
-            .Append(await assets.SelfContainedAsync(markdown.ToHtml(module.Pinned.Body), images, removed, ct)).Append("</div>\n");
+            .Append(await assets.SelfContainedAsync(markdown.Revision(module.Pinned), images, removed, ct)).Append("</div>\n");
         foreach (var (question, number) in module.Module.OrderedQuestions.Select((q, i) => (q, i + 1)))
         {
             var name = $"q-{index}-{number}";

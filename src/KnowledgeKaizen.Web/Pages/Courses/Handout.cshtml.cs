@@ -1,7 +1,7 @@
 using KnowledgeKaizen.Core.Courses;
 using KnowledgeKaizen.Core.Identity;
-using KnowledgeKaizen.Core.Markdown;
 using KnowledgeKaizen.Web.Courses;
+using KnowledgeKaizen.Web.Knowledge;
 using KnowledgeKaizen.Web.Courses.Scorm;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -14,11 +14,12 @@ namespace KnowledgeKaizen.Web.Pages.Courses;
 /// print CSS) and the downloads: Markdown bundle and SCORM 1.2 package. An empty course is refused.
 /// </summary>
 [Authorize(Policy = Policies.Trainer)]
-public sealed class HandoutModel(CourseService courses, MarkdownRenderer markdown, IStringLocalizer<SharedResource> l) : CoursePageModel(l)
+public sealed class HandoutModel(CourseService courses, MarkdownHtml markdown, IStringLocalizer<SharedResource> l) : CoursePageModel(l)
 {
     public CourseContent Material { get; private set; } = null!;
 
-    public string Html(string source) => markdown.ToHtml(source);
+    /// <summary>The course's Markdown as HTML; a module that cannot be shown becomes a notice, not a broken handout.</summary>
+    public MarkdownHtml Markdown => markdown;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {

@@ -28,11 +28,12 @@ public sealed class DetailsModel(DocumentPages pages, KnowledgeService knowledge
     public Task<IActionResult> OnPostSubmitAsync(int id) =>
         RunAsync(() => knowledge.SubmitAsync(id, Actor), "Submitted for review.", () => Back(id));
 
-    public Task<IActionResult> OnPostApproveAsync(int id, string? comment, DateOnly? effective) =>
-        RunAsync(() => knowledge.ApproveAsync(id, comment, effective, Actor), "Published.", () => Back(id));
+    /// <summary><paramref name="revision"/> is the revision the page showed the reviewer (a hidden field of the form).</summary>
+    public Task<IActionResult> OnPostApproveAsync(int id, int revision, string? comment, DateOnly? effective) =>
+        RunAsync(() => knowledge.ApproveAsync(id, revision, comment, effective, Actor), "Published.", () => Back(id));
 
-    public Task<IActionResult> OnPostReturnAsync(int id, string? comment) =>
-        RunAsync(() => knowledge.ReturnAsync(id, comment ?? string.Empty, Actor), "Returned to the author.", () => Back(id));
+    public Task<IActionResult> OnPostReturnAsync(int id, int revision, string? comment) =>
+        RunAsync(() => knowledge.ReturnAsync(id, revision, comment ?? string.Empty, Actor), "Returned to the author.", () => Back(id));
 
     public Task<IActionResult> OnPostArchiveAsync(int id) =>
         RunAsync(() => knowledge.ArchiveAsync(id, Actor), "Archived.", () => Back(id));

@@ -1,6 +1,5 @@
 using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.Knowledge;
-using KnowledgeKaizen.Core.Markdown;
 using KnowledgeKaizen.Web.Knowledge;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +9,7 @@ namespace KnowledgeKaizen.Web.Pages.Knowledge;
 
 /// <summary>Creates and edits documents. A save that lost a race shows both texts instead of overwriting.</summary>
 [Authorize(Policy = Policies.Contributor)]
-public sealed class EditModel(KnowledgeService knowledge, ReaderFeedbackService autosave, MarkdownRenderer markdown, IStringLocalizer<SharedResource> l)
+public sealed class EditModel(KnowledgeService knowledge, ReaderFeedbackService autosave, MarkdownHtml markdown, IStringLocalizer<SharedResource> l)
     : KnowledgePageModel(l)
 {
     [BindProperty]
@@ -103,7 +102,7 @@ public sealed class EditModel(KnowledgeService knowledge, ReaderFeedbackService 
             case SaveStatus.Conflict:
                 Kind = outcome.Document!.Kind;
                 Theirs = outcome.TheirRevision;
-                TheirsHtml = markdown.ToHtml(Theirs?.Body);
+                TheirsHtml = Theirs is null ? string.Empty : markdown.Revision(Theirs);
                 // The next save is made knowingly on top of their revision.
                 Input.Version = outcome.Document.Version;
                 ModelState.Remove($"{nameof(Input)}.{nameof(Input.Version)}");
