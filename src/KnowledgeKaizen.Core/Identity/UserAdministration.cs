@@ -90,8 +90,24 @@ public sealed class UserAdministration(UserManager<AppUser> users, TimeProvider 
         }
 
         var current = await users.GetRolesAsync(user);
+        if (current.Order().SequenceEqual(wanted.Order()))
+        {
+            return IdentityResult.Success;
+        }
+
         var removed = await users.RemoveFromRolesAsync(user, current.Except(wanted));
-        return removed.Succeeded ? await users.AddToRolesAsync(user, wanted.Except(current)) : removed;
+        var result = removed.Succeeded ? await users.AddToRolesAsync(user, wanted.Except(current)) : removed;
+        // Sessions carry the roles they were signed in with: a new stamp ends them, so the change holds at once.
+        return result.Succeeded ? await users.UpdateSecurityStampAsync(user) : result;
+    }
+
+    /// <summary>Ends every session of the account (a lost laptop, a leaked password); the user signs in again.</summary>
+    public async Task<IdentityResult> EndSessionsAsync(string id)
+    {
+        var user = await users.FindByIdAsync(id);
+        return user is null
+            ? IdentityResult.Failed(new IdentityError { Code = "NotFound", Description = "User not found." })
+            : await users.UpdateSecurityStampAsync(user);
     }
 
     public async Task<IdentityResult> SetLockedAsync(string id, bool locked, string actingUserId)
@@ -114,7 +130,8 @@ public sealed class UserAdministration(UserManager<AppUser> users, TimeProvider 
             await users.ResetAccessFailedCountAsync(user);
         }
 
-        return result;
+        // A locked account's sessions end at once, not when their cookies expire.
+        return result.Succeeded && locked ? await users.UpdateSecurityStampAsync(user) : result;
     }
 
     private async Task<UserSummary> SummariseAsync(AppUser u)

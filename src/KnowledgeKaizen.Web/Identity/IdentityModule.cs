@@ -1,8 +1,10 @@
 using KnowledgeKaizen.Core.Data;
+using KnowledgeKaizen.Core.Hosting;
 using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Web.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace KnowledgeKaizen.Web.Identity;
 
@@ -28,6 +30,8 @@ public static class IdentityModule
             .AddDefaultTokenProviders()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
 
+        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IOptions<KaizenOptions>>((options, kaizen) => options.Cookie.SecurePolicy = HostingModule.CookieSecurity(kaizen.Value));
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/Account/Login";
@@ -37,6 +41,7 @@ public static class IdentityModule
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.SlidingExpiration = true;
+            options.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
             options.Events.OnRedirectToLogin = context => RejectApiOr(context, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => RejectApiOr(context, StatusCodes.Status403Forbidden);
         });
@@ -67,7 +72,8 @@ public static class IdentityModule
             return Task.CompletedTask;
         }
 
-        context.Response.Redirect(context.RedirectUri);
+        // Relative: the host of an absolute redirect would come from the request's (forgeable) Host header.
+        context.Response.Redirect(Uri.TryCreate(context.RedirectUri, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : context.RedirectUri);
         return Task.CompletedTask;
     }
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Security.Claims;
 using KnowledgeKaizen.Core.Crm;
+using KnowledgeKaizen.Web.Hosting;
+using KnowledgeKaizen.Web.Identity;
 
 namespace KnowledgeKaizen.Web.Ingestion;
 
@@ -13,8 +15,10 @@ public static class FrontlineApi
     /// <summary>Maps <c>feedback</c> and <c>service-cases</c> under <paramref name="api"/> (the <c>/api/v1</c> group).</summary>
     public static IEndpointRouteBuilder MapFrontlineApi(this IEndpointRouteBuilder api)
     {
-        api.MapPost("/feedback", RecordFeedbackAsync).RequireAuthorization(IngestionPolicies.FrontlineApi).DisableAntiforgery();
-        api.MapPost("/service-cases", RecordCaseAsync).RequireAuthorization(IngestionPolicies.FrontlineApi).DisableAntiforgery();
+        api.MapPost("/feedback", RecordFeedbackAsync).RequireAuthorization(IngestionPolicies.FrontlineApi).DisableAntiforgery()
+            .RequireAntiforgeryForCookies().WithMetadata(new RateLimited(RateLimited.Frontline));
+        api.MapPost("/service-cases", RecordCaseAsync).RequireAuthorization(IngestionPolicies.FrontlineApi).DisableAntiforgery()
+            .RequireAntiforgeryForCookies().WithMetadata(new RateLimited(RateLimited.Frontline));
         return api;
     }
 

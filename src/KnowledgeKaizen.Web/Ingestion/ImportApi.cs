@@ -2,6 +2,8 @@ using System.Security.Claims;
 using KnowledgeKaizen.Core.Hosting;
 using KnowledgeKaizen.Core.Ingestion;
 using KnowledgeKaizen.Core.Jobs;
+using KnowledgeKaizen.Web.Hosting;
+using KnowledgeKaizen.Web.Identity;
 using Microsoft.Extensions.Options;
 
 namespace KnowledgeKaizen.Web.Ingestion;
@@ -19,7 +21,7 @@ public static class ImportApi
     public static IEndpointRouteBuilder MapImportApi(this IEndpointRouteBuilder api)
     {
         var imports = api.MapGroup("/imports").RequireAuthorization(IngestionPolicies.ImportApi);
-        imports.MapPost("/{kind}", UploadAsync).DisableAntiforgery();
+        imports.MapPost("/{kind}", UploadAsync).DisableAntiforgery().RequireAntiforgeryForCookies().WithMetadata(new RateLimited(RateLimited.Import));
         imports.MapGet("/jobs/{id:guid}", JobAsync);
         imports.MapGet("/templates/{kind}", Template);
         imports.MapGet("/{id:guid}/problems.csv", ProblemsAsync);
@@ -44,6 +46,12 @@ public static class ImportApi
         if (importMode is null)
         {
             return Results.Problem(statusCode: 400, title: "mode must be 'all' (the default) or 'valid'.");
+        }
+
+        if (!ImportContentTypes.Accepts(request.ContentType))
+        {
+            return Results.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Send the file as text/csv, application/json, "
+                + "application/x-ndjson, or multipart/form-data with the field 'file'.");
         }
 
         var maxBytes = options.Value.UploadLimitBytes;
@@ -95,7 +103,7 @@ public static class ImportApi
             return file is null ? (null, string.Empty) : (file.OpenReadStream(), file.FileName);
         }
 
-        var extension = request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true ? ".json" : ".csv";
+        var extension = ImportContentTypes.IsJson(request.ContentType) ? ".json" : ".csv";
         return (request.Body, kind.Slug() + extension);
     }
 

@@ -1,7 +1,8 @@
 using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.Knowledge;
 using KnowledgeKaizen.Core.Markdown;
-using Microsoft.AspNetCore.Antiforgery;
+using KnowledgeKaizen.Web.Hosting;
+using KnowledgeKaizen.Web.Identity;
 using Microsoft.Extensions.Localization;
 
 namespace KnowledgeKaizen.Web.Knowledge;
@@ -18,13 +19,21 @@ public static class KnowledgeApi
     /// <summary>Maps <c>markdown/preview</c> and <c>knowledge/…</c> under <paramref name="routes"/> (the <c>/api/v1</c> group).</summary>
     public static IEndpointRouteBuilder MapKnowledgeApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/").AddEndpointFilter(ValidateAntiforgeryOnPost);
+        var api = routes.MapGroup("/").RequireAntiforgeryForCookies();
 
-        api.MapPost("/markdown/preview", (PreviewRequest request, MarkdownRenderer markdown) =>
-            (request.Markdown?.Length ?? 0) > MarkdownRenderer.MaxSourceLength
-                ? Results.Problem(statusCode: 413, title: "The document is too large to preview.")
-                : Results.Ok(new { html = markdown.ToHtml(request.Markdown) }))
-            .RequireAuthorization(Policies.Contributor);
+        api.MapPost("/markdown/preview", (PreviewRequest request, MarkdownRenderer markdown, IStringLocalizer<SharedResource> l) =>
+        {
+            if ((request.Markdown?.Length ?? 0) > MarkdownRenderer.MaxSourceLength)
+            {
+                return Results.Problem(statusCode: 413, title: l["The document is longer than {0} characters; split it into smaller documents.", MarkdownRenderer.MaxSourceLength]);
+            }
+
+            // The same refusal a save would give, so the author learns it while writing.
+            var rendered = markdown.Render(request.Markdown);
+            return rendered.Problem is { } problem
+                ? Results.Problem(statusCode: 422, title: l[problem.Message, problem.Arguments])
+                : Results.Ok(new { html = rendered.Html });
+        }).RequireAuthorization(Policies.Contributor).WithMetadata(new RateLimited(RateLimited.Preview));
 
         api.MapPost("/knowledge/autosave", async (AutosaveRequest request, HttpContext http, ReaderFeedbackService service, CancellationToken ct) =>
         {
@@ -83,20 +92,5 @@ public static class KnowledgeApi
         }).RequireAuthorization(Policies.Reader);
 
         return routes;
-    }
-
-    private static async ValueTask<object?> ValidateAntiforgeryOnPost(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var http = context.HttpContext;
-        if (HttpMethods.IsPost(http.Request.Method))
-        {
-            var antiforgery = http.RequestServices.GetRequiredService<IAntiforgery>();
-            if (!await antiforgery.IsRequestValidAsync(http))
-            {
-                return Results.Problem(statusCode: 400, title: "The request verification token is missing or invalid. Reload the page.");
-            }
-        }
-
-        return await next(context);
     }
 }

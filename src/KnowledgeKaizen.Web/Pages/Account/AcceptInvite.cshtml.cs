@@ -9,6 +9,7 @@ namespace KnowledgeKaizen.Web.Pages.Account;
 
 /// <summary>An invited user chooses their password through the one-time link an Admin passed on.</summary>
 [AllowAnonymous]
+[KnowledgeKaizen.Web.Hosting.RateLimited(KnowledgeKaizen.Web.Hosting.RateLimited.InviteAcceptance)]
 public sealed class AcceptInviteModel(UserAdministration admin, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -12,6 +12,7 @@ using Microsoft.Extensions.Options;
 namespace KnowledgeKaizen.Web.Pages.Account;
 
 [AllowAnonymous]
+[RateLimited(RateLimited.SignIn)]
 public sealed class LoginModel(SignInManager<AppUser> signIn, IOptions<KaizenOptions> options, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
