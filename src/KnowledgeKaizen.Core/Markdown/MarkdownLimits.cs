@@ -35,14 +35,21 @@ public static class MarkdownLimits
 
     private static readonly string[] WebAddressStarts = ["http://", "https://", "www.", "ftp://", "mailto:", "tel:"];
 
+    private static readonly MarkdownProblem HeadingsProblem = new("The document has more than {0} headings; split it into smaller documents.", MaxHeadings);
+
+    private static readonly MarkdownProblem TableRowsProblem = new("The tables have more than {0} rows together; split the document or summarise the data.", MaxTableRows);
+
     /// <summary>
-    /// A linear scan of the text, before Markdig sees it: the inline markers (<c>*</c>, <c>_</c>, <c>~</c>, <c>[</c>,
-    /// <c>]</c>, web addresses) outside code, counted per paragraph.
+    /// A linear scan of the text, before Markdig sees it, so that no text makes the parser itself work long: the inline
+    /// markers (<c>*</c>, <c>_</c>, <c>~</c>, <c>[</c>, <c>]</c>, backtick runs, web addresses) outside code, counted per
+    /// paragraph; quote and list markers at the start of a line; heading lines and table lines.
     /// </summary>
     public static MarkdownProblem? CheckSource(string markdown)
     {
         long work = 0;
         long run = 0;
+        var headings = 0;
+        var tableLines = 0;
         string? fence = null;
         foreach (var range in markdown.AsSpan().Split('\n'))
         {
@@ -57,6 +64,20 @@ public static class MarkdownLimits
                 }
 
                 continue;
+            }
+
+            if (ContainerMarkers(content) > MaxNesting)
+            {
+                return MarkdownProblem.TooDeep;
+            }
+
+            // ATX headings, and the "=====" lines that make the line above a heading.
+            headings += content.StartsWith('#') || (content.StartsWith('=') && content.TrimEnd().Trim('=').IsEmpty) ? 1 : 0;
+            // A table's "|---|:--:|" line is not a row.
+            tableLines += content.Contains('|') && content.ContainsAnyExcept("|-: \t") ? 1 : 0;
+            if (headings > MaxHeadings || tableLines > MaxTableRows)
+            {
+                return headings > MaxHeadings ? HeadingsProblem : TableRowsProblem;
             }
 
             var starts = StartsLeafBlock(content);
@@ -166,16 +187,53 @@ public static class MarkdownLimits
             return line[0] == '#' || (line.Length > 1 && line[1] == ' ');
         }
 
+        return OrderedMarkerLength(line) > 0;
+    }
+
+    /// <summary>Quote and list markers a line opens with ("&gt; &gt; - 1. text" has four): each is one more level of nesting.</summary>
+    private static int ContainerMarkers(ReadOnlySpan<char> line)
+    {
+        var markers = 0;
+        while (true)
+        {
+            line = line.TrimStart(' ');
+            if (line.StartsWith('>'))
+            {
+                line = line[1..];
+            }
+            else if (line.Length > 1 && line[0] is '-' or '+' or '*' && line[1] == ' ')
+            {
+                line = line[2..];
+            }
+            else if (OrderedMarkerLength(line) is > 0 and var length)
+            {
+                line = line[length..];
+            }
+            else
+            {
+                return markers;
+            }
+
+            markers++;
+        }
+    }
+
+    /// <summary>The length of "12. " or "3) " at the start, or 0.</summary>
+    private static int OrderedMarkerLength(ReadOnlySpan<char> line)
+    {
         var digits = 0;
         while (digits < line.Length && digits < 9 && char.IsAsciiDigit(line[digits]))
         {
             digits++;
         }
 
-        return digits > 0 && digits + 1 < line.Length && line[digits] is '.' or ')' && line[digits + 1] == ' ';
+        return digits > 0 && digits + 1 < line.Length && line[digits] is '.' or ')' && line[digits + 1] == ' ' ? digits + 2 : 0;
     }
 
-    /// <summary>Emphasis marks, brackets and the starts of web addresses on a line, outside `code spans`.</summary>
+    /// <summary>
+    /// Emphasis marks, brackets, backtick runs and the starts of web addresses on a line; the insides of `code spans`
+    /// are not markup.
+    /// </summary>
     private static int InlineMarkers(ReadOnlySpan<char> line)
     {
         var count = 0;
@@ -185,6 +243,13 @@ public static class MarkdownLimits
             var c = line[i];
             if (c == '`')
             {
+                // A run of backticks opens or closes a code span; the parser matches runs by length, per paragraph.
+                count++;
+                while (i + 1 < line.Length && line[i + 1] == '`')
+                {
+                    i++;
+                }
+
                 inCode = !inCode;
             }
             else if (inCode)
@@ -230,10 +295,10 @@ public static class MarkdownLimits
         public int Elements { get; set; }
 
         public MarkdownProblem? Exceeded() =>
-            Nesting > MaxNesting ? new("Quotes, lists, links or emphasis are nested more than {0} levels deep; flatten the structure.", MaxNesting)
-            : Headings > MaxHeadings ? new("The document has more than {0} headings; split it into smaller documents.", MaxHeadings)
+            Nesting > MaxNesting ? MarkdownProblem.TooDeep
+            : Headings > MaxHeadings ? HeadingsProblem
             : Links > MaxLinks ? new("The document has more than {0} links or images; split it into smaller documents.", MaxLinks)
-            : TableRows > MaxTableRows ? new("The tables have more than {0} rows together; split the document or summarise the data.", MaxTableRows)
+            : TableRows > MaxTableRows ? TableRowsProblem
             : Elements > MaxElements ? new("The document has more than {0} paragraphs, list items, cells and other elements; split it into smaller documents.", MaxElements)
             : null;
     }

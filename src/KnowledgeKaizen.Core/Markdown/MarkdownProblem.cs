@@ -8,7 +8,7 @@ namespace KnowledgeKaizen.Core.Markdown;
 /// </summary>
 public sealed record MarkdownProblem(string Message, params object[] Arguments)
 {
-    /// <summary>Too deep for the parser itself (thousands of nested quotes or brackets).</summary>
+    /// <summary>Quotes, lists or inline markup nested deeper than <see cref="MarkdownLimits.MaxNesting"/> (or too deep for the parser itself).</summary>
     public static readonly MarkdownProblem TooDeep = new("Quotes, lists, links or emphasis are nested more than {0} levels deep; flatten the structure.", MarkdownLimits.MaxNesting);
 
     public static readonly MarkdownProblem TooLong = new("The document is longer than {0} characters; split it into smaller documents.", MarkdownRenderer.MaxSourceLength);
