@@ -1,3 +1,4 @@
+using KnowledgeKaizen.Core.Audit;
 using KnowledgeKaizen.Core.Courses;
 using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Hosting;
@@ -46,7 +47,8 @@ builder.Services
     .AddImprovementMeasurement()
     .AddCaptureRequests()
     .AddPerformerDetection()
-    .AddCourses();
+    .AddCourses()
+    .AddAuditLog();
 
 // The portal: pages, page facades, menu entries and authorization policies.
 builder.Services

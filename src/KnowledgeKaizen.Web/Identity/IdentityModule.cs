@@ -1,3 +1,4 @@
+using KnowledgeKaizen.Core.Audit;
 using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Hosting;
 using KnowledgeKaizen.Core.Identity;
@@ -27,6 +28,7 @@ public static class IdentityModule
                 options.Password.RequireNonAlphanumeric = false;
             })
             .AddEntityFrameworkStores<KnowledgeKaizenDbContext>()
+            .AddSignInManager<AuditedSignInManager>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
 
@@ -57,9 +59,11 @@ public static class IdentityModule
             options.FallbackPolicy = options.GetPolicy(Policies.Reader);
         });
 
+        services.AddScoped<IRequestOrigin, HttpRequestOrigin>();
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
         services.AddNavItem(new NavItem("Users", "/Admin/Users/Index", Policies.Admin, NavOrder.Users, "people", "Admin"));
+        services.AddNavItem(new NavItem("Audit log", "/Admin/Audit", Policies.Admin, NavOrder.AuditLog, "journal-check", "Admin"));
         return services;
     }
 

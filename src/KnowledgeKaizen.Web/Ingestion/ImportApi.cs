@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using KnowledgeKaizen.Core.Audit;
 using KnowledgeKaizen.Core.Hosting;
 using KnowledgeKaizen.Core.Ingestion;
 using KnowledgeKaizen.Core.Jobs;
@@ -147,7 +148,7 @@ public static class ImportApi
         return Results.File(CsvExports.Template(importKind), "text/csv; charset=utf-8", importKind.Slug() + ".csv");
     }
 
-    private static async Task<IResult> ProblemsAsync(Guid id, ImportService service, CancellationToken ct)
+    private static async Task<IResult> ProblemsAsync(Guid id, ImportService service, AuditLog audit, CancellationToken ct)
     {
         var report = (await service.FindAsync(id, ct))?.Report;
         if (report is null)
@@ -155,6 +156,7 @@ public static class ImportApi
             return Results.Problem(statusCode: 404, title: "No finished import has this id.");
         }
 
+        await audit.RecordAsync(new DataExported($"import-{id:N}-problems.csv"), ct);
         return Results.File(CsvExports.Problems(report), "text/csv; charset=utf-8", $"import-{id:N}-problems.csv");
     }
 }

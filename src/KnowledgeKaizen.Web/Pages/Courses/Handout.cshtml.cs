@@ -1,8 +1,9 @@
+using KnowledgeKaizen.Core.Audit;
 using KnowledgeKaizen.Core.Courses;
 using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Web.Courses;
-using KnowledgeKaizen.Web.Knowledge;
 using KnowledgeKaizen.Web.Courses.Scorm;
+using KnowledgeKaizen.Web.Knowledge;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -32,13 +33,13 @@ public sealed class HandoutModel(CourseService courses, MarkdownHtml markdown, I
         return Page();
     }
 
-    public Task<IActionResult> OnGetMarkdownAsync(int id, [FromServices] MarkdownBundleBuilder bundle, CancellationToken ct) =>
-        ExportAsync(id, bundle.BuildAsync, ct);
+    public Task<IActionResult> OnGetMarkdownAsync(int id, [FromServices] MarkdownBundleBuilder bundle, [FromServices] AuditLog audit, CancellationToken ct) =>
+        ExportAsync(id, bundle.BuildAsync, audit, ct);
 
-    public Task<IActionResult> OnGetScormAsync(int id, [FromServices] ScormPackageBuilder scorm, CancellationToken ct) =>
-        ExportAsync(id, scorm.BuildAsync, ct);
+    public Task<IActionResult> OnGetScormAsync(int id, [FromServices] ScormPackageBuilder scorm, [FromServices] AuditLog audit, CancellationToken ct) =>
+        ExportAsync(id, scorm.BuildAsync, audit, ct);
 
-    private async Task<IActionResult> ExportAsync(int id, Func<CourseContent, CancellationToken, Task<CourseExport>> build, CancellationToken ct)
+    private async Task<IActionResult> ExportAsync(int id, Func<CourseContent, CancellationToken, Task<CourseExport>> build, AuditLog audit, CancellationToken ct)
     {
         if (await courses.ContentAsync(id, ct) is not { } content)
         {
@@ -48,6 +49,7 @@ public sealed class HandoutModel(CourseService courses, MarkdownHtml markdown, I
         try
         {
             var export = await build(content, ct);
+            await audit.RecordAsync(new DataExported($"{export.FileName} (course #{id})"), ct);
             return File(export.Zip, "application/zip", export.FileName);
         }
         catch (CourseRuleException ex)

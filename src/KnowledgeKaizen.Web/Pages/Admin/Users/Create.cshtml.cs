@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.ComponentModel.DataAnnotations;
 using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Web.Hosting;
@@ -40,7 +41,7 @@ public sealed class CreateModel(UserAdministration admin, PublicLinks links) : P
             return Page();
         }
 
-        var result = await admin.InviteAsync(Input.Email.Trim(), Input.DisplayName, Input.Roles);
+        var result = await admin.InviteAsync(Input.Email.Trim(), Input.DisplayName, Input.Roles, User.FindFirstValue(ClaimTypes.NameIdentifier));
         if (!result.Succeeded)
         {
             foreach (var e in result.Errors)

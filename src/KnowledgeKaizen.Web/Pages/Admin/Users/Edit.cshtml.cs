@@ -62,7 +62,7 @@ public sealed class EditModel(UserAdministration admin, UserManager<AppUser> use
             return RedirectToPage("/Account/Logout");
         }
 
-        var result = await admin.EndSessionsAsync(id);
+        var result = await admin.EndSessionsAsync(id, users.GetUserId(User)!);
         if (!result.Succeeded)
         {
             return NotFound();
