@@ -8,6 +8,8 @@ need_apt=()
 [ -x "$chromium" ] || need_apt+=(chromium)
 # LightGBM's native library (ML.NET) needs the GNU OpenMP runtime.
 ldconfig -p 2>/dev/null | grep -q 'libgomp.so.1' || need_apt+=(libgomp1)
+# The proxy tests put a real nginx (TLS) in front of the portal; it runs from a temporary folder, never as a service.
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need_apt+=(nginx)
 
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
