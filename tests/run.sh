@@ -4,12 +4,17 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 chromium="${KK_CHROMIUM:-/usr/bin/chromium}"
+postgres_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
 need_apt=()
 [ -x "$chromium" ] || need_apt+=(chromium)
+# The PostgreSQL tests run against a throwaway server started below (Debian's postgresql package).
+[ -n "${KK_TEST_POSTGRES:-}" ] || [ -x "${KK_PG_BIN:-$(postgres_bin)}/initdb" ] || need_apt+=(postgresql)
 # LightGBM's native library (ML.NET) needs the GNU OpenMP runtime.
 ldconfig -p 2>/dev/null | grep -q 'libgomp.so.1' || need_apt+=(libgomp1)
 # The proxy tests put a real nginx (TLS) in front of the portal; it runs from a temporary folder, never as a service.
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need_apt+=(nginx)
+# Mappings read local times of named time zones (Asia/Shanghai): the system's time-zone database.
+[ -e /usr/share/zoneinfo/Asia/Shanghai ] || need_apt+=(tzdata)
 
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
@@ -29,4 +34,36 @@ if [ ${#need_apt[@]} -gt 0 ]; then
 fi
 
 export KK_CHROMIUM="$chromium"
+
+# A throwaway PostgreSQL cluster for the tests, unless KK_TEST_POSTGRES already names a server: a temp folder, a free
+# port on 127.0.0.1, the unix socket in the folder, no durability (nothing in it outlives the run); stopped and
+# deleted on exit. initdb refuses root, so as root the cluster runs as the postgres user.
+if [ -z "${KK_TEST_POSTGRES:-}" ]; then
+  export KK_PG_BIN="${KK_PG_BIN:-$(postgres_bin)}"
+  pg_dir="$(mktemp -d "${TMPDIR:-/tmp}/kk-postgres.XXXXXX")"
+  as_owner=()
+  if [ "$(id -u)" = 0 ]; then
+    chown postgres: "$pg_dir"
+    as_owner=(runuser -u postgres --)
+  fi
+  stop_postgres() {
+    "${as_owner[@]}" "$KK_PG_BIN/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true
+    rm -rf "$pg_dir"
+  }
+  trap stop_postgres EXIT
+  pg_port=""
+  for _ in $(seq 1 50); do
+    candidate=$((20000 + RANDOM % 30000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then pg_port=$candidate; break; fi
+  done
+  [ -n "$pg_port" ] || { echo "No free port for the test PostgreSQL." >&2; exit 1; }
+  "${as_owner[@]}" "$KK_PG_BIN/initdb" -D "$pg_dir/data" -U kk --auth=trust -E UTF8 --locale=C.UTF-8 >"$pg_dir/initdb.log" \
+    || { cat "$pg_dir/initdb.log" >&2; exit 1; }
+  "${as_owner[@]}" "$KK_PG_BIN/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w -o \
+    "-c listen_addresses=127.0.0.1 -p $pg_port -k $pg_dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
+    start >/dev/null || { cat "$pg_dir/server.log" >&2; exit 1; }
+  export KK_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=kk;Database=postgres"
+  echo "Test PostgreSQL: 127.0.0.1:$pg_port ($pg_dir)"
+fi
+
 dotnet test KnowledgeKaizen.sln "$@"

@@ -26,6 +26,7 @@ internal static class KnowledgeMapping
             UpdatedAt = document.UpdatedAt,
             Helpfulness = helpfulness,
             Url = SearchDocumentUrls.Knowledge(document.Id),
+            VersionGroup = document.Kind.Code() + "/" + document.Slug,
             Visibility = document.Status == DocumentStatus.Archived ? SearchVisibilityRules.Reviewers
                 : document.IsVisibleToReaders ? SearchVisibilityRules.Everyone
                 : SearchVisibilityRules.Draft(document.AuthorUserId),

@@ -16,7 +16,7 @@ namespace KnowledgeKaizen.Search.Indexing;
 public sealed class SearchDocumentSource(KnowledgeKaizenDbContext db, MarkdownRenderer markdown, TimeProvider clock)
 {
     /// <summary>Bump when the mapping below changes, so existing indexes are rebuilt on start.</summary>
-    public const int MappingVersion = 2;
+    public const int MappingVersion = 3;
 
     private const int BatchSize = 500;
 
@@ -115,6 +115,7 @@ public sealed class SearchDocumentSource(KnowledgeKaizenDbContext db, MarkdownRe
             Author = x.Agent,
             UpdatedAt = new DateTimeOffset(DateTime.SpecifyKind(x.Case.ResolvedAt!.Value, DateTimeKind.Utc)),
             Url = SearchDocumentUrls.Record(SearchDocumentTypes.Case, x.Case.ExternalId),
+            DuplicateGroup = Duplicates(SearchDocumentTypes.Case, x.Case.Subject + " " + x.Case.Description),
             Visibility = SearchVisibilityRules.Everyone,
         }), markdown);
     }
@@ -132,9 +133,17 @@ public sealed class SearchDocumentSource(KnowledgeKaizenDbContext db, MarkdownRe
             Status = f.ResolvedAt is null ? "open" : "resolved",
             UpdatedAt = new DateTimeOffset(DateTime.SpecifyKind(f.ResolvedAt ?? f.ReceivedAt, DateTimeKind.Utc)),
             Url = SearchDocumentUrls.Record(SearchDocumentTypes.Feedback, f.ExternalId),
+            DuplicateGroup = Duplicates(SearchDocumentTypes.Feedback, f.Text),
             Visibility = SearchVisibilityRules.Feedback,
         }), markdown);
     }
+
+    /// <summary>
+    /// Records whose customer wrote the same words (numbers aside) fold into one search result: cases by subject and
+    /// description, feedback by its text. Never across types.
+    /// </summary>
+    private static string? Duplicates(string type, string text) =>
+        Lexicon.TextFolding.Fingerprint(text) is { } fingerprint ? type + "/" + fingerprint : null;
 
     /// <summary>Feedback has no title; its first sentence (or first 80 characters) stands in.</summary>
     internal static string FeedbackTitle(string text)

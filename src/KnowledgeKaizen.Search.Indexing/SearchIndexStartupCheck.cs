@@ -1,4 +1,5 @@
 using KnowledgeKaizen.Core.Hosting;
+using KnowledgeKaizen.Core.Terms;
 using Microsoft.Extensions.Logging;
 
 namespace KnowledgeKaizen.Search.Indexing;
@@ -9,12 +10,13 @@ namespace KnowledgeKaizen.Search.Indexing;
 /// entries. The portal starts at once; search serves the old (or empty) index until the rebuild swaps in.
 /// </summary>
 public sealed class SearchIndexStartupCheck(SearchIndexMaintenance maintenance, SearchOutboxApplier applier, ISearchOutboxFeed feed,
-    ILogger<SearchIndexStartupCheck> logger) : IStartupTask
+    SearchTerms terms, TermMapStore termMap, ILogger<SearchIndexStartupCheck> logger) : IStartupTask
 {
     public int Order => StartupOrder.SearchIndex;
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
+        await terms.RefreshAsync(termMap, cancellationToken);
         var reason = await maintenance.RebuildReasonAsync(cancellationToken);
         if (reason is null)
         {

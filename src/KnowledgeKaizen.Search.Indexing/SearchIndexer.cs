@@ -1,3 +1,4 @@
+using KnowledgeKaizen.Core.Terms;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -6,10 +7,9 @@ using Microsoft.Extensions.Options;
 namespace KnowledgeKaizen.Search.Indexing;
 
 /// <summary>
-/// Keeps this instance's index in step with the database: applies the outbox about once a poll interval (at once
-/// while there is a backlog) and, once caught up, prunes entries every live index has applied (at most hourly). A
-/// failure is logged, shown on the index page (<see cref="IndexerState"/>) and retried with a back-off; it never stops
-/// the host.
+/// Keeps this instance's index in step with the database: applies the outbox (and picks up a term map saved on another
+/// instance) about once a poll interval (at once while there is a backlog) and, once caught up, prunes entries every live index has applied (at most hourly). A
+/// failure is logged, shown on the index page (<see cref="IndexerState"/>) and retried with a back-off; it never stops the host.
 /// </summary>
 public sealed class SearchIndexer(IServiceScopeFactory scopes, IOptions<SearchIndexingOptions> options, TimeProvider clock,
     IndexerState state, ILogger<SearchIndexer> logger) : BackgroundService
@@ -27,6 +27,7 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, IOptions<SearchIn
             {
                 using var scope = scopes.CreateScope();
                 applied = await scope.ServiceProvider.GetRequiredService<SearchOutboxApplier>().ApplyBatchAsync(stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<SearchTerms>().RefreshAsync(scope.ServiceProvider.GetRequiredService<TermMapStore>(), stoppingToken);
                 if (applied == 0 && clock.GetUtcNow() - lastPrune >= PruneEvery)
                 {
                     lastPrune = clock.GetUtcNow();

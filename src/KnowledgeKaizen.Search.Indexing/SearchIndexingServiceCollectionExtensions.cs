@@ -1,5 +1,6 @@
 using KnowledgeKaizen.Core.Hosting;
 using KnowledgeKaizen.Core.Jobs;
+using KnowledgeKaizen.Core.Terms;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeKaizen.Search.Indexing;
@@ -9,7 +10,7 @@ public static class SearchIndexingServiceCollectionExtensions
     /// <summary>
     /// Portal-wide search kept in step with the database: the engine (its index in the data folder unless
     /// <c>Search:IndexPath</c> says otherwise), the document source, the outbox indexer, the start-up check,
-    /// the rebuild job and the record reader.
+    /// the rebuild job, the record reader and the term map the engine searches through.
     /// </summary>
     public static IServiceCollection AddSearchIndexing(this IServiceCollection services)
     {
@@ -22,6 +23,8 @@ public static class SearchIndexingServiceCollectionExtensions
             }
         });
         services.AddScoped<SearchDocumentSource>();
+        services.AddTermMap();
+        services.AddSingleton<SearchTerms>();
         services.AddOptions<SearchIndexingOptions>().BindConfiguration(SearchIndexingOptions.SectionName)
             .Validate(o => !string.IsNullOrWhiteSpace(o.InstanceName), $"{SearchIndexingOptions.SectionName}:{nameof(SearchIndexingOptions.InstanceName)} is required.")
             .ValidateOnStart();

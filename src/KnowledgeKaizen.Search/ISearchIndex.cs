@@ -34,6 +34,12 @@ public interface ISearchIndex : IDisposable
     /// <summary>Runs a query for a reader. Never throws for bad user input: it returns notices instead.</summary>
     SearchResult Search(SearchRequest request);
 
-    /// <summary>Type-ahead: titles and tags of documents the reader may see, starting with the typed words.</summary>
+    /// <summary>
+    /// The bilingual term map searches use from now on: a query holding one of its terms also finds documents holding
+    /// the entry's other terms, ranked below those that hold the words as typed.
+    /// </summary>
+    void UseTerms(Lexicon.TermMap terms);
+
+    /// <summary>Type-ahead: titles and tags of documents the reader may see, starting with the typed words or their pinyin.</summary>
     IReadOnlyList<SearchSuggestion> Suggest(string prefix, int count, SearchReader reader);
 }

@@ -7,12 +7,16 @@ namespace KnowledgeKaizen.Search;
 
 public sealed partial class LuceneSearchIndex
 {
-    /// <summary>Fewer hits than this and a spelling suggestion is looked for.</summary>
-    private const int FewHits = 3;
-
     private readonly FilterBuilder _filters = new();
     private readonly QueryBuilder _queries;
     private readonly Highlighting _highlighting;
+    private volatile TermExpansion _terms = TermExpansion.None;
+
+    public void UseTerms(Lexicon.TermMap terms)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+        _terms = TermExpansion.Build(terms, _analyzers);
+    }
 
     public SearchResult Search(SearchRequest request)
     {
@@ -42,32 +46,53 @@ public sealed partial class LuceneSearchIndex
             return Execute(searcher, new MatchAllDocsQuery(), filter, request with { Sort = SearchSort.Newest }, notices, didYouMean: null);
         }
 
-        if (_queries.Build(query, requireAll: true) is null)
+        if (_queries.Build(query, requireAll: true) is not { } everyWord)
         {
             return NothingSearchable(notices);
         }
 
-        var result = AllThenAnyWord(searcher, query, filter, request, notices, didYouMean: null)!;
-        if (result.TotalHits >= FewHits)
+        var all = Execute(searcher, everyWord, filter, request, notices, didYouMean: null, throughTermMap: _terms.Expand(query, _analyzers, _queries));
+        if (all.TotalHits > 0)
         {
-            return result;
+            // Every word was found: the words are right as typed, however rare one of them is.
+            return all;
         }
 
+        // Nothing holds every word. Pinyin typed with the input method off finds the Chinese it spells (chixu gaishan →
+        // 持续改善) before any English word is considered; otherwise rare or unknown words are corrected.
+        if (ChineseForPinyin(searcher, query, _filters.Visibility(request.Reader)) is { } chinese)
+        {
+            var fromPinyin = AllThenAnyWord(searcher, UserQuery.Parse(chinese, _maxQueryLength), filter, request,
+                [.. notices, new SearchNotice(SearchNoticeKind.ShowingCorrected, $"No results for your search; showing results for \"{chinese}\".")], chinese);
+            if (fromPinyin is { TotalHits: > 0 })
+            {
+                return fromPinyin;
+            }
+        }
+
+        // Then, in that order: every corrected word, any word as typed, any corrected word.
         var corrections = Spelling.Corrections(searcher.IndexReader, _queries.LatinWords(query));
         var didYouMean = corrections.Count > 0 ? query.Replace(corrections) : null;
-        if (result.TotalHits > 0)
+        var correctedQuery = didYouMean is null ? null : UserQuery.Parse(didYouMean, _maxQueryLength);
+        List<SearchNotice> correctedNotices = [.. notices, new SearchNotice(SearchNoticeKind.ShowingCorrected, $"No results for your search; showing results for \"{didYouMean}\".")];
+        if (correctedQuery is not null && _queries.Build(correctedQuery, requireAll: true) is { } everyCorrectedWord)
         {
-            return result with { DidYouMean = didYouMean };
-        }
-
-        if (didYouMean is not null)
-        {
-            var correctedNotices = new List<SearchNotice>(notices) { new(SearchNoticeKind.ShowingCorrected, $"No results for your search; showing results for \"{didYouMean}\".") };
-            var corrected = AllThenAnyWord(searcher, UserQuery.Parse(didYouMean, _maxQueryLength), filter, request, correctedNotices, didYouMean);
-            if (corrected is { TotalHits: > 0 })
+            var corrected = Execute(searcher, everyCorrectedWord, filter, request, correctedNotices, didYouMean);
+            if (corrected.TotalHits > 0)
             {
                 return corrected;
             }
+        }
+
+        var relaxed = AllThenAnyWord(searcher, query, filter, request, notices, didYouMean, allFound: all);
+        if (relaxed is { TotalHits: > 0 })
+        {
+            return relaxed;
+        }
+
+        if (correctedQuery is not null && AllThenAnyWord(searcher, correctedQuery, filter, request, correctedNotices, didYouMean) is { TotalHits: > 0 } anyCorrected)
+        {
+            return anyCorrected;
         }
 
         if (_queries.BuildFuzzy(query) is { } fuzzy)
@@ -79,18 +104,38 @@ public sealed partial class LuceneSearchIndex
             }
         }
 
-        return result with { DidYouMean = didYouMean };
+        return all with { DidYouMean = didYouMean };
     }
 
-    /// <summary>Every word required; when that finds nothing and there are several words, any of them.</summary>
-    private SearchResult? AllThenAnyWord(IndexSearcher searcher, UserQuery query, Filter? filter, SearchRequest request, List<SearchNotice> notices, string? didYouMean)
+    /// <summary>
+    /// When every word of the query is pinyin (chixu gaishan), the Chinese it spells in a visible title or tag, read
+    /// as a whole (持续改善); null otherwise.
+    /// </summary>
+    private static string? ChineseForPinyin(IndexSearcher searcher, UserQuery query, Filter? visibility)
+    {
+        if (query.Parts.Count == 0 || query.Parts.Any(p => p.IsCjk) || Lexicon.Pinyin.Typed(query.Text) is not { Length: >= 4 } letters
+            || query.Parts.Any(p => Lexicon.Pinyin.Typed(p.Text) is not { } word || Lexicon.Pinyin.SyllableCount(word) == 0))
+        {
+            return null;
+        }
+
+        var top = searcher.Search(new PrefixQuery(new Term(IndexFields.TitlePinyin, letters)), visibility, 20, MostHelpfulThenNewest);
+        return top.ScoreDocs.Select(sd => PinyinKeys.Spelt(searcher.Doc(sd.Doc).Get(IndexFields.Title) ?? "", letters)).FirstOrDefault(c => c is not null);
+    }
+
+    /// <summary>
+    /// Every word required; when that finds nothing and there are several words, any of them. <paramref name="allFound"/>
+    /// is the every-word result when it was already run.
+    /// </summary>
+    private SearchResult? AllThenAnyWord(IndexSearcher searcher, UserQuery query, Filter? filter, SearchRequest request, List<SearchNotice> notices,
+        string? didYouMean, SearchResult? allFound = null)
     {
         if (_queries.Build(query, requireAll: true) is not BooleanQuery all)
         {
             return null;
         }
 
-        var result = Execute(searcher, all, filter, request, notices, didYouMean);
+        var result = allFound ?? Execute(searcher, all, filter, request, notices, didYouMean);
         if (result.TotalHits == 0 && all.Clauses.Count > 1 && _queries.Build(query, requireAll: false) is { } any)
         {
             var relaxed = Execute(searcher, any, filter, request, [.. notices, new SearchNotice(SearchNoticeKind.RelaxedToAnyWord, "No result contains all of your words; showing results with some of them.")], didYouMean);
@@ -107,70 +152,5 @@ public sealed partial class LuceneSearchIndex
     {
         notices.Add(new SearchNotice(SearchNoticeKind.NoSearchableWords, "Your search holds only very common words or symbols; add a more specific word."));
         return SearchResult.Empty([.. notices]);
-    }
-
-    private SearchResult Execute(IndexSearcher searcher, Query query, Filter? filter, SearchRequest request, List<SearchNotice> notices, string? didYouMean, bool matchedUnstemmed = false)
-    {
-        var skip = Math.Max(0, request.Skip);
-        var take = Math.Clamp(request.Take, 1, SearchRequest.MaxTake);
-        var relevance = request.Sort == SearchSort.Relevance;
-        var window = relevance ? Math.Max(RankingBoosts.RescoreWindow, skip + take) : skip + take;
-        ITopDocsCollector top = relevance
-            ? TopScoreDocCollector.Create(window, docsScoredInOrder: false)
-            : TopFieldCollector.Create(new Sort(new SortField(IndexFields.Updated, SortFieldType.INT64, reverse: true)), window, fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: false);
-        var facets = request.IncludeFacets ? new FacetCollector() : null;
-        searcher.Search(query, filter, facets is null ? top : MultiCollector.Wrap(top, facets));
-        var docs = top.GetTopDocs();
-        var ranked = relevance ? Rescore(searcher.IndexReader, docs.ScoreDocs) : docs.ScoreDocs;
-        var plan = request.Highlight ? new Highlighting.Plan(searcher.Rewrite(query)) : null;
-        var hits = ranked.Skip(skip).Take(take).Select(sd => ToHit(searcher, sd, plan, matchedUnstemmed)).ToList();
-        return new SearchResult
-        {
-            Hits = hits,
-            TotalHits = docs.TotalHits,
-            Facets = facets?.ToFacets(Math.Max(1, request.FacetLimit)) ?? SearchFacets.None,
-            DidYouMean = didYouMean,
-            Notices = notices,
-        };
-    }
-
-    private ScoreDoc[] Rescore(IndexReader reader, ScoreDoc[] docs)
-    {
-        var now = _time.GetUtcNow();
-        var leaves = reader.Leaves;
-        foreach (var sd in docs)
-        {
-            var leaf = leaves[ReaderUtil.SubIndex(sd.Doc, leaves)];
-            var local = sd.Doc - leaf.DocBase;
-            var updated = leaf.AtomicReader.GetNumericDocValues(IndexFields.Updated)?.Get(local) ?? 0;
-            var helpful = leaf.AtomicReader.GetNumericDocValues(IndexFields.Helpfulness)?.Get(local) ?? 0;
-            sd.Score *= (float)RankingBoosts.Factor(updated, helpful, now);
-        }
-
-        return [.. docs.OrderByDescending(d => d.Score).ThenBy(d => d.Doc)];
-    }
-
-    private SearchHit ToHit(IndexSearcher searcher, ScoreDoc sd, Highlighting.Plan? highlight, bool matchedUnstemmed)
-    {
-        var doc = searcher.Doc(sd.Doc);
-        var title = doc.Get(IndexFields.Title) ?? "";
-        var body = doc.Get(IndexFields.Body) ?? "";
-        return new SearchHit
-        {
-            Type = doc.Get(IndexFields.Type),
-            Key = doc.Get(IndexFields.Key),
-            Title = title,
-            Url = doc.Get(IndexFields.Url),
-            Summary = doc.Get(IndexFields.Summary),
-            Status = doc.Get(IndexFields.FacetStatus) ?? "",
-            Language = doc.Get(IndexFields.FacetLanguage) ?? "",
-            Author = doc.Get(IndexFields.FacetAuthor),
-            UpdatedAt = new DateTimeOffset(doc.GetField(IndexFields.Updated)?.GetInt64Value() ?? 0, TimeSpan.Zero),
-            Tags = doc.GetValues(IndexFields.FacetTag),
-            Stages = doc.GetValues(IndexFields.FacetStage),
-            Score = float.IsNaN(sd.Score) ? 0 : sd.Score,
-            TitleHtml = highlight is null ? Highlighting.Encode(title) : _highlighting.Title(highlight, searcher.IndexReader, sd.Doc, title),
-            SnippetHtml = highlight is null ? "" : _highlighting.Snippet(highlight, searcher.IndexReader, sd.Doc, body, matchedUnstemmed),
-        };
     }
 }

@@ -44,6 +44,18 @@ public sealed record SearchDocument
 
     public string? Url { get; init; }
 
+    /// <summary>
+    /// Shared by the language versions of one document (e.g. its kind and slug): they show as one result, in the
+    /// reader's language when that version matched, with a switch to the others.
+    /// </summary>
+    public string? VersionGroup { get; init; }
+
+    /// <summary>
+    /// Shared by near-identical records (the same complaint sent two hundred times): they show as one result with a count.
+    /// Ignored when <see cref="VersionGroup"/> is set.
+    /// </summary>
+    public string? DuplicateGroup { get; init; }
+
     /// <summary>Who may read it. Enforced inside the engine on every search and suggestion.</summary>
     public required SearchVisibility Visibility { get; init; }
 }

@@ -27,6 +27,18 @@ public sealed record SearchHit
 
     public float Score { get; init; }
 
+    /// <summary>The group this result stands for (see <see cref="SearchRequest.Group"/>), or null for a single document.</summary>
+    public string? Group { get; init; }
+
+    /// <summary>Other matching near-identical records folded into this result.</summary>
+    public int Similar { get; init; }
+
+    /// <summary>The document's versions in other languages that the reader may see.</summary>
+    public IReadOnlyList<SearchHitVersion> Versions { get; init; } = [];
+
+    /// <summary>Found only through the term map (a term in another language or a synonym), not by the words as typed.</summary>
+    public bool ViaTermMap { get; init; }
+
     /// <summary>Escaped title with matches wrapped in &lt;mark&gt;.</summary>
     public required string TitleHtml { get; init; }
 

@@ -27,6 +27,12 @@ public sealed record SearchRequest
 
     public SearchSort Sort { get; init; } = SearchSort.Relevance;
 
+    /// <summary>"en" or "zh": the version shown for a document whose versions in both languages matched.</summary>
+    public string? PreferredLanguage { get; init; }
+
+    /// <summary>Only the documents of this group (a hit's <see cref="SearchHit.Group"/>), each as its own result.</summary>
+    public string? Group { get; init; }
+
     public int Skip { get; init; }
 
     /// <summary>Page size, clamped to 1..<see cref="MaxTake"/>.</summary>

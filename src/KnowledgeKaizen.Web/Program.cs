@@ -7,6 +7,8 @@ using KnowledgeKaizen.Core.Improvement;
 using KnowledgeKaizen.Core.Ingestion;
 using KnowledgeKaizen.Core.Jobs;
 using KnowledgeKaizen.Core.Knowledge;
+using KnowledgeKaizen.Core.Notifications;
+using KnowledgeKaizen.Core.Overview;
 using KnowledgeKaizen.Core.PerformerDetection;
 using KnowledgeKaizen.Core.Analytics;
 using KnowledgeKaizen.Insights.Improvement;
@@ -21,12 +23,18 @@ using KnowledgeKaizen.Web.Ingestion;
 using KnowledgeKaizen.Web.Insights;
 using KnowledgeKaizen.Web.Knowledge;
 using KnowledgeKaizen.Web.Localization;
+using KnowledgeKaizen.Web.Notifications;
 using KnowledgeKaizen.Web.PerformerDetection;
 using KnowledgeKaizen.Web.Pages.Search;
 
 if (ImportCommand.IsImport(args))
 {
     return await ImportCommand.RunAsync(args);
+}
+
+if (MigrateDataCommand.IsMigrateData(args))
+{
+    return await MigrateDataCommand.RunAsync(args);
 }
 
 var builder = WebApplication.CreateBuilder(args);
@@ -48,11 +56,14 @@ builder.Services
     .AddCaptureRequests()
     .AddPerformerDetection()
     .AddCourses()
-    .AddAuditLog();
+    .AddAuditLog()
+    .AddNotifications()
+    .AddWorkOverview();
 
 // The portal: pages, page facades, menu entries and authorization policies.
 builder.Services
     .AddPortalHosting()
+    .AddApiDocumentation()
     .AddPortalIdentity()
     .AddPortalLocalization()
     .AddPortalKnowledge()
@@ -61,10 +72,11 @@ builder.Services
     .AddPortalInsights()
     .AddPortalImprovement()
     .AddPortalPerformerDetection()
-    .AddPortalCourses();
+    .AddPortalCourses()
+    .AddPortalNotifications();
 
 var app = builder.Build();
-if (app.FindSettingProblem() is { } problem)
+if (await app.FindSettingProblemAsync() is { } problem)
 {
     await Console.Error.WriteLineAsync($"Start-up failed: {problem}");
     return 1;
@@ -74,10 +86,12 @@ app.UsePortal();
 app.MapPortalPages();
 var api = app.MapGroup("/api/v1");
 api.MapImportApi();
+api.MapMappingApi();
 api.MapFrontlineApi();
 api.MapKnowledgeApi();
 api.MapSearchApi();
 api.MapPerformerDetectionApi();
+app.MapApiDocumentation();
 
 return await app.RunPortalAsync();
 

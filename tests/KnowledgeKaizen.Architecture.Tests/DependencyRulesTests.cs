@@ -34,6 +34,14 @@ public sealed class DependencyRulesTests
     }
 
     [Fact]
+    public void Npgsql_IsUsedOnlyByTheDataLayer_AndThePostgreSqlMigrations()
+    {
+        var users = Portal.All.Where(a => Portal.References(a, "Npgsql")).Select(a => a.GetName().Name);
+
+        Assert.Equal(["KnowledgeKaizen.Core", "KnowledgeKaizen.Data.PostgreSql"], users);
+    }
+
+    [Fact]
     public void Web_RunsNoBackgroundServiceOfItsOwn()
     {
         var services = Portal.Web.GetTypes().Where(t => typeof(IHostedService).IsAssignableFrom(t) && !t.IsAbstract).Select(t => t.FullName).ToList();

@@ -15,7 +15,11 @@ internal static class Portal
 
     public static Assembly Insights { get; } = Load("KnowledgeKaizen.Insights");
 
-    public static IReadOnlyList<Assembly> All { get; } = [Core, Search, SearchIndexing, Insights, Web];
+    public static Assembly SqliteMigrations { get; } = Load("KnowledgeKaizen.Data.Sqlite");
+
+    public static Assembly PostgreSqlMigrations { get; } = Load("KnowledgeKaizen.Data.PostgreSql");
+
+    public static IReadOnlyList<Assembly> All { get; } = [Core, SqliteMigrations, PostgreSqlMigrations, Search, SearchIndexing, Insights, Web];
 
     /// <summary>Whether <paramref name="assembly"/> was compiled against a library whose name starts with <paramref name="prefix"/>.</summary>
     public static bool References(Assembly assembly, string prefix) =>

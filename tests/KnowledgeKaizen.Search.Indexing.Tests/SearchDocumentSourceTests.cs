@@ -63,6 +63,18 @@ public sealed class SearchDocumentSourceTests : IDisposable
     }
 
     [Fact]
+    public async Task DocumentWithADiagram_IsIndexedWithTheDiagramsLabels_NotItsSource()
+    {
+        var id = await database.NewPlaybookAsync("Escalation path",
+            "Escalate early.\n\n```mermaid\nflowchart TD\n  L1[\"First line\"] -->|after 4 hours| L2{{Product specialist}}\n  L2 -.-> 工程师\n```\n");
+        await using var db = database.NewContext();
+
+        var document = Assert.Single(await database.Source(db).LoadAsync(SearchDocumentTypes.Playbook, [id.ToString(System.Globalization.CultureInfo.InvariantCulture)]));
+
+        Assert.Equal("Escalate early. First line after 4 hours Product specialist 工程师", document.Body);
+    }
+
+    [Fact]
     public void FeedbackVisibility_LeavesOutStaffAndTrainers()
     {
         Assert.DoesNotContain(Roles.Staff, SearchVisibilityRules.Feedback.Roles);

@@ -23,16 +23,17 @@ public static class ContentScenario
 
     /// <summary>
     /// A document written by <paramref name="author"/> (a manager by default) and, unless <paramref name="publish"/>
-    /// is false, submitted and approved: the real lifecycle, so the search outbox is filled as in production.
+    /// is false, submitted and approved: the real lifecycle, so the search outbox is filled as in production. Language
+    /// versions of one document share a <paramref name="slug"/> (by default one is made from the title).
     /// </summary>
     public static async Task<int> PublishedDocumentAsync(
         IServiceProvider services, DocumentKind kind, string title, string body, DocumentMetadata? metadata = null,
-        Actor? author = null, string language = "en", bool publish = true)
+        Actor? author = null, string language = "en", bool publish = true, string? slug = null)
     {
         using var scope = services.CreateScope();
         var knowledge = scope.ServiceProvider.GetRequiredService<KnowledgeService>();
         var writer = author ?? Manager;
-        var document = await knowledge.CreateAsync(kind, language, null, title, body,
+        var document = await knowledge.CreateAsync(kind, language, slug, title, body,
             metadata ?? new DocumentMetadata { Stages = ["propose"], Owner = "Sales" }, writer);
         if (publish)
         {
@@ -41,6 +42,18 @@ public static class ContentScenario
         }
 
         return document.Id;
+    }
+
+    /// <summary>Saves <paramref name="body"/> as the document's next revision and publishes it.</summary>
+    public static async Task ReviseAsync(IServiceProvider services, int documentId, string body)
+    {
+        using var scope = services.CreateScope();
+        var knowledge = scope.ServiceProvider.GetRequiredService<KnowledgeService>();
+        var document = (await knowledge.FindAsync(documentId, Manager))!;
+        await knowledge.SaveAsync(documentId, document.Version, document.Title, body, document.Metadata, "revised", Manager);
+        await knowledge.SubmitAsync(documentId, Manager);
+        var submitted = (await knowledge.FindAsync(documentId, Manager))!;
+        await knowledge.ApproveAsync(documentId, submitted.CurrentRevisionNumber, null, null, Manager);
     }
 
     public static async Task ArchiveAsync(IServiceProvider services, int documentId)

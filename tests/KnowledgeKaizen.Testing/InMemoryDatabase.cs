@@ -29,7 +29,7 @@ public sealed class InMemoryDatabase : IDisposable
     }
 
     public KnowledgeKaizenDbContext NewContext() =>
-        new(new DbContextOptionsBuilder<KnowledgeKaizenDbContext>().UseSqlite(connection).Options);
+        new((DbContextOptions<KnowledgeKaizenDbContext>)DatabaseSettings.UseSqlite(new DbContextOptionsBuilder<KnowledgeKaizenDbContext>(), connection).Options);
 
     /// <summary>A raw command on the database's connection (schema checks, writes behind the model's back).</summary>
     public SqliteCommand Command(string sql)

@@ -14,8 +14,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace KnowledgeKaizen.Testing;
 
 /// <summary>
-/// The real app on a real SQLite file in its own temporary data folder (one per test class via
-/// <c>IClassFixture</c>). Demo data is off unless a subclass turns it on, so tests start from a known state.
+/// The real app in its own temporary data folder (one per test class via <c>IClassFixture</c>), on a real SQLite file
+/// or, when a subclass says <see cref="Provider"/> is PostgreSQL, on a database of its own on the test server
+/// (<see cref="TestPostgres"/>). Demo data is off unless a subclass turns it on, so tests start from a known state.
 /// Served in memory for HTTP tests, or on a real port for a browser (<see cref="StartOnRealPort"/>).
 /// </summary>
 public partial class PortalFactory : WebApplicationFactory<Program>
@@ -25,8 +26,15 @@ public partial class PortalFactory : WebApplicationFactory<Program>
     public const string UserPassword = "User-Passw0rd!";
 
     private readonly TempFolder data = new("portal");
+    private TestPostgresDatabase? postgres;
 
     public string DataPath => data.Path;
+
+    /// <summary>The database engine this portal runs on.</summary>
+    public virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    /// <summary>The portal's PostgreSQL database (created on first use when <see cref="Provider"/> is PostgreSQL).</summary>
+    public TestPostgresDatabase Postgres => postgres ??= TestPostgres.CreateDatabaseAsync("portal").GetAwaiter().GetResult();
 
     /// <summary>Extra settings a subclass wants (e.g. LoadDemoData=true), applied after the defaults.</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
@@ -41,6 +49,12 @@ public partial class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("KnowledgeKaizen:AdminEmail", AdminEmail);
         builder.UseSetting("KnowledgeKaizen:LoadDemoData", "false");
         builder.UseSetting(IdentityBootstrapper.PasswordVariable, AdminPassword);
+        if (Provider == DatabaseProvider.PostgreSql)
+        {
+            builder.UseSetting(DatabaseSettings.ProviderKey, nameof(DatabaseProvider.PostgreSql));
+            builder.UseSetting(DatabaseSettings.ConnectionStringKey, Postgres.ConnectionString);
+        }
+
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -136,6 +150,7 @@ public partial class PortalFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             data.Dispose();
+            postgres?.Dispose();
         }
     }
 

@@ -10,6 +10,9 @@ public static class RepoPaths
     /// <summary>The committed demo CRM data (seed/data).</summary>
     public static string SeedData => Path.Combine(Root, "seed", "data");
 
+    /// <summary>Sample exports of real CRMs with the portal rows they must import to (seed/crm-exports).</summary>
+    public static string CrmExports => Path.Combine(Root, "seed", "crm-exports");
+
     /// <summary>The shipped knowledge library (content/).</summary>
     public static string Content => Path.Combine(Root, "content");
 

@@ -144,14 +144,31 @@ internal sealed class PipelineSimulator
         }
 
         var won = outcome == "won";
+        var expectedClose = DateOnly.FromDateTime(created.AddDays(_random.NextLogNormal(75, 0.35)));
         var row = new OpportunityRow(
             id, customer.Id, owner.Id, amount, Catalog.Industries[deal.Industry].Code, Catalog.Sources[source].Code,
-            Catalog.Regions[customer.Region], created,
-            DateOnly.FromDateTime(created.AddDays(_random.NextLogNormal(75, 0.35))),
-            Math.Round(amount * (decimal)_random.Between(0.85, 1.1) / 100m) * 100m,
+            Catalog.Regions[customer.Region], created, expectedClose,
+            Forecast(amount, deal, expectedClose, _random.Between(0.85, 1.1)),
             closedAt, outcome, lossReason, won ? finalAmount : null, won ? Collected(finalAmount, closedAt!.Value) : null);
         activities.Sort((a, b) => a.OccurredAt.CompareTo(b.OccurredAt));
         return new SimulatedOpportunity(row, stages, activities);
+    }
+
+    /// <summary>
+    /// The rep's forecast for a new opportunity: its amount weighted by the chance to win it, as a CRM's expected revenue is
+    /// (the chance of passing every stage for a deal like this one, decided around the expected close), give or take the
+    /// rep's judgement (<paramref name="judgement"/>, 0.85–1.1). Summed over a period it comes close to the revenue won.
+    /// </summary>
+    private static decimal Forecast(decimal amount, in DealFeatures deal, DateOnly expectedClose, double judgement)
+    {
+        var decided = expectedClose.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var chance = 1.0;
+        for (var stage = 0; stage < Catalog.Stages.Count; stage++)
+        {
+            chance *= OutcomeModel.ExpectedProbability(stage, deal, decided);
+        }
+
+        return Math.Round(amount * (decimal)(chance * judgement) / 100m) * 100m;
     }
 
     /// <summary>Older deals are collected in full; recent ones are often still partly outstanding.</summary>

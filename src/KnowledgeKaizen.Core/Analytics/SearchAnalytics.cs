@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace KnowledgeKaizen.Core.Analytics;
 
 /// <summary>Records searches and result clicks, reports on them, and turns a content gap into a playbook draft.</summary>
-public sealed class SearchAnalytics(KnowledgeKaizenDbContext db, KnowledgeService knowledge, TimeProvider clock)
+public sealed class SearchAnalytics(KnowledgeKaizenDbContext db, KnowledgeService knowledge, SearchQueryRecorder recorder, TimeProvider clock)
 {
     /// <summary>Positions reported in the click-through table (the first page).</summary>
     public const int ReportedPositions = 10;
@@ -18,10 +18,7 @@ public sealed class SearchAnalytics(KnowledgeKaizenDbContext db, KnowledgeServic
             return null;
         }
 
-        var entry = new SearchQueryLog(text!, userId, resultCount, clock.GetUtcNow().UtcDateTime);
-        db.SearchQueries.Add(entry);
-        await db.SaveChangesAsync(ct);
-        return entry.Id;
+        return await recorder.RecordAsync(new SearchQueryLog(text!, userId, resultCount, clock.GetUtcNow().UtcDateTime), ct);
     }
 
     /// <summary>Logs that a user opened a result; ignored when the query is unknown or belongs to someone else.</summary>

@@ -13,6 +13,12 @@ public class Course
     public const int MaxTitleLength = 200;
     public const int MaxObjectivesLength = 4000;
 
+    /// <summary>
+    /// Percentage of correct answers a learner needs to pass a course with questions: in the portal and in the
+    /// exported SCORM package (adlcp:masteryscore), so both say passed or failed alike.
+    /// </summary>
+    public const int MasteryScore = 80;
+
     private readonly List<CourseModule> modules = [];
 
     private Course()
@@ -160,6 +166,17 @@ public class Course
         var question = Module(moduleId).AddQuestion(prompt, options, correctIndex, explanation);
         Touch(now);
         return question;
+    }
+
+    /// <summary>
+    /// Rewrites a question. Once learners answered it, only its wording may change: the number of options and which one
+    /// is correct stay, so the stored answers keep meaning what they meant.
+    /// </summary>
+    public void EditQuestion(int moduleId, int questionId, string prompt, IReadOnlyList<string> options, int correctIndex, string? explanation,
+        bool answered, DateTimeOffset now)
+    {
+        Module(moduleId).Question(questionId).Revise(prompt, options, correctIndex, explanation, answered);
+        Touch(now);
     }
 
     public void RemoveQuestion(int moduleId, int questionId, DateTimeOffset now)

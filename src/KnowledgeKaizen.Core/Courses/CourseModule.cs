@@ -106,11 +106,10 @@ public class CourseModule
         return question;
     }
 
-    internal void RemoveQuestion(int questionId)
-    {
-        var question = questions.FirstOrDefault(q => q.Id == questionId) ?? throw new CourseRuleException("The question does not exist.");
-        questions.Remove(question);
-    }
+    internal void RemoveQuestion(int questionId) => questions.Remove(Question(questionId));
+
+    internal CourseQuestion Question(int questionId) =>
+        questions.FirstOrDefault(q => q.Id == questionId) ?? throw new CourseRuleException("The question does not exist.");
 
     internal void PlaceAt(int position) => Position = position;
 

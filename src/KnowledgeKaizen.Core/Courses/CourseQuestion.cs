@@ -19,6 +19,13 @@ public class CourseQuestion
     internal CourseQuestion(string prompt, IReadOnlyList<string> options, int correctIndex, string? explanation, int position)
         : this()
     {
+        Revise(prompt, options, correctIndex, explanation, answered: false);
+        Position = position;
+    }
+
+    /// <summary>Sets the question's text; see <see cref="Course.EditQuestion"/> for what may change once it was answered.</summary>
+    internal void Revise(string prompt, IReadOnlyList<string> options, int correctIndex, string? explanation, bool answered)
+    {
         prompt = (prompt ?? string.Empty).Trim();
         var cleaned = (options ?? []).Select(o => (o ?? string.Empty).Trim()).Where(o => o.Length > 0).ToArray();
         if (prompt.Length == 0 || prompt.Length > MaxPromptLength)
@@ -41,11 +48,15 @@ public class CourseQuestion
             throw new CourseRuleException("Mark which option is correct.");
         }
 
+        if (answered && (cleaned.Length != Options.Length || correctIndex != CorrectIndex))
+        {
+            throw new CourseRuleException("Learners have answered this question: its wording can change, but not the number of options or which one is correct. Add a new question instead.");
+        }
+
         Prompt = prompt;
         Options = cleaned;
         CorrectIndex = correctIndex;
         Explanation = (explanation ?? string.Empty).Trim();
-        Position = position;
     }
 
     public int Id { get; private set; }

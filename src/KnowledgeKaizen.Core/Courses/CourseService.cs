@@ -16,14 +16,19 @@ public sealed class CourseService(KnowledgeKaizenDbContext db, TimeProvider cloc
         var courses = await db.Courses.AsNoTracking()
             .Where(c => includeDrafts || c.Status == CourseStatus.Published)
             .OrderBy(c => c.Title)
-            .Select(c => new { c.Id, c.Title, c.Status, c.AudienceRole, c.AudienceStage, Modules = c.Modules.Count })
+            .Select(c => new { c.Id, c.Title, c.Status, c.AudienceRole, c.AudienceStage, Modules = c.Modules.Count, HasQuestions = c.Modules.Any(m => m.Questions.Any()) })
             .ToListAsync(ct);
-        var learners = await db.Enrollments.AsNoTracking()
-            .GroupBy(e => e.CourseId)
-            .Select(g => new { CourseId = g.Key, Learners = g.Count(), Completed = g.Count(e => e.CompletedAt != null) })
+        var learners = await db.Enrollments.AsNoTracking().GroupBy(e => e.CourseId)
+            .Select(g => new { CourseId = g.Key, Learners = g.Count(), Finished = g.Count(e => e.CompletedAt != null) })
             .ToDictionaryAsync(g => g.CourseId, ct);
-        return courses.Select(c => new CourseSummary(c.Id, c.Title, c.Status, c.AudienceRole, c.AudienceStage, c.Modules,
-            learners.GetValueOrDefault(c.Id)?.Learners ?? 0, learners.GetValueOrDefault(c.Id)?.Completed ?? 0)).ToList();
+        var passed = await db.Enrollments.AsNoTracking().Where(Enrollment.HasPassed).GroupBy(e => e.CourseId)
+            .Select(g => new { CourseId = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.CourseId, g => g.Count, ct);
+        return [.. courses.Select(c =>
+        {
+            var (all, finished, pass) = (learners.GetValueOrDefault(c.Id)?.Learners ?? 0, learners.GetValueOrDefault(c.Id)?.Finished ?? 0, passed.GetValueOrDefault(c.Id));
+            return new CourseSummary(c.Id, c.Title, c.Status, c.AudienceRole, c.AudienceStage, c.Modules, c.HasQuestions, all, pass, finished - pass);
+        })];
     }
 
     public Task<Course?> FindAsync(int id, CancellationToken ct = default) =>
@@ -98,6 +103,14 @@ public sealed class CourseService(KnowledgeKaizenDbContext db, TimeProvider cloc
 
     public Task AddQuestionAsync(int id, int moduleId, string prompt, IReadOnlyList<string> options, int correctIndex, string? explanation, CancellationToken ct = default) =>
         ChangeAsync(id, c => c.AddQuestion(moduleId, prompt, options, correctIndex, explanation, Now), ct);
+
+    /// <summary>Rewrites a question; once learners answered it, only its wording (see <see cref="Course.EditQuestion"/>).</summary>
+    public async Task EditQuestionAsync(int id, int moduleId, int questionId, string prompt, IReadOnlyList<string> options, int correctIndex, string? explanation,
+        CancellationToken ct = default)
+    {
+        var answered = await db.Enrollments.AnyAsync(e => e.CourseId == id && e.Answers.Any(a => a.QuestionId == questionId), ct);
+        await ChangeAsync(id, c => c.EditQuestion(moduleId, questionId, prompt, options, correctIndex, explanation, answered, Now), ct);
+    }
 
     public Task RemoveQuestionAsync(int id, int moduleId, int questionId, CancellationToken ct = default) => ChangeAsync(id, c =>
     {

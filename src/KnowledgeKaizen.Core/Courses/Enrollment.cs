@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -33,7 +34,10 @@ public class Enrollment
     /// <summary>Modules the learner finished (ids).</summary>
     public int[] CompletedModuleIds { get; private set; } = [];
 
-    /// <summary>Percentage of questions answered correctly (0–100); null before any question was answered.</summary>
+    /// <summary>
+    /// Percentage of the course's questions answered correctly (0–100); unanswered questions count as wrong once every
+    /// module is done. Null while nothing was answered yet, and always for a course without questions.
+    /// </summary>
     public int? Score { get; private set; }
 
     public DateTimeOffset? CompletedAt { get; private set; }
@@ -41,6 +45,24 @@ public class Enrollment
     public IReadOnlyList<EnrollmentAnswer> Answers => answers;
 
     public bool IsCompleted => CompletedAt is not null;
+
+    /// <summary>
+    /// Passed or completed (a course without questions): every module done and no score below the mastery score. As an
+    /// expression, so counts in queries use the very rule <see cref="Outcome"/> states.
+    /// </summary>
+    public static readonly Expression<Func<Enrollment, bool>> HasPassed =
+        e => e.CompletedAt != null && (e.Score == null || e.Score >= Course.MasteryScore);
+
+    private static readonly Func<Enrollment, bool> HasPassedRule = HasPassed.Compile();
+
+    /// <summary>Whether the learner passed (or, without questions, completed) the course.</summary>
+    public bool Passed => HasPassedRule(this);
+
+    /// <summary>Passed, failed, completed (no questions) or still in progress.</summary>
+    public CourseOutcome Outcome => CompletedAt is null ? CourseOutcome.InProgress
+        : Score is null ? CourseOutcome.Completed
+        : Passed ? CourseOutcome.Passed
+        : CourseOutcome.Failed;
 
     public static Enrollment Start(int courseId, string learnerUserId, string learnerName, string? assignedByUserId, DateTimeOffset now) => new()
     {
@@ -107,8 +129,8 @@ public class Enrollment
         var moduleIds = course.Modules.Select(m => m.Id).ToHashSet();
         var questionIds = course.Modules.SelectMany(m => m.Questions).Select(q => q.Id).ToHashSet();
         var counted = answers.Where(a => questionIds.Contains(a.QuestionId)).ToList();
-        Score = counted.Count == 0 ? null : (int)Math.Round(100.0 * counted.Count(a => a.Correct) / questionIds.Count);
         var done = moduleIds.Count > 0 && moduleIds.All(CompletedModuleIds.Contains);
+        Score = questionIds.Count == 0 || (counted.Count == 0 && !done) ? null : (int)Math.Round(100.0 * counted.Count(a => a.Correct) / questionIds.Count, MidpointRounding.AwayFromZero); // half up, as the SCORM runtime rounds
         CompletedAt = done ? CompletedAt ?? now : null;
     }
 
@@ -129,5 +151,7 @@ internal sealed class EnrollmentConfiguration : IEntityTypeConfiguration<Enrollm
         builder.HasMany(e => e.Answers).WithOne().HasForeignKey(a => a.EnrollmentId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(e => e.Answers).HasField("answers").UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Ignore(e => e.IsCompleted);
+        builder.Ignore(e => e.Outcome);
+        builder.Ignore(e => e.Passed);
     }
 }

@@ -66,7 +66,7 @@ public sealed class LearningService(KnowledgeKaizenDbContext db, CourseService c
         var enrollments = await db.Enrollments.AsNoTracking().Include(e => e.Answers).Where(e => e.CourseId == courseId).ToListAsync(ct);
         var moduleIds = course.Modules.Select(m => m.Id).ToHashSet();
         var learners = enrollments
-            .Select(e => new LearnerProgress(e.LearnerName, e.AssignedByUserId is not null, e.CompletedModuleIds.Count(moduleIds.Contains), moduleIds.Count, e.Score, e.EnrolledAt, e.CompletedAt))
+            .Select(e => new LearnerProgress(e.LearnerName, e.AssignedByUserId is not null, e.CompletedModuleIds.Count(moduleIds.Contains), moduleIds.Count, e.Score, e.EnrolledAt, e.CompletedAt, e.Outcome))
             .OrderByDescending(l => l.CompletedAt is not null).ThenBy(l => l.Name, StringComparer.CurrentCulture)
             .ToList();
         var answers = enrollments.SelectMany(e => e.Answers).ToLookup(a => a.QuestionId);
@@ -83,7 +83,8 @@ public sealed class LearningService(KnowledgeKaizenDbContext db, CourseService c
     }
 
     /// <summary>
-    /// For each sales stage: how many published courses train it and how many of them the user completed.
+    /// For each sales stage: how many published courses train it and how many of them the user passed (or completed,
+    /// for a course without questions).
     /// Shown beside a rep's stage findings.
     /// </summary>
     public async Task<IReadOnlyList<StageCourseCompletion>> StageCompletionAsync(string? learnerUserId, CancellationToken ct = default)
@@ -92,10 +93,10 @@ public sealed class LearningService(KnowledgeKaizenDbContext db, CourseService c
             .Where(c => c.Status == CourseStatus.Published && c.AudienceStage != null)
             .Select(c => new { c.Id, Stage = c.AudienceStage! })
             .ToListAsync(ct);
-        var completed = learnerUserId is null ? [] : await db.Enrollments.AsNoTracking()
-            .Where(e => e.LearnerUserId == learnerUserId && e.CompletedAt != null).Select(e => e.CourseId).ToListAsync(ct);
+        var passed = learnerUserId is null ? [] : await db.Enrollments.AsNoTracking()
+            .Where(e => e.LearnerUserId == learnerUserId).Where(Enrollment.HasPassed).Select(e => e.CourseId).ToListAsync(ct);
         return stageCourses.GroupBy(c => c.Stage)
-            .Select(g => new StageCourseCompletion(g.Key, g.Count(), g.Count(c => completed.Contains(c.Id))))
+            .Select(g => new StageCourseCompletion(g.Key, g.Count(), g.Count(c => passed.Contains(c.Id))))
             .OrderBy(s => Knowledge.DocumentKinds.Stages.ToList().IndexOf(s.Stage))
             .ToList();
     }
@@ -119,6 +120,11 @@ public sealed class LearningService(KnowledgeKaizenDbContext db, CourseService c
             ?? throw new CourseRuleException("No portal user has that e-mail address.");
         var enrollment = Enrollment.Start(courseId, learner.Id, learner.Name, assignedBy, Now);
         db.Enrollments.Add(enrollment);
+        if (assignedBy is not null && assignedBy != learner.Id)
+        {
+            db.Raise(new CourseAssigned(courseId, learner.Id, assignedBy));
+        }
+
         await db.SaveChangesAsync(ct);
         return enrollment;
     }

@@ -1,30 +1,23 @@
 using KnowledgeKaizen.Core.Events;
 using KnowledgeKaizen.Core.Hosting;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeKaizen.Core.Data;
 
 public static class DataServiceCollectionExtensions
 {
-    /// <summary>The SQLite database in the data folder, migrated on start, and its health check.</summary>
+    /// <summary>
+    /// The database chosen by <see cref="DatabaseSettings"/> (SQLite in the data folder by default, or PostgreSQL), migrated
+    /// on start under the start-up lock, and its health check.
+    /// </summary>
     public static IServiceCollection AddDatabase(this IServiceCollection services)
     {
-        services.AddDbContext<KnowledgeKaizenDbContext>((sp, options) =>
-        {
-            var folder = sp.GetRequiredService<DataFolder>();
-            var connection = new SqliteConnectionStringBuilder
-            {
-                DataSource = folder.DatabaseFile,
-                Cache = SqliteCacheMode.Private,
-                DefaultTimeout = 30,
-                Pooling = true,
-            };
-            options.UseSqlite(connection.ToString());
-        });
+        services.AddSingleton(sp => DatabaseSettings.Read(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<DataFolder>()));
+        services.AddDbContext<KnowledgeKaizenDbContext>((sp, options) => sp.GetRequiredService<DatabaseSettings>().Apply(options));
         services.AddDomainEvents();
         services.AddScoped<IStartupTask, DatabaseMigrator>();
+        services.AddSingleton<IStartupLock, DatabaseStartupLock>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
     }

@@ -34,6 +34,7 @@ public partial class KnowledgeKaizenDbContext(DbContextOptions<KnowledgeKaizenDb
     public ISqlDialect Sql => Database.ProviderName switch
     {
         "Microsoft.EntityFrameworkCore.Sqlite" => SqliteDialect.Instance,
+        "Npgsql.EntityFrameworkCore.PostgreSQL" => PostgreSqlDialect.Instance,
         var other => throw new NotSupportedException($"No SQL dialect for the database provider {other}."),
     };
 
@@ -46,14 +47,18 @@ public partial class KnowledgeKaizenDbContext(DbContextOptions<KnowledgeKaizenDb
     }
 
     /// <summary>
-    /// SQLite cannot compare or order DateTimeOffset columns stored as text, so they are stored as sortable
+    /// SQLite cannot compare or order DateTimeOffset columns stored as text, so there they are stored as sortable
     /// 64-bit numbers. CRM facts use UTC <see cref="DateTime"/> instead, which SQLite keeps as ISO text that
-    /// both sorts and works with strftime() for monthly aggregates.
+    /// both sorts and works with strftime() for monthly aggregates. PostgreSQL stores both as real <c>timestamptz</c>.
     /// </summary>
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
-        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
-        configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        if (Database.IsSqlite())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+            configurationBuilder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+
         configurationBuilder.Conventions.Replace<ForeignKeyIndexConvention>(services =>
             new UnindexedForeignKeyConvention(services.GetRequiredService<ProviderConventionSetBuilderDependencies>()));
     }

@@ -16,6 +16,10 @@ public sealed class KaizenOptions
     /// <summary>Folder of the shipped Markdown library (procedures, playbooks, solutions).</summary>
     public string ContentPath { get; set; } = "../../content";
 
+    /// <summary><see cref="ContentPath"/> as a full path, relative paths taken from the application's content root.</summary>
+    public string ContentFolder(string contentRoot) =>
+        Path.GetFullPath(Path.IsPathRooted(ContentPath) ? ContentPath : Path.Combine(contentRoot, ContentPath));
+
     /// <summary>Folder of the demo CRM data loaded on first run.</summary>
     public string SeedPath { get; set; } = "../../seed/data";
 

@@ -1,3 +1,4 @@
+using KnowledgeKaizen.Core.Notifications;
 using Microsoft.AspNetCore.Identity;
 
 namespace KnowledgeKaizen.Core.Identity;
@@ -12,6 +13,9 @@ public class AppUser : IdentityUser
     public string? PreferredCulture { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>How the user gets their notifications by e-mail.</summary>
+    public MailFrequency MailNotifications { get; set; } = MailFrequency.Immediate;
 
     public string Name => string.IsNullOrWhiteSpace(DisplayName) ? Email ?? UserName ?? Id : DisplayName;
 }

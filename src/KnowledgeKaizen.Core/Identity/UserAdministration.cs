@@ -66,15 +66,28 @@ public sealed class UserAdministration(UserManager<AppUser> users, KnowledgeKaiz
         return user is null ? null : await users.GeneratePasswordResetTokenAsync(user);
     }
 
-    public async Task<IdentityResult> AcceptInviteAsync(string userId, string token, string password)
+    /// <summary>
+    /// Whether an invite link can still be used: its token is single-use (setting the password changes the account's
+    /// security stamp), so a used, replaced or made-up link answers false before anyone types a password.
+    /// </summary>
+    public async Task<bool> IsInviteUsableAsync(string? userId, string? token)
+    {
+        var user = string.IsNullOrEmpty(userId) || string.IsNullOrEmpty(token) ? null : await users.FindByIdAsync(userId);
+        return user is not null
+            && await users.VerifyUserTokenAsync(user, users.Options.Tokens.PasswordResetTokenProvider, UserManager<AppUser>.ResetPasswordTokenPurpose, token!);
+    }
+
+    /// <summary>Sets the invitee's password; returns the account on success so the portal can sign them in.</summary>
+    public async Task<(IdentityResult Result, AppUser? User)> AcceptInviteAsync(string userId, string token, string password)
     {
         var user = await users.FindByIdAsync(userId);
         if (user is null)
         {
-            return IdentityResult.Failed(new IdentityError { Code = "InvalidToken", Description = "This invitation is not valid." });
+            return (IdentityResult.Failed(new IdentityError { Code = "InvalidToken", Description = "This invitation is not valid." }), null);
         }
 
-        return await users.ResetPasswordAsync(user, token, password);
+        var result = await users.ResetPasswordAsync(user, token, password);
+        return (result, result.Succeeded ? user : null);
     }
 
     public async Task<IdentityResult> SetRolesAsync(string id, IEnumerable<string> roles, string actingUserId)

@@ -134,13 +134,14 @@ public sealed class ImprovementService(KnowledgeKaizenDbContext db, ICycleMeasur
             throw new ImprovementRuleException("Standardise a playbook linked to this cycle.");
         }
 
-        var proposal = await standardisation.ProposeAsync(playbookId, null, manager, ct);
+        var proposal = await standardisation.ProposeAsync(playbookId, null, manager, ct: ct);
         if (proposal?.ProcedureId is not { } procedureId)
         {
             throw new ImprovementRuleException("The playbook does not name a procedure step it improves.");
         }
 
-        await standardisation.StandardiseAsync(playbookId, procedureId, proposal.ProposedBody, null, manager, ct);
+        // Closing a cycle by standardising puts the practice in force the same day (the page says so on the button).
+        await standardisation.StandardiseAsync(playbookId, procedureId, proposal.ProposedBody, DateOnly.FromDateTime(Now), manager, ct);
         db.ChangeTracker.Clear();
         cycle = await RequireAsync(cycleId, ct);
         var procedure = await db.KnowledgeDocuments.AsNoTracking().Where(d => d.Id == procedureId)

@@ -6,7 +6,7 @@ namespace KnowledgeKaizen.Core.Improvement;
 /// <summary>
 /// Reads the other modules directly: a capture request is the moment a standout was detected and its
 /// playbook's first approval the publication; enrolments give course completion per team (through the rep
-/// linked to the learner's account).
+/// linked to the learner's account), counting a learner who finished below the mastery score as not completed.
 /// </summary>
 public sealed class PortalSignals(KnowledgeKaizenDbContext db) : IImprovementSignals
 {
@@ -41,14 +41,13 @@ public sealed class PortalSignals(KnowledgeKaizenDbContext db) : IImprovementSig
         var end = new DateTimeOffset(DateTime.SpecifyKind(to, DateTimeKind.Utc));
         var enrolments = await db.Enrollments.AsNoTracking()
             .Where(e => e.EnrolledAt >= start && e.EnrolledAt < end)
-            .Select(e => new { e.LearnerUserId, Completed = e.CompletedAt != null })
             .ToListAsync(ct);
         var learners = enrolments.Select(e => e.LearnerUserId).Distinct().ToList();
         var teams = await db.Reps.AsNoTracking().Where(r => r.UserId != null && learners.Contains(r.UserId))
             .Select(r => new { r.UserId, r.Team }).ToListAsync(ct);
         var teamOf = teams.GroupBy(t => t.UserId!).ToDictionary(g => g.Key, g => (string?)g.First().Team);
         return [.. enrolments.GroupBy(e => teamOf.GetValueOrDefault(e.LearnerUserId))
-            .Select(g => new CourseCompletion(g.Key, g.Count(), g.Count(e => e.Completed)))
+            .Select(g => new CourseCompletion(g.Key, g.Count(), g.Count(e => e.Passed)))
             .OrderBy(c => c.Team)];
     }
 

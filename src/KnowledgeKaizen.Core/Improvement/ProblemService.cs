@@ -40,7 +40,7 @@ public sealed class ProblemService(KnowledgeKaizenDbContext db, KnowledgeService
         }
     }
 
-    /// <summary>Starts a solution article draft from the cluster: its label as title, examples as the issue.</summary>
+    /// <summary>Starts a solution article draft from the cluster: its term as title, examples as the issue.</summary>
     public async Task<int> TurnIntoSolutionAsync(long clusterId, Actor author, CancellationToken ct = default)
     {
         var cluster = await db.ProblemClusters.FirstOrDefaultAsync(c => c.Id == clusterId, ct)
@@ -50,12 +50,14 @@ public sealed class ProblemService(KnowledgeKaizenDbContext db, KnowledgeService
             return existing;
         }
 
-        var language = cluster.Label.Any(IsCjk) ? "zh" : "en";
+        // The article is written in the language most of the examples are in, titled by the cluster's term in it.
+        var language = cluster.Examples.Count(e => e.Any(IsCjk)) * 2 > cluster.Examples.Length ? "zh" : "en";
+        var title = SolutionTitle(cluster, language == "zh");
         var examples = string.Join('\n', cluster.Examples.Select(e => "> " + e.ReplaceLineEndings(" ")));
         var body = DocumentTemplates.For(DocumentKind.Solution, language).TrimEnd() + "\n\n" + examples + "\n";
         var issue = cluster.Examples.FirstOrDefault() ?? cluster.Label;
         var metadata = new DocumentMetadata { Summary = cluster.Label, Tags = [.. cluster.TopTerms.Take(5)], Issue = issue[..Math.Min(issue.Length, 500)] };
-        var document = await knowledge.CreateAsync(DocumentKind.Solution, language, null, cluster.Label, body, metadata, author, ct);
+        var document = await knowledge.CreateAsync(DocumentKind.Solution, language, null, title, body, metadata, author, ct);
         cluster.TurnedIntoSolution(document.Id);
         await db.SaveChangesAsync(ct);
         return document.Id;
@@ -92,6 +94,15 @@ public sealed class ProblemService(KnowledgeKaizenDbContext db, KnowledgeService
         }
 
         return new NewVsKnown(cases.Count, known, fresh, unlinked);
+    }
+
+    /// <summary>The cluster's first term written in the article's language, capitalised ("Late delivery", "发票"); else its label.</summary>
+    internal static string SolutionTitle(ProblemCluster cluster, bool chinese)
+    {
+        var term = cluster.TopTerms.FirstOrDefault(t => t.Length > 0 && t.Any(IsCjk) == chinese)
+            ?? cluster.Label.Split(" · ").FirstOrDefault(t => t.Any(IsCjk) == chinese)
+            ?? cluster.Label;
+        return term.Length == 0 ? term : char.ToUpperInvariant(term[0]) + term[1..];
     }
 
     private static bool IsCjk(char c) => c is >= '\u4e00' and <= '\u9fff';

@@ -60,6 +60,7 @@ public sealed class RecognitionService(KnowledgeKaizenDbContext db, TimeProvider
         }
 
         db.Kudos.Add(kudos);
+        db.Raise(new KudosGiven(fromUserId, fromName, toUserId, kudos.Message));
         await db.SaveChangesAsync(ct);
     }
 

@@ -18,7 +18,7 @@ namespace KnowledgeKaizen.Core.Ingestion;
 /// DDL is transactional in SQLite, so a rolled-back import gets its schema back untouched, and other
 /// connections never see it changed.
 /// </summary>
-internal sealed class BulkLoadSchema
+internal sealed class BulkLoadSchema : IBulkLoad
 {
     private readonly SqliteConnection connection;
     private readonly SqliteTransaction transaction;

@@ -25,7 +25,12 @@ internal sealed class CsvRowSource : RowSource
         : base(stream, columns)
     {
         length = stream.CanSeek ? stream.Length : 0;
-        reader = CsvReader.Create(stream, new CsvReaderOptions
+        reader = CreateReader(stream, malformed);
+    }
+
+    /// <summary>The portal's CSV dialect; malformed records are collected into <paramref name="malformed"/> by record number.</summary>
+    internal static CsvReader CreateReader(Stream stream, Dictionary<long, CsvMalformedReason> malformed) =>
+        CsvReader.Create(stream, new CsvReaderOptions
         {
             Separator = ',',
             HasHeader = true,
@@ -33,7 +38,6 @@ internal sealed class CsvRowSource : RowSource
             DetectSeparatorHint = false,
             OnMalformedRecord = record => malformed.TryAdd(record.RecordNumber, record.Reason),
         }, leaveOpen: true);
-    }
 
     public override double Progress => length > 0 ? (double)reader.ByteOffset / length : 0;
 
@@ -81,7 +85,7 @@ internal sealed class CsvRowSource : RowSource
         }
 
         Line = reader.LineNumber;
-        RecordProblem = Shape();
+        RecordProblem = Shape(reader, malformed, headerCount);
         var count = reader.FieldCount;
         for (var i = 0; i < fieldOf.Length; i++)
         {
@@ -92,7 +96,8 @@ internal sealed class CsvRowSource : RowSource
         return ValueTask.FromResult(true);
     }
 
-    private string? Shape()
+    /// <summary>What is wrong with the shape of the record just read (encoding, quotes, field count); null when nothing.</summary>
+    internal static string? Shape(CsvReader reader, Dictionary<long, CsvMalformedReason> malformed, int headerCount)
     {
         if (!Utf8.IsValid(reader.RawRecord))
         {

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
 using KnowledgeKaizen.Core.Data;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Core.Ingestion;
@@ -12,8 +11,7 @@ namespace KnowledgeKaizen.Core.Ingestion;
 /// The one path every import takes (upload page, API, command line, demo data): stream the file row by
 /// row → map and validate each row → upsert the valid ones in ONE transaction → commit only if the mode
 /// allows it. A dry run is the same work rolled back, so its preview is exactly what a commit would do. The
-/// writing side is SQLite's bulk path (prepared multi-row upserts on the raw connection, indexes set aside for large
-/// files, PRAGMA tuning); a server database would load through its own bulk copy instead.
+/// writing side is each database's own bulk path (<see cref="ImportStore"/>).
 /// </summary>
 public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImportCommitHook>? hooks = null, TimeProvider? clock = null)
 {
@@ -40,13 +38,11 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImp
         var mapper = RowMapper.For(request.Kind);
         var report = new ImportReport { Kind = request.Kind, Mode = request.Mode, DryRun = request.DryRun };
         var clock = Stopwatch.StartNew();
-        using var source = RowSource.Open(file, request.Format, mapper.Columns);
+        using var source = request.Mapping?.Open(file, request.Format, mapper.Columns, report) ?? RowSource.Open(file, request.Format, mapper.Columns);
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            var connection = (SqliteConnection)db.Database.GetDbConnection();
-            using var tuning = new ImportTuning(connection);
-            using var transaction = connection.BeginTransaction(deferred: false);
+            using var store = ImportStore.Begin(db.Database.GetDbConnection());
             try
             {
                 foreach (var problem in await source.OpenAsync(report.Warnings, ct))
@@ -56,7 +52,7 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImp
 
                 if (!report.HasFileProblem)
                 {
-                    await ReadRowsAsync(source, mapper, report, connection, transaction, progress, ct);
+                    await ReadRowsAsync(source, mapper, report, store, request.DateShift, progress, ct);
                 }
             }
             catch (DecoderFallbackException)
@@ -78,14 +74,19 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImp
             {
                 foreach (var hook in hooks ?? [])
                 {
-                    await hook.BeforeCommitAsync(connection, transaction, db.Sql, ct);
+                    await hook.BeforeCommitAsync(store.Connection, store.Transaction, db.Sql, ct);
                 }
 
-                transaction.Commit();
+                await store.Transaction.CommitAsync(ct);
             }
             else
             {
-                transaction.Rollback();
+                await store.Transaction.RollbackAsync(ct);
+                if (!request.DryRun)
+                {
+                    // Rejected: the rolled-back writes never happened, and the report says what was written — nothing.
+                    report.Inserted = report.Updated = report.Unchanged = 0;
+                }
             }
         }
         finally
@@ -97,18 +98,16 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImp
         return report;
     }
 
-    private async Task ReadRowsAsync(RowSource source, RowMapper mapper, ImportReport report, SqliteConnection connection,
-        SqliteTransaction transaction, Func<double, long, Task>? progress, CancellationToken ct)
+    private async Task ReadRowsAsync(RowSource source, RowMapper mapper, ImportReport report, ImportStore store, TimeSpan dateShift,
+        Func<double, long, Task>? progress, CancellationToken ct)
     {
         var entity = db.Model.FindEntityType(mapper.Entity)!;
-        var before = UpsertWriter.Count(connection, transaction, entity);
+        var before = store.Count(entity);
         var threshold = before == 0 ? Math.Min(BulkThresholdBytes, BulkLoadSchema.EmptyTableBulkBytes) : BulkThresholdBytes;
-        var bulk = source.Length > threshold
-            ? BulkLoadSchema.SetAside(connection, transaction, db.Sql, entity.GetTableName()!, includeUnique: before == 0)
-            : null;
-        using var writer = new UpsertWriter(connection, transaction, entity, mapper.Properties, mapper.SearchType,
+        var bulk = source.Length > threshold ? store.SetAside(entity.GetTableName()!, includeUnique: before == 0, db.Sql) : null;
+        using var writer = store.Writer(entity, mapper.Properties, mapper.SearchType,
             (clock ?? TimeProvider.System).GetUtcNow(), insertOnly: bulk is not null && before == 0);
-        var references = new ReferenceCache(connection, transaction);
+        var references = new ReferenceCache(store.Connection, store.Transaction);
         references.LoadAll();
 
         // Two stages on two threads: this one reads and validates, the writer inserts. From here until the
@@ -138,7 +137,7 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImp
         long valid;
         try
         {
-            valid = await ValidateAsync(source, mapper, report, references, chunks.Writer, progress, ct);
+            valid = await ValidateAsync(source, mapper, report, references, dateShift, chunks.Writer, progress, ct);
             chunks.Writer.TryComplete();
         }
         catch (Exception ex) when (ex is not ChannelClosedException)
@@ -167,17 +166,17 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImp
         }
 
         bulk?.Restore();
-        report.Inserted = UpsertWriter.Count(connection, transaction, entity) - before;
+        report.Inserted = store.Count(entity) - before;
         report.Updated = writer.Changed - report.Inserted;
         report.Unchanged = valid - writer.Changed;
     }
 
     /// <summary>Maps and validates every row; valid ones go to the writer in chunks. Returns how many were valid.</summary>
-    private static async Task<long> ValidateAsync(RowSource source, RowMapper mapper, ImportReport report, ReferenceCache references,
+    private static async Task<long> ValidateAsync(RowSource source, RowMapper mapper, ImportReport report, ReferenceCache references, TimeSpan dateShift,
         ChannelWriter<object?[][]> output, Func<double, long, Task>? progress, CancellationToken ct)
     {
         const int ChunkRows = 512;
-        var row = new RowContext(source, mapper.Columns, report, references);
+        var row = new RowContext(source, mapper.Columns, report, references, dateShift);
         var values = new object?[mapper.Properties.Count];
         var chunk = new List<object?[]>(ChunkRows);
 
@@ -194,7 +193,7 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImp
             row.Begin();
             if (source.RecordProblem is { } shape)
             {
-                row.Problem(null, shape);
+                row.Problem(source.RecordProblemColumn, shape);
             }
             else
             {
@@ -233,31 +232,5 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImp
         }
 
         return valid;
-    }
-
-    /// <summary>
-    /// Connection settings for the length of one import. Foreign-key enforcement is off because every
-    /// reference was already resolved against the referenced table inside this same transaction (an unknown
-    /// one is a row problem), so SQLite's own check would only repeat the lookup; a larger page cache keeps
-    /// the indexes being written in memory. Both are restored afterwards (the connection is pooled).
-    /// </summary>
-    private sealed class ImportTuning : IDisposable
-    {
-        private readonly SqliteConnection connection;
-
-        public ImportTuning(SqliteConnection connection)
-        {
-            this.connection = connection;
-            Execute("PRAGMA foreign_keys = OFF; PRAGMA cache_size = -32768;");
-        }
-
-        public void Dispose() => Execute("PRAGMA foreign_keys = ON; PRAGMA cache_size = -2000;");
-
-        private void Execute(string sql)
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            command.ExecuteNonQuery();
-        }
     }
 }

@@ -8,68 +8,25 @@ namespace KnowledgeKaizen.Core.Ingestion;
 /// </summary>
 internal sealed class JsonRowSource(Stream stream, IReadOnlyList<ColumnSpec> columns) : RowSource(stream, columns)
 {
-    private readonly Stream stream = stream;
+    private readonly JsonRecords records = new(stream);
     private readonly HashSet<string> reportedUnknown = new(StringComparer.OrdinalIgnoreCase);
     private List<string> warnings = [];
-    private IAsyncEnumerator<JsonElement>? array;
-    private StreamReader? lines;
 
     public override async ValueTask<IReadOnlyList<string>> OpenAsync(List<string> warnings, CancellationToken ct)
     {
         this.warnings = warnings;
-        var first = await FirstSignificantByteAsync(ct);
-        switch (first)
-        {
-            case -1:
-                return ["The file is empty."];
-            case '[':
-                array = JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(stream, cancellationToken: ct).GetAsyncEnumerator(ct);
-                return [];
-            case '{':
-                lines = new StreamReader(stream, CsvRowSource.StrictUtf8, detectEncodingFromByteOrderMarks: true);
-                return [];
-            default:
-                return ["A JSON file must be an array of objects or one object per line (NDJSON)."];
-        }
+        return await records.OpenAsync(ct) is { } problem ? [problem] : [];
     }
 
     public override async ValueTask<bool> ReadAsync(CancellationToken ct)
     {
-        if (array is not null)
+        var read = await records.ReadAsync(Fill, problem =>
         {
-            if (!await array.MoveNextAsync())
-            {
-                return false;
-            }
-
-            Line++;
-            Fill(array.Current);
-            return true;
-        }
-
-        while (await lines!.ReadLineAsync(ct) is { } line)
-        {
-            Line++;
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            try
-            {
-                using var doc = JsonDocument.Parse(line);
-                Fill(doc.RootElement);
-            }
-            catch (JsonException ex)
-            {
-                Array.Clear(Cells);
-                RecordProblem = $"Not a JSON object: {ex.Message}";
-            }
-
-            return true;
-        }
-
-        return false;
+            Array.Clear(Cells);
+            RecordProblem = problem;
+        }, ct);
+        Line = records.Line;
+        return read;
     }
 
     private void Fill(JsonElement element)
@@ -120,30 +77,9 @@ internal sealed class JsonRowSource(Stream stream, IReadOnlyList<ColumnSpec> col
         return -1;
     }
 
-    /// <summary>Peeks past a BOM and whitespace to tell an array from NDJSON, then rewinds.</summary>
-    private async ValueTask<int> FirstSignificantByteAsync(CancellationToken ct)
-    {
-        var buffer = new byte[1];
-        var start = stream.Position;
-        while (await stream.ReadAsync(buffer, ct) == 1)
-        {
-            var b = buffer[0];
-            if (b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n' or 0xEF or 0xBB or 0xBF)
-            {
-                continue;
-            }
-
-            stream.Position = start;
-            return b;
-        }
-
-        return -1;
-    }
-
     public override void Dispose()
     {
-        lines?.Dispose();
-        array?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        records.Dispose();
         base.Dispose();
     }
 }

@@ -4,8 +4,8 @@ namespace KnowledgeKaizen.Core.Ingestion;
 
 /// <summary>
 /// The metric aggregates' freshness flag and the triggers that clear it on any write to the tables they
-/// summarise (<c>TR_{table}_{operation}_MetricFacts</c>, from the <c>MetricFacts</c> and
-/// <c>MetricFactsDirtyMonths</c> migrations), which also list the months each write touched. A bulk load
+/// summarise (<c>TR_{table}_{operation}_MetricFacts</c>, created by
+/// MetricFactsSchema in each provider's migrations project), which also list the months each write touched. A bulk load
 /// runs without them, so it lists the table's aggregate kinds as a whole (month <c>*</c>): the refresh
 /// rebuilds those kinds entirely and leaves the others alone.
 /// </summary>

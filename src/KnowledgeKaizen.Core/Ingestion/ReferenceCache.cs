@@ -1,4 +1,4 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace KnowledgeKaizen.Core.Ingestion;
 
@@ -18,7 +18,7 @@ internal enum ReferenceTable
 /// transaction (so it sees what earlier files of the same load added). Sized by the referenced tables
 /// (thousands), not by the file being imported.
 /// </summary>
-internal sealed class ReferenceCache(SqliteConnection connection, SqliteTransaction transaction)
+internal sealed class ReferenceCache(DbConnection connection, DbTransaction transaction)
 {
     // Ids are kept boxed: every row stores them in an object[], and sharing one box per referenced record
     // spares a million-row file three allocations a row.
@@ -107,7 +107,7 @@ internal sealed class ReferenceCache(SqliteConnection connection, SqliteTransact
         return map;
     }
 
-    private SqliteCommand Command(string sql)
+    private DbCommand Command(string sql)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;

@@ -6,7 +6,8 @@ namespace KnowledgeKaizen.Core.Ingestion;
 /// The current row seen by a mapper: typed accessors that validate a cell and, when it is wrong, record a
 /// problem naming the line, the column and the reason (and mark the row rejected) instead of throwing.
 /// </summary>
-internal sealed class RowContext(RowSource source, IReadOnlyList<ColumnSpec> columns, ImportReport report, ReferenceCache references)
+/// <remarks><c>dateShift</c> is added to every date read (whole days): the demo data moves with the day it is loaded.</remarks>
+internal sealed class RowContext(RowSource source, IReadOnlyList<ColumnSpec> columns, ImportReport report, ReferenceCache references, TimeSpan dateShift = default)
 {
     /// <summary>Short texts (names, codes, categories); long texts are unlimited.</summary>
     public const int ShortText = 500;
@@ -19,7 +20,7 @@ internal sealed class RowContext(RowSource source, IReadOnlyList<ColumnSpec> col
 
     public void Begin() => Failed = false;
 
-    public void Problem(int column, string reason) => Problem(columns[column].Name, reason);
+    public void Problem(int column, string reason) => Problem(source.ColumnName(column), reason);
 
     public void Problem(string? column, string reason)
     {
@@ -62,7 +63,7 @@ internal sealed class RowContext(RowSource source, IReadOnlyList<ColumnSpec> col
 
         if (IsoDates.TryParse(value, out var utc))
         {
-            return utc;
+            return utc + dateShift;
         }
 
         Problem(column, $"'{Shorten(value)}' is not an ISO 8601 date (e.g. 2025-03-04 or 2025-03-04T10:15:00Z).");

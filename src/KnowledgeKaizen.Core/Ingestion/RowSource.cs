@@ -17,6 +17,12 @@ internal abstract class RowSource(Stream stream, IReadOnlyList<ColumnSpec> colum
     /// <summary>A problem with the current record's shape (bad quoting, wrong field count); null if none.</summary>
     public string? RecordProblem { get; protected set; }
 
+    /// <summary>The column <see cref="RecordProblem"/> concerns, when it concerns one (a mapped value).</summary>
+    public string? RecordProblemColumn { get; protected set; }
+
+    /// <summary>How problems name a column: its name, and for a mapped file where the value comes from.</summary>
+    public virtual string ColumnName(int column) => Columns[column].Name;
+
     public string? this[int column] => Cells[column];
 
     /// <summary>Size of the file in bytes (0 when unknown).</summary>

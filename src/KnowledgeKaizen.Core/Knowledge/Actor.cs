@@ -6,5 +6,8 @@ namespace KnowledgeKaizen.Core.Knowledge;
 /// <param name="IsManager">KnowledgeManager or Admin: may review, see all drafts and standardise.</param>
 public sealed record Actor(string? UserId, string Name, bool IsManager)
 {
-    public static readonly Actor Importer = new(null, "content/", true);
+    /// <summary>The name revisions and verifications by the content importer carry (shown localised).</summary>
+    public const string ImporterName = "Content library";
+
+    public static readonly Actor Importer = new(null, ImporterName, true);
 }

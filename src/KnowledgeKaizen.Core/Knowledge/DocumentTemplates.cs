@@ -1,14 +1,15 @@
 namespace KnowledgeKaizen.Core.Knowledge;
 
-/// <summary>The starting body of a new document per kind and language; the same sections as content/README.md.</summary>
+/// <summary>
+/// The starting body of a new document per kind and language; the same sections as content/README.md. Only headings
+/// and empty list items: guidance for the author is shown beside the editor, never written into text that gets published.
+/// </summary>
 public static class DocumentTemplates
 {
     public static string For(DocumentKind kind, string language) => (kind, language == "zh") switch
     {
         (DocumentKind.Playbook, false) => """
             ## Situation
-
-            When does this practice apply? Which stage, which kind of customer?
 
             ## What I do
 

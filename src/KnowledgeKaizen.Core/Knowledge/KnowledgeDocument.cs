@@ -130,7 +130,7 @@ public partial class KnowledgeDocument : ISearchable, IRaisesEvents
             CreatedAt = now,
         };
         document.ApplyMetadata(metadata);
-        document.AddRevision(title, body, author, "Created", now);
+        document.AddRevision(title, body, author, author == Actor.Importer ? ImportNote : CreatedNote, now);
         return document;
     }
 
@@ -168,7 +168,7 @@ public partial class KnowledgeDocument : ISearchable, IRaisesEvents
             throw new KnowledgeRuleException("An archived or standardised document cannot be edited.");
         }
 
-        var revision = AddRevision(old.Title, old.Body, editor, $"Restored revision {revisionNumber}", now);
+        var revision = AddRevision(old.Title, old.Body, editor, string.Format(System.Globalization.CultureInfo.InvariantCulture, RestoredNote, revisionNumber), now);
         LeaveReview();
         events.Add(new DocumentRevisionRestored(Id, revisionNumber, revision.Number, editor.UserId, editor.Name));
         return revision;

@@ -42,6 +42,13 @@ public sealed class KnowledgeReader(KnowledgeKaizenDbContext db, TimeProvider cl
             query = query.Where(d => d.AuthorUserId == actor.UserId);
         }
 
+        if (string.IsNullOrWhiteSpace(filter.Language) && filter.PreferredLanguage is { } preferred)
+        {
+            var matches = query;
+            query = query.Where(d => d.Language == preferred
+                || !matches.Any(o => o.Kind == d.Kind && o.Slug == d.Slug && o.Language == preferred));
+        }
+
         return await SummariseAsync(query.OrderBy(d => d.Title).Take(PageSize), ct);
     }
 
@@ -84,18 +91,51 @@ public sealed class KnowledgeReader(KnowledgeKaizenDbContext db, TimeProvider cl
             .Select(i => (Step: i[prefix.Length..], Playbook: summaries[m.Id]))).OrderBy(x => x.Step, StringComparer.Ordinal)];
     }
 
-    /// <summary>The procedures a playbook's "improves" targets resolve to, in the playbook's language.</summary>
-    public async Task<IReadOnlyList<(string Target, int? ProcedureId, string? ProcedureTitle)>> ImprovedProceduresAsync(KnowledgeDocument playbook, CancellationToken ct = default)
+    /// <summary>Published procedures in a language with their numbered steps, by title: what a playbook can improve.</summary>
+    public async Task<IReadOnlyList<ProcedureOutline>> ProcedureOutlinesAsync(string language, CancellationToken ct = default)
     {
-        var slugs = playbook.Improves.Select(i => i.Split('#')[0]).Distinct().ToList();
-        var procedures = await db.KnowledgeDocuments.AsNoTracking()
-            .Where(d => d.Kind == DocumentKind.Procedure && d.Language == playbook.Language && slugs.Contains(d.Slug))
-            .Select(d => new { d.Id, d.Slug, d.Title }).ToListAsync(ct);
-        return [.. playbook.Improves.Select(i =>
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var procedures = await db.KnowledgeDocuments.AsNoTracking().Include(d => d.Revisions)
+            .Where(d => d.Kind == DocumentKind.Procedure && d.Language == language && d.PublishedRevisionNumber != null && d.Status != DocumentStatus.Archived)
+            .OrderBy(d => d.Title).ToListAsync(ct);
+        return [.. procedures.Select(p => new ProcedureOutline(p.Id, p.Slug, p.Title,
+            ProcedureOutline.StepsOf((p.RevisionInForce(today) ?? p.Revision(p.PublishedRevisionNumber!.Value) ?? p.CurrentRevision).Body)))];
+    }
+
+    /// <summary>
+    /// The procedure steps a playbook's "improves" targets resolve to, in the playbook's language: the procedure and the
+    /// step's heading, or nulls for a target no published procedure has.
+    /// </summary>
+    public async Task<IReadOnlyList<ImprovedStep>> ImprovedProceduresAsync(KnowledgeDocument playbook, CancellationToken ct = default)
+    {
+        if (playbook.Improves.Length == 0)
         {
-            var p = procedures.FirstOrDefault(x => x.Slug == i.Split('#')[0]);
-            return (i, p?.Id, p?.Title);
+            return [];
+        }
+
+        var outlines = (await ProcedureOutlinesAsync(playbook.Language, ct)).ToDictionary(o => o.Slug, StringComparer.Ordinal);
+        return [.. playbook.Improves.Select(target =>
+        {
+            var (slug, anchor) = (target.Split('#')[0], target.Contains('#') ? target[(target.IndexOf('#') + 1)..] : string.Empty);
+            var procedure = outlines.GetValueOrDefault(slug);
+            return new ImprovedStep(target, procedure?.Id, procedure?.Title, anchor, procedure?.Step(anchor)?.Title);
         })];
+    }
+
+    /// <summary>
+    /// For each document, its versions in other languages (same kind and slug) that the actor may see, so readers
+    /// can switch language in one click.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, IReadOnlyList<LanguageVersion>>> LanguageVersionsAsync(
+        IReadOnlyCollection<(int Id, DocumentKind Kind, string Slug, string Language)> documents, Actor actor, CancellationToken ct = default)
+    {
+        var slugs = documents.Select(d => d.Slug).Distinct().ToList();
+        var versions = await Visible(actor).AsNoTracking().Where(d => slugs.Contains(d.Slug))
+            .Select(d => new { d.Id, d.Kind, d.Slug, d.Language, d.Title }).ToListAsync(ct);
+        return documents.ToDictionary(d => d.Id, d => (IReadOnlyList<LanguageVersion>)[.. versions
+            .Where(v => v.Kind == d.Kind && v.Slug == d.Slug && v.Language != d.Language)
+            .OrderBy(v => v.Language, StringComparer.Ordinal)
+            .Select(v => new LanguageVersion(v.Id, v.Language, v.Title))]);
     }
 
     public async Task<IReadOnlyList<SolutionCaseLink>> CaseLinksAsync(int solutionId, CancellationToken ct = default) =>

@@ -43,10 +43,11 @@ public sealed class KnowledgeService(KnowledgeKaizenDbContext db, TimeProvider c
     {
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == authorUserId, ct)
             ?? throw new KnowledgeRuleException("The author does not exist.");
+        // The template ends with its Evidence section: the evidence goes there, once, without notes addressed to the author.
         var body = DocumentTemplates.For(DocumentKind.Playbook, language);
-        if (!string.IsNullOrWhiteSpace(evidenceMarkdown))
+        if (EvidenceText.ForBody(evidenceMarkdown) is { Length: > 0 } evidence)
         {
-            body = body.TrimEnd() + "\n\n" + evidenceMarkdown.Trim() + "\n";
+            body = body.TrimEnd() + "\n\n" + evidence + "\n";
         }
 
         var metadata = new DocumentMetadata { Stages = [stage], Improves = improves };

@@ -5,12 +5,18 @@ namespace KnowledgeKaizen.Core.Knowledge;
 
 /// <summary>
 /// SDCA: a KnowledgeManager promotes a published playbook into a new revision of the procedure it improves.
-/// The playbook keeps its link (it becomes Standardised, pointing at the procedure) and its author is
-/// credited in the procedure revision's change note and in the adopted section.
+/// The proposal adds only the practice (what the author does and the steps), under the procedure step it improves,
+/// crediting the author; the manager edits it, sees the changes against the procedure's current text, and publishes
+/// it from a date they choose. The playbook keeps its link (it becomes Standardised, pointing at the procedure).
 /// </summary>
 public sealed class StandardisationService(KnowledgeKaizenDbContext db, KnowledgeService knowledge)
 {
-    public async Task<StandardisationProposal?> ProposeAsync(int playbookId, int? procedureId, Actor manager, CancellationToken ct = default)
+    /// <summary>
+    /// The proposal for <paramref name="procedureId"/> (default: the first procedure the playbook improves). With
+    /// <paramref name="editedBody"/> the changes shown are those of the manager's edited text instead of the proposal's.
+    /// </summary>
+    public async Task<StandardisationProposal?> ProposeAsync(int playbookId, int? procedureId, Actor manager, string? editedBody = null,
+        CancellationToken ct = default)
     {
         var playbook = await knowledge.FindAsync(playbookId, manager, ct);
         if (playbook is not { Kind: DocumentKind.Playbook })
@@ -23,12 +29,17 @@ public sealed class StandardisationService(KnowledgeKaizenDbContext db, Knowledg
             .Where(d => d.Kind == DocumentKind.Procedure && d.Language == playbook.Language && slugs.Contains(d.Slug))
             .OrderBy(d => d.Title).ToListAsync(ct);
         var target = procedures.FirstOrDefault(p => p.Id == procedureId) ?? procedures.FirstOrDefault();
-        var body = target is null ? string.Empty : ProposedBody(target, playbook);
-        return new StandardisationProposal(playbook, procedures, target?.Id, body);
+        if (target is null)
+        {
+            return new StandardisationProposal(playbook, procedures, null, string.Empty, null);
+        }
+
+        var body = editedBody ?? PracticeProposal.Body(target, playbook);
+        return new StandardisationProposal(playbook, procedures, target.Id, body, RevisionDiff.Compare(target.CurrentRevision, target.Preview(body)));
     }
 
     /// <summary>Writes the new procedure revision (in force from <paramref name="effective"/>) and marks the playbook Standardised.</summary>
-    public async Task<DocumentRevision> StandardiseAsync(int playbookId, int procedureId, string body, DateOnly? effective, Actor manager, CancellationToken ct = default)
+    public async Task<DocumentRevision> StandardiseAsync(int playbookId, int procedureId, string body, DateOnly effective, Actor manager, CancellationToken ct = default)
     {
         var playbook = await knowledge.LoadAsync(playbookId, ct);
         var procedure = await knowledge.LoadAsync(procedureId, ct);
@@ -42,7 +53,7 @@ public sealed class StandardisationService(KnowledgeKaizenDbContext db, Knowledg
             throw new KnowledgeRuleException("The playbook does not improve this procedure.");
         }
 
-        var revision = procedure.AdoptPractice(playbook, body, manager, effective ?? knowledge.Today, knowledge.Now);
+        var revision = procedure.AdoptPractice(playbook, body, manager, effective, knowledge.Now);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -54,22 +65,4 @@ public sealed class StandardisationService(KnowledgeKaizenDbContext db, Knowledg
 
         return revision;
     }
-
-    /// <summary>The procedure's current text with the practice appended as a credited section the manager then edits.</summary>
-    internal static string ProposedBody(KnowledgeDocument procedure, KnowledgeDocument playbook)
-    {
-        var chinese = playbook.Language == "zh";
-        var steps = string.Join(", ", playbook.Improves.Where(i => i.StartsWith(procedure.Slug + "#", StringComparison.Ordinal))
-            .Select(i => "[" + i.Split('#')[1] + "](#" + i.Split('#')[1] + ")"));
-        var heading = chinese ? $"## 采纳的做法：{playbook.Title}" : $"## Adopted practice: {playbook.Title}";
-        var credit = chinese
-            ? $"> 来自 {playbook.AuthorName} 的最佳实践手册（[#{playbook.Id}](/Knowledge/Details/{playbook.Id})），改进 {steps}。"
-            : $"> From the playbook by {playbook.AuthorName} ([#{playbook.Id}](/Knowledge/Details/{playbook.Id})), improving {steps}.";
-        var practice = playbook.RevisionInForce(DateOnly.MaxValue)?.Body ?? playbook.CurrentRevision.Body;
-        return $"{procedure.CurrentRevision.Body.TrimEnd()}\n\n{heading}\n\n{credit}\n\n{DemoteHeadings(practice).Trim()}\n";
-    }
-
-    /// <summary>The playbook's "##" sections become "####" so they nest under the adopted-practice heading.</summary>
-    private static string DemoteHeadings(string markdown) =>
-        string.Join('\n', markdown.Split('\n').Select(line => line.StartsWith('#') ? "##" + line : line));
 }

@@ -9,18 +9,16 @@ namespace KnowledgeKaizen.Core.Markdown;
 
 /// <summary>
 /// The words of a parsed document without its syntax: text, link and image text, code, table cells, the text of
-/// raw HTML; never URLs, tags, comments, attribute blocks or task boxes. What the search index and summaries read.
+/// raw HTML, the labels of diagrams; never URLs, tags, comments, attribute blocks, task boxes or diagram source.
+/// What the search index and summaries read.
 /// </summary>
 internal static partial class MarkdownPlainText
 {
-    public static string Of(MarkdownDocument document)
+    /// <summary>The words of a whole document or of one block (e.g. a heading).</summary>
+    public static string Of(Block block)
     {
         var text = new StringBuilder();
-        foreach (var block in document)
-        {
-            Block(block, text);
-        }
-
+        Block(block, text);
         return Collapse(text);
     }
 
@@ -30,6 +28,9 @@ internal static partial class MarkdownPlainText
         {
             case HtmlBlock html:
                 text.Append(' ').Append(WebUtility.HtmlDecode(Tag().Replace(html.Lines.ToString(), " "))).Append(' ');
+                break;
+            case FencedCodeBlock fenced when MarkdownRenderer.IsDiagram(fenced):
+                text.Append(' ').AppendJoin(' ', MermaidLabels.Of(fenced.Lines.ToString())).Append(' ');
                 break;
             case CodeBlock code:
                 text.Append(' ').Append(code.Lines.ToString()).Append(' ');

@@ -73,7 +73,7 @@ public sealed partial class MarkdownRenderer
         return new RenderedMarkdown(sanitizer.Sanitize(writer.ToString()));
     }
 
-    /// <summary>Renders Markdown to sanitised HTML, safe to emit without further encoding; throws when it cannot (<see cref="Render"/> does not).</summary>
+    /// <summary>Renders Markdown to sanitised HTML, safe to emit without further encoding; throws when it cannot (<see cref="Render(string?)"/> does not).</summary>
     public string ToHtml(string? markdown)
     {
         var rendered = Render(markdown);
@@ -110,6 +110,41 @@ public sealed partial class MarkdownRenderer
             return MarkdownPlainText.Collapse(markdown);
         }
     }
+
+    /// <summary>
+    /// Renders a document's body shown under its title (document page, course module, exports): a level-1 heading
+    /// that opens the body and only repeats <paramref name="title"/> is left out, so the title is not shown twice.
+    /// </summary>
+    public string ToHtml(string? markdown, string title) => ToHtml(WithoutRepeatedTitle(markdown, title));
+
+    /// <summary>As <see cref="ToHtml(string?, string)"/>, but says why instead of throwing (see <see cref="Render(string?)"/>).</summary>
+    public RenderedMarkdown Render(string? markdown, string title) => Render(WithoutRepeatedTitle(markdown, title));
+
+    /// <summary>The body's Markdown without an opening level-1 heading that only repeats <paramref name="title"/>.</summary>
+    public string WithoutRepeatedTitle(string? markdown, string title)
+    {
+        if (string.IsNullOrWhiteSpace(markdown))
+        {
+            return string.Empty;
+        }
+
+        // A text outside the limits is not parsed here: rendering it reports the problem.
+        if (FindProblem(markdown) is not null)
+        {
+            return markdown;
+        }
+
+        return Markdig.Markdown.Parse(markdown, Pipeline).FirstOrDefault() is HeadingBlock { Level: 1, Inline: not null } heading
+               && SameWords(MarkdownPlainText.Of(heading), title)
+            ? markdown[Math.Min(markdown.Length, heading.Span.End + 1)..].TrimStart('\r', '\n')
+            : markdown;
+    }
+
+    /// <summary>Whether a code block is a Mermaid diagram, drawn in the browser rather than shown as code.</summary>
+    public static bool IsDiagram(FencedCodeBlock block) => string.Equals(block.Info, "mermaid", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether rendered HTML contains a diagram, so a page or package knows it needs the diagram script.</summary>
+    public static bool HasDiagram(string html) => html.Contains("class=\"mermaid\"", StringComparison.Ordinal);
 
     /// <summary>
     /// Measures, parses what <paramref name="prepare"/> makes of the text and measures again; the document only when it
@@ -160,7 +195,7 @@ public sealed partial class MarkdownRenderer
         }
 
         var blocks = Markdig.Markdown.Parse(markdown, Pipeline).Descendants<FencedCodeBlock>()
-            .Where(b => string.Equals(b.Info, "mermaid", StringComparison.OrdinalIgnoreCase) && b.Lines.Count > 0)
+            .Where(b => IsDiagram(b) && b.Lines.Count > 0)
             .Select(b => (Start: b.Lines.Lines[0].Position, End: b.Lines.Lines[b.Lines.Count - 1].Position + b.Lines.Lines[b.Lines.Count - 1].Slice.Length))
             .OrderByDescending(b => b.Start)
             .ToList();
@@ -174,6 +209,10 @@ public sealed partial class MarkdownRenderer
 
         return text.ToString();
     }
+
+    private static bool SameWords(string a, string b) =>
+        string.Equals(string.Join(' ', a.Split(' ', StringSplitOptions.RemoveEmptyEntries)), string.Join(' ', b.Split(' ', StringSplitOptions.RemoveEmptyEntries)),
+            StringComparison.CurrentCultureIgnoreCase);
 
     [GeneratedRegex(@"<\s*[/!?]?\s*[A-Za-z][^>]*>?", RegexOptions.CultureInvariant)]
     private static partial Regex TagLike();

@@ -12,6 +12,8 @@ public sealed class CaptureRequestService(KnowledgeKaizenDbContext db, Knowledge
 {
     public const string TaskKind = "capture-request";
 
+    private const string TaskLinkPrefix = "/Tasks/Capture/";
+
     /// <summary>Asks the rep of a Standout finding to capture their method; one request per rep and stage.</summary>
     public async Task<CaptureSendResult> SendAsync(PerformerFinding finding, string evidenceMarkdown, string requestedBy,
         string taskTitle, CancellationToken ct = default)
@@ -36,7 +38,8 @@ public sealed class CaptureRequestService(KnowledgeKaizenDbContext db, Knowledge
         var request = new CaptureRequest(finding.SnapshotId, finding.RepId, finding.RepName, finding.Stage, userId, requestedBy, evidenceMarkdown, now);
         db.CaptureRequests.Add(request);
         await db.SaveChangesAsync(ct);
-        db.UserTasks.Add(new UserTask(userId, TaskKind, taskTitle, $"/Tasks/Capture/{request.Id}", now));
+        db.UserTasks.Add(new UserTask(userId, TaskKind, taskTitle, TaskLinkPrefix + request.Id, now));
+        db.Raise(new CaptureRequested(request.Id, userId, request.Stage, requestedBy));
         await db.SaveChangesAsync(ct);
         return new(CaptureSendStatus.Sent, request.Id);
     }
@@ -69,6 +72,16 @@ public sealed class CaptureRequestService(KnowledgeKaizenDbContext db, Knowledge
         }
 
         return request;
+    }
+
+    /// <summary>The stage each capture-request task is about, by task id: tasks are titled in the reader's language from it.</summary>
+    public async Task<IReadOnlyDictionary<long, string>> StagesOfTasksAsync(IEnumerable<UserTask> tasks, CancellationToken ct = default)
+    {
+        var requestIds = tasks.Where(t => t.Kind == TaskKind && t.Link.StartsWith(TaskLinkPrefix, StringComparison.Ordinal))
+            .Select(t => (Task: t.Id, Request: long.TryParse(t.Link[TaskLinkPrefix.Length..], out var id) ? id : 0)).Where(x => x.Request > 0).ToList();
+        var ids = requestIds.Select(x => x.Request).Distinct().ToList();
+        var stages = await db.CaptureRequests.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Stage, ct);
+        return requestIds.Where(x => stages.ContainsKey(x.Request)).ToDictionary(x => x.Task, x => stages[x.Request]);
     }
 
     /// <summary>Requests per (rep id, stage) for the managers' table, newest first.</summary>
@@ -118,7 +131,7 @@ public sealed class CaptureRequestService(KnowledgeKaizenDbContext db, Knowledge
 
     private async Task CompleteTaskAsync(long requestId, string userId, CancellationToken ct)
     {
-        var link = $"/Tasks/Capture/{requestId}";
+        var link = TaskLinkPrefix + requestId;
         foreach (var task in await db.UserTasks.Where(t => t.UserId == userId && t.Kind == TaskKind && t.Link == link).ToListAsync(ct))
         {
             task.Complete(clock.GetUtcNow());

@@ -3,15 +3,17 @@ using KnowledgeKaizen.Core.Crm;
 using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Improvement;
 using KnowledgeKaizen.Core.Jobs;
+using KnowledgeKaizen.Core.Terms;
+using KnowledgeKaizen.Lexicon;
 using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Insights.Improvement;
 
 /// <summary>
-/// Background job "feedback-clustering": clusters every complaint into recurring problems and replaces the
+/// Background job "feedback-clustering": clusters every complaint (through the term map in force) into recurring problems and replaces the
 /// stored clusters in one transaction (a failed run leaves the previous clusters in place).
 /// </summary>
-public sealed class FeedbackClusteringJob(KnowledgeKaizenDbContext db, TimeProvider clock) : IJobHandler
+public sealed class FeedbackClusteringJob(KnowledgeKaizenDbContext db, IWordSegmenter segmenter, TermMapStore terms, TimeProvider clock) : IJobHandler
 {
     public const string JobKind = ProblemService.ClusteringJobKind;
 
@@ -26,7 +28,8 @@ public sealed class FeedbackClusteringJob(KnowledgeKaizenDbContext db, TimeProvi
         var complaints = await db.Feedback.AsNoTracking().Where(f => f.Type == FeedbackType.Complaint)
             .OrderByDescending(f => f.ReceivedAt).Take(MaxTexts)
             .Select(f => new ClusterInput(f.Text, f.ReceivedAt)).ToListAsync(cancellationToken);
-        var result = FeedbackClusterer.Cluster(complaints, progress: f => progress.ReportAsync(0.05 + (0.85 * f), "Clustering", cancellationToken));
+        var termMap = (await terms.LoadAsync(cancellationToken)).Map;
+        var result = FeedbackClusterer.Cluster(complaints, segmenter, termMap, progress: f => progress.ReportAsync(0.05 + (0.85 * f), "Clustering", cancellationToken));
 
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -35,7 +38,7 @@ public sealed class FeedbackClusteringJob(KnowledgeKaizenDbContext db, TimeProvi
         {
             var months = cluster.Members.GroupBy(m => complaints[m].At.ToString("yyyy-MM", CultureInfo.InvariantCulture))
                 .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key}={g.Count()}").ToArray();
-            var label = string.Join(", ", cluster.TopTerms.Take(3));
+            var label = cluster.Label;
             var examples = cluster.Examples.Select(i => complaints[i].Text).Select(t => t.Length > 300 ? t[..300] : t).ToArray();
             db.ProblemClusters.Add(new ProblemCluster(job.Id, cluster.Number, label.Length == 0 ? $"#{cluster.Number}" : label,
                 [.. cluster.TopTerms], cluster.Members.Count, months, examples, now));

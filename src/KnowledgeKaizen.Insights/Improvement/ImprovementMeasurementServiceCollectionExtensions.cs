@@ -1,5 +1,6 @@
 using KnowledgeKaizen.Core.Improvement;
 using KnowledgeKaizen.Core.Jobs;
+using KnowledgeKaizen.Core.Terms;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeKaizen.Insights.Improvement;
@@ -8,7 +9,8 @@ public static class ImprovementMeasurementServiceCollectionExtensions
 {
     /// <summary>
     /// What the improvement workflow measures with: the target-metric catalogue, the before/after check of a cycle
-    /// (Core's <see cref="ICycleMeasurement"/>) and the complaint clustering job of problem collection.
+    /// (Core's <see cref="ICycleMeasurement"/>) and the complaint clustering job of problem collection (it reads the term
+    /// map, and segments Chinese with the <see cref="Lexicon.IWordSegmenter"/> the search engine registers).
     /// </summary>
     public static IServiceCollection AddImprovementMeasurement(this IServiceCollection services)
     {
@@ -16,6 +18,7 @@ public static class ImprovementMeasurementServiceCollectionExtensions
         services.AddScoped<CycleMetrics>();
         services.AddScoped<ICycleMeasurement>(sp => sp.GetRequiredService<CycleMetrics>());
         services.AddScoped<CycleChecker>();
+        services.AddTermMap();
         services.AddJobHandler<FeedbackClusteringJob>();
         return services;
     }

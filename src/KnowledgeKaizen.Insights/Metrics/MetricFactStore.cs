@@ -26,7 +26,7 @@ internal sealed class MetricFactStore(DbConnection connection, ISqlDialect sql, 
             var state = 0L;
             if (await ExistsAsync(ct))
             {
-                await ReadAsync("SELECT Fresh FROM MetricFactsState WHERE Id = 1", null, r => state = MetricQuery.Long(r, 0), ct);
+                await ReadAsync("""SELECT "Fresh" FROM "MetricFactsState" WHERE "Id" = 1""", null, r => state = MetricQuery.Long(r, 0), ct);
             }
 
             fresh = state == 1;
@@ -51,7 +51,7 @@ internal sealed class MetricFactStore(DbConnection connection, ISqlDialect sql, 
         {
             if (stored)
             {
-                await ReadAsync("SELECT Month, GroupKey, Payload FROM MetricMonthlyFacts WHERE Kind = @kind AND Month >= @from AND Month < @to",
+                await ReadAsync("""SELECT "Month", "GroupKey", "Payload" FROM "MetricMonthlyFacts" WHERE "Kind" = @kind AND "Month" >= @from AND "Month" < @to""",
                     [("@kind", T.Kind), ("@from", MonthOf(start)), ("@to", MonthOf(end))], r =>
                     {
                         using var payload = new BinaryReader(new MemoryStream((byte[])r.GetValue(2)));
@@ -76,11 +76,11 @@ internal sealed class MetricFactStore(DbConnection connection, ISqlDialect sql, 
     public async Task RebuildAsync(CancellationToken ct)
     {
         var partial = false;
-        await ReadAsync("SELECT Partial FROM MetricFactsState WHERE Id = 1", null, r => partial = MetricQuery.Long(r, 0) == 1, ct);
+        await ReadAsync("""SELECT "Partial" FROM "MetricFactsState" WHERE "Id" = 1""", null, r => partial = MetricQuery.Long(r, 0) == 1, ct);
         var dirty = new List<(string Kind, string Month)>();
         if (partial)
         {
-            await ReadAsync("SELECT Kind, Month FROM MetricDirtyMonths", null, r => dirty.Add((r.GetString(0), r.GetString(1))), ct);
+            await ReadAsync("""SELECT "Kind", "Month" FROM "MetricDirtyMonths" """, null, r => dirty.Add((r.GetString(0), r.GetString(1))), ct);
         }
 
         var whole = partial
@@ -88,24 +88,25 @@ internal sealed class MetricFactStore(DbConnection connection, ISqlDialect sql, 
             : [StageFact.Kind, ActivityFact.Kind, DealFact.Kind, CaseFact.Kind];
         foreach (var kind in whole)
         {
-            // Month keys are 'yyyy-MM' text, so '0' and '9' bound every timestamp.
-            await ExecuteAsync("DELETE FROM MetricMonthlyFacts WHERE Kind = @kind", [("@kind", kind)], ct);
-            await RebuildMonthAsync(kind, "0", "9", ct);
+            await ExecuteAsync("""DELETE FROM "MetricMonthlyFacts" WHERE "Kind" = @kind""", [("@kind", kind)], ct);
+            await RebuildKindAsync(kind, DateTime.MinValue, DateTime.MaxValue, ct);
         }
 
         foreach (var (kind, month) in dirty.Where(d => !whole.Contains(d.Kind)))
         {
-            await ExecuteAsync("DELETE FROM MetricMonthlyFacts WHERE Kind = @kind AND Month = @month", [("@kind", kind), ("@month", month)], ct);
-            await RebuildMonthAsync(kind, month, NextMonth(month), ct);
+            await ExecuteAsync("""DELETE FROM "MetricMonthlyFacts" WHERE "Kind" = @kind AND "Month" = @month""", [("@kind", kind), ("@month", month)], ct);
+            if (DateTime.TryParseExact(month, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var start))
+            {
+                await RebuildKindAsync(kind, start, start.AddMonths(1), ct);
+            }
         }
 
-        await ExecuteAsync("DELETE FROM MetricDirtyMonths", [], ct);
-        await ExecuteAsync("UPDATE MetricFactsState SET Fresh = 1, Partial = 0, BuiltAt = CURRENT_TIMESTAMP WHERE Id = 1", [], ct);
+        await ExecuteAsync("""DELETE FROM "MetricDirtyMonths" """, [], ct);
+        await ExecuteAsync("""UPDATE "MetricFactsState" SET "Fresh" = 1, "Partial" = 0, "BuiltAt" = CURRENT_TIMESTAMP WHERE "Id" = 1""", [], ct);
         fresh = true;
     }
 
-    // Text bounds: every timestamp of month M sorts at or after 'M' and before the next month's 'yyyy-MM'.
-    private Task RebuildMonthAsync(string kind, string from, string to, CancellationToken ct) => kind switch
+    private Task RebuildKindAsync(string kind, DateTime from, DateTime to, CancellationToken ct) => kind switch
     {
         _ when kind == StageFact.Kind => StoreAsync<StageFact>(from, to, ct),
         _ when kind == ActivityFact.Kind => StoreAsync<ActivityFact>(from, to, ct),
@@ -113,11 +114,6 @@ internal sealed class MetricFactStore(DbConnection connection, ISqlDialect sql, 
         _ when kind == CaseFact.Kind => StoreAsync<CaseFact>(from, to, ct),
         _ => Task.CompletedTask,
     };
-
-    private static string NextMonth(string month) =>
-        DateTime.TryParseExact(month, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start)
-            ? MonthOf(start.AddMonths(1))
-            : month + "\uffff";
 
     /// <summary>Splits [from, to) into a leading partial month, the whole months, and a trailing partial month.</summary>
     internal static IEnumerable<(DateTime From, DateTime To, bool Stored)> Segments(DateTime from, DateTime to)
@@ -153,10 +149,10 @@ internal sealed class MetricFactStore(DbConnection connection, ISqlDialect sql, 
         return facts;
     }
 
-    private async Task StoreAsync<T>(string from, string to, CancellationToken ct) where T : IMonthlyFact<T>
+    private async Task StoreAsync<T>(DateTime from, DateTime to, CancellationToken ct) where T : IMonthlyFact<T>
     {
-        var facts = await LiveAsync<T>(from, to, ct);
-        await using var insert = Command("INSERT INTO MetricMonthlyFacts (Kind, Month, GroupKey, Payload) VALUES (@kind, @month, @key, @payload)",
+        var facts = await LiveAsync<T>(sql.Instant(from), sql.Instant(to), ct);
+        await using var insert = Command("""INSERT INTO "MetricMonthlyFacts" ("Kind", "Month", "GroupKey", "Payload") VALUES (@kind, @month, @key, @payload)""",
             [("@kind", T.Kind), ("@month", string.Empty), ("@key", string.Empty), ("@payload", Array.Empty<byte>())]);
         await insert.PrepareAsync(ct);
         foreach (var fact in facts.All)

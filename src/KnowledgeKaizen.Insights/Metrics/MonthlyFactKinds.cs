@@ -10,8 +10,8 @@ internal sealed class StageFact(string month, long stageId, long repId) : IMonth
     public static string Kind => "stage";
 
     public static string Sql(ISqlDialect sql) => $"""
-        SELECT {sql.MonthOf("h.EnteredAt")}, h.StageId, h.RepId, h.Outcome, {sql.DaysBetween("h.EnteredAt", "h.LeftAt")}
-        FROM StageHistory h WHERE h.EnteredAt >= @from AND h.EnteredAt < @to
+        SELECT {sql.MonthOf("h.\"EnteredAt\"")}, h."StageId", h."RepId", h."Outcome", {sql.DaysBetween("h.\"EnteredAt\"", "h.\"LeftAt\"")}
+        FROM "StageHistory" h WHERE h."EnteredAt" >= @from AND h."EnteredAt" < @to
         """;
 
     public string Month => month;
@@ -75,11 +75,11 @@ internal sealed class ActivityFact(string month, long repId) : IMonthlyFact<Acti
     public static string Kind => "activity";
 
     public static string Sql(ISqlDialect sql) => $"""
-        SELECT {sql.MonthOf("a.OccurredAt")}, a.RepId, a.Type, a.OpportunityId, a.Cost,
-               CASE WHEN a.Amount IS NOT NULL AND q.Outcome = 'Won' AND q.FinalAmount > 0
-                    THEN {sql.Greatest("0.0", "1.0 - ABS(a.Amount - q.FinalAmount) / q.FinalAmount")} END
-        FROM Activities a LEFT JOIN Opportunities q ON a.Type = 'Quote' AND q.Id = a.OpportunityId
-        WHERE a.OccurredAt >= @from AND a.OccurredAt < @to
+        SELECT {sql.MonthOf("a.\"OccurredAt\"")}, a."RepId", a."Type", a."OpportunityId", a."Cost",
+               CASE WHEN a."Amount" IS NOT NULL AND q."Outcome" = 'Won' AND q."FinalAmount" > 0
+                    THEN {sql.Greatest("0.0", "1.0 - ABS(a.\"Amount\" - q.\"FinalAmount\") / q.\"FinalAmount\"")} END
+        FROM "Activities" a LEFT JOIN "Opportunities" q ON a."Type" = 'Quote' AND q."Id" = a."OpportunityId"
+        WHERE a."OccurredAt" >= @from AND a."OccurredAt" < @to
         """;
 
     public string Month => month;
@@ -170,11 +170,11 @@ internal sealed class DealFact(string month, long ownerId) : IMonthlyFact<DealFa
     public static string Kind => "deal";
 
     public static string Sql(ISqlDialect sql) => $"""
-        SELECT {sql.MonthOf("o.ClosedAt")}, o.OwnerId, 'closed', o.Outcome, o.FinalAmount, o.CollectedAmount, {sql.DaysBetween("o.CreatedAt", "o.ClosedAt")}
-        FROM Opportunities o WHERE o.ClosedAt >= @from AND o.ClosedAt < @to
+        SELECT {sql.MonthOf("o.\"ClosedAt\"")}, o."OwnerId", 'closed', o."Outcome", o."FinalAmount", o."CollectedAmount", {sql.DaysBetween("o.\"CreatedAt\"", "o.\"ClosedAt\"")}
+        FROM "Opportunities" o WHERE o."ClosedAt" >= @from AND o."ClosedAt" < @to
         UNION ALL
-        SELECT {sql.MonthOf("o.ExpectedCloseAt")}, o.OwnerId, 'expected', NULL, o.ForecastAmount, NULL, NULL
-        FROM Opportunities o WHERE o.ExpectedCloseAt >= @from AND o.ExpectedCloseAt < @to
+        SELECT {sql.MonthOf("o.\"ExpectedCloseAt\"")}, o."OwnerId", 'expected', NULL, o."ForecastAmount", NULL, NULL
+        FROM "Opportunities" o WHERE o."ExpectedCloseAt" >= @from AND o."ExpectedCloseAt" < @to
         """;
 
     public string Month => month;
@@ -243,10 +243,10 @@ internal sealed class CaseFact(string month, long agentId, string channel, strin
     public static string Kind => "case";
 
     public static string Sql(ISqlDialect sql) => $"""
-        SELECT {sql.MonthOf("sc.OpenedAt")}, sc.AgentId, sc.Channel, sc.Category,
-               {sql.DaysBetween("sc.OpenedAt", "sc.FirstResponseAt")} * 24, {sql.DaysBetween("sc.OpenedAt", "sc.ResolvedAt")} * 24,
-               sc.Satisfaction, sc.Cost
-        FROM ServiceCases sc WHERE sc.OpenedAt >= @from AND sc.OpenedAt < @to
+        SELECT {sql.MonthOf("sc.\"OpenedAt\"")}, sc."AgentId", sc."Channel", sc."Category",
+               {sql.DaysBetween("sc.\"OpenedAt\"", "sc.\"FirstResponseAt\"")} * 24, {sql.DaysBetween("sc.\"OpenedAt\"", "sc.\"ResolvedAt\"")} * 24,
+               sc."Satisfaction", sc."Cost"
+        FROM "ServiceCases" sc WHERE sc."OpenedAt" >= @from AND sc."OpenedAt" < @to
         """;
 
     public string Month => month;

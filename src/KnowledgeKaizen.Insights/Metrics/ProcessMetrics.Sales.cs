@@ -20,36 +20,36 @@ public sealed partial class ProcessMetrics
 
         long contacts = 0, touched = 0, quotes = 0;
         double cost = 0;
-        var activities = new SqlScope(Sql).Period("a.OccurredAt", filter.From, filter.To).Rep(filter, "a.RepId").Opportunity(filter, "a.OpportunityId");
+        var activities = new SqlScope(Sql).Period("a.\"OccurredAt\"", filter.From, filter.To).Rep(filter, "a.\"RepId\"").Opportunity(filter, "a.\"OpportunityId\"");
         await Query.ReadAsync($"""
-            SELECT {Sql.CountWhere($"a.Type IN {ContactTypes}")}, COUNT(DISTINCT CASE WHEN a.Type IN {ContactTypes} THEN a.OpportunityId END),
-                   {Sql.CountWhere("a.Type = 'Quote'")}, {Sql.Total("a.Cost")}
-            FROM Activities a {activities.Joins} WHERE {activities.Where}
+            SELECT {Sql.CountWhere($"a.\"Type\" IN {ContactTypes}")}, COUNT(DISTINCT CASE WHEN a."Type" IN {ContactTypes} THEN a."OpportunityId" END),
+                   {Sql.CountWhere("a.\"Type\" = 'Quote'")}, {Sql.Total("a.\"Cost\"")}
+            FROM "Activities" a {activities.Joins} WHERE {activities.Where}
             """, activities, r => (contacts, touched, quotes, cost) = (MetricQuery.Long(r, 0), MetricQuery.Long(r, 1), MetricQuery.Long(r, 2), MetricQuery.Double(r, 3)), ct);
 
         double? accuracy = null;
-        var quoted = new SqlScope(Sql).Period("a.OccurredAt", filter.From, filter.To).Rep(filter, "a.RepId").Opportunity(filter, "a.OpportunityId");
+        var quoted = new SqlScope(Sql).Period("a.\"OccurredAt\"", filter.From, filter.To).Rep(filter, "a.\"RepId\"").Opportunity(filter, "a.\"OpportunityId\"");
         await Query.ReadAsync($"""
-            SELECT AVG({Sql.Greatest("0.0", "1.0 - ABS(a.Amount - q.FinalAmount) / q.FinalAmount")})
-            FROM Activities a JOIN Opportunities q ON q.Id = a.OpportunityId {quoted.Joins}
-            WHERE {quoted.Where} AND a.Type = 'Quote' AND a.Amount IS NOT NULL AND q.Outcome = 'Won' AND q.FinalAmount > 0
+            SELECT AVG({Sql.Greatest("0.0", "1.0 - ABS(a.\"Amount\" - q.\"FinalAmount\") / q.\"FinalAmount\"")})
+            FROM "Activities" a JOIN "Opportunities" q ON q."Id" = a."OpportunityId" {quoted.Joins}
+            WHERE {quoted.Where} AND a."Type" = 'Quote' AND a."Amount" IS NOT NULL AND q."Outcome" = 'Won' AND q."FinalAmount" > 0
             """, quoted, r => accuracy = MetricQuery.NullableDouble(r, 0), ct);
 
         long won = 0, lost = 0;
         double revenue = 0, collected = 0, forecast = 0;
         double? cycle = null;
         // Two range scans, each on its own covering index (closed, expected close), beat one OR over both.
-        var closed = OpportunityScope(filter).Period("o.ClosedAt", filter.From, filter.To);
+        var closed = OpportunityScope(filter).Period("o.\"ClosedAt\"", filter.From, filter.To);
         await Query.ReadAsync($"""
-            SELECT {Sql.CountWhere("o.Outcome = 'Won'")}, {Sql.CountWhere("o.Outcome = 'Lost'")},
-                   {Sql.Total("CASE WHEN o.Outcome = 'Won' THEN o.FinalAmount END")},
-                   {Sql.Total("CASE WHEN o.Outcome = 'Won' THEN o.CollectedAmount END")},
-                   AVG(CASE WHEN o.Outcome = 'Won' THEN {Sql.DaysBetween("o.CreatedAt", "o.ClosedAt")} END)
-            FROM Opportunities o {closed.Joins} WHERE {closed.Where}
+            SELECT {Sql.CountWhere("o.\"Outcome\" = 'Won'")}, {Sql.CountWhere("o.\"Outcome\" = 'Lost'")},
+                   {Sql.Total("CASE WHEN o.\"Outcome\" = 'Won' THEN o.\"FinalAmount\" END")},
+                   {Sql.Total("CASE WHEN o.\"Outcome\" = 'Won' THEN o.\"CollectedAmount\" END")},
+                   AVG(CASE WHEN o."Outcome" = 'Won' THEN {Sql.DaysBetween("o.\"CreatedAt\"", "o.\"ClosedAt\"")} END)
+            FROM "Opportunities" o {closed.Joins} WHERE {closed.Where}
             """, closed, r => (won, lost, revenue, collected, cycle) =
                 (MetricQuery.Long(r, 0), MetricQuery.Long(r, 1), MetricQuery.Double(r, 2), MetricQuery.Double(r, 3), MetricQuery.NullableDouble(r, 4)), ct);
-        var expected = OpportunityScope(filter).Period("o.ExpectedCloseAt", filter.From, filter.To);
-        await Query.ReadAsync($"SELECT {Sql.Total("o.ForecastAmount")} FROM Opportunities o {expected.Joins} WHERE {expected.Where}",
+        var expected = OpportunityScope(filter).Period("o.\"ExpectedCloseAt\"", filter.From, filter.To);
+        await Query.ReadAsync($"SELECT {Sql.Total("o.\"ForecastAmount\"")} FROM \"Opportunities\" o {expected.Joins} WHERE {expected.Where}",
             expected, r => forecast = MetricQuery.Double(r, 0), ct);
 
         return new SalesKpis(newCustomers, contacts, touched, quotes, accuracy, forecast, revenue, collected, cost, won, lost, cycle);
@@ -61,16 +61,16 @@ public sealed partial class ProcessMetrics
     /// </summary>
     private async Task<long> NewCustomersAsync(MetricFilter filter, CancellationToken ct)
     {
-        var scope = new SqlScope(Sql).Period("c.CreatedAt", filter.From, filter.To);
+        var scope = new SqlScope(Sql).Period("c.\"CreatedAt\"", filter.From, filter.To);
         if (filter.Industry is not null)
         {
-            scope.Condition("c.Industry = @industry").Parameter("@industry", filter.Industry);
+            scope.Condition("c.\"Industry\" = @industry").Parameter("@industry", filter.Industry);
         }
 
         if (filter.RepId is not null || filter.Team is not null || filter.Region is not null)
         {
-            var owners = new SqlScope(Sql).Rep(filter, "o.OwnerId");
-            scope.Condition($"c.Id IN (SELECT o.CustomerId FROM Opportunities o {owners.Joins} WHERE {owners.Where})");
+            var owners = new SqlScope(Sql).Rep(filter, "o.\"OwnerId\"");
+            scope.Condition($"c.\"Id\" IN (SELECT o.\"CustomerId\" FROM \"Opportunities\" o {owners.Joins} WHERE {owners.Where})");
             foreach (var (name, value) in new[] { ("@rep", (object?)filter.RepId), ("@team", filter.Team), ("@region", filter.Region) })
             {
                 if (value is not null)
@@ -81,7 +81,7 @@ public sealed partial class ProcessMetrics
         }
 
         long count = 0;
-        await Query.ReadAsync($"SELECT COUNT(*) FROM Customers c WHERE {scope.Where}", scope, r => count = r.GetInt64(0), ct);
+        await Query.ReadAsync($"SELECT COUNT(*) FROM \"Customers\" c WHERE {scope.Where}", scope, r => count = r.GetInt64(0), ct);
         return count;
     }
 
@@ -124,10 +124,10 @@ public sealed partial class ProcessMetrics
         var scope = StageScope(company).Parameter("@me", repId);
         var months = new List<MonthlyRate>();
         await Query.ReadAsync($"""
-            SELECT {Sql.MonthOf("h.EnteredAt")} AS m,
-                   {Sql.CountWhere("h.RepId = @me AND h.Outcome <> 'Open'")}, {Sql.CountWhere("h.RepId = @me AND h.Outcome = 'Advanced'")},
-                   {Sql.CountWhere("h.Outcome <> 'Open'")}, {Sql.CountWhere("h.Outcome = 'Advanced'")}
-            FROM StageHistory h {scope.Joins} WHERE {scope.Where} GROUP BY m ORDER BY m
+            SELECT {Sql.MonthOf("h.\"EnteredAt\"")} AS m,
+                   {Sql.CountWhere("h.\"RepId\" = @me AND h.\"Outcome\" <> 'Open'")}, {Sql.CountWhere("h.\"RepId\" = @me AND h.\"Outcome\" = 'Advanced'")},
+                   {Sql.CountWhere("h.\"Outcome\" <> 'Open'")}, {Sql.CountWhere("h.\"Outcome\" = 'Advanced'")}
+            FROM "StageHistory" h {scope.Joins} WHERE {scope.Where} GROUP BY m ORDER BY m
             """, scope, r => months.Add(new MonthlyRate(r.GetString(0),
                 new RepStageCell(string.Empty, MetricQuery.Long(r, 1), MetricQuery.Long(r, 2)),
                 new RepStageCell(string.Empty, MetricQuery.Long(r, 3), MetricQuery.Long(r, 4)))), ct);
@@ -142,12 +142,12 @@ public sealed partial class ProcessMetrics
             return await ActivityMixFromFactsAsync(filter, ct);
         }
 
-        var scope = new SqlScope(Sql).Period("a.OccurredAt", filter.From, filter.To).Rep(filter, "a.RepId").Opportunity(filter, "a.OpportunityId");
+        var scope = new SqlScope(Sql).Period("a.\"OccurredAt\"", filter.From, filter.To).Rep(filter, "a.\"RepId\"").Opportunity(filter, "a.\"OpportunityId\"");
         var mix = new ActivityMix(0, 0, 0, 0, 0);
         await Query.ReadAsync($"""
-            SELECT COUNT(DISTINCT a.OpportunityId), {Sql.CountWhere("a.Type = 'Visit'")}, {Sql.CountWhere("a.Type = 'Call'")},
-                   {Sql.CountWhere("a.Type = 'Proposal'")}, {Sql.CountWhere("a.Type = 'Quote'")}
-            FROM Activities a {scope.Joins} WHERE {scope.Where}
+            SELECT COUNT(DISTINCT a."OpportunityId"), {Sql.CountWhere("a.\"Type\" = 'Visit'")}, {Sql.CountWhere("a.\"Type\" = 'Call'")},
+                   {Sql.CountWhere("a.\"Type\" = 'Proposal'")}, {Sql.CountWhere("a.\"Type\" = 'Quote'")}
+            FROM "Activities" a {scope.Joins} WHERE {scope.Where}
             """, scope, r => mix = new ActivityMix(MetricQuery.Long(r, 0), MetricQuery.Long(r, 1), MetricQuery.Long(r, 2), MetricQuery.Long(r, 3), MetricQuery.Long(r, 4)), ct);
         return mix;
     }

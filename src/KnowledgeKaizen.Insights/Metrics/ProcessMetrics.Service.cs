@@ -32,16 +32,16 @@ public sealed partial class ProcessMetrics
             return await ServiceGroupsFromFactsAsync(filter, ct);
         }
 
-        var scope = CaseScope(filter).Period("sc.OpenedAt", filter.From, filter.To);
+        var scope = CaseScope(filter).Period("sc.\"OpenedAt\"", filter.From, filter.To);
         var all = new CaseAccumulator();
         var byChannel = new Dictionary<string, CaseAccumulator>(StringComparer.Ordinal);
         var byCategory = new Dictionary<string, CaseAccumulator>(StringComparer.Ordinal);
         var byMonth = new SortedDictionary<string, CaseAccumulator>(StringComparer.Ordinal);
         await Query.ReadAsync($"""
-            SELECT sc.Channel, sc.Category, {Sql.MonthOf("sc.OpenedAt")},
-                   {Sql.DaysBetween("sc.OpenedAt", "sc.FirstResponseAt")} * 24, {Sql.DaysBetween("sc.OpenedAt", "sc.ResolvedAt")} * 24,
-                   sc.Satisfaction, sc.Cost
-            FROM ServiceCases sc {scope.Joins} WHERE {scope.Where}
+            SELECT sc."Channel", sc."Category", {Sql.MonthOf("sc.\"OpenedAt\"")},
+                   {Sql.DaysBetween("sc.\"OpenedAt\"", "sc.\"FirstResponseAt\"")} * 24, {Sql.DaysBetween("sc.\"OpenedAt\"", "sc.\"ResolvedAt\"")} * 24,
+                   sc."Satisfaction", sc."Cost"
+            FROM "ServiceCases" sc {scope.Joins} WHERE {scope.Where}
             """, scope, r =>
         {
             foreach (var acc in new[] { all, Get(byChannel, r.GetString(0)), Get(byCategory, r.GetString(1)), Get(byMonth, r.GetString(2)) })
@@ -79,28 +79,28 @@ public sealed partial class ProcessMetrics
     private async Task<IReadOnlyList<BacklogBucket>> BacklogAsync(MetricFilter filter, CancellationToken ct)
     {
         var scope = CaseScope(filter).Parameter("@to", Sql.Instant(filter.To))
-            .Condition("sc.OpenedAt < @to");
+            .Condition("sc.\"OpenedAt\" < @to");
         var cases = new long[BacklogAges.Length];
         var bucket = string.Join(' ', BacklogAges.Select((b, i) => b.To is { } to ? $"WHEN age < {to.ToString(CultureInfo.InvariantCulture)} THEN {i}" : string.Empty));
         await Query.ReadAsync($"""
             SELECT CASE {bucket} ELSE {BacklogAges.Length - 1} END AS b, COUNT(*)
-            FROM (SELECT {Sql.DaysBetween("sc.OpenedAt", "@to")} AS age FROM ServiceCases sc {scope.Joins} WHERE {scope.Where} AND sc.ResolvedAt IS NULL
+            FROM (SELECT {Sql.DaysBetween("sc.\"OpenedAt\"", "@to")} AS age FROM "ServiceCases" sc {scope.Joins} WHERE {scope.Where} AND sc."ResolvedAt" IS NULL
                   UNION ALL
-                  SELECT {Sql.DaysBetween("sc.OpenedAt", "@to")} AS age FROM ServiceCases sc {scope.Joins} WHERE {scope.Where} AND sc.ResolvedAt >= @to)
+                  SELECT {Sql.DaysBetween("sc.\"OpenedAt\"", "@to")} AS age FROM "ServiceCases" sc {scope.Joins} WHERE {scope.Where} AND sc."ResolvedAt" >= @to) AS backlog
             GROUP BY b
             """, scope, r => cases[r.GetInt32(0)] = r.GetInt64(1), ct);
         return [.. BacklogAges.Select((b, i) => new BacklogBucket(b.Label, b.From, b.To, cases[i]))];
     }
 
     private SqlScope CaseScope(MetricFilter filter) =>
-        new SqlScope(Sql).Rep(filter, "sc.AgentId").CustomerIndustry(filter, "sc.CustomerId");
+        new SqlScope(Sql).Rep(filter, "sc.\"AgentId\"").CustomerIndustry(filter, "sc.\"CustomerId\"");
 
     /// <summary>Feedback and complaints received in the period, their resolution, and customers churned in it.</summary>
     public async Task<FeedbackSummary> FeedbackAsync(MetricFilter filter, CancellationToken ct = default)
     {
         var scope = FeedbackScope(filter);
-        var byMonth = await FeedbackCountsAsync(Sql.MonthOf("f.ReceivedAt"), scope, ct);
-        var byChannel = await FeedbackCountsAsync("f.Channel", scope, ct);
+        var byMonth = await FeedbackCountsAsync(Sql.MonthOf("f.\"ReceivedAt\""), scope, ct);
+        var byChannel = await FeedbackCountsAsync("f.\"Channel\"", scope, ct);
         var complaints = await ComplaintsAsync(filter, ct);
         var previous = await ComplaintsAsync(filter.PreviousPeriod(), ct);
         var (churned, afterComplaint) = await ChurnAsync(filter, ct);
@@ -115,8 +115,8 @@ public sealed partial class ProcessMetrics
     {
         var rows = new List<FeedbackCount>();
         await Query.ReadAsync($"""
-            SELECT {key} AS k, {Sql.CountWhere("f.Type = 'Complaint'")}, {Sql.CountWhere("f.Type = 'Praise'")}, {Sql.CountWhere("f.Type = 'Suggestion'")}
-            FROM Feedback f {scope.Joins} WHERE {scope.Where} GROUP BY k ORDER BY k
+            SELECT {key} AS k, {Sql.CountWhere("f.\"Type\" = 'Complaint'")}, {Sql.CountWhere("f.\"Type\" = 'Praise'")}, {Sql.CountWhere("f.\"Type\" = 'Suggestion'")}
+            FROM "Feedback" f {scope.Joins} WHERE {scope.Where} GROUP BY k ORDER BY k
             """, scope, r => rows.Add(new FeedbackCount(MetricQuery.Text(r, 0), MetricQuery.Long(r, 1), MetricQuery.Long(r, 2), MetricQuery.Long(r, 3))), ct);
         return rows;
     }
@@ -124,19 +124,19 @@ public sealed partial class ProcessMetrics
     /// <summary>Complaints per category plus the total (category ""), with resolution counts and days.</summary>
     private async Task<List<ComplaintResolution>> ComplaintsAsync(MetricFilter filter, CancellationToken ct)
     {
-        var scope = FeedbackScope(filter).Condition("f.Type = 'Complaint'");
+        var scope = FeedbackScope(filter).Condition("f.\"Type\" = 'Complaint'");
         var counts = new Dictionary<string, (long Complaints, long Resolved)>(StringComparer.Ordinal);
         await Query.ReadAsync($"""
-            SELECT COALESCE(f.Category, '(none)'), COUNT(*), COUNT(f.ResolvedAt)
-            FROM Feedback f {scope.Joins} WHERE {scope.Where} GROUP BY 1
+            SELECT COALESCE(f."Category", '(none)'), COUNT(*), COUNT(f."ResolvedAt")
+            FROM "Feedback" f {scope.Joins} WHERE {scope.Where} GROUP BY 1
             """, scope, r => counts[r.GetString(0)] = (r.GetInt64(1), r.GetInt64(2)), ct);
         var days = await Query.SpreadsAsync($"""
-            SELECT COALESCE(f.Category, '(none)'), {Sql.DaysBetween("f.ReceivedAt", "f.ResolvedAt")}
-            FROM Feedback f {scope.Joins} WHERE {scope.Where} AND f.ResolvedAt IS NOT NULL
+            SELECT COALESCE(f."Category", '(none)'), {Sql.DaysBetween("f.\"ReceivedAt\"", "f.\"ResolvedAt\"")}
+            FROM "Feedback" f {scope.Joins} WHERE {scope.Where} AND f."ResolvedAt" IS NOT NULL
             """, scope, ct);
         var allDays = await Query.SpreadsAsync($"""
-            SELECT '', {Sql.DaysBetween("f.ReceivedAt", "f.ResolvedAt")}
-            FROM Feedback f {scope.Joins} WHERE {scope.Where} AND f.ResolvedAt IS NOT NULL
+            SELECT '', {Sql.DaysBetween("f.\"ReceivedAt\"", "f.\"ResolvedAt\"")}
+            FROM "Feedback" f {scope.Joins} WHERE {scope.Where} AND f."ResolvedAt" IS NOT NULL
             """, scope, ct);
         var rows = counts.Select(kv => new ComplaintResolution(kv.Key, kv.Value.Complaints, kv.Value.Resolved, days.GetValueOrDefault(kv.Key, Spread.Empty))).ToList();
         rows.Add(new ComplaintResolution(string.Empty, counts.Values.Sum(c => c.Complaints), counts.Values.Sum(c => c.Resolved), allDays.GetValueOrDefault(string.Empty, Spread.Empty)));
@@ -144,8 +144,8 @@ public sealed partial class ProcessMetrics
     }
 
     private const string UnresolvedComplaintAtChurn = """
-        EXISTS (SELECT 1 FROM Feedback f WHERE f.CustomerId = c.Id AND f.Type = 'Complaint'
-            AND f.ReceivedAt < c.ChurnedAt AND (f.ResolvedAt IS NULL OR f.ResolvedAt > c.ChurnedAt))
+        EXISTS (SELECT 1 FROM "Feedback" f WHERE f."CustomerId" = c."Id" AND f."Type" = 'Complaint'
+            AND f."ReceivedAt" < c."ChurnedAt" AND (f."ResolvedAt" IS NULL OR f."ResolvedAt" > c."ChurnedAt"))
         """;
 
     /// <summary>
@@ -154,27 +154,27 @@ public sealed partial class ProcessMetrics
     /// </summary>
     private async Task<(long Churned, long AfterUnresolvedComplaint)> ChurnAsync(MetricFilter filter, CancellationToken ct)
     {
-        var scope = new SqlScope(Sql).Period("c.ChurnedAt", filter.From, filter.To);
+        var scope = new SqlScope(Sql).Period("c.\"ChurnedAt\"", filter.From, filter.To);
         if (filter.Industry is not null)
         {
-            scope.Condition("c.Industry = @industry").Parameter("@industry", filter.Industry);
+            scope.Condition("c.\"Industry\" = @industry").Parameter("@industry", filter.Industry);
         }
 
         if (filter.Region is not null)
         {
-            scope.Condition("c.Region = @region").Parameter("@region", filter.Region);
+            scope.Condition("c.\"Region\" = @region").Parameter("@region", filter.Region);
         }
 
         (long, long) result = default;
         await Query.ReadAsync($"""
             SELECT COUNT(*), {Sql.CountWhere(UnresolvedComplaintAtChurn)}
-            FROM Customers c WHERE {scope.Where}
+            FROM "Customers" c WHERE {scope.Where}
             """, scope, r => result = (r.GetInt64(0), MetricQuery.Long(r, 1)), ct);
         return result;
     }
 
     private SqlScope FeedbackScope(MetricFilter filter) => new SqlScope(Sql)
-        .Period("f.ReceivedAt", filter.From, filter.To)
-        .Rep(filter, "f.HandledById")
-        .CustomerIndustry(filter, "f.CustomerId");
+        .Period("f.\"ReceivedAt\"", filter.From, filter.To)
+        .Rep(filter, "f.\"HandledById\"")
+        .CustomerIndustry(filter, "f.\"CustomerId\"");
 }

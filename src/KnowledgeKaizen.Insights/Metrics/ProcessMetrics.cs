@@ -23,7 +23,7 @@ public sealed partial class ProcessMetrics(KnowledgeKaizenDbContext db)
         long? repId = null;
         var scope = new SqlScope(Sql).Parameter("@user", userId ?? string.Empty).Parameter("@email", email ?? string.Empty);
         await Query.ReadAsync(
-            $"SELECT Id FROM Reps WHERE (UserId = @user AND @user <> '') OR ({Sql.EqualsIgnoringCase("Email", "@email")} AND @email <> '') ORDER BY UserId = @user DESC LIMIT 1",
+            $"""SELECT "Id" FROM "Reps" WHERE ("UserId" = @user AND @user <> '') OR ({Sql.EqualsIgnoringCase("\"Email\"", "@email")} AND @email <> '') ORDER BY "UserId" = @user DESC LIMIT 1""",
             scope, r => repId = r.GetInt64(0), ct);
         return new MetricViewer(isManager, repId);
     }
@@ -31,7 +31,7 @@ public sealed partial class ProcessMetrics(KnowledgeKaizenDbContext db)
     public async Task<IReadOnlyList<StageInfo>> StagesAsync(CancellationToken ct = default)
     {
         var stages = new List<StageInfo>();
-        await Query.ReadAsync("SELECT Id, Code, Name, NameZh, Position FROM SalesStages ORDER BY Position, Id", null,
+        await Query.ReadAsync("""SELECT "Id", "Code", "Name", "NameZh", "Position" FROM "SalesStages" ORDER BY "Position", "Id" """, null,
             r => stages.Add(new StageInfo(r.GetInt64(0), r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetInt32(4))), ct);
         return stages;
     }
@@ -39,7 +39,7 @@ public sealed partial class ProcessMetrics(KnowledgeKaizenDbContext db)
     public async Task<IReadOnlyList<RepInfo>> RepsAsync(CancellationToken ct = default)
     {
         var reps = new List<RepInfo>();
-        await Query.ReadAsync("SELECT Id, ExternalId, Name, Team, Region FROM Reps ORDER BY Name, Id", null,
+        await Query.ReadAsync("""SELECT "Id", "ExternalId", "Name", "Team", "Region" FROM "Reps" ORDER BY "Name", "Id" """, null,
             r => reps.Add(new RepInfo(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4))), ct);
         return reps;
     }
@@ -49,7 +49,7 @@ public sealed partial class ProcessMetrics(KnowledgeKaizenDbContext db)
     {
         var reps = await RepsAsync(ct);
         var industries = new List<string>();
-        await Query.ReadAsync("SELECT DISTINCT Industry FROM Customers ORDER BY Industry", null, r => industries.Add(r.GetString(0)), ct);
+        await Query.ReadAsync("""SELECT DISTINCT "Industry" FROM "Customers" ORDER BY "Industry" """, null, r => industries.Add(r.GetString(0)), ct);
         return new FilterOptions(
             [.. reps.Select(r => r.Team).Distinct().Order(StringComparer.Ordinal)],
             [.. reps.Select(r => r.Region).Distinct().Order(StringComparer.Ordinal)],
@@ -84,12 +84,12 @@ public sealed partial class ProcessMetrics(KnowledgeKaizenDbContext db)
         var counts = new Dictionary<long, (long Entered, long Advanced, long Lost)>();
         var scope = StageScope(filter);
         await Query.ReadAsync($"""
-            SELECT h.StageId, COUNT(*), {Sql.CountWhere("h.Outcome = 'Advanced'")}, {Sql.CountWhere("h.Outcome = 'Lost'")}
-            FROM StageHistory h {scope.Joins} WHERE {scope.Where} GROUP BY h.StageId
+            SELECT h."StageId", COUNT(*), {Sql.CountWhere("h.\"Outcome\" = 'Advanced'")}, {Sql.CountWhere("h.\"Outcome\" = 'Lost'")}
+            FROM "StageHistory" h {scope.Joins} WHERE {scope.Where} GROUP BY h."StageId"
             """, scope, r => counts[r.GetInt64(0)] = (r.GetInt64(1), MetricQuery.Long(r, 2), MetricQuery.Long(r, 3)), ct);
         var days = await Query.SpreadsAsync($"""
-            SELECT h.StageId, {Sql.DaysBetween("h.EnteredAt", "h.LeftAt")} FROM StageHistory h {scope.Joins}
-            WHERE {scope.Where} AND h.LeftAt IS NOT NULL
+            SELECT h."StageId", {Sql.DaysBetween("h.\"EnteredAt\"", "h.\"LeftAt\"")} FROM "StageHistory" h {scope.Joins}
+            WHERE {scope.Where} AND h."LeftAt" IS NOT NULL
             """, scope, ct);
         return (counts, days);
     }
@@ -102,8 +102,8 @@ public sealed partial class ProcessMetrics(KnowledgeKaizenDbContext db)
             return await ConversionCycleFromFactsAsync(filter, ct);
         }
 
-        var scope = OpportunityScope(filter).Period("o.ClosedAt", filter.From, filter.To).Condition("o.Outcome = 'Won'");
-        var spreads = await Query.SpreadsAsync($"SELECT '', {Sql.DaysBetween("o.CreatedAt", "o.ClosedAt")} FROM Opportunities o {scope.Joins} WHERE {scope.Where}", scope, ct);
+        var scope = OpportunityScope(filter).Period("o.\"ClosedAt\"", filter.From, filter.To).Condition("o.\"Outcome\" = 'Won'");
+        var spreads = await Query.SpreadsAsync($"SELECT '', {Sql.DaysBetween("o.\"CreatedAt\"", "o.\"ClosedAt\"")} FROM \"Opportunities\" o {scope.Joins} WHERE {scope.Where}", scope, ct);
         return spreads.GetValueOrDefault(string.Empty, Spread.Empty);
     }
 
@@ -139,8 +139,8 @@ public sealed partial class ProcessMetrics(KnowledgeKaizenDbContext db)
         var scope = StageScope(filter.Company());
         var cells = new Dictionary<long, Dictionary<string, RepStageCell>>();
         await Query.ReadAsync($"""
-            SELECT h.RepId, h.StageId, {Sql.CountWhere("h.Outcome <> 'Open'")}, {Sql.CountWhere("h.Outcome = 'Advanced'")}
-            FROM StageHistory h {scope.Joins} WHERE {scope.Where} GROUP BY h.RepId, h.StageId
+            SELECT h."RepId", h."StageId", {Sql.CountWhere("h.\"Outcome\" <> 'Open'")}, {Sql.CountWhere("h.\"Outcome\" = 'Advanced'")}
+            FROM "StageHistory" h {scope.Joins} WHERE {scope.Where} GROUP BY h."RepId", h."StageId"
             """, scope, r =>
         {
             if (!codes.TryGetValue(r.GetInt64(1), out var code))
@@ -168,22 +168,22 @@ public sealed partial class ProcessMetrics(KnowledgeKaizenDbContext db)
     }
 
     private SqlScope StageScope(MetricFilter filter) => new SqlScope(Sql)
-        .Period("h.EnteredAt", filter.From, filter.To)
-        .Rep(filter, "h.RepId")
-        .Opportunity(filter, "h.OpportunityId")
-        .Stage(filter, "h.StageId");
+        .Period("h.\"EnteredAt\"", filter.From, filter.To)
+        .Rep(filter, "h.\"RepId\"")
+        .Opportunity(filter, "h.\"OpportunityId\"")
+        .Stage(filter, "h.\"StageId\"");
 
     private SqlScope OpportunityScope(MetricFilter filter)
     {
-        var scope = new SqlScope(Sql).Rep(filter, "o.OwnerId");
+        var scope = new SqlScope(Sql).Rep(filter, "o.\"OwnerId\"");
         if (filter.Industry is not null)
         {
-            scope.Condition("o.Industry = @industry").Parameter("@industry", filter.Industry);
+            scope.Condition("o.\"Industry\" = @industry").Parameter("@industry", filter.Industry);
         }
 
         if (filter.Source is { } source)
         {
-            scope.Condition("o.Source = @source").Parameter("@source", source.ToString());
+            scope.Condition("o.\"Source\" = @source").Parameter("@source", source.ToString());
         }
 
         return scope;

@@ -21,7 +21,11 @@ public sealed record SalesKpis(
 
     public double? CollectionRate => Ratio(Collected, Revenue);
 
-    public double? ForecastAccuracy => Ratio(Revenue, Forecast);
+    /// <summary>
+    /// 1 − |revenue − forecast| ÷ forecast, at least 0: 100 % when revenue meets the forecast exactly, lower when it misses
+    /// either way (a revenue 20 % above or below the forecast is 80 %). Null without a forecast.
+    /// </summary>
+    public double? ForecastAccuracy => Forecast > 0 ? Math.Max(0, 1 - (Math.Abs(Revenue - Forecast) / Forecast)) : null;
 
     public double? CostPerWin => Ratio(SalesCost, Won);
 

@@ -42,9 +42,9 @@ internal sealed class SqlScope(ISqlDialect sql)
 
         if (filter.Team is not null || filter.Region is not null)
         {
-            joins.Add($"JOIN Reps fr ON fr.Id = {repColumn}");
-            Equal("fr.Team", "@team", filter.Team);
-            Equal("fr.Region", "@region", filter.Region);
+            joins.Add($"JOIN \"Reps\" fr ON fr.\"Id\" = {repColumn}");
+            Equal("fr.\"Team\"", "@team", filter.Team);
+            Equal("fr.\"Region\"", "@region", filter.Region);
         }
 
         return this;
@@ -55,9 +55,9 @@ internal sealed class SqlScope(ISqlDialect sql)
     {
         if (filter.Industry is not null || filter.Source is not null)
         {
-            joins.Add($"JOIN Opportunities fo ON fo.Id = {opportunityColumn}");
-            Equal("fo.Industry", "@industry", filter.Industry);
-            Equal("fo.Source", "@source", filter.Source?.ToString());
+            joins.Add($"JOIN \"Opportunities\" fo ON fo.\"Id\" = {opportunityColumn}");
+            Equal("fo.\"Industry\"", "@industry", filter.Industry);
+            Equal("fo.\"Source\"", "@source", filter.Source?.ToString());
         }
 
         return this;
@@ -68,8 +68,8 @@ internal sealed class SqlScope(ISqlDialect sql)
     {
         if (filter.Industry is not null)
         {
-            joins.Add($"JOIN Customers fc ON fc.Id = {customerColumn}");
-            Equal("fc.Industry", "@industry", filter.Industry);
+            joins.Add($"JOIN \"Customers\" fc ON fc.\"Id\" = {customerColumn}");
+            Equal("fc.\"Industry\"", "@industry", filter.Industry);
         }
 
         return this;
@@ -79,7 +79,7 @@ internal sealed class SqlScope(ISqlDialect sql)
     {
         if (filter.Stage is not null)
         {
-            conditions.Add($"{stageColumn} = (SELECT Id FROM SalesStages WHERE Code = @stage)");
+            conditions.Add($"{stageColumn} = (SELECT \"Id\" FROM \"SalesStages\" WHERE \"Code\" = @stage)");
             parameters["@stage"] = filter.Stage;
         }
 

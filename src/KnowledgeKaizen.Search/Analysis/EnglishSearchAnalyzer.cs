@@ -58,8 +58,9 @@ internal sealed class EnglishSearchAnalyzer : Analyzer
         return new TokenStreamComponents(source, result);
     }
 
-    // The word-break rules keep "title:pricing" as one token; split it so typed field syntax is just two words.
-    protected override TextReader InitReader(string fieldName, TextReader reader) => new MappingCharFilter(Separators, reader);
+    // Folded first (ＣＲＭ → CRM); the word-break rules keep "title:pricing" as one token: split it so typed field
+    // syntax is just two words.
+    protected override TextReader InitReader(string fieldName, TextReader reader) => new MappingCharFilter(Separators, new FoldingCharFilter(reader));
 
     private static StemmerOverrideFilter.StemmerOverrideMap BuildOverrides()
     {
@@ -95,5 +96,5 @@ internal sealed class WordAnalyzer(bool keepCjk) : Analyzer
         return new TokenStreamComponents(source, result);
     }
 
-    protected override TextReader InitReader(string fieldName, TextReader reader) => new MappingCharFilter(Separators, reader);
+    protected override TextReader InitReader(string fieldName, TextReader reader) => new MappingCharFilter(Separators, new FoldingCharFilter(reader));
 }

@@ -1,6 +1,5 @@
 using KnowledgeKaizen.Search.Documents;
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.Cn.Smart;
 using Lucene.Net.Analysis.Miscellaneous;
 
 namespace KnowledgeKaizen.Search.Analysis;
@@ -14,7 +13,7 @@ internal sealed class SearchAnalyzers : IDisposable
     public SearchAnalyzers()
     {
         English = new EnglishSearchAnalyzer();
-        Chinese = new SmartChineseAnalyzer(EnglishSearchAnalyzer.Version);
+        Chinese = new ChineseSearchAnalyzer();
         Words = new WordAnalyzer(keepCjk: false);
         TitleWords = new WordAnalyzer(keepCjk: true);
         var perField = new Dictionary<string, Analyzer>(StringComparer.Ordinal)
@@ -27,14 +26,23 @@ internal sealed class SearchAnalyzers : IDisposable
             perField[field] = Chinese;
         }
 
+        ChinesePairs = new ChineseBigramAnalyzer();
+        foreach (var field in IndexFields.ChinesePairFields)
+        {
+            perField[field] = ChinesePairs;
+        }
+
         PerField = new PerFieldAnalyzerWrapper(English, perField);
     }
 
     /// <summary>Standard tokenizer, possessives, lower case, stop words, Porter stems; CJK dropped.</summary>
     public Analyzer English { get; }
 
-    /// <summary>SmartCn word segmentation (it also lower-cases and Porter-stems Latin words).</summary>
+    /// <summary>SmartCn word segmentation of folded text (it also lower-cases and Porter-stems Latin words).</summary>
     public Analyzer Chinese { get; }
+
+    /// <summary>Overlapping character pairs of Chinese text: where term-map terms are matched.</summary>
+    public Analyzer ChinesePairs { get; }
 
     /// <summary>Unstemmed lower-case Latin words: the dictionary for "did you mean".</summary>
     public Analyzer Words { get; }
@@ -52,6 +60,7 @@ internal sealed class SearchAnalyzers : IDisposable
         PerField.Dispose();
         English.Dispose();
         Chinese.Dispose();
+        ChinesePairs.Dispose();
         Words.Dispose();
         TitleWords.Dispose();
     }

@@ -1,3 +1,4 @@
+using KnowledgeKaizen.Lexicon;
 using KnowledgeKaizen.Search.Text;
 using Lucene.Net.Documents;
 using Lucene.Net.Util;
@@ -46,10 +47,15 @@ internal static class DocumentMapper
             new Field(IndexFields.TitleWords, title, DocsOnly),
         };
 
-        AddText(doc, IndexFields.TitleEn, IndexFields.TitleZh, title, WithOffsets);
-        AddText(doc, IndexFields.TagsEn, IndexFields.TagsZh, tags, TextField.TYPE_NOT_STORED);
-        AddText(doc, IndexFields.SummaryEn, IndexFields.SummaryZh, summary, TextField.TYPE_NOT_STORED);
-        AddText(doc, IndexFields.BodyEn, IndexFields.BodyZh, body, WithOffsets);
+        foreach (var key in PinyinKeys.Suffixes(title))
+        {
+            doc.Add(new StringField(IndexFields.TitlePinyin, key, Field.Store.NO));
+        }
+
+        AddText(doc, (IndexFields.TitleEn, IndexFields.TitleZh, IndexFields.TitlePairs), title, WithOffsets);
+        AddText(doc, (IndexFields.TagsEn, IndexFields.TagsZh, IndexFields.TagsPairs), tags, TextField.TYPE_NOT_STORED);
+        AddText(doc, (IndexFields.SummaryEn, IndexFields.SummaryZh, IndexFields.SummaryPairs), summary, TextField.TYPE_NOT_STORED);
+        AddText(doc, (IndexFields.BodyEn, IndexFields.BodyZh, IndexFields.BodyPairs), body, WithOffsets);
 
         if (!string.IsNullOrEmpty(source.Url))
         {
@@ -61,15 +67,23 @@ internal static class DocumentMapper
             doc.Add(new StoredField(IndexFields.Summary, summary));
         }
 
+        var group = !string.IsNullOrWhiteSpace(source.VersionGroup) ? IndexFields.VersionGroupPrefix + source.VersionGroup.Trim()
+            : !string.IsNullOrWhiteSpace(source.DuplicateGroup) ? IndexFields.DuplicateGroupPrefix + source.DuplicateGroup.Trim()
+            : null;
+        AddSingle(doc, IndexFields.Group, group);
         AddSingle(doc, IndexFields.FacetType, source.Type);
         AddSingle(doc, IndexFields.FacetStatus, source.Status);
         AddSingle(doc, IndexFields.FacetLanguage, language);
         AddSingle(doc, IndexFields.FacetAuthor, source.Author);
         AddMulti(doc, IndexFields.FacetTag, source.Tags);
         AddMulti(doc, IndexFields.FacetStage, source.Stages);
-        foreach (var tag in source.Tags.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim().ToLowerInvariant()).Distinct())
+        foreach (var tag in source.Tags.Where(t => !string.IsNullOrWhiteSpace(t)).Select(TextFolding.Key).Distinct())
         {
             doc.Add(new StringField(IndexFields.TagLower, tag, Field.Store.NO));
+            foreach (var typed in PinyinKeys.Whole(tag))
+            {
+                doc.Add(new StringField(IndexFields.TagPinyin, typed + IndexFields.TagPinyinSeparator + tag, Field.Store.NO));
+            }
         }
 
         foreach (var role in source.Visibility.Roles.Where(r => !string.IsNullOrWhiteSpace(r)).Select(IndexFields.Role).Distinct())
@@ -92,17 +106,18 @@ internal static class DocumentMapper
     public static string? NormalizeLanguage(string? language) =>
         string.IsNullOrWhiteSpace(language) ? null : language.Trim().ToLowerInvariant();
 
-    private static void AddText(Document doc, string englishField, string chineseField, string text, FieldType type)
+    private static void AddText(Document doc, (string English, string Chinese, string Pairs) fields, string text, FieldType type)
     {
         if (text.Length == 0)
         {
             return;
         }
 
-        doc.Add(new Field(englishField, text, type));
+        doc.Add(new Field(fields.English, text, type));
         if (LanguageDetector.ContainsCjk(text))
         {
-            doc.Add(new Field(chineseField, text, type));
+            doc.Add(new Field(fields.Chinese, text, type));
+            doc.Add(new Field(fields.Pairs, text, type));
         }
     }
 

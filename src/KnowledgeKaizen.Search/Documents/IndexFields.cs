@@ -20,6 +20,12 @@ internal static class IndexFields
     public const string BodyEn = "body_en";
     public const string BodyZh = "body_zh";
 
+    // Chinese text again as overlapping character pairs: term-map terms are matched there (see ChineseBigramAnalyzer).
+    public const string TitlePairs = "title_zb";
+    public const string TagsPairs = "tags_zb";
+    public const string SummaryPairs = "summary_zb";
+    public const string BodyPairs = "body_zb";
+
     /// <summary>Stored plain title and body (Markdown stripped): what hits and snippets show.</summary>
     public const string Title = "title";
     public const string Body = "body";
@@ -35,8 +41,22 @@ internal static class IndexFields
     public const string FacetLanguage = "f_lang";
     public const string FacetAuthor = "f_author";
 
-    /// <summary>Lower-cased tags for type-ahead.</summary>
+    /// <summary>Title keys typed in pinyin (<see cref="PinyinKeys.Suffixes"/>), one term each.</summary>
+    public const string TitlePinyin = "title_py";
+
+    /// <summary>"pinyin\u001Ftag": a tag's full pinyin and initials, then the tag's folded key.</summary>
+    public const string TagPinyin = "tag_py";
+
+    public const char TagPinyinSeparator = '\u001F';
+
+    /// <summary>Folded, lower-cased tags for type-ahead (<see cref="Lexicon.TextFolding.Key"/>).</summary>
     public const string TagLower = "tag_lc";
+
+    /// <summary>"v\u001F…" (language versions) or "d\u001F…" (near-identical records): indexed, stored and doc values.</summary>
+    public const string Group = "group";
+
+    public const string VersionGroupPrefix = "v\u001F";
+    public const string DuplicateGroupPrefix = "d\u001F";
 
     public const string VisibleRole = "v_role";
     public const string VisibleUser = "v_user";
@@ -46,6 +66,8 @@ internal static class IndexFields
     public const string Helpfulness = "helpful";
 
     public static readonly HashSet<string> ChineseTextFields = [TitleZh, TagsZh, SummaryZh, BodyZh];
+
+    public static readonly HashSet<string> ChinesePairFields = [TitlePairs, TagsPairs, SummaryPairs, BodyPairs];
 
     public static string IdOf(string type, string key) => type + "\u001F" + key;
 

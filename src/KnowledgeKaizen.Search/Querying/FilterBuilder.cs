@@ -31,6 +31,7 @@ internal sealed class FilterBuilder
         AddAnyOf(all, IndexFields.FacetStatus, request.Statuses);
         AddAnyOf(all, IndexFields.FacetLanguage, request.Languages.Select(l => l.Trim().ToLowerInvariant()));
         AddAnyOf(all, IndexFields.FacetAuthor, request.Authors);
+        AddAnyOf(all, IndexFields.Group, request.Group is null ? [] : [request.Group]);
         return all.Clauses.Count switch
         {
             0 => null,

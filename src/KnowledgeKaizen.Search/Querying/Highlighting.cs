@@ -18,8 +18,8 @@ internal sealed class Highlighting(SearchAnalyzers analyzers)
     private const int FragmentSize = 160;
     private static readonly IFormatter Mark = new SimpleHTMLFormatter("<mark>", "</mark>");
     private static readonly IEncoder Escape = new MinimalHtmlEncoder();
-    private static readonly HashSet<string> TitleFields = [IndexFields.TitleEn, IndexFields.TitleZh];
-    private static readonly HashSet<string> BodyFields = [IndexFields.BodyEn, IndexFields.BodyZh];
+    private static readonly HashSet<string> TitleFields = [IndexFields.TitleEn, IndexFields.TitleZh, IndexFields.TitlePairs];
+    private static readonly HashSet<string> BodyFields = [IndexFields.BodyEn, IndexFields.BodyZh, IndexFields.BodyPairs];
 
     /// <summary>
     /// The words and phrases of a rewritten query, once per search, for <see cref="Title"/> and <see cref="Snippet"/>;

@@ -1,5 +1,6 @@
 using KnowledgeKaizen.Search.Analysis;
 using KnowledgeKaizen.Search.Documents;
+using KnowledgeKaizen.Search.Text;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Index;
@@ -19,6 +20,14 @@ internal sealed class QueryBuilder(SearchAnalyzers analyzers)
         (IndexFields.TagsEn, IndexFields.TagsZh, RankingBoosts.Tags),
         (IndexFields.SummaryEn, IndexFields.SummaryZh, RankingBoosts.Summary),
         (IndexFields.BodyEn, IndexFields.BodyZh, RankingBoosts.Body),
+    ];
+
+    private static readonly (string Field, float Boost)[] PairFields =
+    [
+        (IndexFields.TitlePairs, RankingBoosts.Title),
+        (IndexFields.TagsPairs, RankingBoosts.Tags),
+        (IndexFields.SummaryPairs, RankingBoosts.Summary),
+        (IndexFields.BodyPairs, RankingBoosts.Body),
     ];
 
     /// <summary>Every word and phrase required (<paramref name="requireAll"/>) or any of them; null when nothing is searchable.</summary>
@@ -67,6 +76,27 @@ internal sealed class QueryBuilder(SearchAnalyzers analyzers)
             .SelectMany(p => Analyze(analyzers.Words, IndexFields.Spell, p.Text).Select(t => t.Term))
             .Distinct()
             .ToList();
+
+    /// <summary>
+    /// A term of the term map searched as a phrase in every text field of its language: English on the stems, Chinese on
+    /// the character pairs, which match however the sentence around the term was segmented.
+    /// </summary>
+    public IEnumerable<Query> PhraseClauses(string term)
+    {
+        if (!LanguageDetector.ContainsCjk(term))
+        {
+            return ClausesFor(new QueryPart(term, IsPhrase: true, IsCjk: false));
+        }
+
+        var phrase = new BooleanQuery(disableCoord: true);
+        var pairs = Analyze(analyzers.ChinesePairs, IndexFields.BodyPairs, term);
+        foreach (var (field, boost) in PairFields)
+        {
+            AddPhrase(phrase, field, pairs, boost);
+        }
+
+        return phrase.Clauses.Count == 0 ? [] : [phrase];
+    }
 
     private IEnumerable<Query> ClausesFor(QueryPart part)
     {

@@ -5,7 +5,7 @@ using Lucene.Net.Util.Automaton;
 namespace KnowledgeKaizen.Search.Querying;
 
 /// <summary>
-/// "Did you mean": for a rare or unknown word, the closest word (Damerau–Levenshtein ≤ 2) of the unstemmed
+/// "Did you mean", asked only when no document holds every word: for a rare or unknown word, the closest word (Damerau–Levenshtein ≤ 2) of the unstemmed
 /// dictionary that occurs in more documents. Candidates come from intersecting a Levenshtein automaton with
 /// the terms dictionary, so only near words are ever visited.
 /// </summary>
@@ -31,7 +31,9 @@ internal static class Spelling
                 continue;
             }
 
-            var maxEdits = word.Length <= 4 ? 1 : 2;
+            // A word that reads as pinyin of two or more syllables (chixu) is only corrected by one edit: two would turn
+            // it into an unrelated English word (child).
+            var maxEdits = word.Length <= 4 || Lexicon.Pinyin.SyllableCount(word) >= 2 ? 1 : 2;
             var automaton = new CompiledAutomaton(new LevenshteinAutomata(word, true).ToAutomaton(maxEdits));
             var candidates = automaton.GetTermsEnum(terms);
             string? best = null;

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using KnowledgeKaizen.Lexicon;
 using KnowledgeKaizen.Search.Text;
 
 namespace KnowledgeKaizen.Search.Querying;
@@ -17,7 +18,8 @@ internal sealed partial record UserQuery(IReadOnlyList<QueryPart> Parts, string 
 
     public static UserQuery Parse(string? raw, int maxLength)
     {
-        var clean = Clean(raw ?? "");
+        // Folded like the index (ＣＲＭ → CRM, 轉化率 → 转化率, ＂ → "), so full-width quotes pair too.
+        var clean = Clean(TextFolding.Fold(raw ?? ""));
         var truncated = clean.Length > maxLength;
         if (truncated)
         {

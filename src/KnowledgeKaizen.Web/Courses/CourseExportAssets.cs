@@ -11,7 +11,7 @@ namespace KnowledgeKaizen.Web.Courses;
 /// into the package and referenced relatively; any other URL (external images, links to the portal or the
 /// web) is removed and reported, because an exported package must not depend on anything outside it.
 /// </summary>
-public sealed partial class CourseExportAssets(ImageStore images)
+public sealed partial class CourseExportAssets(ImageStore images, IWebHostEnvironment environment)
 {
     private static readonly HtmlParser Parser = new();
 
@@ -100,6 +100,21 @@ public sealed partial class CourseExportAssets(ImageStore images)
 
     [GeneratedRegex(@"/api/v1/knowledge/images/(?<name>[0-9a-f]{32}\.(png|jpg|gif|webp))")]
     private static partial Regex ImageReference();
+
+    /// <summary>A file the portal serves from wwwroot (e.g. the diagram renderer), copied into a package unchanged.</summary>
+    public byte[] WebRootFile(string path)
+    {
+        var file = environment.WebRootFileProvider.GetFileInfo(path);
+        if (!file.Exists)
+        {
+            throw new InvalidOperationException($"wwwroot/{path} is missing from the installation.");
+        }
+
+        using var stream = file.CreateReadStream();
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    }
 
     /// <summary>A file shipped inside the web assembly (runtime script, stylesheet, schemas).</summary>
     public static byte[] Embedded(string name)

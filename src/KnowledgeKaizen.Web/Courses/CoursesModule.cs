@@ -15,7 +15,7 @@ public static class CoursesModule
         services.AddScoped<CourseExportAssets>();
         services.AddScoped<ScormPackageBuilder>();
         services.AddScoped<MarkdownBundleBuilder>();
-        services.AddNavItem(new NavItem("Courses", "/Courses/Index", Policies.Reader, NavOrder.Courses, "mortarboard"));
+        services.AddNavItem(new NavItem("Courses", "/Courses/Index", Policies.Reader, NavOrder.Courses, "mortarboard", NavGroup.Learn));
         return services;
     }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using KnowledgeKaizen.Core.Courses;
 using KnowledgeKaizen.Core.Knowledge;
+using KnowledgeKaizen.Core.Markdown;
 using KnowledgeKaizen.Web.Courses.Scorm;
 using Microsoft.Extensions.Localization;
 
@@ -13,7 +14,7 @@ namespace KnowledgeKaizen.Web.Courses;
 /// one file per module (pinned revision text, trainer notes, questions with answers) and course.json with the
 /// structure and pins, plus the uploaded images the modules use.
 /// </summary>
-public sealed class MarkdownBundleBuilder(CourseExportAssets assets, IStringLocalizer<SharedResource> l)
+public sealed class MarkdownBundleBuilder(MarkdownRenderer markdown, CourseExportAssets assets, IStringLocalizer<SharedResource> l)
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
@@ -74,7 +75,7 @@ public sealed class MarkdownBundleBuilder(CourseExportAssets assets, IStringLoca
     {
         var text = new StringBuilder().Append("# ").AppendLine(module.Pinned.Title).AppendLine()
             .Append("> ").AppendLine(l["{0}, revision {1}", l[module.Kind.ToString()], module.Module.PinnedRevision]).AppendLine()
-            .AppendLine(await assets.SelfContainedMarkdownAsync(module.Pinned.Body.Trim(), images, ct)).AppendLine();
+            .AppendLine(await assets.SelfContainedMarkdownAsync(markdown.WithoutRepeatedTitle(module.Pinned.Body, module.Pinned.Title).Trim(), images, ct)).AppendLine();
         if (module.Module.Notes.Length > 0)
         {
             text.Append("## ").AppendLine(l["Trainer notes"]).AppendLine().AppendLine(module.Module.Notes).AppendLine();

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace KnowledgeKaizen.Web.Courses;
 
-/// <summary>"Courses for this stage: completed x of y" beside a rep's stage findings.</summary>
+/// <summary>"Courses for this stage: passed x of y" beside a rep's stage findings.</summary>
 public sealed class RepCoursesViewComponent(LearningService learning) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync(long repId)

@@ -1,8 +1,11 @@
+using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Hosting;
 using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Web.Localization;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Hosting.StaticWebAssets;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
@@ -31,7 +34,7 @@ public static class HostingModule
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddHttpContextAccessor();
         services.AddScoped<Navigation>();
-        services.AddNavItem(new NavItem("Home", "/Index", Policies.Reader, NavOrder.Home, "house"));
+        services.AddNavItem(new NavItem("My work", "/MyWork", Policies.Reader, NavOrder.MyWork, "briefcase", NavGroup.Me));
         services.AddOptions<FormOptions>().Configure<IOptions<KaizenOptions>>((form, kaizen) =>
             form.MultipartBodyLengthLimit = kaizen.Value.UploadLimitBytes);
         // The server is built with the host, before the settings are checked, so it reads them unchecked.
@@ -39,6 +42,8 @@ public static class HostingModule
             kestrel.Limits.MaxRequestBodySize = (configuration.GetSection(KaizenOptions.Section).Get<KaizenOptions>() ?? new()).UploadLimitBytes);
         return services;
     }
+
+    private const string ReloadStaticAssetsKey = "ReloadStaticAssetsAtRuntime";
 
     public static WebApplication UsePortal(this WebApplication app)
     {
@@ -48,7 +53,12 @@ public static class HostingModule
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Error", StatusCodeSelector = ErrorStatus.For });
         app.UseWhen(c => IsApi(c.Request), api => api.UseStatusCodePages());
         app.UseWhen(c => !IsApi(c.Request), pages => pages.UseStatusCodePagesWithReExecute("/Status/{0}"));
-        app.UseStaticFiles();
+        // Static files are endpoints (MapStaticAssets below). The build's manifest also maps them from an unpublished
+        // build (dotnet run, tests), so the compressed copies are found wherever the app runs. Outside Development the
+        // files are served as the manifest says (immutable, compressed) even from a build: ASP.NET Core would otherwise
+        // treat every unpublished build as a developer's machine (no caching, recompressed without compression).
+        StaticWebAssetsLoader.UseStaticWebAssets(app.Environment, app.Configuration);
+        app.Configuration[ReloadStaticAssetsKey] ??= app.Environment.IsDevelopment() ? "true" : "false";
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();
@@ -58,14 +68,18 @@ public static class HostingModule
         return app;
     }
 
-    /// <summary>The pages, the anonymous health endpoint and the language switch.</summary>
+    /// <summary>The static files, the pages, the anonymous health endpoint and the language switch.</summary>
     public static IEndpointRouteBuilder MapPortalPages(this IEndpointRouteBuilder app)
     {
-        app.MapRazorPages();
+        // Every file under wwwroot is served fingerprinted (name.{hash}.ext, cached for a year as immutable) and
+        // compressed at build time (Content-Encoding); the pages' ~/ URLs resolve to the fingerprinted names.
+        // Public: the sign-in page needs its styles before anyone is signed in.
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapRazorPages().WithStaticAssets();
         app.MapHealthChecks("/healthz").AllowAnonymous();
         // The language switch is harmless but still checked: a post without a valid token (another site's form, a
         // bookmarked post) changes nothing and simply goes back, rather than failing.
-        app.MapPost("/culture", async (HttpContext http, TimeProvider clock, IAntiforgery antiforgery) =>
+        app.MapPost("/culture", async (HttpContext http, TimeProvider clock, IAntiforgery antiforgery, UserManager<AppUser> users) =>
         {
             if (!http.Request.HasFormContentType)
             {
@@ -77,6 +91,12 @@ public static class HostingModule
             if (LocalizationModule.IsSupported(culture) && await antiforgery.IsRequestValidAsync(http))
             {
                 LocalizationModule.SetCultureCookie(http.Response, culture, clock.GetUtcNow());
+                // Remembered on the account too: e-mails are written in the language the user reads the portal in.
+                if (http.User.Identity?.IsAuthenticated == true && await users.GetUserAsync(http.User) is { } user && user.PreferredCulture != culture)
+                {
+                    user.PreferredCulture = culture;
+                    await users.UpdateAsync(user);
+                }
             }
 
             return Results.LocalRedirect(SafeLocalUrl(form["returnUrl"]));
@@ -85,20 +105,36 @@ public static class HostingModule
     }
 
     /// <summary>
-    /// The settings and the data folder, checked before anything uses them, so a bad setting ends start-up
-    /// with one line naming it instead of a stack trace from deep inside a service.
+    /// The settings, the data folder and the database connection, checked before anything uses them, so a bad setting
+    /// ends start-up with one line naming it instead of a stack trace from deep inside a service.
     /// </summary>
-    public static string? FindSettingProblem(this WebApplication app)
+    public static async Task<string?> FindSettingProblemAsync(this WebApplication app)
     {
+        // Every module's ValidateOnStart check runs here, before the start-up tasks (which can take minutes on a
+        // first start), so a bad setting anywhere ends start-up at once with one line.
         try
         {
-            return app.Services.GetRequiredService<DataFolder>().EnsureWritable();
+            app.Services.GetRequiredService<IStartupValidator>().Validate();
+            return app.Services.GetRequiredService<DataFolder>().EnsureWritable()
+                ?? await app.Services.GetRequiredService<DatabaseSettings>().FindConnectionProblemAsync(app.Lifetime.ApplicationStopping);
         }
         catch (OptionsValidationException ex)
         {
-            return $"invalid setting {KaizenOptions.Section}: {string.Join("; ", ex.Failures)}";
+            return Describe(ex);
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is OptionsValidationException))
+        {
+            return string.Join("; ", ex.InnerExceptions.Cast<OptionsValidationException>().Select(Describe));
+        }
+        catch (DatabaseSettingException ex)
+        {
+            return ex.Message;
         }
     }
+
+    private static string Describe(OptionsValidationException ex) => ex.OptionsType == typeof(KaizenOptions)
+        ? $"invalid setting {KaizenOptions.Section}: {string.Join("; ", ex.Failures)}"
+        : $"invalid setting: {string.Join("; ", ex.Failures)}";
 
     /// <summary>Runs the start-up tasks (schema, roles, first Admin, content), then serves.</summary>
     public static async Task<int> RunPortalAsync(this WebApplication app)

@@ -14,6 +14,13 @@ internal static class SecurityHeaders
     internal const string DiagramPagePolicy =
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; " + OtherDirectives;
 
+    /// <summary>
+    /// The API reference (Scalar) starts from one inline module script, allowed by the nonce Scalar puts on it for this
+    /// response only, and styles itself from script like the diagram pages.
+    /// </summary>
+    internal static string ApiReferencePolicy(string nonce) =>
+        $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'unsafe-inline'; worker-src 'self' blob:; " + OtherDirectives;
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
@@ -21,7 +28,9 @@ internal static class SecurityHeaders
             {
                 var headers = context.Response.Headers;
                 var drawsDiagrams = context.GetEndpoint()?.Metadata.GetMetadata<DrawsDiagramsAttribute>() is not null;
-                headers.ContentSecurityPolicy = drawsDiagrams ? DiagramPagePolicy : ContentSecurityPolicy;
+                headers.ContentSecurityPolicy = context.Items[Scalar.AspNetCore.ScalarOptions.NonceHttpContextItemKey] is string nonce
+                    ? ApiReferencePolicy(nonce)
+                    : drawsDiagrams ? DiagramPagePolicy : ContentSecurityPolicy;
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";

@@ -29,6 +29,7 @@ public static class IdentityModule
             })
             .AddEntityFrameworkStores<KnowledgeKaizenDbContext>()
             .AddSignInManager<AuditedSignInManager>()
+            .AddClaimsPrincipalFactory<DisplayNameClaims>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
 
@@ -62,8 +63,8 @@ public static class IdentityModule
         services.AddScoped<IRequestOrigin, HttpRequestOrigin>();
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
-        services.AddNavItem(new NavItem("Users", "/Admin/Users/Index", Policies.Admin, NavOrder.Users, "people", "Admin"));
-        services.AddNavItem(new NavItem("Audit log", "/Admin/Audit", Policies.Admin, NavOrder.AuditLog, "journal-check", "Admin"));
+        services.AddNavItem(new NavItem("Users", "/Admin/Users/Index", Policies.Admin, NavOrder.Users, "people", NavGroup.Admin));
+        services.AddNavItem(new NavItem("Audit log", "/Admin/Audit", Policies.Admin, NavOrder.AuditLog, "journal-check", NavGroup.Admin));
         return services;
     }
 

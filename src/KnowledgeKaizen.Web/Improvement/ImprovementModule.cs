@@ -12,8 +12,8 @@ public static class ImprovementModule
     public static IServiceCollection AddPortalImprovement(this IServiceCollection services)
     {
         services.AddScoped<ImprovementDesk>();
-        services.AddNavItem(new NavItem("Improvement", "/Improvement/Index", Policies.KnowledgeManager, NavOrder.Improvement, "arrow-repeat"));
-        services.AddNavItem(new NavItem("Recognition", "/Recognition/Index", Policies.Reader, NavOrder.Recognition, "award"));
+        services.AddNavItem(new NavItem("Improvement", "/Improvement/Index", Policies.KnowledgeManager, NavOrder.Improvement, "arrow-repeat", NavGroup.Improve));
+        services.AddNavItem(new NavItem("Recognition", "/Recognition/Index", Policies.Reader, NavOrder.Recognition, "award", NavGroup.Improve));
         return services;
     }
 }

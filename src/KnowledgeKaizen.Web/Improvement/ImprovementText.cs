@@ -49,8 +49,18 @@ public static class ImprovementText
         _ => [],
     };
 
-    /// <summary>A metric value in its unit, e.g. "42.1 %", "3.5 days".</summary>
-    public static string Value(double? value, string unit) => value is { } v
-        ? unit == "%" ? $"{v:N1} %" : $"{v:N1} {unit}"
+    /// <summary>The label (a localisation key) of a catalogue metric's unit.</summary>
+    public static string Unit(string unit) => unit switch
+    {
+        "%" => "%",
+        "days" => "days",
+        "h" => "hours",
+        "per 100" => "per 100 customers",
+        _ => unit,
+    };
+
+    /// <summary>A metric value in its unit, e.g. "42.1 %", "3.5 days" ("3.5 天"): <paramref name="unitLabel"/> is the localised unit.</summary>
+    public static string Value(double? value, string unit, string unitLabel) => value is { } v
+        ? unit == "%" ? $"{v:N1} %" : $"{v:N1} {unitLabel}"
         : "—";
 }

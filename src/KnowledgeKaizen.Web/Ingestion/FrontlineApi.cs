@@ -3,12 +3,16 @@ using System.Security.Claims;
 using KnowledgeKaizen.Core.Crm;
 using KnowledgeKaizen.Web.Hosting;
 using KnowledgeKaizen.Web.Identity;
+using KnowledgeKaizen.Core.Identity;
+using KnowledgeKaizen.Web.Localization;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace KnowledgeKaizen.Web.Ingestion;
 
 /// <summary>
 /// <c>/api/v1/feedback</c> and <c>/api/v1/service-cases</c>: the frontline's single-item recording, the API twins of
-/// the "Record feedback" and "Record a service case" forms, for a token or a signed-in user.
+/// the "Record feedback" and "Record a service case" forms, for a token or a signed-in user; and the customer and
+/// agent look-ups those forms use.
 /// </summary>
 public static class FrontlineApi
 {
@@ -16,13 +20,27 @@ public static class FrontlineApi
     public static IEndpointRouteBuilder MapFrontlineApi(this IEndpointRouteBuilder api)
     {
         api.MapPost("/feedback", RecordFeedbackAsync).RequireAuthorization(IngestionPolicies.FrontlineApi).DisableAntiforgery()
-            .RequireAntiforgeryForCookies().WithMetadata(new RateLimited(RateLimited.Frontline));
+            .WithTags("Frontline").WithSummary("Record one piece of customer feedback");
         api.MapPost("/service-cases", RecordCaseAsync).RequireAuthorization(IngestionPolicies.FrontlineApi).DisableAntiforgery()
-            .RequireAntiforgeryForCookies().WithMetadata(new RateLimited(RateLimited.Frontline));
+            .RequireAntiforgeryForCookies().WithMetadata(new RateLimited(RateLimited.Frontline))
+            .WithTags("Frontline").WithSummary("Record a service case, or the handling of one (case_id)");
+        // Search-as-you-type for the recording forms: everyone who may open the forms may look these up.
+        api.MapGet("/lookup/customers", async (string? q, CrmLookup lookup, DisplayNames names, CancellationToken ct) =>
+            TypedResults.Ok((await lookup.CustomersAsync(q, ct)).Select(p => Pick(p, names)).ToList())).RequireAuthorization(Policies.Reader)
+            .WithTags("Frontline").WithSummary("Look up customers by name or id, for the recording forms");
+        api.MapGet("/lookup/agents", async (string? q, CrmLookup lookup, DisplayNames names, CancellationToken ct) =>
+            TypedResults.Ok((await lookup.AgentsAsync(q, ct)).Select(p => Pick(p, names)).ToList())).RequireAuthorization(Policies.Reader)
+            .WithTags("Frontline").WithSummary("Look up service agents by name or id, for the recording forms");
         return api;
     }
 
-    private static async Task<IResult> RecordFeedbackAsync(FeedbackRequest body, ClaimsPrincipal user, FrontlineRecorder recorder, CancellationToken ct)
+    /// <summary>A look-up answer: the id the form posts, the name it shows, and what tells two namesakes apart.</summary>
+    public sealed record LookupItem(string Id, string Name, string Detail);
+
+    private static LookupItem Pick(CrmPick pick, DisplayNames names) => new(pick.Id, pick.Name,
+        string.Join(" · ", new[] { pick.Industry is null ? null : names.Industry(pick.Industry), pick.Region, pick.Id }.Where(x => !string.IsNullOrEmpty(x))));
+
+    private static async Task<Results<Created<RecordedItem>, ValidationProblem>> RecordFeedbackAsync(FeedbackRequest body, ClaimsPrincipal user, FrontlineRecorder recorder, CancellationToken ct)
     {
         if (!TryChoice<FeedbackChannel>(body.Channel, out var channel) | !TryChoice<FeedbackType>(body.Type, out var type))
         {
@@ -34,7 +52,7 @@ public static class FrontlineApi
         return Outcome(result, "feedback");
     }
 
-    private static async Task<IResult> RecordCaseAsync(ServiceCaseRequest body, ClaimsPrincipal user, FrontlineRecorder recorder, CancellationToken ct)
+    private static async Task<Results<Created<RecordedItem>, ValidationProblem>> RecordCaseAsync(ServiceCaseRequest body, ClaimsPrincipal user, FrontlineRecorder recorder, CancellationToken ct)
     {
         CaseChannel? channel = null;
         CasePriority? priority = null;
@@ -64,12 +82,12 @@ public static class FrontlineApi
         return Outcome(result, "service-cases");
     }
 
-    private static IResult Outcome(RecordingResult result, string path) => result.Succeeded
-        ? Results.Created(string.Create(CultureInfo.InvariantCulture, $"/api/v1/{path}/{result.Id}"), new { id = result.Id })
-        : Results.ValidationProblem(result.Problems.ToDictionary(p => p.Key, p => new[] { p.Value }));
+    private static Results<Created<RecordedItem>, ValidationProblem> Outcome(RecordingResult result, string path) => result.Succeeded
+        ? TypedResults.Created(string.Create(CultureInfo.InvariantCulture, $"/api/v1/{path}/{result.Id}"), new RecordedItem(result.Id!.Value))
+        : TypedResults.ValidationProblem(result.Problems.ToDictionary(p => p.Key, p => new[] { p.Value }));
 
-    private static IResult Invalid(string field, string message) =>
-        Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
+    private static ValidationProblem Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
 
     private static bool TryChoice<TEnum>(string? value, out TEnum parsed)
         where TEnum : struct, Enum =>
@@ -84,3 +102,7 @@ public static class FrontlineApi
 
     private static string UserId(ClaimsPrincipal user) => user.FindFirstValue(ClaimTypes.NameIdentifier) ?? "unknown";
 }
+
+/// <summary>A recorded feedback or service case.</summary>
+/// <param name="Id">Its id in the portal.</param>
+public sealed record RecordedItem([property: System.Text.Json.Serialization.JsonPropertyName("id")] long Id);

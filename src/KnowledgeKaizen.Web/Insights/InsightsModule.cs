@@ -13,7 +13,7 @@ public static class InsightsModule
     {
         services.AddScoped<InsightsRequest>();
         services.AddScoped<MetricTables>();
-        services.AddNavItem(new NavItem("Insights", "/Insights/Index", Policies.Reader, NavOrder.Insights, "bar-chart-line"));
+        services.AddNavItem(new NavItem("Dashboards", "/Insights/Index", Policies.Reader, NavOrder.Insights, "bar-chart-line", NavGroup.Insights));
         return services;
     }
 }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using KnowledgeKaizen.Web.Localization;
 using KnowledgeKaizen.Insights.Metrics;
 using Microsoft.Extensions.Localization;
 using static KnowledgeKaizen.Web.Insights.MetricValue;
@@ -6,44 +6,50 @@ using static KnowledgeKaizen.Web.Insights.MetricValue;
 namespace KnowledgeKaizen.Web.Insights;
 
 /// <summary>Turns metric results into localised <see cref="MetricTable"/>s (HTML, chart data and CSV alike).</summary>
-public sealed partial class MetricTables(IStringLocalizer<SharedResource> l)
+public sealed partial class MetricTables(IStringLocalizer<SharedResource> l, DisplayNames names)
 {
-    private static bool Chinese => CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
+    private string StageName(StageInfo stage) => names.Stage(stage.Code);
 
-    private static string StageName(StageInfo stage) => stage.DisplayName(Chinese);
+    private const string ForecastNote = "Forecast accuracy is 100 % when revenue equals the forecast and lower the further it misses, either way: 1 − |revenue − forecast| ÷ forecast. The forecast adds up the forecast amounts of the opportunities expected to close in the period.";
 
     private string Label(string key) => l[key].Value;
 
     public MetricTable Kpis(SalesKpis current, SalesKpis previous, bool compare)
     {
-        (string Name, Func<SalesKpis, double?> Value, CellFormat Format)[] rows =
+        // Which way is good: more of it (true), less of it (false), or neither (null: a forecast, a volume).
+        (string Name, Func<SalesKpis, double?> Value, CellFormat Format, bool? HigherIsBetter)[] rows =
         [
-            (Label("New customers"), k => k.NewCustomers, CellFormat.Count),
-            (Label("Contacts (visits, calls, proposals)"), k => k.Contacts, CellFormat.Count),
-            (Label("Contacts per opportunity"), k => k.ContactsPerOpportunity, CellFormat.Decimal),
-            (Label("Quotes"), k => k.Quotes, CellFormat.Count),
-            (Label("Quote accuracy"), k => k.QuoteAccuracy, CellFormat.Percent),
-            (Label("Sales forecast"), k => k.Forecast, CellFormat.Money),
-            (Label("Revenue"), k => k.Revenue, CellFormat.Money),
-            (Label("Forecast accuracy"), k => k.ForecastAccuracy, CellFormat.Percent),
-            (Label("Collections"), k => k.Collected, CellFormat.Money),
-            (Label("Collection rate"), k => k.CollectionRate, CellFormat.Percent),
-            (Label("Sales cost"), k => k.SalesCost, CellFormat.Money),
-            (Label("Sales cost per win"), k => k.CostPerWin, CellFormat.Money),
-            (Label("Opportunities won"), k => k.Won, CellFormat.Count),
-            (Label("Opportunities lost"), k => k.Lost, CellFormat.Count),
-            (Label("Opportunity conversion rate"), k => k.WinRate, CellFormat.Percent),
-            (Label("Average conversion cycle (days)"), k => k.AverageCycleDays, CellFormat.Days),
+            (Label("New customers"), k => k.NewCustomers, CellFormat.Count, true),
+            (Label("Contacts (visits, calls, proposals)"), k => k.Contacts, CellFormat.Count, true),
+            (Label("Contacts per opportunity"), k => k.ContactsPerOpportunity, CellFormat.Decimal, null),
+            (Label("Quotes"), k => k.Quotes, CellFormat.Count, true),
+            (Label("Quote accuracy"), k => k.QuoteAccuracy, CellFormat.Percent, true),
+            (Label("Sales forecast"), k => k.Forecast, CellFormat.Money, null),
+            (Label("Revenue"), k => k.Revenue, CellFormat.Money, true),
+            (Label("Forecast accuracy"), k => k.ForecastAccuracy, CellFormat.Percent, true),
+            (Label("Collections"), k => k.Collected, CellFormat.Money, true),
+            (Label("Collection rate"), k => k.CollectionRate, CellFormat.Percent, true),
+            (Label("Sales cost"), k => k.SalesCost, CellFormat.Money, false),
+            (Label("Sales cost per win"), k => k.CostPerWin, CellFormat.Money, false),
+            (Label("Opportunities won"), k => k.Won, CellFormat.Count, true),
+            (Label("Opportunities lost"), k => k.Lost, CellFormat.Count, false),
+            (Label("Opportunity conversion rate"), k => k.WinRate, CellFormat.Percent, true),
+            (Label("Average conversion cycle (days)"), k => k.AverageCycleDays, CellFormat.Days, false),
         ];
-        return Comparison("kpis", Label("Sales KPIs"), rows.Select(r => (r.Name, r.Value(current), r.Value(previous), r.Format)), compare);
+        return Comparison("kpis", Label("Sales KPIs"), rows.Select(r => (r.Name, r.Value(current), r.Value(previous), r.Format, r.HigherIsBetter)), compare)
+            with { Note = new TableNote(Label(ForecastNote), "forecast") };
     }
 
-    /// <summary>A metric / this period / previous period / change table.</summary>
-    public MetricTable Comparison(string key, string title, IEnumerable<(string Name, double? Current, double? Previous, CellFormat Format)> rows, bool compare)
+    /// <summary>
+    /// A metric / this period / previous period / change table. The change is in the metric's unit (percentage points
+    /// for percentages) and coloured by whether it is an improvement (<c>HigherIsBetter</c>; null: neither).
+    /// </summary>
+    public MetricTable Comparison(string key, string title,
+        IEnumerable<(string Name, double? Current, double? Previous, CellFormat Format, bool? HigherIsBetter)> rows, bool compare)
     {
         string[] columns = compare ? [Label("Metric"), Label("This period"), Label("Previous period"), Label("Change")] : [Label("Metric"), Label("This period")];
         return new MetricTable(key, title, columns, [.. rows.Select(r => compare
-            ? (IReadOnlyList<MetricValue>)[Text(r.Name), Of(r.Current, r.Format), Of(r.Previous, r.Format), Of(r.Current - r.Previous, r.Format == CellFormat.Count ? CellFormat.Decimal : r.Format)]
+            ? (IReadOnlyList<MetricValue>)[Text(r.Name), Of(r.Current, r.Format), Of(r.Previous, r.Format), Change(r.Current, r.Previous, r.Format, r.HigherIsBetter)]
             : [Text(r.Name), Of(r.Current, r.Format)])]);
     }
 
@@ -106,6 +112,7 @@ public sealed partial class MetricTables(IStringLocalizer<SharedResource> l)
         ];
         return new MetricTable("rep-kpis", Label("Forecast vs actual and other KPIs"),
             [Label("Metric"), Label("Rep"), Label("Team"), Label("Company")],
-            [.. rows.Select(r => (IReadOnlyList<MetricValue>)[Text(r.Name), Of(r.Value(report.RepKpis), r.Format), Of(r.Value(report.TeamKpis), r.Format), Of(r.Value(report.CompanyKpis), r.Format)])]);
+            [.. rows.Select(r => (IReadOnlyList<MetricValue>)[Text(r.Name), Of(r.Value(report.RepKpis), r.Format), Of(r.Value(report.TeamKpis), r.Format), Of(r.Value(report.CompanyKpis), r.Format)])],
+            Note: new TableNote(Label(ForecastNote), "forecast"));
     }
 }

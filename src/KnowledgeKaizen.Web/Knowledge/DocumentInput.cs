@@ -30,8 +30,8 @@ public sealed class DocumentInput
     [Range(1, 3650, ErrorMessage = "The review interval must be between 1 and 3650 days.")]
     public int ReviewIntervalDays { get; set; } = KnowledgeDocument.DefaultReviewIntervalDays;
 
-    /// <summary>One "procedure-slug#step-N" per line or comma-separated.</summary>
-    public string? Improves { get; set; }
+    /// <summary>The procedure steps picked, each "procedure-slug#step-N".</summary>
+    public List<string> Improves { get; set; } = [];
 
     public string? Issue { get; set; }
 
@@ -51,7 +51,7 @@ public sealed class DocumentInput
         Stages = Stages,
         Owner = Owner,
         ReviewIntervalDays = ReviewIntervalDays,
-        Improves = Split(Improves),
+        Improves = [.. Improves.Select(i => i.Trim()).Where(i => i.Length > 0)],
         Issue = Issue,
         Environment = Environment,
         Cause = Cause,
@@ -68,7 +68,7 @@ public sealed class DocumentInput
         Stages = [.. document.Stages],
         Owner = document.Owner,
         ReviewIntervalDays = document.ReviewIntervalDays,
-        Improves = string.Join(", ", document.Improves),
+        Improves = [.. document.Improves],
         Issue = document.Issue,
         Environment = document.Environment,
         Cause = document.Cause,

@@ -31,12 +31,14 @@ public sealed class DocumentPages(KnowledgeService knowledge, KnowledgeReader re
         }
 
         var userId = actor.UserId ?? string.Empty;
+        var languages = await reader.LanguageVersionsAsync([(document.Id, document.Kind, document.Slug, document.Language)], actor, ct);
         return new DocumentView(
             document,
             shown,
             shown.Number == inForce?.Number,
             html.Revision(shown),
-            canEdit && document.EvidenceSnapshot is { } evidence ? html.Text(evidence) : null,
+            // The snapshot is shown beside the text only when the text no longer carries it: the evidence appears once.
+            canEdit && document.EvidenceSnapshot is { } evidence && !EvidenceText.IsIn(evidence, shown.Body) ? html.Text(evidence) : null,
             await reader.FeedbackAsync(id, ct),
             await reader.MyFeedbackAsync(id, userId, ct),
             canEdit ? await feedback.ReasonsAsync(id, ct) : [],
@@ -45,6 +47,7 @@ public sealed class DocumentPages(KnowledgeService knowledge, KnowledgeReader re
             document.Kind == DocumentKind.Solution ? await reader.CaseLinksAsync(id, ct) : [],
             canEdit,
             actor.IsManager,
-            document.IsOverdue(today));
+            document.IsOverdue(today),
+            languages[document.Id]);
     }
 }

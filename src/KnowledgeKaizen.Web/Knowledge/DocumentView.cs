@@ -13,8 +13,9 @@ public sealed record DocumentView(
     IReadOnlyList<FeedbackKind> MyFeedback,
     IReadOnlyList<DocumentFeedback> Reasons,
     IReadOnlyList<(string Step, DocumentSummary Playbook)> ImprovedBy,
-    IReadOnlyList<(string Target, int? ProcedureId, string? ProcedureTitle)> Improves,
+    IReadOnlyList<ImprovedStep> Improves,
     IReadOnlyList<SolutionCaseLink> Cases,
     bool CanEdit,
     bool IsManager,
-    bool Overdue);
+    bool Overdue,
+    IReadOnlyList<LanguageVersion> OtherLanguages);

@@ -8,7 +8,7 @@ public static class KnowledgeActor
 {
     public static Actor ToActor(this System.Security.Claims.ClaimsPrincipal user) => new(
         user.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value,
-        user.Identity?.Name ?? string.Empty,
+        KnowledgeKaizen.Web.Identity.DisplayNameClaimsExtensions.DisplayName(user),
         user.IsInRole(Roles.KnowledgeManager) || user.IsInRole(Roles.Admin));
 
     /// <summary>Contributors, managers and admins may write; Staff and Trainers only read.</summary>

@@ -40,16 +40,13 @@ public static class KnowledgeText
 
     public static string IndexPage(DocumentKind kind) => $"/{Plural(kind)}/Index";
 
-    public static string Stage(string code) => code switch
-    {
-        "qualify" => "Qualify",
-        "discover" => "Discover",
-        "propose" => "Propose",
-        "quote" => "Quote",
-        "negotiate" => "Negotiate",
-        "close" => "Close",
-        _ => code,
-    };
-
+    /// <summary>A language's name in that language (as language switchers show it): "English", "中文".</summary>
     public static string Language(string code) => code == "zh" ? "中文" : "English";
+
+    /// <summary>The BCP 47 tag of a document language, for lang and hreflang attributes.</summary>
+    public static string LanguageTag(string code) => code == "zh" ? "zh-Hans" : "en";
+
+    /// <summary>The document language matching the reader's UI language: "zh" for Chinese, "en" otherwise.</summary>
+    public static string ReaderLanguage() =>
+        System.Globalization.CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? "zh" : "en";
 }

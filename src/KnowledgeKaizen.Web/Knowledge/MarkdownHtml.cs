@@ -20,17 +20,20 @@ public sealed class MarkdownHtml(MarkdownRenderer renderer, IStringLocalizer<Sha
 
     private readonly MemoryCache cache = new(new MemoryCacheOptions { SizeLimit = CacheChars });
 
-    /// <summary>A saved revision's body, rendered at most once while it stays in the cache.</summary>
+    /// <summary>
+    /// A saved revision's body as shown under its title (an opening heading that repeats the title left out), rendered
+    /// at most once while it stays in the cache.
+    /// </summary>
     public string Revision(DocumentRevision revision)
     {
         if (revision.Id == 0)
         {
-            return Show(Render(revision.Body));
+            return Show(Render(revision.Body, revision.Title));
         }
 
         var rendered = cache.GetOrCreate(revision.Id, entry =>
         {
-            var result = Render(revision.Body);
+            var result = Render(revision.Body, revision.Title);
             entry.Size = result.Html.Length + 64;
             return result;
         })!;
@@ -45,11 +48,11 @@ public sealed class MarkdownHtml(MarkdownRenderer renderer, IStringLocalizer<Sha
 
     public void Dispose() => cache.Dispose();
 
-    private RenderedMarkdown Render(string? markdown)
+    private RenderedMarkdown Render(string? markdown, string? title = null)
     {
         try
         {
-            return renderer.Render(markdown);
+            return title is null ? renderer.Render(markdown) : renderer.Render(markdown, title);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

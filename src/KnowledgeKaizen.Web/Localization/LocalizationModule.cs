@@ -24,6 +24,8 @@ public static class LocalizationModule
         services.AddSingleton<JsonStringLocalizerFactory>();
         services.AddSingleton<IStringLocalizerFactory>(sp => sp.GetRequiredService<JsonStringLocalizerFactory>());
         services.AddTransient(typeof(IStringLocalizer<>), typeof(StringLocalizer<>));
+        services.AddScoped<KnowledgeKaizen.Core.Crm.NameDirectory>();
+        services.AddScoped<DisplayNames>();
         services.Configure<RequestLocalizationOptions>(options =>
         {
             options.DefaultRequestCulture = new RequestCulture("en");

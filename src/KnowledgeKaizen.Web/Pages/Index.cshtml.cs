@@ -1,19 +1,23 @@
+using System.Security.Claims;
 using KnowledgeKaizen.Core.Identity;
-using KnowledgeKaizen.Web.Hosting;
+using KnowledgeKaizen.Core.Overview;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace KnowledgeKaizen.Web.Pages;
 
-/// <summary>Start page: a tile for each feature the user may use.</summary>
+/// <summary>The home page: a large search box, then what to read and continue, and what waits for the user's roles.</summary>
 [Authorize(Policy = Policies.Reader)]
-public sealed class IndexModel(Navigation navigation, TimeProvider clock) : PageModel
+public sealed class IndexModel(WorkOverview overview, TimeProvider clock) : PageModel
 {
-    public IReadOnlyList<NavItem> Features { get; private set; } = [];
+    public HomeOverview Overview { get; private set; } = null!;
 
     /// <summary>The server's local date, as the greeting shows it.</summary>
     public DateTime Today => clock.GetLocalNow().Date;
 
-    public async Task OnGetAsync() =>
-        Features = (await navigation.VisibleToAsync(User)).Where(i => i.Page != "/Index").ToList();
+    public async Task OnGetAsync(CancellationToken ct) =>
+        Overview = await overview.HomeAsync(User.FindFirstValue(ClaimTypes.NameIdentifier) ?? string.Empty,
+            Holds(Policies.Contributor), Holds(Policies.Trainer), Holds(Policies.KnowledgeManager), ct);
+
+    private bool Holds(string policy) => Policies.RolesFor[policy].Any(User.IsInRole);
 }

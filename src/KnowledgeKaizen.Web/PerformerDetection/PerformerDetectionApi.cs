@@ -1,5 +1,6 @@
 using System.Globalization;
 using KnowledgeKaizen.Insights.PerformerDetection;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace KnowledgeKaizen.Web.PerformerDetection;
 
@@ -13,7 +14,7 @@ public static class PerformerDetectionApi
         return api;
     }
 
-    private static async Task<IResult> GetAsync(string? stage, string? team, string? from, string? to, PerformerDetectionPages pages, CancellationToken ct)
+    private static async Task<Results<Ok<FindingsResponse>, ValidationProblem>> GetAsync(string? stage, string? team, string? from, string? to, PerformerDetectionPages pages, CancellationToken ct)
     {
         var problems = new Dictionary<string, string[]>();
         var start = ParseDate(from, nameof(from), problems);
@@ -25,10 +26,10 @@ public static class PerformerDetectionApi
 
         if (problems.Count > 0)
         {
-            return Results.ValidationProblem(problems);
+            return TypedResults.ValidationProblem(problems);
         }
 
-        return Results.Ok(await pages.ApiAsync(new FindingQuery(Blank(stage), Blank(team)), start, end, ct));
+        return TypedResults.Ok(await pages.ApiAsync(new FindingQuery(Blank(stage), Blank(team)), start, end, ct));
     }
 
     private static DateTime? ParseDate(string? value, string name, Dictionary<string, string[]> problems)

@@ -11,9 +11,9 @@ public static class PerformerDetectionModule
     {
         services.AddScoped<PerformerDetectionPages>();
         services.AddAuthorizationBuilder().AddCookieOrTokenPolicy(PerformerDetectionPolicies.FindingsApi, Policies.KnowledgeManager);
-        services.AddNavItem(new NavItem("Performance", "/Insights/Performance/Index", Policies.KnowledgeManager, NavOrder.PerformerFindings, "trophy"));
-        services.AddNavItem(new NavItem("My tasks", "/Tasks/Index", Policies.Reader, NavOrder.MyTasks, "check2-circle"));
-        services.AddNavItem(new NavItem("Expected-outcome model", "/Insights/Model", Policies.KnowledgeManager, NavOrder.ExpectedOutcomeModel, "cpu", "Admin"));
+        services.AddNavItem(new NavItem("Performance", "/Insights/Performance/Index", Policies.KnowledgeManager, NavOrder.PerformerFindings, "trophy", NavGroup.Insights));
+        services.AddNavItem(new NavItem("My tasks", "/Tasks/Index", Policies.Reader, NavOrder.MyTasks, "check2-circle", NavGroup.Me));
+        services.AddNavItem(new NavItem("Expected-outcome model", "/Insights/Model", Policies.KnowledgeManager, NavOrder.ExpectedOutcomeModel, "cpu", NavGroup.Admin));
         return services;
     }
 }

@@ -75,19 +75,19 @@ public sealed class StageHistoryImportBenchmark : IBenchmark
         }
     }
 
-    private static double Median(List<double> values)
+    internal static double Median(List<double> values)
     {
         var sorted = values.Order().ToList();
         return Report.Percentile(sorted, 0.5);
     }
 
-    private static string Range(List<double> values) =>
+    internal static string Range(List<double> values) =>
         string.Create(CultureInfo.InvariantCulture, $"{values.Min():0.00}–{values.Max():0.00} s");
 
-    private sealed record Files(string Stages, string Reps, string Customers, string Opportunities, string StageHistory);
+    internal sealed record Files(string Stages, string Reps, string Customers, string Opportunities, string StageHistory);
 
     /// <summary>Streams the fixture files to disk (nothing held in memory).</summary>
-    private static Files WriteFiles(string folder, int rows)
+    internal static Files WriteFiles(string folder, int rows)
     {
         string[] stages = ["qualify", "discover", "propose", "quote", "negotiate", "close"];
         var files = new Files(Path.Combine(folder, "stages.csv"), Path.Combine(folder, "reps.csv"), Path.Combine(folder, "customers.csv"),
@@ -141,7 +141,7 @@ public sealed class StageHistoryImportBenchmark : IBenchmark
         SqliteConnection.ClearAllPools();
         DeleteDatabase(database);
         var options = new DbContextOptionsBuilder<KnowledgeKaizenDbContext>()
-            .UseSqlite($"Data Source={database};Pooling=true").Options;
+            .UseSqlite($"Data Source={database};Pooling=true", sqlite => sqlite.MigrationsAssembly(DatabaseSettings.MigrationsAssembly(DatabaseProvider.Sqlite))).Options;
         await using (var setup = new KnowledgeKaizenDbContext(options))
         {
             await setup.Database.MigrateAsync();

@@ -35,7 +35,8 @@ public sealed class MetricsBenchmark : IBenchmark
         var web = Text(args, "--web") ?? Path.Combine(RepositoryRoot(), "src", "KnowledgeKaizen.Web", "bin", "Release", "net10.0", "KnowledgeKaizen.Web.dll");
         var path = Path.Combine(folder, "knowledgekaizen.db");
         var connectionString = $"Data Source={path};Pooling=True";
-        var options = new DbContextOptionsBuilder<KnowledgeKaizenDbContext>().UseSqlite(connectionString).Options;
+        var options = new DbContextOptionsBuilder<KnowledgeKaizenDbContext>()
+            .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(DatabaseSettings.MigrationsAssembly(DatabaseProvider.Sqlite))).Options;
 
         if (!args.Contains("--reuse") || !File.Exists(path))
         {

@@ -25,13 +25,22 @@ internal sealed partial class PortalProcess : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    /// <summary>Starts the portal on <paramref name="dataFolder"/> and signs in as Admin.</summary>
-    public static async Task<PortalProcess> StartAsync(string webDll, string dataFolder)
+    /// <summary>The signed-in session's cookies as one Cookie header (for load generators outside this process).</summary>
+    public string CookieHeader => ((HttpClientHandler)Handler).CookieContainer.GetCookieHeader(Client.BaseAddress!);
+
+    private HttpMessageHandler Handler { get; init; } = null!;
+
+    /// <summary>
+    /// Starts the portal on <paramref name="dataFolder"/> (loading the demo data when asked) and signs in as Admin.
+    /// <paramref name="contentRoot"/> is where it finds wwwroot and the relative content and seed paths (the web
+    /// project's folder, as <c>dotnet run</c> does); by default the build output folder, which holds neither.
+    /// </summary>
+    public static async Task<PortalProcess> StartAsync(string webDll, string dataFolder, bool demoData = false, string? contentRoot = null)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet", [webDll])
         {
-            WorkingDirectory = Path.GetDirectoryName(webDll)!,
+            WorkingDirectory = contentRoot ?? Path.GetDirectoryName(webDll)!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             Environment =
@@ -39,7 +48,7 @@ internal sealed partial class PortalProcess : IAsyncDisposable
                 ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
                 ["KnowledgeKaizen__DataPath"] = dataFolder,
-                ["KnowledgeKaizen__LoadDemoData"] = "false",
+                ["KnowledgeKaizen__LoadDemoData"] = demoData ? "true" : "false",
                 ["KnowledgeKaizen__AdminEmail"] = AdminEmail,
                 ["KK_ADMIN_PASSWORD"] = AdminPassword,
                 ["Logging__LogLevel__Default"] = "Warning",
@@ -50,12 +59,13 @@ internal sealed partial class PortalProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine($"[portal] {e.Data}"); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var client = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() })
+        var handler = new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() };
+        var client = new HttpClient(handler)
         {
             BaseAddress = new Uri($"http://127.0.0.1:{port}"),
             Timeout = TimeSpan.FromMinutes(5),
         };
-        var portal = new PortalProcess(process, client);
+        var portal = new PortalProcess(process, client) { Handler = handler };
         await Eventually.TrueAsync("the portal to answer its sign-in page", async () =>
         {
             if (process.HasExited)

@@ -14,7 +14,8 @@ namespace KnowledgeKaizen.Browser.Tests.Hosting;
 /// bars, sparklines, progress bars included — breaks the Content-Security-Policy, which allows no inline style
 /// outside the pages that draw Mermaid diagrams; and those still draw them.
 /// </summary>
-public sealed partial class ContentSecurityPolicyBrowserTests(DemoDataBrowserFixture fixture) : IClassFixture<DemoDataBrowserFixture>
+[Collection(DemoDataCollection.Name)]
+public sealed partial class ContentSecurityPolicyBrowserTests(DemoDataBrowserFixture fixture)
 {
     private const int MaxPages = 120;
 

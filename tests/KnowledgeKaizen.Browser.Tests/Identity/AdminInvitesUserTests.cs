@@ -28,9 +28,8 @@ public sealed class AdminInvitesUserTests(BrowserFixture fixture) : IClassFixtur
             await page.GetByLabel("Password", new() { Exact = true }).FillAsync("Carla-Passw0rd");
             await page.GetByLabel("Repeat password").FillAsync("Carla-Passw0rd");
             await page.GetByRole(AriaRole.Button, new() { Name = "Set password" }).ClickAsync();
-            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your password is set");
-
-            await SignIn.AsAsync(page, "carla@browser.test", "Carla-Passw0rd");
+            // Accepting signs the new user in: straight to the home page, no second sign-in.
+            await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("you are signed in");
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Welcome to KnowledgeKaizen" })).ToBeVisibleAsync();
             await Assertions.Expect(page.GetByTestId("user-menu")).ToContainTextAsync("carla@browser.test");
             await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Users" })).ToHaveCountAsync(0);
@@ -41,6 +40,11 @@ public sealed class AdminInvitesUserTests(BrowserFixture fixture) : IClassFixtur
 
             await SignIn.OutAsync(page, "退出登录");
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "登录" })).ToBeVisibleAsync();
+
+            // The used link says so before asking for a password.
+            await page.GotoAsync(invite);
+            await Assertions.Expect(page.GetByTestId("invite-used")).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByLabel("确认密码")).ToHaveCountAsync(0);
         });
     }
 

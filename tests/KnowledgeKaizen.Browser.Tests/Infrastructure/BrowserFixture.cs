@@ -24,7 +24,7 @@ public class BrowserFixture<TPortal> : IAsyncLifetime
     /// <summary>Deadlines, not waits: generous, because a loaded machine may be many times slower than a quiet one.</summary>
     private const float Deadline = 60_000;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         Assertions.SetDefaultExpectTimeout(Deadline);
         BaseUrl = Server.StartOnRealPort();

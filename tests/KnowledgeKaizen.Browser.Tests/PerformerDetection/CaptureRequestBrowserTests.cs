@@ -36,9 +36,9 @@ public sealed class CaptureRequestBrowserTests(DemoDataBrowserFixture fixture) :
         await Artifacts.CaptureOnFailureAsync(page, "capture-request-rep", async () =>
         {
             await SignIn.AsAsync(page, rep.Email!, PortalFactory.UserPassword);
-            await Assertions.Expect(page.GetByTestId("task-count")).ToHaveTextAsync("1");
-            await page.GetByTestId("task-badge").ClickAsync();
-            await page.GetByTestId("open-task").First.ClickAsync();
+            await Assertions.Expect(page.GetByTestId("notification-count")).ToHaveTextAsync("1");
+            await page.GetByTestId("notification-bell").ClickAsync();
+            await page.GetByTestId("open-notification").First.ClickAsync();
             await Assertions.Expect(page.GetByTestId("capture-evidence")).ToContainTextAsync("Performance evidence");
             await page.GetByTestId("accept-capture").ClickAsync();
             await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Knowledge/Edit/"));
@@ -46,8 +46,8 @@ public sealed class CaptureRequestBrowserTests(DemoDataBrowserFixture fixture) :
             var html = await page.ContentAsync();
             Assert.Contains("Performance evidence", html, StringComparison.Ordinal);
             Assert.Contains("What I do", html, StringComparison.Ordinal);
-            await Assertions.Expect(page.GetByTestId("task-badge")).ToBeVisibleAsync();
-            await Assertions.Expect(page.GetByTestId("task-count")).ToHaveCountAsync(0);
+            await Assertions.Expect(page.GetByTestId("notification-bell")).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByTestId("notification-count")).ToHaveCountAsync(0);
         });
     }
 }

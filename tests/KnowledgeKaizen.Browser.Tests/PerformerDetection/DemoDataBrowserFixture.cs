@@ -5,3 +5,13 @@ namespace KnowledgeKaizen.Browser.Tests.PerformerDetection;
 
 /// <summary>The browser fixture with the demo CRM data and a small, fast expected-outcome model.</summary>
 public sealed class DemoDataBrowserFixture : BrowserFixture<DemoDataPortalFactory>;
+
+/// <summary>
+/// The classes that only read the demo portal share one (its load and first retraining are the expensive part); they
+/// run one after the other.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class DemoDataCollection : ICollectionFixture<DemoDataBrowserFixture>
+{
+    public const string Name = "demo data portal";
+}

@@ -1,6 +1,8 @@
 using KnowledgeKaizen.Core.Analytics;
 using KnowledgeKaizen.Core.Tests.Knowledge;
+using KnowledgeKaizen.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeKaizen.Core.Tests.Analytics;
 
@@ -23,7 +25,7 @@ public sealed class SearchAnalyticsTests : IDisposable
     public async Task Report_CountsTopQueries_Gaps_NoClicks_AndClickThroughByPosition()
     {
         await using var db = database.NewContext();
-        var analytics = new SearchAnalytics(db, database.Service(db), database.Clock);
+        var analytics = new SearchAnalytics(db, database.Service(db), Recorder(), database.Clock);
         var first = await analytics.RecordQueryAsync("Discount", "u1", 12);
         await analytics.RecordQueryAsync("discount ", "u2", 3);
         await analytics.RecordQueryAsync("warranty  claims", "u1", 0);
@@ -51,7 +53,7 @@ public sealed class SearchAnalyticsTests : IDisposable
     public async Task Report_LeavesOutSearchesBeforeThePeriod()
     {
         await using var db = database.NewContext();
-        var analytics = new SearchAnalytics(db, database.Service(db), database.Clock);
+        var analytics = new SearchAnalytics(db, database.Service(db), Recorder(), database.Clock);
         await analytics.RecordQueryAsync("old question", "u1", 0);
         database.Clock.Now = database.Clock.Now.AddDays(10);
 
@@ -63,7 +65,7 @@ public sealed class SearchAnalyticsTests : IDisposable
     public async Task ContentGap_BecomesAPlaybookDraft_ByTheManager_WithTheSearchesAsEvidence()
     {
         await using var db = database.NewContext();
-        var analytics = new SearchAnalytics(db, database.Service(db), database.Clock);
+        var analytics = new SearchAnalytics(db, database.Service(db), Recorder(), database.Clock);
         await analytics.RecordQueryAsync("退货 流程", "u1", 0);
 
         var id = await analytics.StartDraftFromGapAsync("退货 流程", KnowledgeTestDatabase.Manager);
@@ -72,6 +74,39 @@ public sealed class SearchAnalyticsTests : IDisposable
         Assert.Equal(("退货 流程", "zh", KnowledgeKaizen.Core.Knowledge.DocumentStatus.Draft, "manager-1"), (draft.Title, draft.Language, draft.Status, draft.AuthorUserId));
         Assert.Contains("1 次没有结果", draft.CurrentRevision.Body, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ConcurrentSearches_AreEachRecorded_WithTheirOwnId()
+    {
+        var recorder = Recorder();
+
+        var ids = await Task.WhenAll(Enumerable.Range(0, 300).Select(i =>
+            Task.Run(() => recorder.RecordAsync(new SearchQueryLog($"query {i % 7}", $"u{i}", i, database.Clock.GetUtcNow().UtcDateTime)))));
+
+        await using var db = database.NewContext();
+        Assert.Equal(300, ids.Distinct().Count());
+        Assert.Equal(300, await db.SearchQueries.CountAsync());
+        Assert.Equal(ids.Order(), await db.SearchQueries.Select(q => q.Id).OrderBy(id => id).ToListAsync());
+    }
+
+    [Fact]
+    public async Task SearchAbandonedByItsReader_IsStillRecorded()
+    {
+        using var gone = new CancellationTokenSource();
+        await gone.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            Recorder().RecordAsync(new SearchQueryLog("left early", "u1", 3, database.Clock.GetUtcNow().UtcDateTime), gone.Token));
+
+        await Eventually.TrueAsync("the abandoned search to be written", async () =>
+        {
+            await using var db = database.NewContext();
+            return await db.SearchQueries.AnyAsync(q => q.Text == "left early");
+        });
+    }
+
+    private SearchQueryRecorder Recorder() =>
+        new(new ServiceCollection().AddScoped(_ => database.NewContext()).BuildServiceProvider().GetRequiredService<IServiceScopeFactory>());
 
     public void Dispose() => database.Dispose();
 }

@@ -136,5 +136,48 @@ public sealed class CourseBuilderTests : IDisposable
         await Assert.ThrowsAsync<CourseRuleException>(() => courses.AddQuestionAsync(id, module, "Which?", options, correct, null));
     }
 
+    [Fact]
+    public async Task EditQuestion_BeforeAnyAnswer_MayChangeOptionsAndTheCorrectOne()
+    {
+        var doc = await database.PublishedPlaybookAsync("Discovery");
+        var id = await database.CourseAsync(doc);
+        await using var db = database.NewContext();
+        var courses = database.Courses(db);
+        var module = (await courses.FindAsync(id))!.Modules[0];
+        var question = module.Questions[0].Id;
+
+        await courses.EditQuestionAsync(id, module.Id, question, "  What do you ask first?  ", ["Budget", "Timing", "Price", "Nothing"], 1, "Timing frames the rest.");
+
+        var edited = (await database.Courses(database.NewContext()).FindAsync(id))!.Modules[0].Questions.Single();
+        Assert.Equal(("What do you ask first?", 1, "Timing frames the rest."), (edited.Prompt, edited.CorrectIndex, edited.Explanation));
+        Assert.Equal(["Budget", "Timing", "Price", "Nothing"], edited.Options);
+        await Assert.ThrowsAsync<CourseRuleException>(() => courses.EditQuestionAsync(id, module.Id, question, "Which?", ["One"], 0, null));
+        await Assert.ThrowsAsync<CourseRuleException>(() => courses.EditQuestionAsync(id, module.Id, question + 99, "Which?", ["A", "B"], 0, null));
+    }
+
+    [Fact]
+    public async Task EditQuestion_AfterALearnerAnswered_ChangesTheWordingOnly()
+    {
+        var doc = await database.PublishedPlaybookAsync("Discovery");
+        var id = await database.CourseAsync(doc);
+        await database.AddUserAsync("learner-1", "learner@test.local");
+        await using var db = database.NewContext();
+        var courses = database.Courses(db);
+        await courses.PublishAsync(id);
+        var module = (await courses.FindAsync(id))!.Modules[0];
+        var question = module.Questions[0].Id;
+        var learning = database.Learning(db);
+        await learning.EnrollAsync(id, "learner-1");
+        await learning.SubmitModuleAsync(id, module.Id, "learner-1", new Dictionary<int, int> { [question] = 0 });
+
+        var moved = await Assert.ThrowsAsync<CourseRuleException>(() => courses.EditQuestionAsync(id, module.Id, question, "What comes first?", ["Ask", "Quote", "Close"], 1, null));
+        Assert.Contains("Learners have answered", moved.Message, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<CourseRuleException>(() => courses.EditQuestionAsync(id, module.Id, question, "What comes first?", ["Ask", "Quote"], 0, null));
+
+        await courses.EditQuestionAsync(id, module.Id, question, "What do you do first?", ["Ask questions", "Send a quote", "Close"], 0, "Questions first.");
+        var edited = (await database.Courses(database.NewContext()).FindAsync(id))!.Modules[0].Questions.Single();
+        Assert.Equal(("What do you do first?", "Ask questions", 0), (edited.Prompt, edited.Options[0], edited.CorrectIndex));
+    }
+
     public void Dispose() => database.Dispose();
 }

@@ -80,31 +80,40 @@ public sealed class LearningTests : IDisposable
     }
 
     [Fact]
-    public async Task Progress_CountsWrongAnswersPerQuestion_AndStageCompletionFollowsCompletedCourses()
+    public async Task Progress_CountsWrongAnswersPerQuestion_AndStageCompletionCountsPassedCourses()
     {
         var (id, first, second) = await PublishedTwoModuleCourseAsync();
         await database.AddUserAsync("learner-2", "second@test.local");
+        await database.AddUserAsync("learner-3", "third@test.local");
         await using var db = database.NewContext();
         var learning = database.Learning(db);
         await learning.AssignAsync(id, "SECOND@test.local", CourseTestData.Trainer);
         await learning.EnrollAsync(id, Learner);
-        foreach (var (user, choice) in new[] { (Learner, 1), ("learner-2", 1) })
+        await learning.EnrollAsync(id, "learner-3");
+        foreach (var (user, choice) in new[] { (Learner, 1), ("learner-2", 1), ("learner-3", 0) })
         {
             await learning.SubmitModuleAsync(id, first.Module, user, new Dictionary<int, int> { [first.Question] = choice });
         }
 
-        await learning.SubmitModuleAsync(id, second.Module, Learner, new Dictionary<int, int> { [second.Question] = 0 });
+        foreach (var user in new[] { Learner, "learner-3" })
+        {
+            await learning.SubmitModuleAsync(id, second.Module, user, new Dictionary<int, int> { [second.Question] = 0 });
+        }
 
         var report = (await learning.ProgressAsync(id))!;
-        Assert.Equal(2, report.Learners.Count);
-        Assert.Single(report.Learners, l => l.CompletedAt is not null);
+        Assert.Equal(3, report.Learners.Count);
+        Assert.Equal(2, report.Learners.Count(l => l.CompletedAt is not null));
         Assert.Single(report.Learners, l => l.Assigned);
+        Assert.Equal(
+            [CourseOutcome.Failed, CourseOutcome.InProgress, CourseOutcome.Passed],
+            report.Learners.OrderBy(l => l.Name, StringComparer.Ordinal).Select(l => l.Outcome));
         var question = report.Questions[0];
-        Assert.Equal((2, 2, "Quote"), (question.Answered, question.Wrong, question.CommonWrongOption));
+        Assert.Equal((3, 2, "Quote"), (question.Answered, question.Wrong, question.CommonWrongOption));
 
-        var stages = await learning.StageCompletionAsync(Learner);
-        Assert.Equal([new StageCourseCompletion("discover", 1, 1)], stages);
+        // 1 of 2 correct is 50 %, below the 80 % mastery score: finished, but not passed.
+        Assert.Equal([new StageCourseCompletion("discover", 1, 0)], await learning.StageCompletionAsync(Learner));
         Assert.Equal([new StageCourseCompletion("discover", 1, 0)], await learning.StageCompletionAsync("learner-2"));
+        Assert.Equal([new StageCourseCompletion("discover", 1, 1)], await learning.StageCompletionAsync("learner-3"));
     }
 
     private async Task<(int Id, (int Module, int Question) First, (int Module, int Question) Second)> PublishedTwoModuleCourseAsync()

@@ -69,5 +69,19 @@ internal sealed class IngestionTestDb : IDisposable
 
     public long Scalar(string sql) => database.Scalar(sql);
 
+    /// <summary>Every row of a query as its cells joined by " | " (null as an empty cell).</summary>
+    public IReadOnlyList<string> Rows(string sql)
+    {
+        using var command = database.Command(sql);
+        using var reader = command.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read())
+        {
+            rows.Add(string.Join(" | ", Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? string.Empty : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
+        }
+
+        return rows;
+    }
+
     public void Dispose() => database.Dispose();
 }

@@ -114,6 +114,39 @@ public sealed class ValidationRuleTests : IDisposable
     }
 
     [Fact]
+    public void RejectedAllOrNothingImport_ReportsThatNothingWasWritten_WhileItsPreviewSaysWhatACommitWouldDo()
+    {
+        var file = Header + Good + "h2,o1,discover,r1,2024-01-20,,open\n" + "h3,o1,propose,r999,2024-02-01,,open\n";
+
+        var preview = db.Run(ImportKind.StageHistory, file, dryRun: true);
+        var rejected = db.Run(ImportKind.StageHistory, file);
+
+        Assert.Equal((2, 0, 0, 1), (preview.Inserted, preview.Updated, preview.Unchanged, preview.Rejected));
+        Assert.False(rejected.Applied);
+        Assert.Equal((0, 0, 0, 1), (rejected.Inserted, rejected.Updated, rejected.Unchanged, rejected.Rejected));
+        Assert.Contains("0 inserted, 0 updated", rejected.Summary(), StringComparison.Ordinal);
+        Assert.Equal(0, db.Count("StageHistory"));
+    }
+
+    [Theory]
+    [InlineData("external_id,opportunity_id,stage,rep_id,entered_at,left_at,outcome", ImportKind.StageHistory)]
+    [InlineData("\uFEFF\"external_id\",\"name\",\"industry\",\"region\",\"created_at\"", ImportKind.Customers)]
+    [InlineData("code,name,position", ImportKind.Stages)]
+    [InlineData("external_id,name,team,region,role,email", ImportKind.Reps)]
+    [InlineData("external_id,customer_id,channel,type,text,received_at,category", ImportKind.Feedback)]
+    public void HeaderRow_NamesTheKindItFitsBest(string header, ImportKind expected)
+    {
+        Assert.Equal(expected, ImportKinds.Detect(header));
+        Assert.True(expected.Fits(header));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("id,title,body")]
+    [InlineData("external_id,name")]
+    public void HeaderRow_ThatFitsNoKind_NamesNone(string header) => Assert.Null(ImportKinds.Detect(header));
+
+    [Fact]
     public void MultilineQuotedField_KeepsLineNumbersOfLaterRows()
     {
         var file = "external_id,customer_id,agent_id,opened_at,channel,category,priority,subject,description\n" +

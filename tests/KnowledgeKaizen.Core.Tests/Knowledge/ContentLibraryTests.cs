@@ -25,7 +25,45 @@ public sealed class ContentLibraryTests : IDisposable
         Assert.All(await db.KnowledgeDocuments.ToListAsync(), d => Assert.Equal(DocumentStatus.Published, d.Status));
         var procedure = await db.KnowledgeDocuments.Include(d => d.Revisions).SingleAsync(d => d.Slug == "discovery-visit" && d.Language == "en");
         Assert.Equal(new DateOnly(2026, 1, 5), procedure.RevisionInForce(new DateOnly(2026, 11, 27))!.EffectiveDate);
-        Assert.Equal(new DateOnly(2026, 1, 5).AddDays(180), procedure.VerifyBy);
+        // Imported on 2026-11-27, long after it took effect: due for review 180 days after the import, not overdue.
+        Assert.Equal(new DateOnly(2027, 5, 26), procedure.VerifyBy);
+    }
+
+    [Theory]
+    [InlineData("2026-02-01", "2026-07-31")]
+    [InlineData("2027-09-15", "2028-03-13")]
+    public async Task Import_OnAnyDay_LeavesNothingOverdue_AndTheReviewDueAnIntervalAfterTheImport(string importDay, string due)
+    {
+        database.Clock.Now = new DateTimeOffset(DateOnly.Parse(importDay, System.Globalization.CultureInfo.InvariantCulture).ToDateTime(new TimeOnly(8, 0)), TimeSpan.Zero);
+
+        await ImportAsync(ShippedContent);
+
+        await using var db = database.NewContext();
+        var today = DateOnly.FromDateTime(database.Clock.Now.UtcDateTime);
+        Assert.Empty(await new KnowledgeReader(db, database.Clock).OverdueAsync());
+        var procedures = await db.KnowledgeDocuments.Include(d => d.Revisions).Where(d => d.Kind == DocumentKind.Procedure).ToListAsync();
+        Assert.All(procedures, p => Assert.False(p.IsOverdue(today)));
+        Assert.All(procedures, p => Assert.Equal(DateOnly.Parse(due, System.Globalization.CultureInfo.InvariantCulture), p.VerifyBy));
+        Assert.All(procedures, p => Assert.Equal(new DateOnly(2026, 1, 5), p.CurrentRevision.EffectiveDate));
+    }
+
+    [Fact]
+    public async Task Import_PlaybookByARepWithoutAnAccount_NamesTheRep()
+    {
+        await using (var db = database.NewContext())
+        {
+            db.Reps.Add(new KnowledgeKaizen.Core.Crm.Rep("REP-001", "Li Na", "East Sales", "East", KnowledgeKaizen.Core.Crm.RepRole.Sales, "li.na@demo.kaizen"));
+            await db.SaveChangesAsync();
+        }
+
+        await ImportAsync(ShippedContent);
+
+        await using var check = database.NewContext();
+        var playbook = await check.KnowledgeDocuments.SingleAsync(d => d.Slug == "two-visit-discovery" && d.Language == "en");
+        Assert.Equal("Li Na", playbook.AuthorName);
+        Assert.Null(playbook.AuthorUserId);
+        var revision = await check.DocumentRevisions.FirstAsync(r => r.DocumentId == playbook.Id);
+        Assert.Equal((Actor.ImporterName, KnowledgeDocument.ImportNote), (revision.EditorName, revision.ChangeNote));
     }
 
     [Fact]

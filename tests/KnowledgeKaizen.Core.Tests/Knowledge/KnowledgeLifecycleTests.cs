@@ -230,5 +230,37 @@ public sealed class KnowledgeLifecycleTests : IDisposable
         Assert.Equal(["quote"], draft.Stages);
     }
 
+    [Fact]
+    public async Task CreatePlaybookDraft_HoldsTheEvidenceOnceInItsSection_AndNoNoteToTheAuthor()
+    {
+        await database.AddUserAsync("rep-9", "rep9@demo.kaizen");
+        const string evidence = "### Performance evidence: Zhao Lei at Proposal\n\n- Entries decided: **40**; advanced **31**.\n\n" +
+            "Standard procedure of this stage: `proposal-preparation`. Name the step this practice improves in the Improves field (proposal-preparation#step-N).\n";
+        await using var db = database.NewContext();
+
+        var draft = await database.Service(db).CreatePlaybookDraftAsync("rep-9", "My method at Proposal", "propose", [], evidence, "zh");
+
+        var body = draft.CurrentRevision.Body;
+        Assert.Equal("## 适用情境\n\n## 我的做法\n\n## 为什么有效\n\n## 操作步骤\n\n1. \n2. \n\n## 常见误区\n\n## 效果依据\n\n" +
+            "### Performance evidence: Zhao Lei at Proposal\n\n- Entries decided: **40**; advanced **31**.\n", body);
+        Assert.True(EvidenceText.IsIn(draft.EvidenceSnapshot, body));
+        Assert.False(EvidenceText.IsIn(draft.EvidenceSnapshot, "## 效果依据\n\nRewritten by the author.\n"));
+    }
+
+    [Fact]
+    public void Templates_CarryNoGuidanceThatWouldBePublished()
+    {
+        foreach (var kind in Enum.GetValues<DocumentKind>())
+        {
+            foreach (var language in DocumentKinds.Languages)
+            {
+                var lines = DocumentTemplates.For(kind, language).Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0);
+                Assert.All(lines, line => Assert.True(line.StartsWith('#') || line.StartsWith('|') || line.StartsWith('-') || line.StartsWith('`')
+                    || char.IsDigit(line[0]) || line.Contains("-->", StringComparison.Ordinal) || line.StartsWith("flowchart", StringComparison.Ordinal),
+                    $"{kind}/{language}: \"{line}\" would be published as text"));
+            }
+        }
+    }
+
     public void Dispose() => database.Dispose();
 }

@@ -19,7 +19,7 @@ public sealed class StandardisationAndFeedbackTests : IDisposable
         Assert.Equal(procedureId, proposal!.ProcedureId);
         Assert.Contains("Li Na", proposal.ProposedBody, StringComparison.Ordinal);
 
-        var revision = await standardisation.StandardiseAsync(playbookId, procedureId, proposal.ProposedBody, null, Manager);
+        var revision = await standardisation.StandardiseAsync(playbookId, procedureId, proposal.ProposedBody, new DateOnly(2026, 11, 27), Manager);
 
         db.ChangeTracker.Clear();
         var procedure = await database.Service(db).FindAsync(procedureId, Reader);
@@ -27,9 +27,45 @@ public sealed class StandardisationAndFeedbackTests : IDisposable
         Assert.Equal(2, revision.Number);
         Assert.Contains("Li Na", revision.ChangeNote, StringComparison.Ordinal);
         Assert.Equal(2, procedure!.PublishedRevisionNumber);
-        Assert.Contains("#### What I do", procedure.RevisionInForce(new DateOnly(2026, 11, 27))!.Body, StringComparison.Ordinal);
+        Assert.Contains("##### What I do", procedure.RevisionInForce(new DateOnly(2026, 11, 27))!.Body, StringComparison.Ordinal);
         Assert.Equal(DocumentStatus.Standardised, playbook!.Status);
         Assert.Equal(procedureId, playbook.StandardisedIntoId);
+    }
+
+    [Fact]
+    public async Task Proposal_AddsOnlyThePractice_UnderTheImprovedStep_AndShowsTheChanges()
+    {
+        await using var db = database.NewContext();
+        var service = database.Service(db);
+        const string procedureText = "## Steps\n\n### 1. Prepare {#step-1}\n\nRead the account.\n\n### 2. Visit {#step-2}\n\nListen.\n\n## Checklist\n\n- [ ] Notes sent\n";
+        var procedure = await service.CreateAsync(DocumentKind.Procedure, "en", "site-visit", "Site visit", procedureText,
+            new DocumentMetadata { Owner = "Sales Operations", Stages = ["discover"] }, Manager);
+        await service.SubmitAsync(procedure.Id, Manager);
+        await service.ApproveAsync(procedure.Id, procedure.CurrentRevisionNumber, null, new DateOnly(2026, 11, 1), Manager);
+        var playbook = await service.CreateAsync(DocumentKind.Playbook, "en", null, "Bring the plant manager",
+            "## Situation\n\nPlants with night shifts.\n\n## What I do\n\nI invite the plant manager.\n\n### Why the manager\n\nThey own the downtime.\n\n" +
+            "## Steps\n\n1. Call the manager.\n2. Walk the line together.\n\n## Pitfalls\n\nDo not pitch.\n\n## Evidence\n\n58 % against 41 %.\n",
+            new DocumentMetadata { Stages = ["discover"], Improves = ["site-visit#step-1"] }, Author);
+        await service.SubmitAsync(playbook.Id, Author);
+        await service.ApproveAsync(playbook.Id, playbook.CurrentRevisionNumber, null, null, Manager);
+
+        var proposal = await new StandardisationService(db, service).ProposeAsync(playbook.Id, null, Manager);
+
+        var body = proposal!.ProposedBody;
+        var expectedPractice = "### 1. Prepare {#step-1}\n\nRead the account.\n\n#### Adopted practice: Bring the plant manager\n\n" +
+            $"> From the playbook by Li Na ([#{playbook.Id}](/Knowledge/Details/{playbook.Id})).\n\n" +
+            "##### What I do\n\nI invite the plant manager.\n\n###### Why the manager\n\nThey own the downtime.\n\n" +
+            "##### Steps\n\n1. Call the manager.\n2. Walk the line together.\n\n### 2. Visit {#step-2}";
+        Assert.Contains(expectedPractice, body, StringComparison.Ordinal);
+        Assert.DoesNotContain("night shifts", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Do not pitch", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("58 %", body, StringComparison.Ordinal);
+        Assert.EndsWith("## Checklist\n\n- [ ] Notes sent\n", body, StringComparison.Ordinal);
+        Assert.Equal(0, proposal.Changes!.Deleted);
+        Assert.Equal(17, proposal.Changes.Inserted);
+
+        var edited = await new StandardisationService(db, service).ProposeAsync(playbook.Id, null, Manager, procedureText.Replace("Listen.", "Listen more."));
+        Assert.Equal((1, 1), (edited!.Changes!.Inserted, edited.Changes.Deleted));
     }
 
     [Fact]
@@ -40,7 +76,7 @@ public sealed class StandardisationAndFeedbackTests : IDisposable
         await using var db = database.NewContext();
 
         await Assert.ThrowsAsync<KnowledgeRuleException>(() =>
-            new StandardisationService(db, database.Service(db)).StandardiseAsync(draftId, procedureId, "x", null, Manager));
+            new StandardisationService(db, database.Service(db)).StandardiseAsync(draftId, procedureId, "x", new DateOnly(2026, 11, 27), Manager));
     }
 
     [Fact]

@@ -113,4 +113,27 @@ public sealed class MarkdownRendererTests
 
         Assert.Contains("<code>&lt;br&gt;</code>", html, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("# Quote follow-up\n\nCall within two days.\n", "Quote follow-up")]
+    [InlineData("#   quote   FOLLOW-UP  \n\nCall within two days.\n", "Quote follow-up")]
+    [InlineData("# 报价跟进\n\nCall within two days.\n", "报价跟进")]
+    public void RenderUnderTitle_LeadingHeadingThatRepeatsTheTitle_IsLeftOut(string body, string title)
+    {
+        var html = renderer.ToHtml(body, title);
+
+        Assert.DoesNotContain("<h1", html, StringComparison.Ordinal);
+        Assert.Contains("<p>Call within two days.</p>", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("# Why we call back\n\nText.\n")]
+    [InlineData("Intro.\n\n# Quote follow-up\n")]
+    [InlineData("## Quote follow-up\n")]
+    public void RenderUnderTitle_OtherHeadings_AreKept(string body)
+    {
+        var html = renderer.ToHtml(body, "Quote follow-up");
+
+        Assert.Equal(renderer.ToHtml(body), html);
+    }
 }

@@ -77,12 +77,12 @@ public sealed partial class CoursePagesTests(PortalFactory factory) : IClassFixt
             var refused = await PortalFactory.PostFormAsync(staff, submit, tampered, learn);
             var page = await staff.GetStringAsync(refused.Headers.Location!.OriginalString);
             Assert.Contains("data-testid=\"course-error\"", page, StringComparison.Ordinal);
-            Assert.DoesNotContain("data-testid=\"course-completed\"", page, StringComparison.Ordinal);
+            Assert.DoesNotContain("data-testid=\"course-outcome\"", page, StringComparison.Ordinal);
         }
 
         var accepted = await PortalFactory.PostFormAsync(staff, submit, new() { [$"Answers[{questionId}]"] = "1", ["Score"] = "100" }, learn);
         var done = await staff.GetStringAsync(accepted.Headers.Location!.OriginalString);
-        Assert.Contains("data-testid=\"course-completed\"", done, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"course-outcome\">Failed<", done, StringComparison.Ordinal);
         Assert.Contains("Score 0%", done, StringComparison.Ordinal);
     }
 
@@ -127,7 +127,7 @@ public sealed partial class CoursePagesTests(PortalFactory factory) : IClassFixt
         var page = await manager.GetStringAsync($"/Insights/Reps/{repId}");
 
         Assert.Contains("data-testid=\"rep-courses\"", page, StringComparison.Ordinal);
-        // Other tests in the class publish "propose" courses too; this rep completed exactly one of them.
-        Assert.Matches(@"propose: Courses for this stage: completed 1 of \d+", page);
+        // Other tests in the class publish "propose" courses too; this rep passed exactly one of them.
+        Assert.Matches(@"Proposal: Courses for this stage: passed 1 of \d+", page);
     }
 }

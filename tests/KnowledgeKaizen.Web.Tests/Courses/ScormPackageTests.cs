@@ -24,7 +24,7 @@ public sealed class ScormPackageTests(PortalFactory factory) : IClassFixture<Por
         Assert.Empty(await ValidateAsync(folder, Path.Combine(folder, "imsmanifest.xml")));
         var manifest = XDocument.Load(Path.Combine(folder, "imsmanifest.xml"));
         Assert.Equal("1.2", manifest.Descendants(ScormManifest.Cp + "schemaversion").Single().Value);
-        Assert.Equal("80", manifest.Descendants(ScormManifest.Adlcp + "masteryscore").Single().Value);
+        Assert.Equal(Course.MasteryScore.ToString(System.Globalization.CultureInfo.InvariantCulture), manifest.Descendants(ScormManifest.Adlcp + "masteryscore").Single().Value);
         var resource = manifest.Descendants(ScormManifest.Cp + "resource").Single();
         Assert.Equal("sco", resource.Attribute(ScormManifest.Adlcp + "scormtype")!.Value);
         Assert.Equal("index.html", resource.Attribute("href")!.Value);
@@ -52,6 +52,29 @@ public sealed class ScormPackageTests(PortalFactory factory) : IClassFixture<Por
         Assert.Contains("https://example.com/pricing", package.RemovedUrls);
         Assert.Contains("Proposal structure", index, StringComparison.Ordinal);
         Assert.Contains("LMSInitialize", await File.ReadAllTextAsync(Path.Combine(folder, "scorm-runtime.js")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ModuleWithADiagram_ShipsTheRendererInThePackage_AndOneWithoutDoesNot()
+    {
+        var drawn = await ContentScenario.PublishedDocumentAsync(factory.Services, DocumentKind.Procedure, "Escalation flow",
+            "# Escalation flow\n\n```mermaid\nflowchart LR\n  A[Agent] --> B[Team lead]\n```\n");
+        var plain = await ContentScenario.PublishedDocumentAsync(factory.Services, DocumentKind.Playbook, "Calm voice", "Speak slowly.");
+
+        var withDiagram = Extract((await ExportCourseAsync("Escalations", drawn, plain)).Zip);
+        var listed = XDocument.Load(Path.Combine(withDiagram, "imsmanifest.xml")).Descendants(ScormManifest.Cp + "file").Select(f => f.Attribute("href")!.Value).ToList();
+        Assert.Contains("diagrams.js", listed);
+        Assert.Contains("mermaid.min.js", listed);
+        var index = await File.ReadAllTextAsync(Path.Combine(withDiagram, "index.html"));
+        Assert.Contains("<script src=\"diagrams.js\" data-mermaid-src=\"mermaid.min.js\"></script>", index, StringComparison.Ordinal);
+        Assert.Contains("class=\"mermaid\"", index, StringComparison.Ordinal);
+        Assert.True(new FileInfo(Path.Combine(withDiagram, "mermaid.min.js")).Length > 1_000_000, "the whole renderer travels in the package");
+        // The module's heading is the title; the body's H1 repeating it is left out.
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(index, "Escalation flow</h"));
+
+        var without = Extract((await ExportCourseAsync("Calm calls", plain)).Zip);
+        Assert.False(File.Exists(Path.Combine(without, "mermaid.min.js")));
+        Assert.DoesNotContain("diagrams.js", await File.ReadAllTextAsync(Path.Combine(without, "index.html")), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -122,7 +145,12 @@ public sealed class ScormPackageTests(PortalFactory factory) : IClassFixture<Por
         var first = await ContentScenario.PublishedDocumentAsync(factory.Services, DocumentKind.Procedure, "Proposal structure",
             $"## Steps\n\n1. Summarise the need.\n\n![Chart]({image})\n\nSee [pricing](https://example.com/pricing) and ![remote](https://example.com/x.png).\n");
         var second = await ContentScenario.PublishedDocumentAsync(factory.Services, DocumentKind.Playbook, "Proposal walkthrough", "Walk the buyer through it.");
-        var id = await ContentScenario.CourseAsync(factory.Services, "Proposals", first, second);
+        return await ExportCourseAsync("Proposals", first, second);
+    }
+
+    private async Task<CourseExport> ExportCourseAsync(string title, params int[] documents)
+    {
+        var id = await ContentScenario.CourseAsync(factory.Services, title, documents);
         return await ContentScenario.WithAsync(factory.Services, async s =>
             await s.GetRequiredService<ScormPackageBuilder>().BuildAsync((await s.GetRequiredService<CourseService>().ContentAsync(id))!));
     }

@@ -35,7 +35,7 @@ public sealed partial class ContentSecurityPolicyTests(PortalFactory factory) : 
             .Distinct()
             .Order(StringComparer.Ordinal)
             .ToList();
-        Assert.Equal(["Knowledge/Details/{id:int}", "Knowledge/Edit/{id:int?}"], diagramPages);
+        Assert.Equal(["Courses/Handout/{id:int}", "Courses/Learn/{id:int}", "Knowledge/Details/{id:int}", "Knowledge/Edit/{id:int?}"], diagramPages);
 
         var admin = await factory.SignInAsync(PortalFactory.AdminEmail, PortalFactory.AdminPassword);
         var editor = await admin.GetAsync("/Knowledge/Edit?kind=playbook");

@@ -164,6 +164,8 @@ public sealed class StorageFaultTests(StorageFaultTests.FaultyPortal factory) : 
 
         public int DocumentCount => engine.DocumentCount;
 
+        public void UseTerms(Lexicon.TermMap terms) => engine.UseTerms(terms);
+
         public void Upsert(IEnumerable<SearchDocument> documents)
         {
             Refuse();

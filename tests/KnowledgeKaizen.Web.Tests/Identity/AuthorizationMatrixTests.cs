@@ -2,17 +2,16 @@ using System.Net;
 using AngleSharp.Html.Parser;
 using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Testing;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
+using KnowledgeKaizen.Web.Tests.Data;
 
 namespace KnowledgeKaizen.Web.Tests.Identity;
 
 /// <summary>
 /// Every page the app maps, tried anonymously and as each role: the policy it declares decides, and nothing
-/// answers with a 500. New pages are covered automatically.
+/// answers with a 500. New pages are covered automatically. Run on both databases: SQLite with an empty install, and
+/// PostgreSQL with the demo data (so every page also renders real rows there).
 /// </summary>
-public sealed class AuthorizationMatrixTests(PortalFactory factory) : IClassFixture<PortalFactory>
+public abstract class AuthorizationMatrixTests(PortalFactory factory)
 {
     public static TheoryData<string> AllRoles => [.. Roles.All];
 
@@ -165,32 +164,11 @@ public sealed class AuthorizationMatrixTests(PortalFactory factory) : IClassFixt
         }
     }
 
-    private List<PageUnderTest> Pages()
-    {
-        var sources = factory.Services.GetRequiredService<IEnumerable<EndpointDataSource>>();
-        return sources.SelectMany(s => s.Endpoints).OfType<RouteEndpoint>()
-            .Where(e => e.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.PageActionDescriptor>() is not null)
-            .Select(e =>
-            {
-                var anonymous = e.Metadata.GetMetadata<IAllowAnonymous>() is not null;
-                var policy = e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).LastOrDefault(p => p is not null);
-                return new PageUnderTest(UrlFor(e.RoutePattern), policy, anonymous);
-            })
-            .Where(p => p.Url is not "/Logout" and not "/Account/Logout")
-            .DistinctBy(p => p.Url)
-            .ToList();
-    }
-
-    /// <summary>Fills route parameters with a value no record has, so allowed pages answer 404, never 500.</summary>
-    private static string UrlFor(Microsoft.AspNetCore.Routing.Patterns.RoutePattern pattern)
-    {
-        var parts = pattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
-        {
-            Microsoft.AspNetCore.Routing.Patterns.RoutePatternLiteralPart literal => literal.Content,
-            Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart parameter =>
-                parameter.IsOptional ? string.Empty : (parameter.ParameterPolicies.Any(p => p.Content is "int" or "long") ? "987654" : "no-such-item"),
-            _ => string.Empty,
-        })));
-        return "/" + string.Join("/", parts.Where(p => p.Length > 0));
-    }
+    private List<PageUnderTest> Pages() =>
+        [.. PortalPage.All(factory.Services).Select(p => new PageUnderTest(p.Url(PortalPage.Placeholder), p.Policy, p.Anonymous)).DistinctBy(p => p.Url)];
 }
+
+public sealed class AuthorizationMatrixOnSqliteTests(PortalFactory factory) : AuthorizationMatrixTests(factory), IClassFixture<PortalFactory>;
+
+[Collection(BothDatabases.Name)]
+public sealed class AuthorizationMatrixOnPostgreSqlTests(BothDatabases databases) : AuthorizationMatrixTests(databases.PostgreSql);

@@ -31,11 +31,28 @@ public sealed class UserAdministrationTests(PortalFactory factory) : IClassFixtu
             ["Token"] = System.Web.HttpUtility.ParseQueryString(invite.Query)["token"]!,
         });
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        Assert.Equal("/", accepted.Headers.Location!.OriginalString);
 
+        // Accepting signed the invitee in.
+        Assert.Equal(HttpStatusCode.OK, (await invitee.GetAsync("/")).StatusCode);
+        var denied = await invitee.GetAsync("/Admin/Users");
+        Assert.Contains("AccessDenied", denied.Headers.Location!.OriginalString, StringComparison.Ordinal);
         var tina = await factory.SignInAsync("tina@invite.test", "Chosen-Passw0rd");
         Assert.Equal(HttpStatusCode.OK, (await tina.GetAsync("/")).StatusCode);
-        var denied = await tina.GetAsync("/Admin/Users");
-        Assert.Contains("AccessDenied", denied.Headers.Location!.OriginalString, StringComparison.Ordinal);
+
+        // The used link says so, before asking for a password, and cannot set one again.
+        var again = factory.CreateBrowserlessClient();
+        var page = await again.GetStringAsync(invite.PathAndQuery);
+        Assert.Contains("data-testid=\"invite-used\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Input.Password", page, StringComparison.Ordinal);
+        var reuse = await again.PostAsync(invite.PathAndQuery, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Password"] = "Another-Passw0rd",
+            ["Input.ConfirmPassword"] = "Another-Passw0rd",
+            ["__RequestVerificationToken"] = await PortalFactory.AntiforgeryTokenAsync(again, "/Account/Login"),
+        }));
+        Assert.Contains("data-testid=\"invite-used\"", await reuse.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await factory.SignInAsync("tina@invite.test", "Chosen-Passw0rd");
     }
 
     [Fact]

@@ -1,5 +1,8 @@
 using System.Net;
+using AngleSharp.Html.Parser;
+using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Identity;
+using KnowledgeKaizen.Core.Improvement;
 using KnowledgeKaizen.Core.Knowledge;
 using KnowledgeKaizen.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -67,6 +70,46 @@ public sealed class ImprovementPagesTests(ImprovementPagesTests.FixedDayFactory 
         Assert.Contains("The check date must come after the rollout.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("78%")]
+    [InlineData("0.78")]
+    [InlineData("78")]
+    public async Task Manager_TypesAPercentageTarget_AnyUsualWay_AndTheCycleKeepsIt(string typed)
+    {
+        await factory.EnsureUserAsync("km3@improve.test", Roles.KnowledgeManager);
+        var km = await factory.SignInAsync("km3@improve.test", PortalFactory.UserPassword);
+
+        var created = await PortalFactory.PostFormAsync(km, "/Improvement/Create", new()
+        {
+            ["Input.Type"] = "Sdca", ["Input.Title"] = "Win more", ["Input.Problem"] = "x", ["Input.MetricKey"] = "win-rate",
+            ["Input.TargetValue"] = typed, ["Input.BaselineFrom"] = "2026-01-01", ["Input.BaselineTo"] = "2026-04-01",
+            ["Input.RolloutDate"] = "2026-04-01", ["Input.CheckDate"] = "2026-07-01",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        Assert.Contains("78.0 %", await km.GetStringAsync(created.Headers.Location!.OriginalString), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Manager_TypesATargetOutOfRange_GetsAClearMessageInTheirLanguage()
+    {
+        await factory.EnsureUserAsync("km4@improve.test", Roles.KnowledgeManager);
+        var km = await factory.SignInAsync("km4@improve.test", PortalFactory.UserPassword);
+        km.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+
+        var response = await PortalFactory.PostFormAsync(km, "/Improvement/Create", new()
+        {
+            ["Input.Type"] = "Sdca", ["Input.Title"] = "Win more", ["Input.Problem"] = "x", ["Input.MetricKey"] = "win-rate",
+            ["Input.TargetValue"] = "780%", ["Input.BaselineFrom"] = "2026-01-01", ["Input.BaselineTo"] = "2026-04-01",
+            ["Input.RolloutDate"] = "2026-04-01", ["Input.CheckDate"] = "2026-07-01",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("目标值必须在 0 到 100 %之间。", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("is not valid", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Reader_MarksAPlaybookApplied_AndTheAdoptionPanelCountsIt()
     {
@@ -95,6 +138,27 @@ public sealed class ImprovementPagesTests(ImprovementPagesTests.FixedDayFactory 
         await PortalFactory.PostFormAsync(fan, "/Recognition?handler=Kudos", new() { ["Input.ToUserId"] = author, ["Input.Message"] = "Again" }, "/Recognition");
 
         Assert.Contains("You already gave kudos to this contributor today.", await fan.GetStringAsync("/Recognition"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Manager_SeesAClusterTrendWithItsAxes_AndExamplesMarkedWithTheirLanguage()
+    {
+        using (var scope = factory.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<KnowledgeKaizenDbContext>();
+            db.ProblemClusters.Add(new ProblemCluster(Guid.NewGuid(), 1, "spare part · 备件", ["spare part", "备件"], 9,
+                ["2026-03=2", "2026-04=7", "2026-05=0"], ["The spare part never came", "备件一直没到"], new DateTime(2026, 6, 1)));
+            await db.SaveChangesAsync();
+        }
+
+        await factory.EnsureUserAsync("clusters@improve.test", Roles.KnowledgeManager);
+        var km = await factory.SignInAsync("clusters@improve.test", PortalFactory.UserPassword);
+
+        var page = new HtmlParser().ParseDocument(await km.GetStringAsync("/Improvement/Problems"));
+        var trend = Assert.Single(page.QuerySelectorAll("[data-testid=cluster-trend]"));
+        Assert.Equal(["7", "0", "2026-03", "2026-05"], trend.QuerySelectorAll("text").Select(t => t.TextContent));
+        Assert.Equal(3, trend.QuerySelectorAll("rect").Length);
+        Assert.Equal(["en", "zh"], page.QuerySelectorAll("[data-testid=cluster-examples] li").Select(li => li.GetAttribute("lang")));
     }
 
     private async Task<string> AuthorIdAsync()

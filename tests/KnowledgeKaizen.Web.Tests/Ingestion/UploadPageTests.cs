@@ -66,8 +66,8 @@ public sealed class UploadPageTests(PortalFactory factory) : IClassFixture<Porta
         Assert.Contains("stages.csv", history, StringComparison.Ordinal);
     }
 
-    private Task<int> UploadedStagesAsync() =>
-        factory.WithDbAsync(db => db.SalesStages.CountAsync(s => s.Code.StartsWith("upload-")));
+    private Task<int> UploadedStagesAsync(string prefix = "upload-") =>
+        factory.WithDbAsync(db => db.SalesStages.CountAsync(s => s.Code.StartsWith(prefix)));
 
     [Fact]
     public async Task ProgressPage_SaysWhenOnlyTheIndexesAndDashboardsAreLeft()
@@ -94,6 +94,45 @@ public sealed class UploadPageTests(PortalFactory factory) : IClassFixture<Porta
         Assert.Contains("data-testid=\"import-problems\"", preview, StringComparison.Ordinal);
         Assert.Contains("position", preview, StringComparison.Ordinal);
         Assert.Contains("Duplicate code", preview, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PreviewWithProblems_OffersOnlyTheValidRows_AndARejectedImportSaysNothingWasWritten()
+    {
+        const string file = "code,name,name_zh,position\nreject-a,Reject A,拒一,21\nreject-b,Reject B,拒二,22\nreject-c,Reject C,拒三,two\n";
+        var client = await AdminAsync();
+        var previewId = await FinishAsync(client, await UploadAsync(client, "stages", "stages.csv", file));
+
+        var preview = await client.GetStringAsync($"/Imports/Details/{previewId}");
+        var allOrNothing = await PortalFactory.PostFormAsync(client, $"/Imports/Details/{previewId}?handler=Commit", new() { ["Mode"] = "AllOrNothing" },
+            $"/Imports/Details/{previewId}");
+        var importId = (await JsonAsync(await PostCsvAsync(TokenClient(factory, await CreateTokenAsync(factory, "rejects-" + Guid.NewGuid().ToString("N"))), "stages", file)))
+            .GetProperty("importId").GetString();
+        var rejected = await client.GetStringAsync($"/Imports/Details/{importId}");
+
+        // All or nothing would write nothing: only the two valid rows are offered, and a commit asking for all of them is not run.
+        Assert.Contains("data-testid=\"preview-failed\"", preview, StringComparison.Ordinal);
+        Assert.Contains("name=\"Mode\" value=\"ValidRowsOnly\"", preview, StringComparison.Ordinal);
+        Assert.DoesNotContain("value=\"AllOrNothing\"", preview, StringComparison.Ordinal);
+        Assert.Contains("Only the 2 valid rows can be applied", preview, StringComparison.Ordinal);
+        Assert.Equal($"/Imports/Details/{previewId}", allOrNothing.Headers.Location!.OriginalString);
+        Assert.Equal(0, await UploadedStagesAsync("reject-"));
+        Assert.Contains("data-testid=\"nothing-written\"", rejected, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"count-inserted\">0<", rejected, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"commit-form\"", rejected, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UploadOfAnotherKindsFile_SaysWhatItLooksLike_AndChoosesThatKind()
+    {
+        var client = await AdminAsync();
+
+        var response = await UploadAsync(client, "stages", "people.csv", "external_id,name,email,team,region,role\nr9,Ann Lee,ann@example.com,East A,East,sales\n");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("The header row looks like Reps, not Sales stages.", html, StringComparison.Ordinal);
+        Assert.Matches("<option value=\"reps\"[^>]*selected=\"selected\"", html);
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public sealed partial class StandardisationPageTests(PortalFactory factory) : IC
         Assert.Contains("li.na@demo.kaizen", proposal, StringComparison.Ordinal);
 
         var response = await PortalFactory.PostFormAsync(manager, $"/Knowledge/Standardise/{playbookId}?procedure={procedureId}",
-            new() { ["Body"] = "## Steps\n\n### 3. Confirm the problem on a second visit {#step-3}\n\nCredit: li.na@demo.kaizen\n" },
+            new() { ["Body"] = "## Steps\n\n### 3. Confirm the problem on a second visit {#step-3}\n\nCredit: li.na@demo.kaizen\n", ["Effective"] = "2026-12-01" },
             $"/Knowledge/Standardise/{playbookId}");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -32,16 +32,33 @@ public sealed partial class StandardisationPageTests(PortalFactory factory) : IC
     }
 
     [Fact]
-    public async Task OverdueList_ShowsProceduresPastTheirReviewDate_UntilVerified()
+    public async Task Proposal_ShowsOnlyThePracticeUnderItsStep_WithTheChangesAndAPreview_AndAnEmptyDateIsRefused()
     {
-        await factory.EnsureUserAsync("km2@std.test", Roles.KnowledgeManager);
-        var manager = await factory.SignInAsync("km2@std.test", PortalFactory.UserPassword);
-        var overdue = await manager.GetStringAsync("/Knowledge/Overdue");
-        var id = IdOf(overdue, "Complaint handling");
+        await factory.EnsureUserAsync("km3@std.test", Roles.KnowledgeManager);
+        var manager = await factory.SignInAsync("km3@std.test", PortalFactory.UserPassword);
+        var playbookId = IdOf(await manager.GetStringAsync("/Playbooks/Index?language=en"), "Asking for the cost of doing nothing in the qualification call");
+        var page = await manager.GetStringAsync($"/Knowledge/Standardise/{playbookId}");
+        var procedureId = int.Parse(ProcedureOption().Match(page).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        var body = System.Net.WebUtility.HtmlDecode(Regex.Match(page, "data-testid=\"standardise-body\">([^<]*)</textarea>").Groups[1].Value);
 
-        await KnowledgeClient.ActAsync(manager, id, "Verify");
+        // The practice (what the author does, the steps), not the situation, pitfalls or evidence; the rest of the procedure kept.
+        Assert.Contains("#### Adopted practice: Asking for the cost of doing nothing in the qualification call", body, StringComparison.Ordinal);
+        Assert.Contains("##### What I do", body, StringComparison.Ordinal);
+        Assert.Contains("##### Steps", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("## Situation", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Pitfalls", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("## Evidence", body, StringComparison.Ordinal);
+        Assert.Matches("data-testid=\"standardise-changes\"[\\s\\S]*data-kind=\"Inserted\"", page);
+        Assert.DoesNotContain("data-kind=\"Deleted\"", page, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"standardise-preview-text\"", page, StringComparison.Ordinal);
+        Assert.Matches("data-testid=\"standardise-effective\" value=\"\\d{4}-\\d{2}-\\d{2}\"|value=\"\\d{4}-\\d{2}-\\d{2}\"[^>]*data-testid=\"standardise-effective\"", page);
 
-        Assert.DoesNotContain($"href=\"/Knowledge/Details/{id}\"", await manager.GetStringAsync("/Knowledge/Overdue"), StringComparison.Ordinal);
+        var noDate = await PortalFactory.PostFormAsync(manager, $"/Knowledge/Standardise/{playbookId}?procedure={procedureId}",
+            new() { ["Body"] = body, ["Effective"] = string.Empty }, $"/Knowledge/Standardise/{playbookId}");
+
+        Assert.Equal(HttpStatusCode.OK, noDate.StatusCode);
+        Assert.Contains("Choose the date the new revision takes effect.", await noDate.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"document-status\">Published<", await manager.GetStringAsync($"/Knowledge/Details/{playbookId}"), StringComparison.Ordinal);
     }
 
     private static int IdOf(string html, string title)

@@ -51,10 +51,14 @@ public sealed class LocalizationTests(PortalFactory factory) : IClassFixture<Por
             .ToHashSet(StringComparer.Ordinal);
         var keyPattern = new Regex("\\b[Ll]\\[\"((?:[^\"\\\\]|\\\\.)+)\"", RegexOptions.Compiled);
         var messagePattern = new Regex("(?:ErrorMessage = |new NavItem\\()\"((?:[^\"\\\\]|\\\\.)+)\"", RegexOptions.Compiled);
+        // L.Plural(count, "one", "other"): both forms are keys.
+        var pluralPattern = new Regex("Plural\\([^\"]*\"((?:[^\"\\\\]|\\\\.)+)\",\\s*\"((?:[^\"\\\\]|\\\\.)+)\"", RegexOptions.Compiled);
         var missing = Directory.EnumerateFiles(web, "*.*", SearchOption.AllDirectories)
             .Where(f => (f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal)) && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
             .SelectMany(f => keyPattern.Matches(File.ReadAllText(f)).Concat(messagePattern.Matches(File.ReadAllText(f)))
-                .Select(m => (File: Path.GetFileName(f), Key: Regex.Unescape(m.Groups[1].Value))))
+                .Select(m => (File: Path.GetFileName(f), Key: Regex.Unescape(m.Groups[1].Value)))
+                .Concat(pluralPattern.Matches(File.ReadAllText(f)).SelectMany(m => new[] { m.Groups[1].Value, m.Groups[2].Value })
+                    .Select(key => (File: Path.GetFileName(f), Key: Regex.Unescape(key)))))
             .Where(k => !translations.Contains(k.Key))
             .Select(k => $"{k.File}: {k.Key}")
             .Distinct()

@@ -12,8 +12,7 @@ internal sealed class ContentImportStartupTask(ContentImporter importer, Content
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var configured = options.Value.ContentPath;
-        var root = Path.GetFullPath(Path.IsPathRooted(configured) ? configured : Path.Combine(environment.ContentRootPath, configured));
+        var root = options.Value.ContentFolder(environment.ContentRootPath);
         var report = await importer.ImportAsync(root, cancellationToken);
         await reports.SaveAsync(report, cancellationToken);
     }

@@ -87,7 +87,10 @@ public sealed class ContentImporter(KnowledgeKaizenDbContext db, TimeProvider cl
         return created ? ContentImportOutcome.Created : ContentImportOutcome.Updated;
     }
 
-    /// <summary>Playbook authors are e-mails: linked to the account when one exists, else shown as the e-mail.</summary>
+    /// <summary>
+    /// Playbook authors are e-mails: linked to the account when one exists and named after it, else named after the CRM
+    /// rep with that e-mail; only an address nobody is known by stays as it is.
+    /// </summary>
     private async Task<(string? Id, string Name)> AuthorAsync(ContentFile file, CancellationToken ct)
     {
         if (file.Author is null)
@@ -97,6 +100,13 @@ public sealed class ContentImporter(KnowledgeKaizenDbContext db, TimeProvider cl
 
         var normalized = file.Author.ToUpperInvariant();
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedEmail == normalized, ct);
-        return user is null ? (null, file.Author) : (user.Id, user.Name);
+        if (user is not null)
+        {
+            return (user.Id, user.Name);
+        }
+
+        var lower = file.Author.ToLowerInvariant();
+        var rep = await db.Reps.AsNoTracking().Where(r => r.Email != null && r.Email.ToLower() == lower).Select(r => r.Name).FirstOrDefaultAsync(ct);
+        return (null, rep ?? file.Author);
     }
 }

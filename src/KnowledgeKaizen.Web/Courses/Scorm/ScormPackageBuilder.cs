@@ -9,15 +9,15 @@ namespace KnowledgeKaizen.Web.Courses.Scorm;
 
 /// <summary>
 /// Builds a SCORM 1.2 package: imsmanifest.xml at the root, one SCO (index.html with every module's pinned
-/// revision, the quiz and a small runtime that reports to the LMS), its stylesheet and images, and the
-/// schema files the manifest names. Nothing in it points outside the zip.
+/// revision, the quiz and a small runtime that reports to the LMS), its stylesheet and images, the diagram renderer
+/// when a module has a diagram, and the schema files the manifest names. Nothing in it points outside the zip.
 /// </summary>
 public sealed class ScormPackageBuilder(MarkdownHtml markdown, CourseExportAssets assets, IStringLocalizer<SharedResource> l)
 {
-    /// <summary>Percentage a learner needs for "passed" (written to the manifest as adlcp:masteryscore).</summary>
-    public const int MasteryScore = 80;
-
     private static readonly HtmlEncoder Html = HtmlEncoder.Default;
+
+    /// <summary>Package files that draw diagrams, and where the portal serves them from (wwwroot).</summary>
+    private static readonly (string File, string WebRoot)[] DiagramFiles = [("diagrams.js", "js/diagrams.js"), ("mermaid.min.js", "lib/mermaid/mermaid.min.js")];
 
     /// <summary>Refuses an empty course; archived documents still export at their pinned revision.</summary>
     public async Task<CourseExport> BuildAsync(CourseContent content, CancellationToken ct = default)
@@ -26,9 +26,11 @@ public sealed class ScormPackageBuilder(MarkdownHtml markdown, CourseExportAsset
         var images = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var removed = new List<string>();
         var page = await LaunchPageAsync(content, images, removed, ct);
+        var diagrams = KnowledgeKaizen.Core.Markdown.MarkdownRenderer.HasDiagram(page) ? DiagramFiles : [];
         var files = new List<string> { ScormManifest.LaunchPage, "scorm-runtime.js", "course.css" };
+        files.AddRange(diagrams.Select(d => d.File));
         files.AddRange(images.Keys);
-        var mastery = content.Course.QuestionCount > 0 ? MasteryScore : (int?)null;
+        var mastery = content.Course.QuestionCount > 0 ? Course.MasteryScore : (int?)null;
         var manifest = ScormManifest.Build(content.Course, files, mastery);
 
         using var buffer = new MemoryStream();
@@ -42,6 +44,10 @@ public sealed class ScormPackageBuilder(MarkdownHtml markdown, CourseExportAsset
             Add(zip, ScormManifest.LaunchPage, Encoding.UTF8.GetBytes(page));
             Add(zip, "scorm-runtime.js", CourseExportAssets.Embedded("scorm-runtime.js"));
             Add(zip, "course.css", CourseExportAssets.Embedded("scorm.css"));
+            foreach (var (file, webRoot) in diagrams)
+            {
+                Add(zip, file, assets.WebRootFile(webRoot));
+            }
             foreach (var schema in ScormManifest.SchemaFiles)
             {
                 Add(zip, schema, CourseExportAssets.Embedded(schema));
@@ -60,7 +66,7 @@ public sealed class ScormPackageBuilder(MarkdownHtml markdown, CourseExportAsset
         html.Append("<!DOCTYPE html>\n<html lang=\"").Append(Html.Encode(System.Globalization.CultureInfo.CurrentUICulture.Name)).Append("\">\n<head>\n<meta charset=\"utf-8\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
             .Append("<title>").Append(Html.Encode(course.Title)).Append("</title>\n<link rel=\"stylesheet\" href=\"course.css\">\n</head>\n")
-            .Append("<body data-mastery=\"").Append(course.QuestionCount > 0 ? MasteryScore : 0)
+            .Append("<body data-mastery=\"").Append(course.QuestionCount > 0 ? Course.MasteryScore : 0)
             .Append("\" data-unanswered=\"").Append(Html.Encode(l["Answer every question before finishing."])).Append("\">\n")
             .Append("<header><h1>").Append(Html.Encode(course.Title)).Append("</h1>\n")
             .Append("<p id=\"lms-status\" class=\"lms-status\" data-connected=\"").Append(Html.Encode(l["Connected to your learning system."]))
@@ -84,9 +90,16 @@ public sealed class ScormPackageBuilder(MarkdownHtml markdown, CourseExportAsset
         }
 
         html.Append("<section class=\"finish\"><button type=\"button\" id=\"finish\">").Append(Html.Encode(l["Finish course"])).Append("</button>\n")
-            .Append("<p id=\"result\" class=\"result\" role=\"status\" hidden data-template=\"").Append(Html.Encode(l["Your score: {0}% ({1})"])).Append("\"></p></section>\n")
-            .Append("</main>\n<script src=\"scorm-runtime.js\"></script>\n</body>\n</html>\n");
-        return html.ToString();
+            .Append("<p id=\"result\" class=\"result\" role=\"status\" hidden data-template=\"").Append(Html.Encode(l["Your score: {0}% ({1})"]))
+            .Append("\" data-passed=\"").Append(Html.Encode(l["Passed"])).Append("\" data-failed=\"").Append(Html.Encode(l["Failed"]))
+            .Append("\" data-completed=\"").Append(Html.Encode(l["Completed"])).Append("\"></p></section>\n")
+            .Append("</main>\n<script src=\"scorm-runtime.js\"></script>\n");
+        if (KnowledgeKaizen.Core.Markdown.MarkdownRenderer.HasDiagram(html.ToString()))
+        {
+            html.Append("<script src=\"").Append(DiagramFiles[0].File).Append("\" data-mermaid-src=\"").Append(DiagramFiles[1].File).Append("\"></script>\n");
+        }
+
+        return html.Append("</body>\n</html>\n").ToString();
     }
 
     private async Task AppendModuleAsync(StringBuilder html, ModuleContent module, int index, IDictionary<string, string> images, List<string> removed, CancellationToken ct)

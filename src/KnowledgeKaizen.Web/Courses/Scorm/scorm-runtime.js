@@ -105,7 +105,9 @@
             summary.hidden = false;
             summary.setAttribute("data-score", String(raw));
             summary.setAttribute("data-status", lessonStatus);
-            summary.textContent = summary.getAttribute("data-template").replace("{0}", String(raw)).replace("{1}", lessonStatus);
+            // The status in the learner's language (data-passed, data-failed, data-completed), not SCORM's word for it.
+            summary.textContent = summary.getAttribute("data-template").replace("{0}", String(raw))
+                .replace("{1}", summary.getAttribute("data-" + lessonStatus) || lessonStatus);
         }
         var button = document.getElementById("finish");
         if (button) {

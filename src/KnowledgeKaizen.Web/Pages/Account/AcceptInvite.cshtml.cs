@@ -1,16 +1,20 @@
 using System.ComponentModel.DataAnnotations;
 using KnowledgeKaizen.Core.Identity;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
 namespace KnowledgeKaizen.Web.Pages.Account;
 
-/// <summary>An invited user chooses their password through the one-time link an Admin passed on.</summary>
+/// <summary>
+/// An invited user chooses their password through the one-time link an Admin passed on, and is signed in. A link
+/// that was used (or replaced by a newer one) says so before asking for anything.
+/// </summary>
 [AllowAnonymous]
 [KnowledgeKaizen.Web.Hosting.RateLimited(KnowledgeKaizen.Web.Hosting.RateLimited.InviteAcceptance)]
-public sealed class AcceptInviteModel(UserAdministration admin, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class AcceptInviteModel(UserAdministration admin, SignInManager<AppUser> signIn, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string UserId { get; set; } = string.Empty;
@@ -33,19 +37,21 @@ public sealed class AcceptInviteModel(UserAdministration admin, IStringLocalizer
         public string ConfirmPassword { get; set; } = string.Empty;
     }
 
-    public void OnGet()
-    {
-    }
+    /// <summary>False for a link that was used, replaced or never valid.</summary>
+    public bool Usable { get; private set; } = true;
+
+    public async Task OnGetAsync() => Usable = await admin.IsInviteUsableAsync(UserId, Token);
 
     public async Task<IActionResult> OnPostAsync()
     {
-        if (!ModelState.IsValid)
+        Usable = await admin.IsInviteUsableAsync(UserId, Token);
+        if (!Usable || !ModelState.IsValid)
         {
             return Page();
         }
 
-        var result = await admin.AcceptInviteAsync(UserId, Token, Input.Password);
-        if (!result.Succeeded)
+        var (result, user) = await admin.AcceptInviteAsync(UserId, Token, Input.Password);
+        if (user is null)
         {
             foreach (var error in result.Errors)
             {
@@ -55,7 +61,8 @@ public sealed class AcceptInviteModel(UserAdministration admin, IStringLocalizer
             return Page();
         }
 
-        TempData["Notice"] = l["Your password is set. Sign in with your email."].Value;
-        return RedirectToPage("/Account/Login");
+        await signIn.SignInAsync(user, isPersistent: false);
+        TempData["Notice"] = l["Welcome, {0}. Your password is set and you are signed in.", user.Name].Value;
+        return LocalRedirect("/");
     }
 }

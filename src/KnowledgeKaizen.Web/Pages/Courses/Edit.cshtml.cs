@@ -9,7 +9,7 @@ namespace KnowledgeKaizen.Web.Pages.Courses;
 
 /// <summary>
 /// The course builder: description, ordered modules (move buttons work without script, drag posts the new
-/// index), notes and questions per module, pin flags, publishing.
+/// index), notes and questions per module (added, edited, removed), a searchable module picker, pin flags, publishing.
 /// </summary>
 [Authorize(Policy = Policies.Trainer)]
 public sealed class EditModel(CourseService courses, IStringLocalizer<SharedResource> l) : CoursePageModel(l)
@@ -36,7 +36,8 @@ public sealed class EditModel(CourseService courses, IStringLocalizer<SharedReso
         }
 
         Material = content;
-        Documents = await courses.PinnableDocumentsAsync(ct);
+        var used = content.Modules.Select(m => m.Module.DocumentId).ToHashSet();
+        Documents = [.. (await courses.PinnableDocumentsAsync(ct)).Where(d => !used.Contains(d.Id))];
         var c = content.Course;
         Input = new CourseInput { Title = c.Title, Objectives = c.Objectives, AudienceRole = c.AudienceRole, AudienceStage = c.AudienceStage };
         return Page();
@@ -64,6 +65,9 @@ public sealed class EditModel(CourseService courses, IStringLocalizer<SharedReso
 
     public Task<IActionResult> OnPostAddQuestionAsync(int id, int moduleId, CancellationToken ct) =>
         Run(id, () => courses.AddQuestionAsync(id, moduleId, Question.Prompt, Question.OptionList, Question.Correct, Question.Explanation, ct), "Question added.");
+
+    public Task<IActionResult> OnPostEditQuestionAsync(int id, int moduleId, int questionId, CancellationToken ct) =>
+        Run(id, () => courses.EditQuestionAsync(id, moduleId, questionId, Question.Prompt, Question.OptionList, Question.Correct, Question.Explanation, ct), "Question saved.");
 
     public Task<IActionResult> OnPostRemoveQuestionAsync(int id, int moduleId, int questionId, CancellationToken ct) =>
         Run(id, () => courses.RemoveQuestionAsync(id, moduleId, questionId, ct), "Question removed.");

@@ -22,6 +22,9 @@ public sealed class HandoutModel(CourseService courses, MarkdownHtml markdown, I
     /// <summary>The course's Markdown as HTML; a module that cannot be shown becomes a notice, not a broken handout.</summary>
     public MarkdownHtml Markdown => markdown;
 
+    /// <summary>A module's pinned text under its own heading (an opening H1 repeating the title is left out).</summary>
+    public string Html(ModuleContent module) => markdown.Revision(module.Pinned);
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         if (await courses.ContentAsync(id, ct) is not { } content)

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using KnowledgeKaizen.Core.Crm;
 using KnowledgeKaizen.Core.Identity;
+using KnowledgeKaizen.Web.Ingestion;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,10 +12,12 @@ namespace KnowledgeKaizen.Web.Pages.Feedback;
 
 /// <summary>Staff record a customer's complaint, praise or suggestion as it arrives.</summary>
 [Authorize(Policy = Policies.Reader)]
-public sealed class RecordFeedbackModel(FrontlineRecorder recorder, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class RecordFeedbackModel(FrontlineRecorder recorder, CrmLookup lookup, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
+
+    public IReadOnlyList<string> Categories { get; private set; } = [];
 
     public sealed class InputModel
     {
@@ -29,8 +32,12 @@ public sealed class RecordFeedbackModel(FrontlineRecorder recorder, TimeProvider
         [Range(1, 5, ErrorMessage = "A score is 1 to 5.")]
         public int? Score { get; set; }
 
+        /// <summary>The customer picked in the look-up (its CRM id); empty when the name was typed without picking.</summary>
         [StringLength(64)]
         public string? CustomerId { get; set; }
+
+        [StringLength(200)]
+        public string? CustomerName { get; set; }
 
         [StringLength(100)]
         public string? Category { get; set; }
@@ -41,12 +48,13 @@ public sealed class RecordFeedbackModel(FrontlineRecorder recorder, TimeProvider
         public bool Resolved { get; set; }
     }
 
-    public void OnGet()
-    {
-    }
+    public async Task OnGetAsync(CancellationToken ct) => Categories = await lookup.FeedbackCategoriesAsync(ct);
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        Categories = await lookup.FeedbackCategoriesAsync(ct);
+        Input.CustomerId = await ModelState.PickedAsync(Input.CustomerId, Input.CustomerName, lookup.ResolveCustomerAsync, "Input.CustomerName",
+            l["Choose the customer from the list: type part of the name or the customer number."], ct);
         if (!ModelState.IsValid)
         {
             return Page();

@@ -1,12 +1,13 @@
 using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.Ingestion;
+using KnowledgeKaizen.Core.Ingestion.Mapping;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace KnowledgeKaizen.Web.Pages.Imports;
 
-/// <summary>The report of one import; for a preview, the button that commits the same file.</summary>
+/// <summary>The report of one import; for a preview, the button that commits the same file (through the same mapping).</summary>
 [Authorize(Policy = Policies.Admin)]
 public sealed class DetailsModel(ImportService imports) : PageModel
 {
@@ -14,11 +15,19 @@ public sealed class DetailsModel(ImportService imports) : PageModel
 
     public ImportReport? Report { get; private set; }
 
+    /// <summary>The mapping the file was read through, when it was not in the portal's own layout.</summary>
+    public AppliedMapping? Mapping { get; private set; }
+
     [BindProperty]
     public ImportMode Mode { get; set; }
 
-    /// <summary>A preview can be committed while its file is still kept.</summary>
-    public bool CanCommit { get; private set; }
+    /// <summary>
+    /// How a preview can be committed while its file is still kept: both modes when every row passed; only the valid rows
+    /// when some failed (all or nothing would write nothing); not at all when the file could not be read or no row passed.
+    /// </summary>
+    public IReadOnlyList<ImportMode> CommitModes { get; private set; } = [];
+
+    public bool CanCommit => CommitModes.Count > 0;
 
     public async Task<IActionResult> OnGetAsync(string id, CancellationToken ct)
     {
@@ -27,7 +36,7 @@ public sealed class DetailsModel(ImportService imports) : PageModel
             return NotFound();
         }
 
-        Mode = Record.Mode;
+        Mode = CommitModes.Contains(Record.Mode) ? Record.Mode : CommitModes.FirstOrDefault();
         return Page();
     }
 
@@ -38,13 +47,13 @@ public sealed class DetailsModel(ImportService imports) : PageModel
             return NotFound();
         }
 
-        if (!CanCommit)
+        if (!CommitModes.Contains(Mode))
         {
             return RedirectToPage(new { id });
         }
 
         var commit = await imports.RecordAsync(Record.Kind, Record.StoredFile!, Record.FileName, Mode, dryRun: false,
-            Record.Source, User.Identity?.Name, ct);
+            Record.Source, User.Identity?.Name, ct, Mapping);
         await imports.EnqueueAsync(commit, User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, ct);
         return RedirectToPage("Progress", new { id = commit.Id });
     }
@@ -58,7 +67,11 @@ public sealed class DetailsModel(ImportService imports) : PageModel
 
         Record = record;
         Report = record.Report;
-        CanCommit = record.Status == ImportStatus.Previewed && await imports.HasFileAsync(record, ct);
+        Mapping = await imports.MappingOfAsync(record, ct);
+        var valid = record.Rows - record.Rejected;
+        CommitModes = record.Status != ImportStatus.Previewed || Report is null || Report.HasFileProblem || valid <= 0 || !await imports.HasFileAsync(record, ct)
+            ? []
+            : Report.TotalProblems > 0 ? [ImportMode.ValidRowsOnly] : [ImportMode.AllOrNothing, ImportMode.ValidRowsOnly];
         return true;
     }
 }

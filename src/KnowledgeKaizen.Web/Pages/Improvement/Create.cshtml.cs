@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.Improvement;
 using KnowledgeKaizen.Web.Improvement;
@@ -40,6 +41,13 @@ public sealed class CreateModel(ImprovementDesk desk, IStringLocalizer<SharedRes
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         Options = await desk.PlanOptionsAsync(ct);
+        var unit = Options.Metrics.FirstOrDefault(m => m.Key == Input.MetricKey)?.Unit ?? string.Empty;
+        var target = TargetValueInput.Parse(Input.TargetValue, unit, CultureInfo.CurrentCulture);
+        if (target.Problem is { } problem)
+        {
+            ModelState.AddModelError("Input.TargetValue", L[problem, L[ImprovementText.Unit(unit)]]);
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();
@@ -48,7 +56,7 @@ public sealed class CreateModel(ImprovementDesk desk, IStringLocalizer<SharedRes
         var actor = User.ToActor();
         var plan = new CyclePlan(Input.Type, Input.Title ?? string.Empty, Input.Problem ?? string.Empty, Input.Team, actor.UserId, actor.Name,
             new CycleRoles(Input.ProblemCollector ?? string.Empty, Input.Analyst ?? string.Empty, Input.ResultsManager ?? string.Empty),
-            new TargetMetric(Input.MetricKey ?? string.Empty, Input.Stage, Input.Team), Input.TargetValue ?? 0,
+            new TargetMetric(Input.MetricKey ?? string.Empty, Input.Stage, Input.Team), target.Value!.Value,
             Input.BaselineFrom, Input.BaselineTo, Input.RolloutDate, Input.CheckDate, null, Input.Source);
         try
         {
@@ -92,8 +100,8 @@ public sealed class CreateModel(ImprovementDesk desk, IStringLocalizer<SharedRes
 
         public string? Stage { get; set; }
 
-        [Required(ErrorMessage = "Enter the target value.")]
-        public double? TargetValue { get; set; }
+        /// <summary>As typed: "78", "78 %" or "0.78" for a percentage (see <see cref="TargetValueInput"/>).</summary>
+        public string? TargetValue { get; set; }
 
         public DateTime BaselineFrom { get; set; }
 

@@ -28,9 +28,20 @@ public sealed class DetailsModel(DocumentPages pages, KnowledgeService knowledge
     public Task<IActionResult> OnPostSubmitAsync(int id) =>
         RunAsync(() => knowledge.SubmitAsync(id, Actor), "Submitted for review.", () => Back(id));
 
-    /// <summary><paramref name="revision"/> is the revision the page showed the reviewer (a hidden field of the form).</summary>
-    public Task<IActionResult> OnPostApproveAsync(int id, int revision, string? comment, DateOnly? effective) =>
-        RunAsync(() => knowledge.ApproveAsync(id, revision, comment, effective, Actor), "Published.", () => Back(id));
+    /// <summary>
+    /// <paramref name="revision"/> is the revision the page showed the reviewer (a hidden field of the form). A procedure's form
+    /// sends its effective date (filled with today); an emptied one is refused, never read as today.
+    /// </summary>
+    public async Task<IActionResult> OnPostApproveAsync(int id, int revision, string? comment, DateOnly? effective, bool needsEffective)
+    {
+        if (needsEffective && effective is null)
+        {
+            TempData[ErrorKey] = L["Choose the date the new revision takes effect."].Value;
+            return Back(id);
+        }
+
+        return await RunAsync(() => knowledge.ApproveAsync(id, revision, comment, effective, Actor), "Published.", () => Back(id));
+    }
 
     public Task<IActionResult> OnPostReturnAsync(int id, int revision, string? comment) =>
         RunAsync(() => knowledge.ReturnAsync(id, revision, comment ?? string.Empty, Actor), "Returned to the author.", () => Back(id));

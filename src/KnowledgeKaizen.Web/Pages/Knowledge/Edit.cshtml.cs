@@ -3,14 +3,16 @@ using KnowledgeKaizen.Core.Knowledge;
 using KnowledgeKaizen.Web.Knowledge;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
 namespace KnowledgeKaizen.Web.Pages.Knowledge;
 
 /// <summary>Creates and edits documents. A save that lost a race shows both texts instead of overwriting.</summary>
 [Authorize(Policy = Policies.Contributor)]
-public sealed class EditModel(KnowledgeService knowledge, ReaderFeedbackService autosave, MarkdownHtml markdown, IStringLocalizer<SharedResource> l)
-    : KnowledgePageModel(l)
+public sealed class EditModel(KnowledgeService knowledge, KnowledgeReader reader, ReaderFeedbackService autosave, MarkdownHtml markdown,
+    IStringLocalizer<SharedResource> l) : KnowledgePageModel(l)
 {
     [BindProperty]
     public DocumentInput Input { get; set; } = new();
@@ -27,6 +29,25 @@ public sealed class EditModel(KnowledgeService knowledge, ReaderFeedbackService 
     public DraftAutosave? Autosaved { get; private set; }
 
     public string Slot => ReaderFeedbackService.SlotFor(Id, Kind);
+
+    /// <summary>Playbooks: the published procedures and their steps, per language, for the step picker.</summary>
+    public IReadOnlyList<(string Language, ProcedureOutline Procedure)> Outlines { get; private set; } = [];
+
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context,
+        PageHandlerExecutionDelegate next)
+    {
+        var executed = await next();
+        if (executed.Result is PageResult && Kind == DocumentKind.Playbook)
+        {
+            var outlines = new List<(string, ProcedureOutline)>();
+            foreach (var language in DocumentKinds.Languages)
+            {
+                outlines.AddRange((await reader.ProcedureOutlinesAsync(language, HttpContext.RequestAborted)).Select(o => (language, o)));
+            }
+
+            Outlines = outlines;
+        }
+    }
 
     public async Task<IActionResult> OnGetAsync(int? id, string? kind, string? language, CancellationToken ct)
     {

@@ -34,6 +34,9 @@ public sealed class IndexModel(PortalSearch search) : PageModel
     [BindProperty(SupportsGet = true, Name = "sort")]
     public string? Sort { get; set; }
 
+    [BindProperty(SupportsGet = true, Name = "group")]
+    public string? Group { get; set; }
+
     [BindProperty(SupportsGet = true, Name = "page")]
     public int PageNumber { get; set; } = 1;
 
@@ -51,15 +54,25 @@ public sealed class IndexModel(PortalSearch search) : PageModel
             Languages = SearchQuery.Clean(Lang),
             Authors = SearchQuery.Clean(Author),
             Sort = string.Equals(Sort, "newest", StringComparison.OrdinalIgnoreCase) ? SearchSort.Newest : SearchSort.Relevance,
+            Group = Group,
+            Language = SearchLabels.ReaderLanguage,
             Page = PageNumber,
         };
         Results = await search.SearchAsync(query, User, ct);
     }
 
-    /// <summary>The current URL (query words, filters, sort) with the words or page changed: for page and did-you-mean links.</summary>
-    public string LinkWith(string? text = null, int? page = null)
+    /// <summary>
+    /// The current URL (query words, filters, sort) with the words, page or listed group changed: for page, did-you-mean and
+    /// "similar" links.
+    /// </summary>
+    public string LinkWith(string? text = null, int? page = null, string? group = null)
     {
         var pairs = new List<KeyValuePair<string, string?>> { new("q", text ?? Q) };
+        if ((group ?? Group) is { Length: > 0 } shownGroup)
+        {
+            pairs.Add(new("group", shownGroup));
+        }
+
         foreach (var (name, values) in new[] { ("type", Type), ("stage", Stage), ("tag", Tag), ("status", Status), ("lang", Lang), ("author", Author) })
         {
             pairs.AddRange(values.Select(v => new KeyValuePair<string, string?>(name, v)));

@@ -1,11 +1,48 @@
+using System.Globalization;
 using KnowledgeKaizen.Core.Indexing;
 using KnowledgeKaizen.Search;
 
 namespace KnowledgeKaizen.Web.Pages.Search;
 
-/// <summary>The English text (a localisation key) for facet values and engine notices shown on the search page.</summary>
+/// <summary>
+/// The English text (a localisation key) for facet values and engine notices shown on the search page: the one place
+/// the search page turns codes (types, statuses, stages, record categories) into names.
+/// </summary>
 public static class SearchLabels
 {
+    /// <summary>Category and kind codes of service cases and feedback (they arrive as tags), with their names.</summary>
+    private static readonly Dictionary<string, string> Categories = new(StringComparer.Ordinal)
+    {
+        ["complaint"] = "Complaint",
+        ["praise"] = "Praise",
+        ["suggestion"] = "Suggestion",
+        ["account_access"] = "Account access",
+        ["billing"] = "Billing",
+        ["delivery"] = "Delivery",
+        ["installation"] = "Installation",
+        ["integration"] = "Integration",
+        ["performance"] = "System performance",
+        ["product_setup"] = "Product setup",
+        ["training"] = "Training",
+        ["delivery_tracking"] = "Delivery tracking",
+        ["fast_resolution"] = "Fast resolution",
+        ["feature_request"] = "Feature request",
+        ["good_training"] = "Good training",
+        ["helpful_staff"] = "Helpful staff",
+        ["invoice_error"] = "Invoice error",
+        ["late_delivery"] = "Late delivery",
+        ["portal_usability"] = "Portal usability",
+        ["pricing"] = "Pricing",
+        ["product_quality"] = "Product quality",
+        ["reliable_product"] = "Reliable product",
+        ["reporting"] = "Reporting",
+        ["slow_response"] = "Slow response",
+    };
+
+    /// <summary>"zh" when the page is shown in Chinese, else "en": the language versions and badges are chosen by it.</summary>
+    public static string ReaderLanguage =>
+        CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? "zh" : "en";
+
     public static string Type(string value) => value switch
     {
         SearchDocumentTypes.Playbook => "Playbook",
@@ -27,6 +64,9 @@ public static class SearchLabels
         "open" => "Open",
         _ => value,
     };
+
+    /// <summary>A tag: record categories and kinds by name (late_delivery → Late delivery), authors' tags as written.</summary>
+    public static string Tag(string value) => Categories.GetValueOrDefault(value, value);
 
     public static string Language(string value) => value switch
     {

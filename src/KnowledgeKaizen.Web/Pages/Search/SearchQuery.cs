@@ -28,9 +28,15 @@ public sealed record SearchQuery
 
     public SearchSort Sort { get; init; }
 
+    /// <summary>One result's near-identical records listed in full (the "similar" link), or null.</summary>
+    public string? Group { get; init; }
+
+    /// <summary>"en" or "zh": the reader's language, shown first where a document has both versions.</summary>
+    public string? Language { get; init; }
+
     public int Page { get; init; } = 1;
 
-    public bool HasFilters => Types.Count + Stages.Count + Tags.Count + Statuses.Count + Languages.Count + Authors.Count > 0;
+    public bool HasFilters => Types.Count + Stages.Count + Tags.Count + Statuses.Count + Languages.Count + Authors.Count > 0 || Group is not null;
 
     public static IReadOnlyList<string> Clean(IEnumerable<string?>? values) =>
         (values ?? []).Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim())
@@ -47,6 +53,8 @@ public sealed record SearchQuery
         Languages = Languages,
         Authors = Authors,
         Sort = Sort,
+        Group = string.IsNullOrWhiteSpace(Group) || Group.Length > 200 ? null : Group,
+        PreferredLanguage = Language,
         Skip = (Math.Clamp(Page, 1, MaxPage) - 1) * PageSize,
         Take = PageSize,
     };

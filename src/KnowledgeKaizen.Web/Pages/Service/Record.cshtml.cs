@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using KnowledgeKaizen.Core.Crm;
 using KnowledgeKaizen.Core.Identity;
+using KnowledgeKaizen.Web.Ingestion;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -11,23 +12,33 @@ namespace KnowledgeKaizen.Web.Pages.Service;
 
 /// <summary>Staff open a service case or record its first response and resolution as it happens.</summary>
 [Authorize(Policy = Policies.Reader)]
-public sealed class RecordServiceCaseModel(FrontlineRecorder recorder, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class RecordServiceCaseModel(FrontlineRecorder recorder, CrmLookup lookup, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
 
     public IReadOnlyList<(long Id, string Subject, bool Resolved)> Cases { get; private set; } = [];
 
+    public IReadOnlyList<string> Categories { get; private set; } = [];
+
     public sealed class InputModel
     {
         /// <summary>Empty: a new case.</summary>
         public long? CaseId { get; set; }
 
+        /// <summary>The customer picked in the look-up (its CRM id); empty when the name was typed without picking.</summary>
         [StringLength(64)]
         public string? CustomerId { get; set; }
 
+        [StringLength(200)]
+        public string? CustomerName { get; set; }
+
+        /// <summary>Empty: the signed-in user's own rep.</summary>
         [StringLength(64)]
         public string? AgentId { get; set; }
+
+        [StringLength(200)]
+        public string? AgentName { get; set; }
 
         public CaseChannel Channel { get; set; } = CaseChannel.Phone;
 
@@ -54,12 +65,20 @@ public sealed class RecordServiceCaseModel(FrontlineRecorder recorder, TimeProvi
     public async Task OnGetAsync(long? caseId, CancellationToken ct)
     {
         Input.CaseId = caseId;
-        Cases = await recorder.RecentCasesAsync(50, ct);
+        await LoadChoicesAsync(ct);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        Cases = await recorder.RecentCasesAsync(50, ct);
+        await LoadChoicesAsync(ct);
+        if (Input.CaseId is null)
+        {
+            Input.CustomerId = await ModelState.PickedAsync(Input.CustomerId, Input.CustomerName, lookup.ResolveCustomerAsync, "Input.CustomerName",
+                l["Choose the customer from the list: type part of the name or the customer number."], ct);
+            Input.AgentId = await ModelState.PickedAsync(Input.AgentId, Input.AgentName, lookup.ResolveAgentAsync, "Input.AgentName",
+                l["Choose the agent from the list, or leave it empty for yourself."], ct);
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();
@@ -83,5 +102,11 @@ public sealed class RecordServiceCaseModel(FrontlineRecorder recorder, TimeProvi
 
         TempData["Notice"] = l["The service case was saved."].Value;
         return RedirectToPage(new { caseId = result.Id });
+    }
+
+    private async Task LoadChoicesAsync(CancellationToken ct)
+    {
+        Cases = await recorder.RecentCasesAsync(50, ct);
+        Categories = await lookup.CaseCategoriesAsync(ct);
     }
 }

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.PerformerDetection;
 using KnowledgeKaizen.Web.Knowledge;
+using KnowledgeKaizen.Web.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,7 +13,8 @@ namespace KnowledgeKaizen.Web.Pages.Tasks;
 
 /// <summary>A capture request addressed to the signed-in rep: the evidence, and Accept (opens a pre-filled playbook draft) or Decline.</summary>
 [Authorize(Policy = Policies.Reader)]
-public sealed class CaptureModel(CaptureRequestService captures, MarkdownHtml markdown, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class CaptureModel(CaptureRequestService captures, MarkdownHtml markdown, DisplayNames names, IStringLocalizer<SharedResource> l)
+    : PageModel
 {
     public CaptureRequest Capture { get; private set; } = null!;
 
@@ -50,7 +52,7 @@ public sealed class CaptureModel(CaptureRequestService captures, MarkdownHtml ma
             return NotFound();
         }
 
-        var result = await captures.AcceptAsync(id, UserId, l["My method at {0}", request.Stage], chinese ? "zh" : "en", ct);
+        var result = await captures.AcceptAsync(id, UserId, l["My method at {0}", names.Stage(request.Stage)], chinese ? "zh" : "en", ct);
         if (!result.Succeeded)
         {
             TempData["Notice"] = l[result.Problem ?? "This capture request was already answered."].Value;

@@ -85,6 +85,9 @@
       button('fullscreen', window.EasyMDE.toggleFullScreen, 'arrows-fullscreen', 'Full screen', true)
     ]
   });
+  // CodeMirror types into a hidden textarea of its own: give it the form field's label for screen readers.
+  const label = document.querySelector('label[for="Input_Body"]');
+  editor.codemirror.getInputField().setAttribute('aria-label', (label && label.textContent.trim()) || textarea.getAttribute('aria-label') || 'Markdown');
 
   // Autosave to the server every 15 s when the text changed, so a closed tab or a crash loses little.
   let lastSaved = editor.value() + '\u0000' + titleInput.value;
@@ -113,4 +116,34 @@
   }
 
   form.addEventListener('submit', () => { lastSaved = editor.value() + '\u0000' + titleInput.value; });
+})();
+
+// The procedure-step picker: steps of the document's language only (a new document may switch language), filtered by
+// what the author types.
+(function () {
+  'use strict';
+  const picker = document.querySelector('[data-step-picker]');
+  if (!picker) { return; }
+  const filter = picker.querySelector('[data-step-filter]');
+  const language = document.getElementById('Input_Language');
+
+  function apply() {
+    const text = (filter.value || '').trim().toLowerCase();
+    picker.querySelectorAll('[data-procedure]').forEach(group => {
+      const inLanguage = !language || group.dataset.language === language.value;
+      let visible = 0;
+      group.querySelectorAll('[data-step]').forEach(step => {
+        const matches = !text || step.textContent.toLowerCase().includes(text) || group.firstElementChild.textContent.toLowerCase().includes(text);
+        step.hidden = !matches;
+        visible += matches ? 1 : 0;
+        const box = step.querySelector('input');
+        box.disabled = !inLanguage;
+        if (!inLanguage) { box.checked = false; }
+      });
+      group.hidden = !inLanguage || visible === 0;
+    });
+  }
+
+  filter.addEventListener('input', apply);
+  if (language) { language.addEventListener('change', apply); }
 })();

@@ -36,3 +36,40 @@ document.addEventListener('DOMContentLoaded', () => {
   };
   poll();
 });
+
+// Upload form: when a CSV file is chosen, its header row picks the kind it fits best (every required column there,
+// most columns in common), the same rule the server checks on upload.
+document.addEventListener('DOMContentLoaded', () => {
+  const kind = document.querySelector('[data-testid="import-kind"]');
+  const file = document.querySelector('[data-testid="import-file"]');
+  const note = document.querySelector('[data-kind-detected]');
+  if (!kind || !file || !note) { return; }
+
+  const columnsOf = option => option.dataset.columns.split(',').map(c => ({ name: c.replace('*', ''), required: c.endsWith('*') }));
+  const detect = header => {
+    let best = null;
+    let bestOverlap = -1;
+    for (const option of kind.options) {
+      const columns = columnsOf(option);
+      if (!columns.filter(c => c.required).every(c => header.has(c.name))) { continue; }
+      const union = new Set([...header, ...columns.map(c => c.name)]);
+      const overlap = columns.filter(c => header.has(c.name)).length / union.size;
+      if (overlap > bestOverlap) { best = option; bestOverlap = overlap; }
+    }
+    return best;
+  };
+
+  file.addEventListener('change', async () => {
+    note.textContent = '';
+    const chosen = file.files && file.files[0];
+    if (!chosen || !/\.csv$/i.test(chosen.name)) { return; }
+    const text = await chosen.slice(0, 64 * 1024).text();
+    const header = new Set(text.replace(/^\uFEFF/, '').split(/\r?\n/)[0].split(',')
+      .map(c => c.trim().replace(/^"|"$/g, '').trim().toLowerCase()).filter(c => c.length > 0));
+    const option = detect(header);
+    if (option) {
+      kind.value = option.value;
+      note.textContent = note.dataset.text.replace('{0}', option.textContent);
+    }
+  });
+});

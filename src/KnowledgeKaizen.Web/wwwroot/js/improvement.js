@@ -11,3 +11,15 @@
     fetch(panel.dataset.adoptionView, { method: 'POST', body: body, credentials: 'same-origin' }).catch(function () { /* a lost view is harmless */ });
   });
 })();
+
+// Plan form: the target field names the unit of the metric chosen.
+(function () {
+  'use strict';
+  const metric = document.getElementById('Input_MetricKey');
+  const unit = document.querySelector('[data-target-unit]');
+  if (!metric || !unit) { return; }
+  metric.addEventListener('change', function () {
+    const option = metric.options[metric.selectedIndex];
+    unit.textContent = option ? option.dataset.unit || '' : '';
+  });
+})();

@@ -1,0 +1,6 @@
+using KnowledgeKaizen.Core.Events;
+
+namespace KnowledgeKaizen.Core.Improvement;
+
+/// <summary>A colleague thanked a contributor.</summary>
+public sealed record KudosGiven(string FromUserId, string FromName, string ToUserId, string Message) : IDomainEvent;

@@ -1,0 +1,11 @@
+using KnowledgeKaizen.Core.Notifications;
+using Microsoft.EntityFrameworkCore;
+
+namespace KnowledgeKaizen.Core.Data;
+
+public partial class KnowledgeKaizenDbContext
+{
+    public DbSet<Notification> Notifications => Set<Notification>();
+
+    public DbSet<OutgoingMail> OutgoingMails => Set<OutgoingMail>();
+}

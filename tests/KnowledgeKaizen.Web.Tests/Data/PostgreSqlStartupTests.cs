@@ -1,0 +1,134 @@
+using System.Net;
+using System.Net.Sockets;
+using KnowledgeKaizen.Core.Data;
+using KnowledgeKaizen.Core.Identity;
+using KnowledgeKaizen.Core.Ingestion;
+using KnowledgeKaizen.Testing;
+using Microsoft.EntityFrameworkCore;
+
+namespace KnowledgeKaizen.Web.Tests.Data;
+
+/// <summary>
+/// The real executable on PostgreSQL: a wrong or unreachable database stops start-up with one line naming the setting and
+/// the reason; two processes starting at once on an empty database set it up exactly once.
+/// </summary>
+public sealed class PostgreSqlStartupTests
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(5);
+
+    [Fact]
+    public async Task UnreachableServer_StopsStartup_WithOneLineNamingTheConnectionString()
+    {
+        using var data = new TempFolder("pg-unreachable");
+        var closedPort = ClosedPort();
+
+        var (exit, lines) = await RunUntilExitAsync(data.Path, $"Host=127.0.0.1;Port={closedPort};Database=kk;Username=kk;Timeout=5");
+
+        Assert.Equal(1, exit);
+        var line = Assert.Single(lines);
+        Assert.Contains(DatabaseSettings.ConnectionStringKey, line, StringComparison.Ordinal);
+        Assert.Contains($"127.0.0.1:{closedPort}", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MissingDatabase_StopsStartup_SayingSo()
+    {
+        using var data = new TempFolder("pg-missing");
+        var server = new Npgsql.NpgsqlConnectionStringBuilder(TestPostgres.Server) { Database = "kk_no_such_database" };
+
+        var (exit, lines) = await RunUntilExitAsync(data.Path, server.ConnectionString);
+
+        Assert.Equal(1, exit);
+        var line = Assert.Single(lines);
+        Assert.Contains(DatabaseSettings.ConnectionStringKey, line, StringComparison.Ordinal);
+        Assert.Contains("kk_no_such_database", line, StringComparison.Ordinal);
+        Assert.Contains("does not exist", line, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Oracle", "KnowledgeKaizen:Database:Provider")]
+    [InlineData("PostgreSql", "ConnectionStrings:KnowledgeKaizen")]
+    public async Task WrongDatabaseSetting_StopsStartup_NamingIt(string provider, string setting)
+    {
+        using var data = new TempFolder("pg-setting");
+        using var portal = new WebProcess([("KnowledgeKaizen__DataPath", data.Path), ("KnowledgeKaizen__Database__Provider", provider)]);
+
+        Assert.Equal(1, await portal.ExitAsync(Deadline));
+        var line = Assert.Single(portal.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("Start-up failed: " + setting, line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TwoProcesses_StartingAtOnceOnAnEmptyDatabase_SetItUpExactlyOnce()
+    {
+        using var database = await TestPostgres.CreateDatabaseAsync("race", migrated: false);
+        using var first = new TempFolder("pg-race-a");
+        using var second = new TempFolder("pg-race-b");
+
+        using (var a = StartWithDemoData(first.Path, database.ConnectionString))
+        using (var b = StartWithDemoData(second.Path, database.ConnectionString))
+        {
+            try
+            {
+                await Task.WhenAll(a.Listening, b.Listening).WaitAsync(Deadline);
+            }
+            catch (TimeoutException)
+            {
+                throw new Xunit.Sdk.XunitException($"Not both portals started within {Deadline}.\nFirst:\n{Tail(a.Output)}\nSecond:\n{Tail(b.Output)}");
+            }
+        }
+
+        await using var db = database.NewContext();
+        Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync());
+        Assert.Equal(Roles.All.Count, await db.Roles.CountAsync());
+        Assert.Equal(1, await db.Users.CountAsync());
+        Assert.Equal(SeedRows("stage-history.csv"), await db.StageHistory.LongCountAsync());
+        Assert.Equal(SeedRows("feedback.csv"), await db.Feedback.LongCountAsync());
+        var demoImports = await db.Imports.Where(i => i.Source == ImportSource.DemoData).GroupBy(i => i.Kind).Select(g => g.Count()).ToListAsync();
+        Assert.Equal(Directory.GetFiles(RepoPaths.SeedData, "*.csv").Length, demoImports.Count);
+        Assert.All(demoImports, count => Assert.Equal(1, count));
+        var contentFiles = Directory.GetFiles(RepoPaths.Content, "*.md", SearchOption.AllDirectories).Count(f => !f.EndsWith("README.md", StringComparison.Ordinal));
+        Assert.Equal(contentFiles, await db.KnowledgeDocuments.CountAsync());
+        Assert.Equal(contentFiles, await db.DocumentRevisions.CountAsync());
+    }
+
+    private static WebProcess StartWithDemoData(string dataPath, string connectionString) => new(
+    [
+        ("KnowledgeKaizen__DataPath", dataPath),
+        ("KnowledgeKaizen__Database__Provider", "PostgreSql"),
+        ("ConnectionStrings__KnowledgeKaizen", connectionString),
+        ("KnowledgeKaizen__LoadDemoData", "true"),
+        ("KnowledgeKaizen__SeedPath", RepoPaths.SeedData),
+        ("KnowledgeKaizen__ContentPath", RepoPaths.Content),
+        ("KnowledgeKaizen__AdminEmail", PortalFactory.AdminEmail),
+        (IdentityBootstrapper.PasswordVariable, PortalFactory.AdminPassword),
+        // The first-start retraining is queued after start-up; the test ends before it matters, so keep it small.
+        ("Insights__ExpectedOutcome__Trainers__0", "LightGbm"),
+        ("Insights__ExpectedOutcome__FoldCount", "2"),
+        ("Insights__ExpectedOutcome__NumberOfTrees", "5"),
+    ]);
+
+    private static string Tail(string output) => string.Join('\n', output.Split('\n').TakeLast(30));
+
+    private static long SeedRows(string file) => File.ReadLines(Path.Combine(RepoPaths.SeedData, file)).Count(l => l.Length > 0) - 1;
+
+    private static async Task<(int Exit, string[] Lines)> RunUntilExitAsync(string dataPath, string connectionString)
+    {
+        using var portal = new WebProcess(
+        [
+            ("KnowledgeKaizen__DataPath", dataPath),
+            ("KnowledgeKaizen__Database__Provider", "PostgreSql"),
+            ("ConnectionStrings__KnowledgeKaizen", connectionString),
+        ]);
+        var exit = await portal.ExitAsync(Deadline);
+        return (exit, portal.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    /// <summary>A port nothing listens on: bound by the OS, then released.</summary>
+    private static int ClosedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
