@@ -16,10 +16,11 @@ internal static class SecurityHeaders
 
     /// <summary>
     /// The API reference (Scalar) starts from one inline module script, allowed by the nonce Scalar puts on it for this
-    /// response only, and styles itself from script like the diagram pages.
+    /// response only, and styles itself from script like the diagram pages. Its bundled request-schema code compiles
+    /// functions at run time (eval), so this one Admin-only page, whose scripts are all served by the portal, allows it.
     /// </summary>
     internal static string ApiReferencePolicy(string nonce) =>
-        $"default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'unsafe-inline'; worker-src 'self' blob:; " + OtherDirectives;
+        $"default-src 'self'; script-src 'self' 'nonce-{nonce}' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; worker-src 'self' blob:; " + OtherDirectives;
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>

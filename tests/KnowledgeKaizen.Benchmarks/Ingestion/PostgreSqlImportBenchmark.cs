@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using KnowledgeKaizen.Core.Data;
-using KnowledgeKaizen.Core.Ingestion;
 using KnowledgeKaizen.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -118,20 +117,7 @@ public sealed class PostgreSqlImportBenchmark : IBenchmark
 
         try
         {
-            foreach (var (kind, path) in new[] { (ImportKind.Stages, files.Stages), (ImportKind.Reps, files.Reps), (ImportKind.Customers, files.Customers), (ImportKind.Opportunities, files.Opportunities) })
-            {
-                await using var db = new KnowledgeKaizenDbContext(options);
-                var prep = await new ImportPipeline(db).RunAsync(File.OpenRead(path), new ImportRequest(kind, ImportFormat.Csv));
-                if (!prep.Applied)
-                {
-                    throw new InvalidOperationException(prep.Summary() + " " + prep.Problems.FirstOrDefault());
-                }
-            }
-
-            await using var context = new KnowledgeKaizenDbContext(options);
-            var clock = Stopwatch.StartNew();
-            var report = await new ImportPipeline(context).RunAsync(File.OpenRead(files.StageHistory), new ImportRequest(ImportKind.StageHistory, ImportFormat.Csv));
-            var seconds = clock.Elapsed.TotalSeconds;
+            var (seconds, report) = await StageHistoryImportBenchmark.ImportAfterReferencesAsync(options, files);
             return report.Applied ? seconds : throw new InvalidOperationException(report.Summary());
         }
         finally

@@ -45,6 +45,8 @@ public sealed partial class ReadableTextBrowserTests(DemoDataBrowserFixture fixt
         ("/", "[data-testid=\"home-tasks\"]", "home page: stored task titles"),
         ("/Index", "[data-testid=\"home-tasks\"]", "home page: stored task titles"),
         ("/Admin/Mail", "[data-testid=\"mail-off\"]", "mail page: setting name in a sentence"),
+        ("/Imports/Mappings", "main", "mapping presets: the vendors' file and table names, companion descriptions in English"),
+        ("/Imports/Upload", "[data-testid=\"import-layout\"]", "preset names: the vendors' file and table names"),
     ];
 
     /// <summary>
@@ -91,10 +93,12 @@ public sealed partial class ReadableTextBrowserTests(DemoDataBrowserFixture fixt
         await Task.WhenAll(scans);
 
         output.WriteLine($"Scanned {visits} page views in {clock.Elapsed.TotalSeconds:0} s");
-        Assert.True(visits >= 200, $"Only {visits} page views were scanned.");
+        Assert.True(visits >= 80, $"Only {visits} page views were scanned.");
         var report = problems.GroupBy(p => p.Problem).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => $"{g.Key} — on {string.Join(", ", g.Select(p => p.Where).Distinct().Order().Take(6))}{(g.Count() > 6 ? ", …" : "")}");
         Assert.True(problems.IsEmpty, $"{problems.Count} texts are codes, addresses or untranslated:\n" + string.Join("\n", report.Take(200)));
+
+        static bool Opens(string? policy, string role) => policy is null || Policies.RolesFor[policy].Contains(role);
 
         async Task ScanAsync(string role, string locale)
         {
@@ -109,7 +113,9 @@ public sealed partial class ReadableTextBrowserTests(DemoDataBrowserFixture fixt
                 await Artifacts.CaptureOnFailureAsync(page, $"readable-text-{role}-{locale}", async () =>
                 {
                     await SignInAsync(page, samples.EmailOf(role));
-                    foreach (var (pattern, policy) in pages.Where(p => p.Policy is null || Policies.RolesFor[p.Policy].Contains(role)))
+                    // Each page as the first (least privileged) role that may open it; home and My work, whose content is per role, as every role.
+                    foreach (var (pattern, policy) in pages.Where(p => Opens(p.Policy, role)
+                        && (p.Pattern is "/" or "/Index" or "/MyWork" || Roles.All.First(r => Opens(p.Policy, r)) == role)))
                     {
                         var url = samples.UrlFor(pattern, role, chinese);
                         await page.GotoAsync(url, new PageGotoOptions { WaitUntil = WaitUntilState.DOMContentLoaded });

@@ -31,7 +31,7 @@ public sealed class AdminInvitesUserTests(BrowserFixture fixture) : IClassFixtur
             // Accepting signs the new user in: straight to the home page, no second sign-in.
             await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("you are signed in");
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Welcome to KnowledgeKaizen" })).ToBeVisibleAsync();
-            await Assertions.Expect(page.GetByTestId("user-menu")).ToContainTextAsync("carla@browser.test");
+            await Assertions.Expect(page.GetByTestId("user-menu")).ToContainTextAsync("Carla Contributor");
             await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Users" })).ToHaveCountAsync(0);
 
             await page.GetByRole(AriaRole.Button, new() { Name = "中文" }).ClickAsync();

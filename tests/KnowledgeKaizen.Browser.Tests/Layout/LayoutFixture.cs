@@ -55,6 +55,16 @@ public sealed class LayoutFixture : BrowserFixture<PortalFactory>
             .Distinct()
             .Order(StringComparer.Ordinal)];
 
+    /// <summary>
+    /// Each page once, as the first role (least privileged) that may open it, and the pages whose content is per role
+    /// (home, My work) as every role: the top bar is the same on every page of a role, so the home page shows each
+    /// role's bar, and a page's own content is the same for everyone who may open it.
+    /// </summary>
+    public IReadOnlyList<(string Role, string Url)> EachPageOnce() =>
+        [.. Roles.All.SelectMany(role => PagesFor(role).Select(url => (Role: role, Url: url)))
+            .GroupBy(run => run.Url)
+            .SelectMany(g => g.Key is "/" or "/Index" or "/MyWork" ? g : g.Take(1))];
+
     private static string Email(string role) => $"{role.ToLowerInvariant()}@layout.test";
 
     private string? Value(string page, RoutePatternParameterPart parameter) =>

@@ -71,7 +71,7 @@ public sealed class PortalLayoutTests(LayoutFixture fixture, ITestOutputHelper o
         var problems = new ConcurrentBag<(string Kind, string Text)>();
         var pages = 0;
         var clock = Stopwatch.StartNew();
-        var runs = Roles.All.SelectMany(role => LayoutFixture.Locales.SelectMany(locale => fixture.PagesFor(role).Select(url => (role, locale, url)))).ToList();
+        var runs = fixture.EachPageOnce().SelectMany(run => LayoutFixture.Locales.Select(locale => (role: run.Role, locale, url: run.Url))).ToList();
         await Parallel.ForEachAsync(runs, new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (run, _) =>
         {
             var page = await fixture.Context(run.role, run.locale).NewPageAsync();
@@ -100,7 +100,7 @@ public sealed class PortalLayoutTests(LayoutFixture fixture, ITestOutputHelper o
         // Per kind of problem and width: how many page views show it, and the first few of them.
         Assert.True(problems.IsEmpty, $"{problems.Count} layout problems:\n" + string.Join("\n", problems.GroupBy(p => p.Kind).OrderByDescending(g => g.Count())
             .Select(g => $"{g.Key} on {g.Count()} page views, e.g.\n  " + string.Join("\n  ", g.Select(p => p.Text).Order(StringComparer.Ordinal).Take(6)))));
-        Assert.True(pages >= 100, $"only {pages} pages were measured");
+        Assert.True(pages >= 80, $"only {pages} pages were measured");
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public sealed class PortalLayoutTests(LayoutFixture fixture, ITestOutputHelper o
         var problems = new ConcurrentBag<(string Rule, string Text)>();
         var checkedPages = 0;
         var clock = Stopwatch.StartNew();
-        var runs = Roles.All.SelectMany(role => fixture.PagesFor(role).Select(url => (role, url))).ToList();
+        var runs = fixture.EachPageOnce().Select(run => (role: run.Role, url: run.Url)).ToList();
         await Parallel.ForEachAsync(runs, new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (run, _) =>
         {
             var page = await fixture.Context(run.role, LayoutFixture.Locales[0]).NewPageAsync();

@@ -87,7 +87,7 @@ public sealed class PostgreSqlStartupTests
         var demoImports = await db.Imports.Where(i => i.Source == ImportSource.DemoData).GroupBy(i => i.Kind).Select(g => g.Count()).ToListAsync();
         Assert.Equal(Directory.GetFiles(RepoPaths.SeedData, "*.csv").Length, demoImports.Count);
         Assert.All(demoImports, count => Assert.Equal(1, count));
-        var contentFiles = Directory.GetFiles(RepoPaths.Content, "*.md", SearchOption.AllDirectories).Count(f => !f.EndsWith("README.md", StringComparison.Ordinal));
+        var contentFiles = Directory.GetFiles(RepoPaths.Content, "*.md", SearchOption.AllDirectories).Count(f => Path.GetFileName(f) is not ("README.md" or KnowledgeKaizen.Core.Terms.TermMapStore.ShippedFileName));
         Assert.Equal(contentFiles, await db.KnowledgeDocuments.CountAsync());
         Assert.Equal(contentFiles, await db.DocumentRevisions.CountAsync());
     }

@@ -70,7 +70,7 @@ public sealed class SearchPageTests(PortalFactory factory) : IClassFixture<Porta
         using var inChinese = new HttpRequestMessage(HttpMethod.Get, "/Search?q=quokka") { Headers = { { "Accept-Language", "zh-Hans" } } };
         var chinese = await (await contributor.SendAsync(inChinese)).Content.ReadAsStringAsync();
 
-        Assert.Contains(">Propose <", english, StringComparison.Ordinal);
+        Assert.Contains(">Proposal <", english, StringComparison.Ordinal);
         Assert.Contains(">Delivery <", english, StringComparison.Ordinal);
         Assert.DoesNotContain(">propose <", english, StringComparison.Ordinal);
         Assert.Contains(">交付 <", chinese, StringComparison.Ordinal);
