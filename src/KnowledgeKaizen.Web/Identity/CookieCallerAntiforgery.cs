@@ -11,10 +11,13 @@ namespace KnowledgeKaizen.Web.Identity;
 /// </summary>
 public static class CookieCallerAntiforgery
 {
+    // Marks an endpoint as checked, so a test can find a write that is not.
+    private static readonly AntiforgeryForCookies Required = new();
+
     /// <summary>Checks the antiforgery token of every POST, PUT, PATCH and DELETE that does not carry an API token.</summary>
     public static TBuilder RequireAntiforgeryForCookies<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter(async (context, next) =>
+        builder.WithMetadata(Required).AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
             if (HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method) || CarriesApiToken(http.Request)
@@ -31,3 +34,6 @@ public static class CookieCallerAntiforgery
         request.Headers.Authorization.ToString() is var header && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
         && ApiTokenAuthenticator.LooksLikeToken(header["Bearer ".Length..].Trim());
 }
+
+/// <summary>Marks an endpoint whose cookie callers must send the antiforgery token.</summary>
+public sealed record AntiforgeryForCookies;

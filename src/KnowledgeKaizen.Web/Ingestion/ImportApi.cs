@@ -5,7 +5,6 @@ using KnowledgeKaizen.Core.Ingestion;
 using KnowledgeKaizen.Core.Ingestion.Mapping;
 using KnowledgeKaizen.Core.Jobs;
 using KnowledgeKaizen.Web.Hosting;
-using KnowledgeKaizen.Web.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
@@ -26,7 +25,7 @@ public static class ImportApi
     public static IEndpointRouteBuilder MapImportApi(this IEndpointRouteBuilder api)
     {
         var imports = api.MapGroup("/imports").RequireAuthorization(IngestionPolicies.ImportApi).WithTags("Imports");
-        imports.MapPost("/{kind}", UploadAsync).DisableAntiforgery().RequireAntiforgeryForCookies().WithMetadata(new RateLimited(RateLimited.Import))
+        imports.MapPost("/{kind}", UploadAsync).DisableAntiforgery().WithMetadata(new RateLimited(RateLimited.Import))
             .WithSummary("Import a file of one kind")
             .WithDescription("The file is the request body (text/csv or application/json) or the multipart field 'file'. With ?mapping=name it is "
                 + "read through that mapping (a preset or a saved one); its companion files go as multipart fields named after them. "

@@ -2,7 +2,6 @@ using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.Knowledge;
 using KnowledgeKaizen.Core.Markdown;
 using KnowledgeKaizen.Web.Hosting;
-using KnowledgeKaizen.Web.Identity;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 
@@ -20,7 +19,7 @@ public static class KnowledgeApi
     /// <summary>Maps <c>markdown/preview</c> and <c>knowledge/…</c> under <paramref name="routes"/> (the <c>/api/v1</c> group).</summary>
     public static IEndpointRouteBuilder MapKnowledgeApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/").RequireAntiforgeryForCookies();
+        var api = routes.MapGroup("/");
 
         api.MapPost("/markdown/preview", Results<Ok<MarkdownPreview>, ProblemHttpResult> (PreviewRequest request, MarkdownRenderer markdown,
             IStringLocalizer<SharedResource> l) =>

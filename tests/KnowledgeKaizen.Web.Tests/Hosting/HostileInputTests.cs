@@ -13,13 +13,17 @@ namespace KnowledgeKaizen.Web.Tests.Hosting;
 /// <summary>
 /// The hostile-input corpus (<see cref="HostileCorpus"/>) against the real app: Markdown shaped for the renderer's worst
 /// cases, malformed multipart bodies, odd return URLs, huge fields and image polyglots. Not one answer is a 5xx, every
-/// request is answered within <see cref="AnswerWithin"/>, and a document saved before the limits existed never takes
+/// request is answered before the hang guard <see cref="AnswerWithin"/>, and a document saved before the limits existed never takes
 /// down a page, a course or an export that includes it.
 /// </summary>
 public sealed class HostileInputTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
-    /// <summary>The budget for any one request, hostile or not; the request is cancelled (and reported) past it.</summary>
-    private static readonly TimeSpan AnswerWithin = TimeSpan.FromSeconds(2);
+    /// <summary>
+    /// A hang guard, not a speed check: far above any answer on a loaded test machine and far below the minutes the
+    /// unbounded renderer took. The request is cancelled (and reported) past it. How fast the worst shapes render is
+    /// measured by the Markdown benchmark against the 2 s budget.
+    /// </summary>
+    private static readonly TimeSpan AnswerWithin = TimeSpan.FromSeconds(30);
 
     [Fact]
     public async Task MarkdownShapes_InThePreviewAndOnSave_AreRenderedOrRefused_NeverA5xx()
