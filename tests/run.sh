@@ -11,6 +11,8 @@ need_apt=()
 [ -n "${KK_TEST_POSTGRES:-}" ] || [ -x "${KK_PG_BIN:-$(postgres_bin)}/initdb" ] || need_apt+=(postgresql)
 # LightGBM's native library (ML.NET) needs the GNU OpenMP runtime.
 ldconfig -p 2>/dev/null | grep -q 'libgomp.so.1' || need_apt+=(libgomp1)
+# The proxy tests put a real nginx (TLS) in front of the portal; it runs from a temporary folder, never as a service.
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need_apt+=(nginx)
 # Mappings read local times of named time zones (Asia/Shanghai): the system's time-zone database.
 [ -e /usr/share/zoneinfo/Asia/Shanghai ] || need_apt+=(tzdata)
 

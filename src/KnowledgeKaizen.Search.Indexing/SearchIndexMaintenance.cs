@@ -8,7 +8,8 @@ namespace KnowledgeKaizen.Search.Indexing;
 /// against the data (a restored database, a copied or half-written index) shows up as per-type document
 /// counts that differ from the database once the outbox is applied, or as a cursor behind pruned outbox entries.
 /// </summary>
-public sealed class SearchIndexMaintenance(ISearchIndex index, SearchDocumentSource source, ISearchOutboxFeed feed, IJobQueue jobs)
+public sealed class SearchIndexMaintenance(ISearchIndex index, SearchDocumentSource source, ISearchOutboxFeed feed, IJobQueue jobs,
+    IndexerState indexer)
 {
     public const string JobKind = "search-rebuild";
 
@@ -44,7 +45,7 @@ public sealed class SearchIndexMaintenance(ISearchIndex index, SearchDocumentSou
         var types = await TypeCountsAsync(ct);
         var latest = await jobs.LatestAsync(JobKind, ct);
         return new SearchIndexReport(index.Status, index.DocumentCount, types.Sum(t => t.InDatabase), types,
-            await feed.PendingAsync(ct), latest);
+            await feed.PendingAsync(ct), latest, indexer.Failure);
     }
 
     private async Task<IReadOnlyList<SearchTypeCount>> TypeCountsAsync(CancellationToken ct)

@@ -9,4 +9,5 @@ public sealed record SearchIndexReport(
     int DatabaseDocuments,
     IReadOnlyList<SearchTypeCount> Types,
     int PendingOutbox,
-    BackgroundJob? LatestRebuild);
+    BackgroundJob? LatestRebuild,
+    IndexerFailure? IndexerFailure);

@@ -9,10 +9,10 @@ namespace KnowledgeKaizen.Search.Indexing;
 /// <summary>
 /// Keeps this instance's index in step with the database: applies the outbox (and picks up a term map saved on another
 /// instance) about once a poll interval (at once while there is a backlog) and, once caught up, prunes entries every live index has applied (at most hourly). A
-/// failure is logged and retried with a back-off; it never stops the host.
+/// failure is logged, shown on the index page (<see cref="IndexerState"/>) and retried with a back-off; it never stops the host.
 /// </summary>
 public sealed class SearchIndexer(IServiceScopeFactory scopes, IOptions<SearchIndexingOptions> options, TimeProvider clock,
-    ILogger<SearchIndexer> logger) : BackgroundService
+    IndexerState state, ILogger<SearchIndexer> logger) : BackgroundService
 {
     private static readonly TimeSpan PruneEvery = TimeSpan.FromHours(1);
 
@@ -35,6 +35,7 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, IOptions<SearchIn
                 }
 
                 failures = 0;
+                state.Succeeded();
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -43,6 +44,7 @@ public sealed class SearchIndexer(IServiceScopeFactory scopes, IOptions<SearchIn
             catch (Exception ex)
             {
                 failures++;
+                state.Failed(ex, clock.GetUtcNow());
                 logger.LogError(ex, "Applying the search outbox failed (attempt {Attempt}); retrying", failures);
             }
 

@@ -34,6 +34,8 @@ public static class SearchIndexingServiceCollectionExtensions
         services.AddScoped<SearchRecords>();
         services.AddScoped<IStartupTask, SearchIndexStartupCheck>();
         services.AddJobHandler<SearchRebuildJobHandler>();
+        services.AddSingleton<IndexerState>();
+        services.AddHealthChecks().AddCheck<IndexerHealthCheck>("search-indexer");
         services.AddHostedService<SearchIndexer>();
         return services;
     }

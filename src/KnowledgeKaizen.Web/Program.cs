@@ -1,3 +1,4 @@
+using KnowledgeKaizen.Core.Audit;
 using KnowledgeKaizen.Core.Courses;
 using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Hosting;
@@ -55,6 +56,7 @@ builder.Services
     .AddCaptureRequests()
     .AddPerformerDetection()
     .AddCourses()
+    .AddAuditLog()
     .AddNotifications()
     .AddWorkOverview();
 
@@ -82,7 +84,8 @@ if (await app.FindSettingProblemAsync() is { } problem)
 
 app.UsePortal();
 app.MapPortalPages();
-var api = app.MapGroup("/api/v1");
+// Every write of the API, present and future, needs the antiforgery token when it comes with the sign-in cookie.
+var api = app.MapGroup("/api/v1").RequireAntiforgeryForCookies();
 api.MapImportApi();
 api.MapMappingApi();
 api.MapFrontlineApi();

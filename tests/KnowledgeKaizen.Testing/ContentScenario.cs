@@ -38,7 +38,7 @@ public static class ContentScenario
         if (publish)
         {
             await knowledge.SubmitAsync(document.Id, writer);
-            await knowledge.ApproveAsync(document.Id, null, null, Manager);
+            await knowledge.ApproveAsync(document.Id, document.CurrentRevisionNumber, null, null, Manager);
         }
 
         return document.Id;
@@ -52,7 +52,8 @@ public static class ContentScenario
         var document = (await knowledge.FindAsync(documentId, Manager))!;
         await knowledge.SaveAsync(documentId, document.Version, document.Title, body, document.Metadata, "revised", Manager);
         await knowledge.SubmitAsync(documentId, Manager);
-        await knowledge.ApproveAsync(documentId, null, null, Manager);
+        var submitted = (await knowledge.FindAsync(documentId, Manager))!;
+        await knowledge.ApproveAsync(documentId, submitted.CurrentRevisionNumber, null, null, Manager);
     }
 
     public static async Task ArchiveAsync(IServiceProvider services, int documentId)

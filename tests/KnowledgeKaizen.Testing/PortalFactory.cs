@@ -107,7 +107,10 @@ public partial class PortalFactory : WebApplicationFactory<Program>
     public HttpClient CreateBrowserlessClient() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
-    /// <summary>Signs in through the real login form; returns the client carrying the auth cookie.</summary>
+    /// <summary>
+    /// Signs in through the real login form; returns the client carrying the auth cookie and, like a page's script, the
+    /// antiforgery token in the <c>RequestVerificationToken</c> header (which cookie callers of the API need).
+    /// </summary>
     public async Task<HttpClient> SignInAsync(string email, string password)
     {
         var client = CreateBrowserlessClient();
@@ -117,8 +120,14 @@ public partial class PortalFactory : WebApplicationFactory<Program>
             throw new InvalidOperationException($"Signing in as {email} answered {(int)response.StatusCode} instead of a redirect.");
         }
 
+        // From a page every account reaches whatever its roles (the start page sends an account without one to Access
+        // denied); the token is bound to the signed-in account all the same.
+        client.DefaultRequestHeaders.Add(RequestTokenHeader, await AntiforgeryTokenAsync(client, "/Account/Login"));
         return client;
     }
+
+    /// <summary>The header the pages' scripts send the antiforgery token in.</summary>
+    public const string RequestTokenHeader = "RequestVerificationToken";
 
     /// <summary>Gets the page, takes its antiforgery token and posts the form fields.</summary>
     public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string url, Dictionary<string, string> fields, string? formPage = null)

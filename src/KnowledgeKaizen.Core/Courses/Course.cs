@@ -79,6 +79,11 @@ public class Course
             throw new CourseRuleException("The objectives are longer than {0} characters.", MaxObjectivesLength);
         }
 
+        if (Markdown.MarkdownRenderer.FindProblem(objectives) is { } problem)
+        {
+            throw new CourseRuleException(problem.Message, problem.Arguments);
+        }
+
         Title = title;
         Objectives = objectives;
         AudienceRole = string.IsNullOrWhiteSpace(audienceRole) ? null : audienceRole.Trim();

@@ -86,6 +86,11 @@ public class CourseModule
             throw new CourseRuleException("The notes are longer than {0} characters.", MaxNotesLength);
         }
 
+        if (Markdown.MarkdownRenderer.FindProblem(notes) is { } problem)
+        {
+            throw new CourseRuleException(problem.Message, problem.Arguments);
+        }
+
         Notes = notes;
     }
 

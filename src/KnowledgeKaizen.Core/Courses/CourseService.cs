@@ -88,7 +88,12 @@ public sealed class CourseService(KnowledgeKaizenDbContext db, TimeProvider cloc
         await ChangeAsync(id, c => c.AddModule(target, notes, Now), ct);
     }
 
-    public Task RemoveModuleAsync(int id, int moduleId, CancellationToken ct = default) => ChangeAsync(id, c => c.RemoveModule(moduleId, Now), ct);
+    public Task RemoveModuleAsync(int id, int moduleId, CancellationToken ct = default) => ChangeAsync(id, c =>
+    {
+        var title = c.Module(moduleId).Title;
+        c.RemoveModule(moduleId, Now);
+        db.Raise(new CourseContentRemoved(id, $"module {moduleId} ({title})"));
+    }, ct);
 
     public Task MoveModuleAsync(int id, int moduleId, int delta, CancellationToken ct = default) => ChangeAsync(id, c => c.MoveModule(moduleId, delta, Now), ct);
 
@@ -107,7 +112,11 @@ public sealed class CourseService(KnowledgeKaizenDbContext db, TimeProvider cloc
         await ChangeAsync(id, c => c.EditQuestion(moduleId, questionId, prompt, options, correctIndex, explanation, answered, Now), ct);
     }
 
-    public Task RemoveQuestionAsync(int id, int moduleId, int questionId, CancellationToken ct = default) => ChangeAsync(id, c => c.RemoveQuestion(moduleId, questionId, Now), ct);
+    public Task RemoveQuestionAsync(int id, int moduleId, int questionId, CancellationToken ct = default) => ChangeAsync(id, c =>
+    {
+        c.RemoveQuestion(moduleId, questionId, Now);
+        db.Raise(new CourseContentRemoved(id, $"question {questionId} of module {moduleId}"));
+    }, ct);
 
     public Task PublishAsync(int id, CancellationToken ct = default) => ChangeAsync(id, c => c.Publish(Now), ct);
 

@@ -74,6 +74,7 @@ public partial class KnowledgeKaizenDbContext(DbContextOptions<KnowledgeKaizenDb
 
     private async Task<int> SaveWithOutboxAndEventsAsync(bool acceptAllChangesOnSuccess, bool sync, CancellationToken cancellationToken)
     {
+        RefuseChangesToAppendOnlyRows();
         var added = RecordSearchOutbox(acceptAllChangesOnSuccess);
         var pending = TakeEvents();
         if (added.Count == 0 && pending.Count == 0)
@@ -128,6 +129,14 @@ public partial class KnowledgeKaizenDbContext(DbContextOptions<KnowledgeKaizenDb
             {
                 await own.DisposeAsync();
             }
+        }
+    }
+
+    private void RefuseChangesToAppendOnlyRows()
+    {
+        if (ChangeTracker.Entries<IAppendOnly>().FirstOrDefault(e => e.State is EntityState.Modified or EntityState.Deleted) is { } changed)
+        {
+            throw new InvalidOperationException($"{changed.Entity.GetType().Name} rows are only ever added; this save would {(changed.State == EntityState.Deleted ? "delete" : "change")} one.");
         }
     }
 

@@ -26,6 +26,12 @@ public sealed class KaizenOptions
     /// <summary>Load <see cref="SeedPath"/> into an empty database on start. Turn off in production.</summary>
     public bool LoadDemoData { get; set; } = true;
 
+    /// <summary>
+    /// The address people reach the portal at, e.g. <c>https://kaizen.example.com</c>: every absolute link the portal
+    /// writes (invite links, mails) starts with it. Empty: links follow each request's scheme and Host header.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
     /// <summary>Let anyone create an account (as Staff). Off by default: Admins invite users.</summary>
     public bool AllowSelfRegistration { get; set; }
 
@@ -37,6 +43,15 @@ public sealed class KaizenOptions
     /// <summary>Upper limit for uploaded files (imports, images), in megabytes.</summary>
     [Range(1, 4096)]
     public int MaxUploadMegabytes { get; set; } = 200;
+
+    /// <summary>Below this much free space in the data folder, /healthz reports unhealthy (before writes start failing).</summary>
+    [Range(0, 1_000_000_000)]
+    public long MinFreeDiskMegabytes { get; set; } = 100;
+
+    /// <summary>Whether <see cref="PublicBaseUrl"/> is empty or an absolute http(s) address without query or fragment.</summary>
+    public bool HasValidPublicBaseUrl =>
+        string.IsNullOrWhiteSpace(PublicBaseUrl)
+        || Uri.TryCreate(PublicBaseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" && uri.Query.Length == 0 && uri.Fragment.Length == 0;
 
     /// <summary><see cref="MaxUploadMegabytes"/> in bytes.</summary>
     public long UploadLimitBytes => MaxUploadMegabytes * 1024L * 1024L;

@@ -15,6 +15,7 @@ public sealed class ApiTokenAdministration(KnowledgeKaizenDbContext db, TimeProv
     {
         var (token, secret) = ApiToken.Create(name, createdBy, clock.GetUtcNow());
         db.ApiTokens.Add(token);
+        db.Raise(new ApiTokenCreated(token.Id, token.Name, createdBy));
         await db.SaveChangesAsync(ct);
         return secret;
     }
@@ -27,7 +28,12 @@ public sealed class ApiTokenAdministration(KnowledgeKaizenDbContext db, TimeProv
             return false;
         }
 
-        token.Revoke(clock.GetUtcNow());
+        if (token.IsActive)
+        {
+            token.Revoke(clock.GetUtcNow());
+            db.Raise(new ApiTokenRevoked(token.Id, token.Name));
+        }
+
         await db.SaveChangesAsync(ct);
         return true;
     }

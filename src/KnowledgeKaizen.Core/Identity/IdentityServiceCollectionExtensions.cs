@@ -6,12 +6,13 @@ namespace KnowledgeKaizen.Core.Identity;
 public static class IdentityServiceCollectionExtensions
 {
     /// <summary>
-    /// Account administration (invites, roles, lock-out, self-registration) and, on start, the roles and the first
+    /// Account administration (invites, roles, lock-out, self-registration), the session check and, on start, the roles and the first
     /// Admin. Needs ASP.NET Core Identity's user and role managers, which the web host registers with its cookies.
     /// </summary>
     public static IServiceCollection AddUserAccounts(this IServiceCollection services)
     {
         services.AddScoped<UserAdministration>();
+        services.AddScoped<UserSessions>();
         services.AddScoped<IStartupTask, IdentityBootstrapper>();
         return services;
     }

@@ -1,10 +1,11 @@
+using KnowledgeKaizen.Core.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Core.Identity;
 
 /// <summary>What Admins do with accounts: invite, assign roles, lock and unlock.</summary>
-public sealed class UserAdministration(UserManager<AppUser> users, TimeProvider clock)
+public sealed class UserAdministration(UserManager<AppUser> users, KnowledgeKaizenDbContext db, TimeProvider clock)
 {
     public async Task<IReadOnlyList<UserSummary>> ListAsync(CancellationToken ct)
     {
@@ -28,7 +29,7 @@ public sealed class UserAdministration(UserManager<AppUser> users, TimeProvider 
     /// Creates an account without a password and returns a token for the invite link; the invitee chooses
     /// their own password, so no Admin ever knows it.
     /// </summary>
-    public async Task<InviteResult> InviteAsync(string email, string displayName, IEnumerable<string> roles)
+    public async Task<InviteResult> InviteAsync(string email, string displayName, IEnumerable<string> roles, string? actingUserId = null)
     {
         var chosen = roles.Where(Roles.All.Contains).Distinct().ToList();
         if (chosen.Count == 0)
@@ -43,6 +44,8 @@ public sealed class UserAdministration(UserManager<AppUser> users, TimeProvider 
             return new InviteResult(false, null, null, created.Errors.Select(e => e.Description).ToList());
         }
 
+        // Raised first: the roles' save below records it in the same transaction.
+        db.Raise(new UserInvited(user.Id, email, chosen, actingUserId));
         await users.AddToRolesAsync(user, chosen);
         var token = await users.GeneratePasswordResetTokenAsync(user);
         return new InviteResult(true, user.Id, token, []);
@@ -103,8 +106,35 @@ public sealed class UserAdministration(UserManager<AppUser> users, TimeProvider 
         }
 
         var current = await users.GetRolesAsync(user);
+        if (current.Order().SequenceEqual(wanted.Order()))
+        {
+            return IdentityResult.Success;
+        }
+
         var removed = await users.RemoveFromRolesAsync(user, current.Except(wanted));
-        return removed.Succeeded ? await users.AddToRolesAsync(user, wanted.Except(current)) : removed;
+        var result = removed.Succeeded ? await users.AddToRolesAsync(user, wanted.Except(current)) : removed;
+        if (!result.Succeeded)
+        {
+            return result;
+        }
+
+        // Sessions carry the roles they were signed in with: a new stamp ends them, so the change holds at once. The
+        // stamp's save records the change in the audit log.
+        db.Raise(new UserRolesChanged(user.Id, user.Email ?? user.Id, wanted.Order().ToList(), actingUserId));
+        return await users.UpdateSecurityStampAsync(user);
+    }
+
+    /// <summary>Ends every session of the account (a lost laptop, a leaked password); the user signs in again.</summary>
+    public async Task<IdentityResult> EndSessionsAsync(string id, string actingUserId)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return IdentityResult.Failed(new IdentityError { Code = "NotFound", Description = "User not found." });
+        }
+
+        db.Raise(new UserSessionsEnded(user.Id, user.Email ?? user.Id, actingUserId));
+        return await users.UpdateSecurityStampAsync(user);
     }
 
     public async Task<IdentityResult> SetLockedAsync(string id, bool locked, string actingUserId)
@@ -121,13 +151,15 @@ public sealed class UserAdministration(UserManager<AppUser> users, TimeProvider 
         }
 
         await users.SetLockoutEnabledAsync(user, true);
+        db.Raise(new UserLockChanged(user.Id, user.Email ?? user.Id, locked, actingUserId));
         var result = await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null);
         if (result.Succeeded && !locked)
         {
             await users.ResetAccessFailedCountAsync(user);
         }
 
-        return result;
+        // A locked account's sessions end at once, not when their cookies expire.
+        return result.Succeeded && locked ? await users.UpdateSecurityStampAsync(user) : result;
     }
 
     private async Task<UserSummary> SummariseAsync(AppUser u)

@@ -15,10 +15,26 @@ internal sealed class JobWorker(IServiceScopeFactory scopes, JobSignal signal, T
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await RecoverAsync(stoppingToken);
+        await KeepGoingAsync(() => RecoverAsync(stoppingToken), "Recovering interrupted jobs", stoppingToken);
         await foreach (var jobId in signal.Reader.ReadAllAsync(stoppingToken))
         {
-            await RunAsync(jobId, stoppingToken);
+            await KeepGoingAsync(() => RunAsync(jobId, stoppingToken), $"Job {jobId}", stoppingToken);
+        }
+    }
+
+    /// <summary>
+    /// A job whose record cannot even be written (a full disk, a read-only data folder) is logged and left for the next
+    /// start's recovery; the worker itself, and with it the host, keeps running for the jobs after it.
+    /// </summary>
+    private async Task KeepGoingAsync(Func<Task> work, string what, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await work();
+        }
+        catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+        {
+            logger.LogError(ex, "{What} failed outside its job; the worker carries on", what);
         }
     }
 

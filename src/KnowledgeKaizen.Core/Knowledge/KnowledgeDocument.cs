@@ -142,7 +142,10 @@ public partial class KnowledgeDocument : ISearchable, IRaisesEvents
         Touch(UpdatedAt);
     }
 
-    /// <summary>Saves the editor's text as a new revision (every save is one) and the edited metadata.</summary>
+    /// <summary>
+    /// Saves the editor's text as a new revision (every save is one) and the edited metadata. A document in review
+    /// leaves the review: the reviewers saw the text as it was, so the new revision must be submitted again.
+    /// </summary>
     public DocumentRevision Edit(string title, string body, DocumentMetadata metadata, string? changeNote, Actor editor, DateTimeOffset now)
     {
         if (Status is DocumentStatus.Archived or DocumentStatus.Standardised)
@@ -151,7 +154,9 @@ public partial class KnowledgeDocument : ISearchable, IRaisesEvents
         }
 
         ApplyMetadata(metadata);
-        return AddRevision(title, body, editor, changeNote, now);
+        var revision = AddRevision(title, body, editor, changeNote, now);
+        LeaveReview();
+        return revision;
     }
 
     /// <summary>Puts an old revision's text back as a new revision; history is never rewritten.</summary>
@@ -163,12 +168,10 @@ public partial class KnowledgeDocument : ISearchable, IRaisesEvents
             throw new KnowledgeRuleException("An archived or standardised document cannot be edited.");
         }
 
-        if (Status == DocumentStatus.InReview)
-        {
-            Status = DocumentStatus.Draft;
-        }
-
-        return AddRevision(old.Title, old.Body, editor, string.Format(System.Globalization.CultureInfo.InvariantCulture, RestoredNote, revisionNumber), now);
+        var revision = AddRevision(old.Title, old.Body, editor, string.Format(System.Globalization.CultureInfo.InvariantCulture, RestoredNote, revisionNumber), now);
+        LeaveReview();
+        events.Add(new DocumentRevisionRestored(Id, revisionNumber, revision.Number, editor.UserId, editor.Name));
+        return revision;
     }
 
     public DocumentRevision? Revision(int number) => revisions.FirstOrDefault(r => r.Number == number);
@@ -202,30 +205,26 @@ public partial class KnowledgeDocument : ISearchable, IRaisesEvents
         events.Add(new DocumentSubmittedForReview(Id, CurrentRevisionNumber, author.UserId, author.Name));
     }
 
-    /// <summary>Publishes the revision under review; a procedure revision takes effect on its date.</summary>
-    public void Approve(Actor reviewer, string? comment, DateOnly effective, DateTimeOffset now)
+    /// <summary>
+    /// Publishes the revision under review; a procedure revision takes effect on its date. <paramref name="reviewedRevision"/>
+    /// is the revision the reviewer read: if the author saved a newer one since, nothing is published, so an approval
+    /// never covers text the reviewer has not seen.
+    /// </summary>
+    public void Approve(Actor reviewer, int reviewedRevision, string? comment, DateOnly effective, DateTimeOffset now)
     {
         RequireManager(reviewer);
-        if (Status != DocumentStatus.InReview)
-        {
-            throw new KnowledgeRuleException("Only a document in review can be approved.");
-        }
-
+        RequireUnderReview(reviewedRevision, "Only a document in review can be approved.");
         var note = string.IsNullOrWhiteSpace(comment) ? string.Empty : comment.Trim();
         reviewComments.Add(new ReviewComment(CurrentRevisionNumber, reviewer.UserId ?? string.Empty, reviewer.Name, true, note, now));
         PublishCurrent(reviewer, Kind == DocumentKind.Procedure ? effective : DateOnly.FromDateTime(now.UtcDateTime), now);
         events.Add(new DocumentApproved(Id, CurrentRevisionNumber, reviewer.UserId, reviewer.Name, note.Length == 0 ? null : note));
     }
 
-    /// <summary>Sends the document back to its author with the reason.</summary>
-    public void ReturnToAuthor(Actor reviewer, string comment, DateTimeOffset now)
+    /// <summary>Sends the revision the reviewer read back to its author with the reason.</summary>
+    public void ReturnToAuthor(Actor reviewer, int reviewedRevision, string comment, DateTimeOffset now)
     {
         RequireManager(reviewer);
-        if (Status != DocumentStatus.InReview)
-        {
-            throw new KnowledgeRuleException("Only a document in review can be returned.");
-        }
-
+        RequireUnderReview(reviewedRevision, "Only a document in review can be returned.");
         if (string.IsNullOrWhiteSpace(comment))
         {
             throw new KnowledgeRuleException("Say what the author should change.");
@@ -290,9 +289,10 @@ public partial class KnowledgeDocument : ISearchable, IRaisesEvents
             throw new KnowledgeRuleException("The title is longer than {0} characters.", MaxTitleLength);
         }
 
-        if (body.Length > MarkdownRenderer.MaxSourceLength)
+        // The text must render within its limits for every reader, so what would not is refused here, with the reason.
+        if (MarkdownRenderer.FindProblem(body) is { } problem)
         {
-            throw new KnowledgeRuleException("The document is longer than {0} characters; split it into smaller documents.", MarkdownRenderer.MaxSourceLength);
+            throw new KnowledgeRuleException(problem.Message, problem.Arguments);
         }
 
         var revision = new DocumentRevision(CurrentRevisionNumber + 1, title, body, editor.UserId, editor.Name, changeNote, now);
@@ -327,6 +327,31 @@ public partial class KnowledgeDocument : ISearchable, IRaisesEvents
         if (Kind != kind)
         {
             throw new KnowledgeRuleException("This action does not apply to this kind of document.");
+        }
+    }
+
+    /// <summary>The document is in review and <paramref name="reviewedRevision"/> is still the revision under review.</summary>
+    private void RequireUnderReview(int reviewedRevision, string notInReview)
+    {
+        if (reviewedRevision != CurrentRevisionNumber)
+        {
+            throw new KnowledgeRuleException(
+                "You reviewed revision {0}, but the document now has revision {1}. Read the new revision before you decide.",
+                reviewedRevision, CurrentRevisionNumber);
+        }
+
+        if (Status != DocumentStatus.InReview)
+        {
+            throw new KnowledgeRuleException(notInReview);
+        }
+    }
+
+    /// <summary>A change to a document in review takes it out of review (back to draft, or to its published revision).</summary>
+    private void LeaveReview()
+    {
+        if (Status == DocumentStatus.InReview)
+        {
+            Status = PublishedRevisionNumber is null ? DocumentStatus.Draft : DocumentStatus.Published;
         }
     }
 

@@ -103,12 +103,16 @@ public sealed class KnowledgeService(KnowledgeKaizenDbContext db, TimeProvider c
     public Task SubmitAsync(int id, Actor author, CancellationToken ct = default) =>
         ChangeAsync(id, d => d.SubmitForReview(author, Now), ct);
 
-    /// <summary>Publishes; for procedures <paramref name="effective"/> (default today) is when the revision takes effect.</summary>
-    public Task ApproveAsync(int id, string? comment, DateOnly? effective, Actor reviewer, CancellationToken ct = default) =>
-        ChangeAsync(id, d => d.Approve(reviewer, comment, effective ?? Today, Now), ct);
+    /// <summary>
+    /// Publishes <paramref name="reviewedRevision"/>, the revision the reviewer read, if it is still the one under review;
+    /// for procedures <paramref name="effective"/> (default today) is when the revision takes effect.
+    /// </summary>
+    public Task ApproveAsync(int id, int reviewedRevision, string? comment, DateOnly? effective, Actor reviewer, CancellationToken ct = default) =>
+        ChangeAsync(id, d => d.Approve(reviewer, reviewedRevision, comment, effective ?? Today, Now), ct);
 
-    public Task ReturnAsync(int id, string comment, Actor reviewer, CancellationToken ct = default) =>
-        ChangeAsync(id, d => d.ReturnToAuthor(reviewer, comment, Now), ct);
+    /// <summary>Returns <paramref name="reviewedRevision"/> to its author, if it is still the one under review.</summary>
+    public Task ReturnAsync(int id, int reviewedRevision, string comment, Actor reviewer, CancellationToken ct = default) =>
+        ChangeAsync(id, d => d.ReturnToAuthor(reviewer, reviewedRevision, comment, Now), ct);
 
     public Task ArchiveAsync(int id, Actor manager, CancellationToken ct = default) =>
         ChangeAsync(id, d => d.Archive(manager, Now), ct);

@@ -77,8 +77,11 @@ internal static partial class MarkdownPlainText
         }
     }
 
-    private static string Collapse(StringBuilder text) =>
-        string.Join(' ', text.ToString().Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
+    private static string Collapse(StringBuilder text) => Collapse(text.ToString());
+
+    /// <summary>Words separated by single spaces.</summary>
+    public static string Collapse(string text) =>
+        string.Join(' ', text.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
 
     [GeneratedRegex("<[^>]*>")]
     private static partial Regex Tag();

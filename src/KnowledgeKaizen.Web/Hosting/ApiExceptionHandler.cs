@@ -2,24 +2,36 @@ using Microsoft.AspNetCore.Diagnostics;
 
 namespace KnowledgeKaizen.Web.Hosting;
 
-/// <summary>API errors are ProblemDetails; page errors fall through to the friendly error page.</summary>
+/// <summary>API errors are ProblemDetails JSON (500s included); page errors fall through to the friendly error page.</summary>
 internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (!HostingModule.IsApi(httpContext.Request))
+        var status = ErrorStatus.For(exception);
+        if (status >= 500)
+        {
+            logger.LogError(exception, "Unhandled error on {Method} {Path}", httpContext.Request.Method, Failed(httpContext));
+        }
+        else
+        {
+            logger.LogInformation("Refused {Method} {Path} with {Status}: {Reason}", httpContext.Request.Method, Failed(httpContext), status, exception.Message);
+        }
+
+        if (!HostingModule.IsApi(Failed(httpContext)))
         {
             return false;
         }
 
-        logger.LogError(exception, "Unhandled API error on {Path}", httpContext.Request.Path);
-        var status = exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError;
         httpContext.Response.StatusCode = status;
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
             Exception = exception,
-            ProblemDetails = { Status = status, Title = status == 500 ? "An unexpected error occurred." : exception.Message },
+            ProblemDetails = { Status = status, Title = ErrorStatus.Title(status) },
         });
     }
+
+    /// <summary>The path that failed: the middleware has already pointed the request at the error page, the feature keeps the original.</summary>
+    private static PathString Failed(HttpContext httpContext) =>
+        httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path is { } path ? new PathString(path) : httpContext.Request.Path;
 }

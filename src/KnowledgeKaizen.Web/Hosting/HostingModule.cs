@@ -2,6 +2,8 @@ using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Hosting;
 using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Web.Localization;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Hosting.StaticWebAssets;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -22,6 +24,12 @@ public static class HostingModule
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)))
             .AddViewOptions(o => o.HtmlHelperOptions.ClientValidationEnabled = false);
         services.AddAntiforgery(o => o.Cookie.Name = "kk.csrf");
+        services.AddOptions<AntiforgeryOptions>().Configure<IOptions<KaizenOptions>>((o, kaizen) => o.Cookie.SecurePolicy = CookieSecurity(kaizen.Value));
+        services.AddSingleton<PublicLinks>();
+        services.AddPortalRateLimits();
+        services.AddOptions<ProxyOptions>().BindConfiguration(ProxyOptions.Section)
+            .Validate(o => o.FindProblem() is null, "a proxy address or network is not valid").ValidateOnStart();
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ProxyOptions>>((forwarded, proxies) => Trust(forwarded, proxies.Value));
         services.AddProblemDetails();
         services.AddExceptionHandler<ApiExceptionHandler>();
         services.AddHttpContextAccessor();
@@ -39,8 +47,10 @@ public static class HostingModule
 
     public static WebApplication UsePortal(this WebApplication app)
     {
+        // First: everything after it sees the client's address and scheme as the trusted proxy reports them.
+        app.UseForwardedHeaders();
         app.UseSecurityHeaders();
-        app.UseExceptionHandler("/Error");
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Error", StatusCodeSelector = ErrorStatus.For });
         app.UseWhen(c => IsApi(c.Request), api => api.UseStatusCodePages());
         app.UseWhen(c => !IsApi(c.Request), pages => pages.UseStatusCodePagesWithReExecute("/Status/{0}"));
         // Static files are endpoints (MapStaticAssets below). The build's manifest also maps them from an unpublished
@@ -52,6 +62,7 @@ public static class HostingModule
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
         return app;
@@ -66,10 +77,18 @@ public static class HostingModule
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorPages().WithStaticAssets();
         app.MapHealthChecks("/healthz").AllowAnonymous();
-        app.MapPost("/culture", async (HttpContext http, TimeProvider clock, UserManager<AppUser> users,
-            [Microsoft.AspNetCore.Mvc.FromForm] string culture, [Microsoft.AspNetCore.Mvc.FromForm] string? returnUrl) =>
+        // The language switch is harmless but still checked: a post without a valid token (another site's form, a
+        // bookmarked post) changes nothing and simply goes back, rather than failing.
+        app.MapPost("/culture", async (HttpContext http, TimeProvider clock, IAntiforgery antiforgery, UserManager<AppUser> users) =>
         {
-            if (LocalizationModule.IsSupported(culture))
+            if (!http.Request.HasFormContentType)
+            {
+                return Results.LocalRedirect("/");
+            }
+
+            var form = await http.Request.ReadFormAsync(http.RequestAborted);
+            var culture = form["culture"].ToString();
+            if (LocalizationModule.IsSupported(culture) && await antiforgery.IsRequestValidAsync(http))
             {
                 LocalizationModule.SetCultureCookie(http.Response, culture, clock.GetUtcNow());
                 // Remembered on the account too: e-mails are written in the language the user reads the portal in.
@@ -80,8 +99,8 @@ public static class HostingModule
                 }
             }
 
-            return Results.LocalRedirect(SafeLocalUrl(returnUrl));
-        }).AllowAnonymous();
+            return Results.LocalRedirect(SafeLocalUrl(form["returnUrl"]));
+        }).AllowAnonymous().DisableAntiforgery();
         return app;
     }
 
@@ -121,6 +140,11 @@ public static class HostingModule
     public static async Task<int> RunPortalAsync(this WebApplication app)
     {
         await StartupTasks.RunAsync(app.Services, ct: app.Lifetime.ApplicationStopping);
+        if (string.IsNullOrWhiteSpace(app.Services.GetRequiredService<IOptions<KaizenOptions>>().Value.PublicBaseUrl) && !app.Environment.IsDevelopment())
+        {
+            app.Logger.LogWarning("KnowledgeKaizen:PublicBaseUrl is not set: invite links follow each request's Host header. Set it (and AllowedHosts) in production.");
+        }
+
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var urls = string.Join(", ", app.Urls);
@@ -131,8 +155,43 @@ public static class HostingModule
         return 0;
     }
 
-    internal static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
+    /// <summary>
+    /// Cookies are Secure whenever the request came over https (as the trusted proxy says), and always when the public
+    /// address is https, so no cookie of an https portal ever travels in the clear.
+    /// </summary>
+    internal static CookieSecurePolicy CookieSecurity(KaizenOptions options) =>
+        options.PublicBaseUrl?.StartsWith("https://", StringComparison.OrdinalIgnoreCase) == true ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
 
+    /// <summary>X-Forwarded-For and -Proto from the configured proxies only (the framework's loopback defaults are dropped).</summary>
+    private static void Trust(ForwardedHeadersOptions forwarded, ProxyOptions proxies)
+    {
+        forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+        forwarded.ForwardLimit = proxies.ForwardLimit;
+        forwarded.KnownProxies.Clear();
+        forwarded.KnownIPNetworks.Clear();
+        foreach (var proxy in proxies.KnownProxies)
+        {
+            forwarded.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+        }
+
+        foreach (var network in proxies.KnownNetworks)
+        {
+            forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+        }
+    }
+
+    internal static bool IsApi(HttpRequest request) => IsApi(request.Path);
+
+    internal static bool IsApi(PathString path) => path.StartsWithSegments("/api");
+
+    /// <summary>
+    /// <paramref name="url"/> when it is a path on this portal, "/" otherwise. Browsers drop tabs and line breaks from
+    /// URLs ("/\t/evil.example" becomes "//evil.example"), so any control character makes it unsafe too.
+    /// </summary>
     internal static string SafeLocalUrl(string? url) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal) ? url : "/";
+        !string.IsNullOrEmpty(url) && url.Length <= MaxLocalUrlLength && url[0] == '/' && (url.Length == 1 || url[1] is not ('/' or '\\'))
+            && !url.Any(char.IsControl) ? url : "/";
+
+    /// <summary>Longer "return to" addresses are not ours (our longest page address with its query is far shorter).</summary>
+    private const int MaxLocalUrlLength = 2048;
 }

@@ -31,4 +31,5 @@ public static class NavOrder
     public const int SearchIndex = 925;
     public const int ExpectedOutcomeModel = 930;
     public const int Mail = 940;
+    public const int AuditLog = 945;
 }

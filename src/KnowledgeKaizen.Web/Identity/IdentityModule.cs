@@ -1,8 +1,11 @@
+using KnowledgeKaizen.Core.Audit;
 using KnowledgeKaizen.Core.Data;
+using KnowledgeKaizen.Core.Hosting;
 using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Web.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace KnowledgeKaizen.Web.Identity;
 
@@ -25,10 +28,13 @@ public static class IdentityModule
                 options.Password.RequireNonAlphanumeric = false;
             })
             .AddEntityFrameworkStores<KnowledgeKaizenDbContext>()
+            .AddSignInManager<AuditedSignInManager>()
             .AddClaimsPrincipalFactory<DisplayNameClaims>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>();
 
+        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IOptions<KaizenOptions>>((options, kaizen) => options.Cookie.SecurePolicy = HostingModule.CookieSecurity(kaizen.Value));
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/Account/Login";
@@ -38,6 +44,7 @@ public static class IdentityModule
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.SlidingExpiration = true;
+            options.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
             options.Events.OnRedirectToLogin = context => RejectApiOr(context, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => RejectApiOr(context, StatusCodes.Status403Forbidden);
         });
@@ -53,9 +60,11 @@ public static class IdentityModule
             options.FallbackPolicy = options.GetPolicy(Policies.Reader);
         });
 
+        services.AddScoped<IRequestOrigin, HttpRequestOrigin>();
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
         services.AddNavItem(new NavItem("Users", "/Admin/Users/Index", Policies.Admin, NavOrder.Users, "people", NavGroup.Admin));
+        services.AddNavItem(new NavItem("Audit log", "/Admin/Audit", Policies.Admin, NavOrder.AuditLog, "journal-check", NavGroup.Admin));
         return services;
     }
 
@@ -68,7 +77,8 @@ public static class IdentityModule
             return Task.CompletedTask;
         }
 
-        context.Response.Redirect(context.RedirectUri);
+        // Relative: the host of an absolute redirect would come from the request's (forgeable) Host header.
+        context.Response.Redirect(Uri.TryCreate(context.RedirectUri, UriKind.Absolute, out var absolute) ? absolute.PathAndQuery : context.RedirectUri);
         return Task.CompletedTask;
     }
 }

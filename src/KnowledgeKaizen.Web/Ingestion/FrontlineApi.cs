@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using KnowledgeKaizen.Core.Crm;
+using KnowledgeKaizen.Web.Hosting;
 using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Web.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,8 +19,10 @@ public static class FrontlineApi
     public static IEndpointRouteBuilder MapFrontlineApi(this IEndpointRouteBuilder api)
     {
         api.MapPost("/feedback", RecordFeedbackAsync).RequireAuthorization(IngestionPolicies.FrontlineApi).DisableAntiforgery()
+            .WithMetadata(new RateLimited(RateLimited.Frontline))
             .WithTags("Frontline").WithSummary("Record one piece of customer feedback");
         api.MapPost("/service-cases", RecordCaseAsync).RequireAuthorization(IngestionPolicies.FrontlineApi).DisableAntiforgery()
+            .WithMetadata(new RateLimited(RateLimited.Frontline))
             .WithTags("Frontline").WithSummary("Record a service case, or the handling of one (case_id)");
         // Search-as-you-type for the recording forms: everyone who may open the forms may look these up.
         api.MapGet("/lookup/customers", async (string? q, CrmLookup lookup, DisplayNames names, CancellationToken ct) =>

@@ -1,8 +1,10 @@
 using System.Security.Claims;
+using KnowledgeKaizen.Core.Audit;
 using KnowledgeKaizen.Core.Hosting;
 using KnowledgeKaizen.Core.Ingestion;
 using KnowledgeKaizen.Core.Ingestion.Mapping;
 using KnowledgeKaizen.Core.Jobs;
+using KnowledgeKaizen.Web.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
@@ -23,7 +25,7 @@ public static class ImportApi
     public static IEndpointRouteBuilder MapImportApi(this IEndpointRouteBuilder api)
     {
         var imports = api.MapGroup("/imports").RequireAuthorization(IngestionPolicies.ImportApi).WithTags("Imports");
-        imports.MapPost("/{kind}", UploadAsync).DisableAntiforgery()
+        imports.MapPost("/{kind}", UploadAsync).DisableAntiforgery().WithMetadata(new RateLimited(RateLimited.Import))
             .WithSummary("Import a file of one kind")
             .WithDescription("The file is the request body (text/csv or application/json) or the multipart field 'file'. With ?mapping=name it is "
                 + "read through that mapping (a preset or a saved one); its companion files go as multipart fields named after them. "
@@ -97,6 +99,12 @@ public static class ImportApi
             }
         }
 
+        if (!ImportContentTypes.Accepts(request.ContentType))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Send the file as text/csv, application/json, "
+                + "application/x-ndjson, or multipart/form-data with the field 'file'.");
+        }
+
         var maxBytes = options.Value.UploadLimitBytes;
         if (request.ContentLength > maxBytes)
         {
@@ -168,7 +176,7 @@ public static class ImportApi
             return file is null ? (null, string.Empty) : (file.OpenReadStream(), file.FileName);
         }
 
-        var extension = request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true ? ".json" : ".csv";
+        var extension = ImportContentTypes.IsJson(request.ContentType) ? ".json" : ".csv";
         return (request.Body, kind.Slug() + extension);
     }
 
@@ -211,7 +219,7 @@ public static class ImportApi
         return TypedResults.File(CsvExports.Template(importKind), "text/csv; charset=utf-8", importKind.Slug() + ".csv");
     }
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ProblemsAsync(Guid id, ImportService service, CancellationToken ct)
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ProblemsAsync(Guid id, ImportService service, AuditLog audit, CancellationToken ct)
     {
         var report = (await service.FindAsync(id, ct))?.Report;
         if (report is null)
@@ -219,6 +227,7 @@ public static class ImportApi
             return TypedResults.Problem(statusCode: 404, title: "No finished import has this id.");
         }
 
+        await audit.RecordAsync(new DataExported($"import-{id:N}-problems.csv"), ct);
         return TypedResults.File(CsvExports.Problems(report), "text/csv; charset=utf-8", $"import-{id:N}-problems.csv");
     }
 }

@@ -32,6 +32,11 @@ public static class MappingApi
     private static async Task<Results<Ok<MappingSummary>, ValidationProblem, ProblemHttpResult>> SaveAsync(
         string name, HttpRequest request, MappingLibrary library, CancellationToken ct)
     {
+        if (!ImportContentTypes.IsJson(request.ContentType))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Send the mapping as application/json.");
+        }
+
         ImportMapping mapping;
         try
         {

@@ -1,10 +1,9 @@
 using KnowledgeKaizen.Core.Knowledge;
-using KnowledgeKaizen.Core.Markdown;
 
 namespace KnowledgeKaizen.Web.Knowledge;
 
 /// <summary>Composes the details view from the knowledge services so the page model stays thin.</summary>
-public sealed class DocumentPages(KnowledgeService knowledge, KnowledgeReader reader, ReaderFeedbackService feedback, MarkdownRenderer markdown, TimeProvider clock)
+public sealed class DocumentPages(KnowledgeService knowledge, KnowledgeReader reader, ReaderFeedbackService feedback, MarkdownHtml html, TimeProvider clock)
 {
     /// <summary>
     /// Readers get the revision in force; authors and managers may ask for any revision (default: the
@@ -21,8 +20,10 @@ public sealed class DocumentPages(KnowledgeService knowledge, KnowledgeReader re
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var canEdit = document.CanEdit(actor);
         var inForce = document.IsVisibleToReaders ? document.RevisionInForce(today) ?? document.Revision(document.PublishedRevisionNumber!.Value) : null;
+        // A reviewer opening a document in review reads the revision under review; others start from the text in force.
+        var preferred = actor.IsManager && document.Status == DocumentStatus.InReview ? document.CurrentRevision : inForce ?? document.CurrentRevision;
         var shown = canEdit
-            ? (revision is { } n ? document.Revision(n) : null) ?? (revision is null ? inForce ?? document.CurrentRevision : null)
+            ? (revision is { } n ? document.Revision(n) : null) ?? (revision is null ? preferred : null)
             : inForce;
         if (shown is null)
         {
@@ -35,9 +36,9 @@ public sealed class DocumentPages(KnowledgeService knowledge, KnowledgeReader re
             document,
             shown,
             shown.Number == inForce?.Number,
-            markdown.ToHtml(shown.Body, shown.Title),
+            html.Revision(shown),
             // The snapshot is shown beside the text only when the text no longer carries it: the evidence appears once.
-            canEdit && document.EvidenceSnapshot is { } evidence && !EvidenceText.IsIn(evidence, shown.Body) ? markdown.ToHtml(evidence) : null,
+            canEdit && document.EvidenceSnapshot is { } evidence && !EvidenceText.IsIn(evidence, shown.Body) ? html.Text(evidence) : null,
             await reader.FeedbackAsync(id, ct),
             await reader.MyFeedbackAsync(id, userId, ct),
             canEdit ? await feedback.ReasonsAsync(id, ct) : [],

@@ -1,7 +1,7 @@
 using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.Knowledge;
 using KnowledgeKaizen.Core.Markdown;
-using Microsoft.AspNetCore.Antiforgery;
+using KnowledgeKaizen.Web.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Localization;
 
@@ -19,13 +19,22 @@ public static class KnowledgeApi
     /// <summary>Maps <c>markdown/preview</c> and <c>knowledge/…</c> under <paramref name="routes"/> (the <c>/api/v1</c> group).</summary>
     public static IEndpointRouteBuilder MapKnowledgeApi(this IEndpointRouteBuilder routes)
     {
-        var api = routes.MapGroup("/").AddEndpointFilter(ValidateAntiforgeryOnPost);
+        var api = routes.MapGroup("/");
 
-        api.MapPost("/markdown/preview", Results<Ok<MarkdownPreview>, ProblemHttpResult> (PreviewRequest request, MarkdownRenderer markdown) =>
-            (request.Markdown?.Length ?? 0) > MarkdownRenderer.MaxSourceLength
-                ? TypedResults.Problem(statusCode: 413, title: "The document is too large to preview.")
-                : TypedResults.Ok(new MarkdownPreview(markdown.ToHtml(request.Markdown))))
-            .RequireAuthorization(Policies.Contributor);
+        api.MapPost("/markdown/preview", Results<Ok<MarkdownPreview>, ProblemHttpResult> (PreviewRequest request, MarkdownRenderer markdown,
+            IStringLocalizer<SharedResource> l) =>
+        {
+            if ((request.Markdown?.Length ?? 0) > MarkdownRenderer.MaxSourceLength)
+            {
+                return TypedResults.Problem(statusCode: 413, title: l["The document is longer than {0} characters; split it into smaller documents.", MarkdownRenderer.MaxSourceLength]);
+            }
+
+            // The same refusal a save would give, so the author learns it while writing.
+            var rendered = markdown.Render(request.Markdown);
+            return rendered.Problem is { } problem
+                ? TypedResults.Problem(statusCode: 422, title: l[problem.Message, problem.Arguments])
+                : TypedResults.Ok(new MarkdownPreview(rendered.Html));
+        }).RequireAuthorization(Policies.Contributor).WithMetadata(new RateLimited(RateLimited.Preview));
 
         api.MapPost("/knowledge/autosave", async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> (AutosaveRequest request, HttpContext http,
             ReaderFeedbackService service, CancellationToken ct) =>
@@ -87,21 +96,6 @@ public static class KnowledgeApi
         }).RequireAuthorization(Policies.Reader);
 
         return routes;
-    }
-
-    private static async ValueTask<object?> ValidateAntiforgeryOnPost(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        var http = context.HttpContext;
-        if (HttpMethods.IsPost(http.Request.Method))
-        {
-            var antiforgery = http.RequestServices.GetRequiredService<IAntiforgery>();
-            if (!await antiforgery.IsRequestValidAsync(http))
-            {
-                return Results.Problem(statusCode: 400, title: "The request verification token is missing or invalid. Reload the page.");
-            }
-        }
-
-        return await next(context);
     }
 }
 

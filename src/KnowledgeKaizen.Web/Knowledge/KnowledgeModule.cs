@@ -9,6 +9,7 @@ public static class KnowledgeModule
     public static IServiceCollection AddPortalKnowledge(this IServiceCollection services)
     {
         services.AddScoped<DocumentPages>();
+        services.AddSingleton<MarkdownHtml>();
         services.AddNavItem(new NavItem("Playbooks", "/Playbooks/Index", Policies.Reader, NavOrder.Playbooks, "journal-text", NavGroup.Knowledge));
         services.AddNavItem(new NavItem("Procedures", "/Procedures/Index", Policies.Reader, NavOrder.Procedures, "list-ol", NavGroup.Knowledge));
         services.AddNavItem(new NavItem("Solutions", "/Solutions/Index", Policies.Reader, NavOrder.Solutions, "life-preserver", NavGroup.Knowledge));

@@ -5,7 +5,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace KnowledgeKaizen.Web.Pages;
 
-/// <summary>Friendly error page: a reference id to quote, never a stack trace.</summary>
+/// <summary>
+/// Friendly error page: never a stack trace. The status code chosen for the error (see <c>ErrorStatus</c>) decides the
+/// text: a request that could not be read, a data folder that cannot take a write, or a fault with a reference to quote.
+/// </summary>
 [AllowAnonymous]
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 [IgnoreAntiforgeryToken]
@@ -13,7 +16,13 @@ public sealed class ErrorModel : PageModel
 {
     public string RequestId { get; private set; } = string.Empty;
 
-    public void OnGet() => RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+    public int Code { get; private set; }
+
+    public void OnGet()
+    {
+        RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+        Code = Response.StatusCode is >= 400 and var code ? code : StatusCodes.Status500InternalServerError;
+    }
 
     public void OnPost() => OnGet();
 }

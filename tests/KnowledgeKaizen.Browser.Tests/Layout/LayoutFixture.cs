@@ -113,7 +113,7 @@ public sealed class LayoutFixture : BrowserFixture<PortalFactory>
             "## Situation\n\nA long deal stalls at the proposal.\n\n## What I do\n\n1. Ask who signs.\n2. Invite them to the demo.\n",
             new DocumentMetadata { Stages = ["propose"], Tags = ["decision-maker"] }, author);
         await knowledge.SubmitAsync(playbook.Id, author);
-        await knowledge.ApproveAsync(playbook.Id, "Clear and short.", null, manager);
+        await knowledge.ApproveAsync(playbook.Id, playbook.CurrentRevisionNumber, "Clear and short.", null, manager);
         await knowledge.SaveAsync(playbook.Id, playbook.Version, playbook.Title, playbook.CurrentRevision.Body + "\n3. Send the summary the same day.\n",
             playbook.Metadata, "Added the summary step", author);
 

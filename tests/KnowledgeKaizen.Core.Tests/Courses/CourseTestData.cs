@@ -15,7 +15,7 @@ public static class CourseTestData
         await using var db = database.NewContext();
         var service = database.Service(db);
         await service.SubmitAsync(id, KnowledgeTestDatabase.Author);
-        await service.ApproveAsync(id, null, null, KnowledgeTestDatabase.Manager);
+        await service.ApproveAsync(id, 1, null, null, KnowledgeTestDatabase.Manager);
         return id;
     }
 
@@ -25,9 +25,9 @@ public static class CourseTestData
         await using var db = database.NewContext();
         var service = database.Service(db);
         var document = (await service.FindAsync(id, KnowledgeTestDatabase.Manager))!;
-        await service.SaveAsync(id, document.Version, document.Title, body, document.Metadata, "revised", KnowledgeTestDatabase.Author);
+        var saved = await service.SaveAsync(id, document.Version, document.Title, body, document.Metadata, "revised", KnowledgeTestDatabase.Author);
         await service.SubmitAsync(id, KnowledgeTestDatabase.Author);
-        await service.ApproveAsync(id, null, null, KnowledgeTestDatabase.Manager);
+        await service.ApproveAsync(id, saved.Document!.CurrentRevisionNumber, null, null, KnowledgeTestDatabase.Manager);
     }
 
     public static CourseService Courses(this KnowledgeTestDatabase database, Data.KnowledgeKaizenDbContext db) => new(db, database.Clock);

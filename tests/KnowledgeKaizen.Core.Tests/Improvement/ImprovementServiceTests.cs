@@ -176,10 +176,10 @@ public sealed class ImprovementServiceTests : IDisposable
         var procedure = await service.CreateAsync(DocumentKind.Procedure, "en", "discovery-visit", "Discovery visit",
             "### 3. Confirm the problem {#step-3}\n", new DocumentMetadata { Owner = "Sales Operations", Stages = ["discover"] }, manager);
         await service.SubmitAsync(procedure.Id, manager);
-        await service.ApproveAsync(procedure.Id, null, new DateOnly(2026, 11, 1), manager);
+        await service.ApproveAsync(procedure.Id, 1, null, new DateOnly(2026, 11, 1), manager);
         var playbookId = await database.NewPlaybookAsync(body: "## What I do\n\nTwo visits.\n");
         await service.SubmitAsync(playbookId, KnowledgeTestDatabase.Author);
-        await service.ApproveAsync(playbookId, null, null, manager);
+        await service.ApproveAsync(playbookId, 1, null, null, manager);
         return (procedure.Id, playbookId);
     }
 

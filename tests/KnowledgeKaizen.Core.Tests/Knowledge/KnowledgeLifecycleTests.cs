@@ -15,7 +15,7 @@ public sealed class KnowledgeLifecycleTests : IDisposable
         var service = database.Service(db);
 
         await service.SubmitAsync(id, Author);
-        await service.ApproveAsync(id, "Clear and useful.", null, Manager);
+        await service.ApproveAsync(id, 1, "Clear and useful.", null, Manager);
 
         var document = await service.FindAsync(id, new Actor("staff-1", "Reader", false));
         Assert.NotNull(document);
@@ -45,7 +45,7 @@ public sealed class KnowledgeLifecycleTests : IDisposable
         var service = database.Service(db);
         await service.SubmitAsync(id, Author);
 
-        await Assert.ThrowsAsync<KnowledgeRuleException>(() => service.ReturnAsync(id, "  ", Manager));
+        await Assert.ThrowsAsync<KnowledgeRuleException>(() => service.ReturnAsync(id, 1, "  ", Manager));
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class KnowledgeLifecycleTests : IDisposable
         var service = database.Service(db);
         await service.SubmitAsync(id, Author);
 
-        await service.ReturnAsync(id, "Add the evidence numbers.", Manager);
+        await service.ReturnAsync(id, 1, "Add the evidence numbers.", Manager);
 
         var document = await service.FindAsync(id, Author);
         Assert.Equal(DocumentStatus.Draft, document!.Status);
@@ -71,7 +71,7 @@ public sealed class KnowledgeLifecycleTests : IDisposable
         var service = database.Service(db);
         await service.SubmitAsync(id, Author);
 
-        await Assert.ThrowsAsync<KnowledgeRuleException>(() => service.ApproveAsync(id, null, null, OtherContributor with { IsManager = false }));
+        await Assert.ThrowsAsync<KnowledgeRuleException>(() => service.ApproveAsync(id, 1, null, null, OtherContributor with { IsManager = false }));
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public sealed class KnowledgeLifecycleTests : IDisposable
         {
             var service = database.Service(db);
             await service.SubmitAsync(id, Author);
-            await service.ApproveAsync(id, null, null, Manager);
+            await service.ApproveAsync(id, 1, null, null, Manager);
         }
 
         await using (var db = database.NewContext())
@@ -150,6 +150,22 @@ public sealed class KnowledgeLifecycleTests : IDisposable
     }
 
     [Fact]
+    public async Task Save_TextThatWouldNotRender_IsInvalidWithTheReason_AndNothingIsWritten()
+    {
+        var id = await database.NewPlaybookAsync();
+        await using var db = database.NewContext();
+        var service = database.Service(db);
+        var document = await service.FindAsync(id, Author);
+
+        var outcome = await service.SaveAsync(id, document!.Version, "t", new string('>', 5_000) + " quoted", document.Metadata, null, Author);
+
+        Assert.Equal(SaveStatus.Invalid, outcome.Status);
+        Assert.Contains("nested more than {0} levels", outcome.Error!.Message, StringComparison.Ordinal);
+        await using var check = database.NewContext();
+        Assert.Equal(1, (await database.Service(check).FindAsync(id, Author))!.CurrentRevisionNumber);
+    }
+
+    [Fact]
     public async Task Restore_OldRevision_AddsItAsNewRevision()
     {
         var id = await database.NewPlaybookAsync();
@@ -175,11 +191,11 @@ public sealed class KnowledgeLifecycleTests : IDisposable
         var procedure = await service.CreateAsync(DocumentKind.Procedure, "en", "lead-qualification", "Lead qualification", "v1",
             new DocumentMetadata { Owner = "Sales Operations", ReviewIntervalDays = 90 }, Manager);
         await service.SubmitAsync(procedure.Id, Manager);
-        await service.ApproveAsync(procedure.Id, null, new DateOnly(2026, 11, 1), Manager);
+        await service.ApproveAsync(procedure.Id, 1, null, new DateOnly(2026, 11, 1), Manager);
         await service.SaveAsync(procedure.Id, procedure.Version, "Lead qualification", "v2", procedure.Metadata, null, Manager);
         await service.SubmitAsync(procedure.Id, Manager);
 
-        await service.ApproveAsync(procedure.Id, null, new DateOnly(2027, 1, 1), Manager);
+        await service.ApproveAsync(procedure.Id, 2, null, new DateOnly(2027, 1, 1), Manager);
 
         var document = await service.FindAsync(procedure.Id, Manager);
         Assert.Equal("v1", document!.RevisionInForce(new DateOnly(2026, 12, 31))!.Body);

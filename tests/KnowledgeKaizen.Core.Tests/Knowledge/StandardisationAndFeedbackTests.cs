@@ -41,13 +41,13 @@ public sealed class StandardisationAndFeedbackTests : IDisposable
         var procedure = await service.CreateAsync(DocumentKind.Procedure, "en", "site-visit", "Site visit", procedureText,
             new DocumentMetadata { Owner = "Sales Operations", Stages = ["discover"] }, Manager);
         await service.SubmitAsync(procedure.Id, Manager);
-        await service.ApproveAsync(procedure.Id, null, new DateOnly(2026, 11, 1), Manager);
+        await service.ApproveAsync(procedure.Id, procedure.CurrentRevisionNumber, null, new DateOnly(2026, 11, 1), Manager);
         var playbook = await service.CreateAsync(DocumentKind.Playbook, "en", null, "Bring the plant manager",
             "## Situation\n\nPlants with night shifts.\n\n## What I do\n\nI invite the plant manager.\n\n### Why the manager\n\nThey own the downtime.\n\n" +
             "## Steps\n\n1. Call the manager.\n2. Walk the line together.\n\n## Pitfalls\n\nDo not pitch.\n\n## Evidence\n\n58 % against 41 %.\n",
             new DocumentMetadata { Stages = ["discover"], Improves = ["site-visit#step-1"] }, Author);
         await service.SubmitAsync(playbook.Id, Author);
-        await service.ApproveAsync(playbook.Id, null, null, Manager);
+        await service.ApproveAsync(playbook.Id, playbook.CurrentRevisionNumber, null, null, Manager);
 
         var proposal = await new StandardisationService(db, service).ProposeAsync(playbook.Id, null, Manager);
 
@@ -153,7 +153,7 @@ public sealed class StandardisationAndFeedbackTests : IDisposable
         var service = database.Service(db);
         var solution = await service.CreateAsync(DocumentKind.Solution, "en", null, "SSO loop", "1. Clear cookies", new DocumentMetadata { Issue = "I can't log in" }, Manager);
         await service.SubmitAsync(solution.Id, Manager);
-        await service.ApproveAsync(solution.Id, null, null, Manager);
+        await service.ApproveAsync(solution.Id, 1, null, null, Manager);
         var feedback = new ReaderFeedbackService(db, database.Clock);
 
         await feedback.LinkCaseAsync(solution.Id, "CASE-1001", "agent-1");
@@ -203,10 +203,10 @@ public sealed class StandardisationAndFeedbackTests : IDisposable
         var procedure = await service.CreateAsync(DocumentKind.Procedure, "en", "discovery-visit", "Discovery visit",
             "### 3. Confirm the problem {#step-3}\n", new DocumentMetadata { Owner = "Sales Operations", Stages = ["discover"] }, Manager);
         await service.SubmitAsync(procedure.Id, Manager);
-        await service.ApproveAsync(procedure.Id, null, new DateOnly(2026, 11, 1), Manager);
+        await service.ApproveAsync(procedure.Id, 1, null, new DateOnly(2026, 11, 1), Manager);
         var playbookId = await database.NewPlaybookAsync(body: "## What I do\n\nTwo visits.\n");
         await service.SubmitAsync(playbookId, Author);
-        await service.ApproveAsync(playbookId, null, null, Manager);
+        await service.ApproveAsync(playbookId, 1, null, null, Manager);
         return (procedure.Id, playbookId);
     }
 

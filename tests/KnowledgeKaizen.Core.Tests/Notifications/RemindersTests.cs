@@ -100,7 +100,7 @@ public sealed class RemindersTests : IDisposable
         var document = await knowledge.CreateAsync(DocumentKind.Playbook, "en", null, "Call back within a day", "## Situation\n\nText.\n",
             new DocumentMetadata { Stages = ["qualify"] }, new Actor(author, "writer", false));
         await knowledge.SubmitAsync(document.Id, new Actor(author, "writer", false));
-        await knowledge.ApproveAsync(document.Id, null, null, reviewer);
+        await knowledge.ApproveAsync(document.Id, document.CurrentRevisionNumber, null, null, reviewer);
         return document.Id;
     }
 }

@@ -52,7 +52,7 @@ public sealed class HomeAndNavigationTests(PortalFactory factory) : IClassFixtur
             var writer = new Actor(author, "author", false);
             var draft = await knowledge.CreateAsync(DocumentKind.Playbook, "en", null, "Warm leads first", "## Situation\n\nText.\n", new DocumentMetadata(), writer);
             await knowledge.SubmitAsync(draft.Id, writer);
-            await knowledge.ReturnAsync(draft.Id, "Say what counts as warm.", new Actor("reviewer-1", "Rui", true));
+            await knowledge.ReturnAsync(draft.Id, draft.CurrentRevisionNumber, "Say what counts as warm.", new Actor("reviewer-1", "Rui", true));
             await knowledge.CreateAsync(DocumentKind.Playbook, "en", null, "Unfinished idea", "Text.", new DocumentMetadata(), writer);
         }
 

@@ -32,6 +32,7 @@ public sealed class KnowledgeApiTests(PortalFactory factory) : IClassFixture<Por
     public async Task Preview_WithoutAntiforgeryHeader_IsRejected()
     {
         var client = await ContributorAsync();
+        client.DefaultRequestHeaders.Remove(PortalFactory.RequestTokenHeader);
 
         var response = await client.PostAsJsonAsync("/api/v1/markdown/preview", new { markdown = "x" });
 
@@ -47,7 +48,7 @@ public sealed class KnowledgeApiTests(PortalFactory factory) : IClassFixture<Por
         var response = await PostJsonAsync(client, "/api/v1/markdown/preview", new { markdown = new string('x', 200_001) });
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Contains("too large", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("longer than 200000 characters", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -47,8 +47,26 @@ public static partial class KnowledgeClient
     public static Task<HttpResponseMessage> ActAsync(HttpClient client, int id, string handler, Dictionary<string, string>? fields = null) =>
         PortalFactory.PostFormAsync(client, $"/Knowledge/Details/{id}?handler={handler}", fields ?? [], $"/Knowledge/Details/{id}");
 
+    /// <summary>
+    /// A reviewer's decision ("Approve" or "Return") as the page makes it: the form names the revision the page shows
+    /// (read from the page now, unless <paramref name="revisionSeen"/> says which page the reviewer had open).
+    /// </summary>
+    public static async Task<HttpResponseMessage> ReviewAsync(HttpClient client, int id, string handler, string comment, int? revisionSeen = null)
+    {
+        var shown = revisionSeen ?? int.Parse(RevisionField().Match(await client.GetStringAsync($"/Knowledge/Details/{id}")).Groups[1].Value,
+            System.Globalization.CultureInfo.InvariantCulture);
+        return await ActAsync(client, id, handler, new()
+        {
+            ["comment"] = comment,
+            ["revision"] = shown.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+    }
+
     [GeneratedRegex("/Knowledge/Details/(\\d+)")]
     private static partial Regex IdInLocation();
+
+    [GeneratedRegex("name=\"revision\" value=\"(\\d+)\"")]
+    private static partial Regex RevisionField();
 
     [GeneratedRegex("name=\"Input.Version\" value=\"(\\d+)\"")]
     private static partial Regex VersionField();

@@ -20,7 +20,7 @@ public sealed class KnowledgeFlowTests(PortalFactory factory) : IClassFixture<Po
 
         await ActAsync(contributor, id, "Submit");
         Assert.Contains(">Confirm the problem twice<", await manager.GetStringAsync("/Knowledge/Review"), StringComparison.Ordinal);
-        await ActAsync(manager, id, "Return", new() { ["comment"] = "Add the evidence numbers." });
+        await ReviewAsync(manager, id, "Return", "Add the evidence numbers.");
 
         var returned = await contributor.GetStringAsync($"/Knowledge/Details/{id}");
         Assert.Contains("Add the evidence numbers.", returned, StringComparison.Ordinal);
@@ -29,7 +29,7 @@ public sealed class KnowledgeFlowTests(PortalFactory factory) : IClassFixture<Po
         var saved = await EditAsync(contributor, id, "Confirm the problem twice", "## Situation\n\nAfter the first visit.\n\n## Evidence\n\nConversion 58 % against 41 % expected.\n");
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         await ActAsync(contributor, id, "Submit");
-        await ActAsync(manager, id, "Approve", new() { ["comment"] = "Good." });
+        await ReviewAsync(manager, id, "Approve", "Good.");
 
         var read = await staff.GetStringAsync($"/Knowledge/Details/{id}");
         Assert.Contains("Conversion 58 % against 41 % expected.", read, StringComparison.Ordinal);

@@ -41,9 +41,9 @@ public sealed partial class NotificationFlowTests(MailPortalFactory portal) : IC
             var draft = await knowledge.CreateAsync(DocumentKind.Playbook, "en", null, "Confirm the budget on the first call", "## Situation\n\nText.\n",
                 new DocumentMetadata { Stages = ["qualify"], Improves = [procedure.Slug + "#step-1"] }, author);
             await knowledge.SubmitAsync(draft.Id, author);
-            await knowledge.ReturnAsync(draft.Id, "Add who decides on the budget.", new Actor(kai, "kai", true));
+            await knowledge.ReturnAsync(draft.Id, draft.CurrentRevisionNumber, "Add who decides on the budget.", new Actor(kai, "kai", true));
             await knowledge.SubmitAsync(draft.Id, author);
-            await knowledge.ApproveAsync(draft.Id, null, null, new Actor(kai, "kai", true));
+            await knowledge.ApproveAsync(draft.Id, draft.CurrentRevisionNumber, null, null, new Actor(kai, "kai", true));
             return draft.Id;
         });
         await WithAsync<ReaderFeedbackService, int>(async feedback =>

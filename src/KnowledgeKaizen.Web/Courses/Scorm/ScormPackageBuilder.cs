@@ -2,7 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Encodings.Web;
 using KnowledgeKaizen.Core.Courses;
-using KnowledgeKaizen.Core.Markdown;
+using KnowledgeKaizen.Web.Knowledge;
 using Microsoft.Extensions.Localization;
 
 namespace KnowledgeKaizen.Web.Courses.Scorm;
@@ -12,7 +12,7 @@ namespace KnowledgeKaizen.Web.Courses.Scorm;
 /// revision, the quiz and a small runtime that reports to the LMS), its stylesheet and images, the diagram renderer
 /// when a module has a diagram, and the schema files the manifest names. Nothing in it points outside the zip.
 /// </summary>
-public sealed class ScormPackageBuilder(MarkdownRenderer markdown, CourseExportAssets assets, IStringLocalizer<SharedResource> l)
+public sealed class ScormPackageBuilder(MarkdownHtml markdown, CourseExportAssets assets, IStringLocalizer<SharedResource> l)
 {
     private static readonly HtmlEncoder Html = HtmlEncoder.Default;
 
@@ -26,7 +26,7 @@ public sealed class ScormPackageBuilder(MarkdownRenderer markdown, CourseExportA
         var images = new SortedDictionary<string, string>(StringComparer.Ordinal);
         var removed = new List<string>();
         var page = await LaunchPageAsync(content, images, removed, ct);
-        var diagrams = MarkdownRenderer.HasDiagram(page) ? DiagramFiles : [];
+        var diagrams = KnowledgeKaizen.Core.Markdown.MarkdownRenderer.HasDiagram(page) ? DiagramFiles : [];
         var files = new List<string> { ScormManifest.LaunchPage, "scorm-runtime.js", "course.css" };
         files.AddRange(diagrams.Select(d => d.File));
         files.AddRange(images.Keys);
@@ -74,7 +74,7 @@ public sealed class ScormPackageBuilder(MarkdownRenderer markdown, CourseExportA
         if (course.Objectives.Length > 0)
         {
             html.Append("<section class=\"objectives\"><h2>").Append(Html.Encode(l["Objectives"])).Append("</h2>\n")
-                .Append(await assets.SelfContainedAsync(markdown.ToHtml(course.Objectives), images, removed, ct)).Append("</section>\n");
+                .Append(await assets.SelfContainedAsync(markdown.Text(course.Objectives), images, removed, ct)).Append("</section>\n");
         }
 
         html.Append("<nav class=\"toc\"><h2>").Append(Html.Encode(l["Contents"])).Append("</h2><ol>\n");
@@ -94,7 +94,7 @@ public sealed class ScormPackageBuilder(MarkdownRenderer markdown, CourseExportA
             .Append("\" data-passed=\"").Append(Html.Encode(l["Passed"])).Append("\" data-failed=\"").Append(Html.Encode(l["Failed"]))
             .Append("\" data-completed=\"").Append(Html.Encode(l["Completed"])).Append("\"></p></section>\n")
             .Append("</main>\n<script src=\"scorm-runtime.js\"></script>\n");
-        if (MarkdownRenderer.HasDiagram(html.ToString()))
+        if (KnowledgeKaizen.Core.Markdown.MarkdownRenderer.HasDiagram(html.ToString()))
         {
             html.Append("<script src=\"").Append(DiagramFiles[0].File).Append("\" data-mermaid-src=\"").Append(DiagramFiles[1].File).Append("\"></script>\n");
         }
@@ -106,7 +106,7 @@ public sealed class ScormPackageBuilder(MarkdownRenderer markdown, CourseExportA
     {
         html.Append("<section class=\"module\" id=\"module-").Append(index).Append("\">\n<h2>").Append(index).Append(". ")
             .Append(Html.Encode(module.Pinned.Title)).Append("</h2>\n<div class=\"content\">")
-            .Append(await assets.SelfContainedAsync(markdown.ToHtml(module.Pinned.Body, module.Pinned.Title), images, removed, ct)).Append("</div>\n");
+            .Append(await assets.SelfContainedAsync(markdown.Revision(module.Pinned), images, removed, ct)).Append("</div>\n");
         foreach (var (question, number) in module.Module.OrderedQuestions.Select((q, i) => (q, i + 1)))
         {
             var name = $"q-{index}-{number}";

@@ -13,6 +13,7 @@ namespace KnowledgeKaizen.Web.Pages.Account;
 /// that was used (or replaced by a newer one) says so before asking for anything.
 /// </summary>
 [AllowAnonymous]
+[KnowledgeKaizen.Web.Hosting.RateLimited(KnowledgeKaizen.Web.Hosting.RateLimited.InviteAcceptance)]
 public sealed class AcceptInviteModel(UserAdministration admin, SignInManager<AppUser> signIn, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty(SupportsGet = true)]

@@ -12,6 +12,7 @@ using Microsoft.Extensions.Options;
 namespace KnowledgeKaizen.Web.Pages.Account;
 
 [AllowAnonymous]
+[RateLimited(RateLimited.SignIn)]
 public sealed class LoginModel(SignInManager<AppUser> signIn, IOptions<KaizenOptions> options, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
@@ -24,10 +25,12 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, IOptions<KaizenOpt
     {
         [Required(ErrorMessage = "Enter your email.")]
         [EmailAddress(ErrorMessage = "Enter a valid email address.")]
+        [StringLength(256, ErrorMessage = "Enter a valid email address.")]
         [Display(Name = "Email")]
         public string Email { get; set; } = string.Empty;
 
         [Required(ErrorMessage = "Enter your password.")]
+        [StringLength(1024, ErrorMessage = "Wrong email or password.")]
         [DataType(DataType.Password)]
         [Display(Name = "Password")]
         public string Password { get; set; } = string.Empty;

@@ -1,8 +1,9 @@
+using KnowledgeKaizen.Core.Audit;
 using KnowledgeKaizen.Core.Courses;
 using KnowledgeKaizen.Core.Identity;
-using KnowledgeKaizen.Core.Markdown;
 using KnowledgeKaizen.Web.Courses;
 using KnowledgeKaizen.Web.Courses.Scorm;
+using KnowledgeKaizen.Web.Knowledge;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -14,14 +15,15 @@ namespace KnowledgeKaizen.Web.Pages.Courses;
 /// print CSS) and the downloads: Markdown bundle and SCORM 1.2 package. An empty course is refused.
 /// </summary>
 [Authorize(Policy = Policies.Trainer)]
-public sealed class HandoutModel(CourseService courses, MarkdownRenderer markdown, IStringLocalizer<SharedResource> l) : CoursePageModel(l)
+public sealed class HandoutModel(CourseService courses, MarkdownHtml markdown, IStringLocalizer<SharedResource> l) : CoursePageModel(l)
 {
     public CourseContent Material { get; private set; } = null!;
 
-    public string Html(string source) => markdown.ToHtml(source);
+    /// <summary>The course's Markdown as HTML; a module that cannot be shown becomes a notice, not a broken handout.</summary>
+    public MarkdownHtml Markdown => markdown;
 
     /// <summary>A module's pinned text under its own heading (an opening H1 repeating the title is left out).</summary>
-    public string Html(ModuleContent module) => markdown.ToHtml(module.Pinned.Body, module.Pinned.Title);
+    public string Html(ModuleContent module) => markdown.Revision(module.Pinned);
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -34,13 +36,13 @@ public sealed class HandoutModel(CourseService courses, MarkdownRenderer markdow
         return Page();
     }
 
-    public Task<IActionResult> OnGetMarkdownAsync(int id, [FromServices] MarkdownBundleBuilder bundle, CancellationToken ct) =>
-        ExportAsync(id, bundle.BuildAsync, ct);
+    public Task<IActionResult> OnGetMarkdownAsync(int id, [FromServices] MarkdownBundleBuilder bundle, [FromServices] AuditLog audit, CancellationToken ct) =>
+        ExportAsync(id, bundle.BuildAsync, audit, ct);
 
-    public Task<IActionResult> OnGetScormAsync(int id, [FromServices] ScormPackageBuilder scorm, CancellationToken ct) =>
-        ExportAsync(id, scorm.BuildAsync, ct);
+    public Task<IActionResult> OnGetScormAsync(int id, [FromServices] ScormPackageBuilder scorm, [FromServices] AuditLog audit, CancellationToken ct) =>
+        ExportAsync(id, scorm.BuildAsync, audit, ct);
 
-    private async Task<IActionResult> ExportAsync(int id, Func<CourseContent, CancellationToken, Task<CourseExport>> build, CancellationToken ct)
+    private async Task<IActionResult> ExportAsync(int id, Func<CourseContent, CancellationToken, Task<CourseExport>> build, AuditLog audit, CancellationToken ct)
     {
         if (await courses.ContentAsync(id, ct) is not { } content)
         {
@@ -50,6 +52,7 @@ public sealed class HandoutModel(CourseService courses, MarkdownRenderer markdow
         try
         {
             var export = await build(content, ct);
+            await audit.RecordAsync(new DataExported($"{export.FileName} (course #{id})"), ct);
             return File(export.Zip, "application/zip", export.FileName);
         }
         catch (CourseRuleException ex)

@@ -1,7 +1,7 @@
 using KnowledgeKaizen.Core.Courses;
 using KnowledgeKaizen.Core.Identity;
-using KnowledgeKaizen.Core.Markdown;
 using KnowledgeKaizen.Web.Courses;
+using KnowledgeKaizen.Web.Knowledge;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
@@ -13,7 +13,7 @@ namespace KnowledgeKaizen.Web.Pages.Courses;
 /// (scored on the server) and the progress is saved. Trainers can preview drafts.
 /// </summary>
 [Authorize(Policy = Policies.Reader)]
-public sealed class LearnModel(CourseService courses, LearningService learning, MarkdownRenderer markdown, IStringLocalizer<SharedResource> l) : CoursePageModel(l)
+public sealed class LearnModel(CourseService courses, LearningService learning, MarkdownHtml markdown, IStringLocalizer<SharedResource> l) : CoursePageModel(l)
 {
     public CourseContent Material { get; private set; } = null!;
 
@@ -24,9 +24,9 @@ public sealed class LearnModel(CourseService courses, LearningService learning, 
 
     public ModuleContent? Module => Material.Modules.ElementAtOrDefault(Current);
 
-    public string ModuleHtml => Module is null ? string.Empty : markdown.ToHtml(Module.Pinned.Body, Module.Pinned.Title);
+    public string ModuleHtml => Module is null ? string.Empty : markdown.Revision(Module.Pinned);
 
-    public string ObjectivesHtml => markdown.ToHtml(Material.Course.Objectives);
+    public string ObjectivesHtml => markdown.Text(Material.Course.Objectives);
 
     public async Task<IActionResult> OnGetAsync(int id, int? module, CancellationToken ct)
     {

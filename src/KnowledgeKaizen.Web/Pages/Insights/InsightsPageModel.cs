@@ -1,3 +1,4 @@
+using KnowledgeKaizen.Core.Audit;
 using KnowledgeKaizen.Web.Insights;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -30,7 +31,7 @@ public abstract class InsightsPageModel(InsightsRequest request) : PageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnGetCsvAsync(string? table, CancellationToken ct)
+    public async Task<IActionResult> OnGetCsvAsync(string? table, [FromServices] AuditLog audit, CancellationToken ct)
     {
         Insights = await request.ReadAsync(ct);
         var found = (await BuildAsync(Insights, ct))?.FirstOrDefault(t => t.Key == table);
@@ -40,6 +41,7 @@ public abstract class InsightsPageModel(InsightsRequest request) : PageModel
         }
 
         var name = $"{found.Key}-{Insights.Filter.From:yyyyMMdd}-{Insights.Filter.To.AddDays(-1):yyyyMMdd}.csv";
+        await audit.RecordAsync(new DataExported(name), ct);
         return File(CsvExport.Write(found), "text/csv; charset=utf-8", name);
     }
 

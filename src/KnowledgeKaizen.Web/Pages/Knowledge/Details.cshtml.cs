@@ -28,8 +28,11 @@ public sealed class DetailsModel(DocumentPages pages, KnowledgeService knowledge
     public Task<IActionResult> OnPostSubmitAsync(int id) =>
         RunAsync(() => knowledge.SubmitAsync(id, Actor), "Submitted for review.", () => Back(id));
 
-    /// <summary>A procedure's form sends its effective date (filled with today); an emptied one is refused, never read as today.</summary>
-    public async Task<IActionResult> OnPostApproveAsync(int id, string? comment, DateOnly? effective, bool needsEffective)
+    /// <summary>
+    /// <paramref name="revision"/> is the revision the page showed the reviewer (a hidden field of the form). A procedure's form
+    /// sends its effective date (filled with today); an emptied one is refused, never read as today.
+    /// </summary>
+    public async Task<IActionResult> OnPostApproveAsync(int id, int revision, string? comment, DateOnly? effective, bool needsEffective)
     {
         if (needsEffective && effective is null)
         {
@@ -37,11 +40,11 @@ public sealed class DetailsModel(DocumentPages pages, KnowledgeService knowledge
             return Back(id);
         }
 
-        return await RunAsync(() => knowledge.ApproveAsync(id, comment, effective, Actor), "Published.", () => Back(id));
+        return await RunAsync(() => knowledge.ApproveAsync(id, revision, comment, effective, Actor), "Published.", () => Back(id));
     }
 
-    public Task<IActionResult> OnPostReturnAsync(int id, string? comment) =>
-        RunAsync(() => knowledge.ReturnAsync(id, comment ?? string.Empty, Actor), "Returned to the author.", () => Back(id));
+    public Task<IActionResult> OnPostReturnAsync(int id, int revision, string? comment) =>
+        RunAsync(() => knowledge.ReturnAsync(id, revision, comment ?? string.Empty, Actor), "Returned to the author.", () => Back(id));
 
     public Task<IActionResult> OnPostArchiveAsync(int id) =>
         RunAsync(() => knowledge.ArchiveAsync(id, Actor), "Archived.", () => Back(id));

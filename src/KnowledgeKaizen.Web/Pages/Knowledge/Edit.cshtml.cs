@@ -1,6 +1,5 @@
 using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.Knowledge;
-using KnowledgeKaizen.Core.Markdown;
 using KnowledgeKaizen.Web.Knowledge;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +11,7 @@ namespace KnowledgeKaizen.Web.Pages.Knowledge;
 
 /// <summary>Creates and edits documents. A save that lost a race shows both texts instead of overwriting.</summary>
 [Authorize(Policy = Policies.Contributor)]
-public sealed class EditModel(KnowledgeService knowledge, KnowledgeReader reader, ReaderFeedbackService autosave, MarkdownRenderer markdown,
+public sealed class EditModel(KnowledgeService knowledge, KnowledgeReader reader, ReaderFeedbackService autosave, MarkdownHtml markdown,
     IStringLocalizer<SharedResource> l) : KnowledgePageModel(l)
 {
     [BindProperty]
@@ -124,7 +123,7 @@ public sealed class EditModel(KnowledgeService knowledge, KnowledgeReader reader
             case SaveStatus.Conflict:
                 Kind = outcome.Document!.Kind;
                 Theirs = outcome.TheirRevision;
-                TheirsHtml = markdown.ToHtml(Theirs?.Body);
+                TheirsHtml = Theirs is null ? string.Empty : markdown.Revision(Theirs);
                 // The next save is made knowingly on top of their revision.
                 Input.Version = outcome.Document.Version;
                 ModelState.Remove($"{nameof(Input)}.{nameof(Input.Version)}");

@@ -1,3 +1,4 @@
+using KnowledgeKaizen.Core.Audit;
 using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.Knowledge.Content;
 using Microsoft.AspNetCore.Authorization;
@@ -14,11 +15,13 @@ public sealed class LibraryModel(ContentImportReportStore reports, ContentExport
 
     public async Task OnGetAsync(CancellationToken ct) => Report = await reports.LoadAsync(ct);
 
-    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetExportAsync([FromServices] AuditLog audit, CancellationToken ct)
     {
         var zip = new MemoryStream();
         await exporter.WriteZipAsync(zip, ct);
         zip.Position = 0;
-        return File(zip, "application/zip", $"knowledgekaizen-content-{clock.GetUtcNow():yyyyMMdd-HHmm}.zip");
+        var name = $"knowledgekaizen-content-{clock.GetUtcNow():yyyyMMdd-HHmm}.zip";
+        await audit.RecordAsync(new DataExported(name), ct);
+        return File(zip, "application/zip", name);
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.Analytics;
 using KnowledgeKaizen.Search.Indexing;
+using KnowledgeKaizen.Web.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -17,7 +18,8 @@ public sealed class GoModel(SearchAnalytics analytics) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(long? qid, int? pos, string? type, string? key, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(type) || string.IsNullOrWhiteSpace(key) || SearchDocumentUrls.Of(type, key) is not { } target)
+        if (string.IsNullOrWhiteSpace(type) || string.IsNullOrWhiteSpace(key) || SearchDocumentUrls.Of(type, key) is not { } target
+            || HostingModule.SafeLocalUrl(target) != target)
         {
             return NotFound();
         }

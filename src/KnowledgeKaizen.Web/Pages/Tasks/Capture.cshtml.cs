@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
 using KnowledgeKaizen.Core.Identity;
-using KnowledgeKaizen.Core.Markdown;
 using KnowledgeKaizen.Core.PerformerDetection;
 using KnowledgeKaizen.Web.Knowledge;
 using KnowledgeKaizen.Web.Localization;
@@ -14,7 +13,7 @@ namespace KnowledgeKaizen.Web.Pages.Tasks;
 
 /// <summary>A capture request addressed to the signed-in rep: the evidence, and Accept (opens a pre-filled playbook draft) or Decline.</summary>
 [Authorize(Policy = Policies.Reader)]
-public sealed class CaptureModel(CaptureRequestService captures, MarkdownRenderer markdown, DisplayNames names, IStringLocalizer<SharedResource> l)
+public sealed class CaptureModel(CaptureRequestService captures, MarkdownHtml markdown, DisplayNames names, IStringLocalizer<SharedResource> l)
     : PageModel
 {
     public CaptureRequest Capture { get; private set; } = null!;
@@ -35,7 +34,7 @@ public sealed class CaptureModel(CaptureRequestService captures, MarkdownRendere
         }
 
         Capture = request;
-        EvidenceHtml = markdown.ToHtml(request.EvidenceMarkdown);
+        EvidenceHtml = markdown.Text(request.EvidenceMarkdown);
         return Page();
     }
 

@@ -26,9 +26,14 @@
   function renderPreview(plainText, preview) {
     const seq = ++previewSeq;
     postJson(form.dataset.previewUrl, { markdown: plainText })
-      .then(r => r.ok ? r.json() : Promise.reject(r))
-      .then(data => {
+      .then(async r => {
+        const data = await r.json().catch(() => ({}));
         if (seq !== previewSeq) { return; }
+        if (!r.ok) {
+          // The server says why it will not render the text (too long, nested too deeply…), in the reader's language.
+          preview.textContent = data.title || form.dataset.tooLong;
+          return;
+        }
         preview.innerHTML = data.html; // sanitised by the server
         if (window.kkRenderDiagrams) { window.kkRenderDiagrams(preview); }
       })

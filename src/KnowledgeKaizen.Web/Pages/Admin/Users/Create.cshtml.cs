@@ -1,5 +1,7 @@
+using System.Security.Claims;
 using System.ComponentModel.DataAnnotations;
 using KnowledgeKaizen.Core.Identity;
+using KnowledgeKaizen.Web.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,7 +10,7 @@ namespace KnowledgeKaizen.Web.Pages.Admin.Users;
 
 /// <summary>Creates an account and shows the invite link the Admin passes on (no mail server needed).</summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class CreateModel(UserAdministration admin) : PageModel
+public sealed class CreateModel(UserAdministration admin, PublicLinks links) : PageModel
 {
     [BindProperty]
     public InputModel Input { get; set; } = new();
@@ -39,7 +41,7 @@ public sealed class CreateModel(UserAdministration admin) : PageModel
             return Page();
         }
 
-        var result = await admin.InviteAsync(Input.Email.Trim(), Input.DisplayName, Input.Roles);
+        var result = await admin.InviteAsync(Input.Email.Trim(), Input.DisplayName, Input.Roles, User.FindFirstValue(ClaimTypes.NameIdentifier));
         if (!result.Succeeded)
         {
             foreach (var e in result.Errors)
@@ -50,7 +52,7 @@ public sealed class CreateModel(UserAdministration admin) : PageModel
             return Page();
         }
 
-        InviteLink = Url.Page("/Account/AcceptInvite", null, new { userId = result.UserId, token = result.InviteToken }, Request.Scheme);
+        InviteLink = links.Absolute(Request, Url.Page("/Account/AcceptInvite", new { userId = result.UserId, token = result.InviteToken }));
         return Page();
     }
 }

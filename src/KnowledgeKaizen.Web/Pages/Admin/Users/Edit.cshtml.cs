@@ -1,4 +1,5 @@
 using KnowledgeKaizen.Core.Identity;
+using KnowledgeKaizen.Web.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +9,8 @@ using Microsoft.Extensions.Localization;
 namespace KnowledgeKaizen.Web.Pages.Admin.Users;
 
 [Authorize(Policy = Policies.Admin)]
-public sealed class EditModel(UserAdministration admin, UserManager<AppUser> users, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class EditModel(UserAdministration admin, UserManager<AppUser> users, SignInManager<AppUser> signIn, PublicLinks links,
+    IStringLocalizer<SharedResource> l) : PageModel
 {
     public UserSummary? Account { get; private set; }
 
@@ -43,7 +45,30 @@ public sealed class EditModel(UserAdministration admin, UserManager<AppUser> use
             return Account is null ? NotFound() : Page();
         }
 
+        if (id == users.GetUserId(User) && await users.FindByIdAsync(id) is { } self)
+        {
+            // A role change ends the account's sessions; an Admin changing their own keeps this one, with the new roles.
+            await signIn.RefreshSignInAsync(self);
+        }
+
         TempData["Notice"] = l["Roles saved."].Value;
+        return RedirectToPage("Index");
+    }
+
+    public async Task<IActionResult> OnPostEndSessionsAsync(string id)
+    {
+        if (id == users.GetUserId(User))
+        {
+            return RedirectToPage("/Account/Logout");
+        }
+
+        var result = await admin.EndSessionsAsync(id, users.GetUserId(User)!);
+        if (!result.Succeeded)
+        {
+            return NotFound();
+        }
+
+        TempData["Notice"] = l["Every session of this account has ended; the user signs in again."].Value;
         return RedirectToPage("Index");
     }
 
@@ -57,7 +82,7 @@ public sealed class EditModel(UserAdministration admin, UserManager<AppUser> use
         }
 
         Roles = [.. Account.Roles];
-        InviteLink = Url.Page("/Account/AcceptInvite", null, new { userId = id, token }, Request.Scheme);
+        InviteLink = links.Absolute(Request, Url.Page("/Account/AcceptInvite", new { userId = id, token }));
         return Page();
     }
 }

@@ -1,0 +1,24 @@
+using KnowledgeKaizen.Core.Audit;
+using KnowledgeKaizen.Core.Identity;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace KnowledgeKaizen.Web.Identity;
+
+/// <summary>Identity's sign-in, with every password sign-in — accepted or refused, and why — in the audit log.</summary>
+internal sealed class AuditedSignInManager(UserManager<AppUser> users, IHttpContextAccessor context, IUserClaimsPrincipalFactory<AppUser> claims,
+    IOptions<IdentityOptions> options, ILogger<SignInManager<AppUser>> logger, IAuthenticationSchemeProvider schemes,
+    IUserConfirmation<AppUser> confirmation, AuditLog audit)
+    : SignInManager<AppUser>(users, context, claims, options, logger, schemes, confirmation)
+{
+    public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent, bool lockoutOnFailure)
+    {
+        var user = await UserManager.FindByNameAsync(userName);
+        var result = user is null ? SignInResult.Failed : await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);
+        await audit.RecordAsync(result.Succeeded
+            ? new UserSignedIn(user!.Id, user.Email ?? user.Name)
+            : new SignInFailed(userName, user is null ? "unknown account" : result.IsLockedOut ? "locked out" : result.IsNotAllowed ? "not allowed" : "wrong password"));
+        return result;
+    }
+}
