@@ -1,6 +1,5 @@
 using KnowledgeKaizen.Core.Analytics;
 using KnowledgeKaizen.Core.Tests.Knowledge;
-using KnowledgeKaizen.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -94,15 +93,16 @@ public sealed class SearchAnalyticsTests : IDisposable
     {
         using var gone = new CancellationTokenSource();
         await gone.CancelAsync();
+        var recorder = Recorder();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            Recorder().RecordAsync(new SearchQueryLog("left early", "u1", 3, database.Clock.GetUtcNow().UtcDateTime), gone.Token));
+            recorder.RecordAsync(new SearchQueryLog("left early", "u1", 3, database.Clock.GetUtcNow().UtcDateTime), gone.Token));
+        // One writer drains the queue in order, so once a later search is written the abandoned one is too. Waiting
+        // for that (rather than polling) keeps a second context off the shared in-memory connection while it writes.
+        await recorder.RecordAsync(new SearchQueryLog("stayed", "u2", 1, database.Clock.GetUtcNow().UtcDateTime));
 
-        await Eventually.TrueAsync("the abandoned search to be written", async () =>
-        {
-            await using var db = database.NewContext();
-            return await db.SearchQueries.AnyAsync(q => q.Text == "left early");
-        });
+        await using var db = database.NewContext();
+        Assert.True(await db.SearchQueries.AnyAsync(q => q.Text == "left early"));
     }
 
     private SearchQueryRecorder Recorder() =>
