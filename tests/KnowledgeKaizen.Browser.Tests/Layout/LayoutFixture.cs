@@ -27,6 +27,8 @@ public sealed class LayoutFixture : BrowserFixture<PortalFactory>
     /// <summary>Real values for route parameters, by page path and parameter name.</summary>
     private readonly Dictionary<(string Page, string Parameter), string> values = [];
 
+    private Task<PageViews>? pageViews;
+
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
@@ -46,6 +48,9 @@ public sealed class LayoutFixture : BrowserFixture<PortalFactory>
     }
 
     public IBrowserContext Context(string role, string locale) => contexts[(role, locale)];
+
+    /// <summary>Every page visited once per language, shared by the layout and the accessibility tests (the first asks).</summary>
+    public Task<PageViews> PageViewsAsync() => pageViews ??= PageViews.VisitAsync(this);
 
     /// <summary>Every page <paramref name="role"/> may open, with real records where the page shows one.</summary>
     public IReadOnlyList<string> PagesFor(string role) =>

@@ -1,9 +1,6 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Deque.AxeCore.Playwright;
 using KnowledgeKaizen.Browser.Tests.Infrastructure;
 using KnowledgeKaizen.Core.Identity;
 using Microsoft.Playwright;
@@ -17,124 +14,52 @@ namespace KnowledgeKaizen.Browser.Tests.Layout;
 /// are on screen, the menus are on screen or one tap away, and no label of the top bar wraps. And axe-core finds no
 /// critical or serious accessibility problem on any page for any role.
 /// </summary>
-public sealed class PortalLayoutTests(LayoutFixture fixture, ITestOutputHelper output) : IClassFixture<LayoutFixture>
+[Collection(LayoutCollection.Name)]
+public sealed class PortalLayoutTests(LayoutFixture fixture, ITestOutputHelper output)
 {
-    public static readonly int[] Widths = [390, 1024, 1280, 1366, 1920];
-
-    private const int Concurrency = 3;
     private const int MinSearchWidth = 160;
     private const int MenuBreakpoint = 1200;
-
-    /// <summary>What the page looks like at one width: page and viewport width, the controls' boxes, wrapped top-bar labels.</summary>
-    private const string MeasureScript = """
-        () => {
-          const box = el => {
-            if (!el) { return null; }
-            const r = el.getBoundingClientRect();
-            return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden' ? { left: r.left, right: r.right, width: r.width } : null;
-          };
-          const search = [...document.querySelectorAll('[role=search] input[type=search]')].map(box).find(b => b) ?? null;
-          const controls = {
-            search,
-            language: box(document.querySelector('[data-testid=language-switch] button')),
-            bell: box(document.querySelector('[data-testid=notification-bell]')),
-            user: box(document.querySelector('[data-testid=user-menu]')),
-            toggle: box(document.querySelector('[data-testid=menu-toggle]')),
-            menus: [...document.querySelectorAll('[data-testid^=menu-]:not([data-testid=menu-toggle])')].map(box),
-          };
-          const wrapped = [];
-          for (const el of document.querySelectorAll('.kk-topbar .nav-link, .kk-topbar .btn, .kk-topbar .navbar-brand')) {
-            if (!box(el)) { continue; }
-            const texts = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-            for (let text = texts.nextNode(); text; text = texts.nextNode()) {
-              const parent = text.parentElement.getBoundingClientRect();
-              if (!text.textContent.trim() || parent.width <= 1 || parent.height <= 1) { continue; }
-              const range = document.createRange();
-              range.selectNodeContents(text);
-              const tops = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
-              if (tops.size > 1) { wrapped.push(text.textContent.trim()); }
-            }
-          }
-          // What makes the page scroll sideways: the innermost elements past the right edge outside any scroll box.
-          const scrolls = el => { for (let a = el.parentElement; a; a = a.parentElement) { if (/auto|scroll|hidden/.test(getComputedStyle(a).overflowX)) { return true; } } return false; };
-          const past = el => el.getBoundingClientRect().right > window.innerWidth + 1;
-          const culprits = document.documentElement.scrollWidth <= window.innerWidth ? [] : [...document.querySelectorAll('body *')]
-            .filter(el => past(el) && !scrolls(el) && ![...el.children].some(c => past(c) && !scrolls(c))).slice(0, 2)
-            .map(el => el.tagName.toLowerCase() + [...el.classList].map(c => '.' + c).join('') + (el.id ? '#' + el.id : '') + (el.dataset.testid ? `[${el.dataset.testid}]` : ''));
-          return { scroll: document.documentElement.scrollWidth, width: window.innerWidth, controls, wrapped, culprits };
-        }
-        """;
 
     [Fact]
     public async Task EveryPage_ForEveryRole_FitsEveryWidth_InEnglishAndChinese()
     {
-        var problems = new ConcurrentBag<(string Kind, string Text)>();
-        var pages = 0;
-        var clock = Stopwatch.StartNew();
-        var runs = fixture.EachPageOnce().SelectMany(run => LayoutFixture.Locales.Select(locale => (role: run.Role, locale, url: run.Url))).ToList();
-        await Parallel.ForEachAsync(runs, new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (run, _) =>
+        var views = await fixture.PageViewsAsync();
+        var problems = new List<(string Kind, string Text)>();
+        foreach (var view in views.Measurements)
         {
-            var page = await fixture.Context(run.role, run.locale).NewPageAsync();
-            try
+            foreach (var problem in Problems(view.Measured, view.Width))
             {
-                await page.SetViewportSizeAsync(Widths[0], 900);
-                await page.GotoAsync(run.url);
-                Interlocked.Increment(ref pages);
-                foreach (var width in Widths)
-                {
-                    await page.SetViewportSizeAsync(width, 900);
-                    var measured = await page.EvaluateAsync<JsonElement>(MeasureScript);
-                    foreach (var problem in Problems(measured, width))
-                    {
-                        problems.Add((Regex.Replace(problem, "[\\d.]+|\"[^\"]*\"", "#") + $" at {width} px", $"{run.url} as {run.role} ({run.locale}) at {width} px: {problem}"));
-                    }
-                }
+                problems.Add((Regex.Replace(problem, "[\\d.]+|\"[^\"]*\"", "#") + $" at {view.Width} px", $"{view.Url} as {view.Role} ({view.Locale}) at {view.Width} px: {problem}"));
             }
-            finally
-            {
-                await page.CloseAsync();
-            }
-        });
+        }
 
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{pages} page loads × {Widths.Length} widths in {clock.Elapsed.TotalSeconds:0.0} s"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{views.Loads} page loads × {PageViews.Widths.Length} widths (and axe on the English ones) in {views.Elapsed.TotalSeconds:0.0} s"));
         // Per kind of problem and width: how many page views show it, and the first few of them.
-        Assert.True(problems.IsEmpty, $"{problems.Count} layout problems:\n" + string.Join("\n", problems.GroupBy(p => p.Kind).OrderByDescending(g => g.Count())
+        Assert.True(problems.Count == 0, $"{problems.Count} layout problems:\n" + string.Join("\n", problems.GroupBy(p => p.Kind).OrderByDescending(g => g.Count())
             .Select(g => $"{g.Key} on {g.Count()} page views, e.g.\n  " + string.Join("\n  ", g.Select(p => p.Text).Order(StringComparer.Ordinal).Take(6)))));
-        Assert.True(pages >= 80, $"only {pages} pages were measured");
+        Assert.Equal(views.Loads * PageViews.Widths.Length, views.Measurements.Count);
+        Assert.True(views.Loads >= 80, $"only {views.Loads} pages were measured");
     }
 
     [Fact]
     public async Task EveryPage_SignedInAsEachRole_HasNoCriticalOrSeriousAccessibilityViolation()
     {
-        var problems = new ConcurrentBag<(string Rule, string Text)>();
-        var checkedPages = 0;
-        var clock = Stopwatch.StartNew();
-        var runs = fixture.EachPageOnce().Select(run => (role: run.Role, url: run.Url)).ToList();
-        await Parallel.ForEachAsync(runs, new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (run, _) =>
+        var views = await fixture.PageViewsAsync();
+        var problems = new List<(string Rule, string Text)>();
+        foreach (var check in views.AxeChecks)
         {
-            var page = await fixture.Context(run.role, LayoutFixture.Locales[0]).NewPageAsync();
-            try
+            foreach (var violation in check.Result.Violations.Where(v => v.Impact is "critical" or "serious"))
             {
-                await page.GotoAsync(run.url);
-                var result = await page.RunAxe();
-                Interlocked.Increment(ref checkedPages);
-                foreach (var violation in result.Violations.Where(v => v.Impact is "critical" or "serious"))
-                {
-                    problems.Add((violation.Id, $"{run.url} as {run.role}: {violation.Impact} {violation.Id} ({violation.Help}) at "
-                        + string.Join(" | ", violation.Nodes.Take(3).Select(n => n.Html))));
-                }
+                problems.Add((violation.Id, $"{check.Url} as {check.Role}: {violation.Impact} {violation.Id} ({violation.Help}) at "
+                    + string.Join(" | ", violation.Nodes.Take(3).Select(n => n.Html))));
             }
-            finally
-            {
-                await page.CloseAsync();
-            }
-        });
+        }
 
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"axe on {checkedPages} pages in {clock.Elapsed.TotalSeconds:0.0} s"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"axe on {views.AxeChecks.Count} pages (during the layout visits, {views.Elapsed.TotalSeconds:0.0} s in all)"));
         // Per rule: how many page views break it, and the first few of them.
-        Assert.True(problems.IsEmpty, $"{problems.Count} violations:\n" + string.Join("\n", problems.GroupBy(p => p.Rule).OrderByDescending(g => g.Count())
+        Assert.True(problems.Count == 0, $"{problems.Count} violations:\n" + string.Join("\n", problems.GroupBy(p => p.Rule).OrderByDescending(g => g.Count())
             .Select(g => $"{g.Key} on {g.Count()} page views, e.g.\n  " + string.Join("\n  ", g.Select(p => p.Text).Order(StringComparer.Ordinal).Take(4)))));
-        Assert.Equal(runs.Count, checkedPages);
+        Assert.Equal(fixture.EachPageOnce().Count, views.AxeChecks.Count);
     }
 
     [Fact]

@@ -7,8 +7,8 @@ namespace KnowledgeKaizen.Browser.Tests.PerformerDetection;
 public sealed class DemoDataBrowserFixture : BrowserFixture<DemoDataPortalFactory>;
 
 /// <summary>
-/// The classes that only read the demo portal share one (its load and first retraining are the expensive part); they
-/// run one after the other.
+/// The classes on the demo portal share one (its load and first retraining are the expensive part); they run one after
+/// the other, in any order, so each adds its own users and records and reads none of the others'.
 /// </summary>
 [CollectionDefinition(Name)]
 public sealed class DemoDataCollection : ICollectionFixture<DemoDataBrowserFixture>

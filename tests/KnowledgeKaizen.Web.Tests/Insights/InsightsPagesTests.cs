@@ -6,7 +6,8 @@ using KnowledgeKaizen.Testing;
 namespace KnowledgeKaizen.Web.Tests.Insights;
 
 /// <summary>The dashboards over HTTP on the demo data: rendering, filters from the URL, scoping, CSV.</summary>
-public sealed class InsightsPagesTests(DemoDataPortalFactory factory) : IClassFixture<DemoDataPortalFactory>
+[Collection(DemoDataReaders.Name)]
+public sealed class InsightsPagesTests(DemoDataPortalFactory factory)
 {
     private const string AllTime = "from=2024-11-01&to=2026-10-31";
 
