@@ -15,10 +15,11 @@ namespace KnowledgeKaizen.Core.Data;
 /// The single source of truth. Each feature declares its own <c>DbSet</c>s in a partial file in its
 /// folder and its mapping in one <see cref="IEntityTypeConfiguration{TEntity}"/> per entity, so modules
 /// grow without editing this file. The clock stamps the search outbox (the system clock when none is given);
-/// the dispatcher hands raised domain events to their handlers inside the save (none are handled without one).
+/// the dispatcher hands raised domain events to their handlers inside the save (none are handled without one);
+/// every save is counted in <see cref="SavesInProgress"/>, so long batched work lets it go first.
 /// </summary>
 public partial class KnowledgeKaizenDbContext(DbContextOptions<KnowledgeKaizenDbContext> options, TimeProvider? clock = null,
-    DomainEventDispatcher? events = null)
+    DomainEventDispatcher? events = null, SavesInProgress? saves = null)
     : IdentityDbContext<AppUser>(options)
 {
     /// <summary>Handlers may raise further events; a chain longer than this is a cycle.</summary>
@@ -69,6 +70,7 @@ public partial class KnowledgeKaizenDbContext(DbContextOptions<KnowledgeKaizenDb
 
     private async Task<int> SaveWithOutboxAndEventsAsync(bool acceptAllChangesOnSuccess, bool sync, CancellationToken cancellationToken)
     {
+        using var tracked = saves?.Track();
         var added = RecordSearchOutbox(acceptAllChangesOnSuccess);
         var pending = TakeEvents();
         if (added.Count == 0 && pending.Count == 0)

@@ -22,6 +22,7 @@ public static class PlatformServiceCollectionExtensions
             sp.GetRequiredService<IOptions<KaizenOptions>>().Value.DataPath));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IFileStore, DataFolderFileStore>();
+        services.AddScoped<IStartupTask, UnfinishedWritesCleanup>();
         services.AddSingleton<IXmlRepository, DataFolderKeyStore>();
         services.AddDataProtection().SetApplicationName("KnowledgeKaizen");
         services.AddOptions<KeyManagementOptions>().Configure<IXmlRepository>((options, keys) => options.XmlRepository = keys);
