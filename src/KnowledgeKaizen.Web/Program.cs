@@ -8,10 +8,12 @@ using KnowledgeKaizen.Core.Jobs;
 using KnowledgeKaizen.Core.Knowledge;
 using KnowledgeKaizen.Core.PerformerDetection;
 using KnowledgeKaizen.Core.Analytics;
+using KnowledgeKaizen.Core.Backups;
 using KnowledgeKaizen.Insights.Improvement;
 using KnowledgeKaizen.Insights.Metrics;
 using KnowledgeKaizen.Insights.PerformerDetection;
 using KnowledgeKaizen.Search.Indexing;
+using KnowledgeKaizen.Web.Backups;
 using KnowledgeKaizen.Web.Courses;
 using KnowledgeKaizen.Web.Hosting;
 using KnowledgeKaizen.Web.Identity;
@@ -26,6 +28,11 @@ using KnowledgeKaizen.Web.Pages.Search;
 if (ImportCommand.IsImport(args))
 {
     return await ImportCommand.RunAsync(args);
+}
+
+if (RestoreCommand.IsRestore(args))
+{
+    return await RestoreCommand.RunAsync(args);
 }
 
 var builder = WebApplication.CreateBuilder(args);
@@ -46,7 +53,8 @@ builder.Services
     .AddImprovementMeasurement()
     .AddCaptureRequests()
     .AddPerformerDetection()
-    .AddCourses();
+    .AddCourses()
+    .AddBackups();
 
 // The portal: pages, page facades, menu entries and authorization policies.
 builder.Services
@@ -59,7 +67,8 @@ builder.Services
     .AddPortalInsights()
     .AddPortalImprovement()
     .AddPortalPerformerDetection()
-    .AddPortalCourses();
+    .AddPortalCourses()
+    .AddPortalBackups();
 
 var app = builder.Build();
 if (app.FindSettingProblem() is { } problem)
