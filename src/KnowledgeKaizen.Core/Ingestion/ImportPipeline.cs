@@ -20,7 +20,7 @@ namespace KnowledgeKaizen.Core.Ingestion;
 /// </list>
 /// </summary>
 public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImportAppliedHook>? hooks = null, TimeProvider? clock = null,
-    SavesInProgress? saves = null, ImportHold? hold = null)
+    WriteTurns? turns = null, ImportHold? hold = null)
 {
     /// <summary>Rows in the first apply batch; later batches are sized to take about <see cref="BatchTarget"/>.</summary>
     public const int FirstBatchRows = 1000;
@@ -171,9 +171,9 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImp
         do
         {
             ct.ThrowIfCancellationRequested();
-            if (saves is not null)
+            if (turns is not null)
             {
-                await saves.WaitForNoneAsync(SavesWait, ct);
+                await turns.BeforeBatchAsync(SavesWait, ct);
             }
 
             var to = Math.Min(staged.Count, from + size);
@@ -209,6 +209,7 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImp
     {
         var connection = (SqliteConnection)db.Database.GetDbConnection();
         using var transaction = connection.BeginTransaction(deferred: false);
+        using var turn = turns?.Batch();
         var watch = Stopwatch.StartNew();
         await db.Database.UseTransactionAsync(transaction);
         try

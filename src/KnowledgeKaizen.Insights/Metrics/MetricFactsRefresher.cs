@@ -11,7 +11,7 @@ namespace KnowledgeKaizen.Insights.Metrics;
 /// that checks nothing is listed any more. Until then the change triggers keep them marked stale, so the dashboards
 /// read the live tables — never a half-refreshed state. An import of feedback only costs one read.
 /// </summary>
-public sealed class MetricFactsRefresher(SavesInProgress? saves = null) : IImportAppliedHook
+public sealed class MetricFactsRefresher(WriteTurns? turns = null) : IImportAppliedHook
 {
     /// <summary>Rounds of listed months before giving up for now: writes that keep listing months leave the facts stale, not wrong.</summary>
     private const int MaxRounds = 5;
@@ -102,12 +102,13 @@ public sealed class MetricFactsRefresher(SavesInProgress? saves = null) : IImpor
 
     private async Task StepAsync(DbConnection connection, ISqlDialect sql, Func<MetricFactStore, Task> step, CancellationToken ct)
     {
-        if (saves is not null)
+        if (turns is not null)
         {
-            await saves.WaitForNoneAsync(SavesWait, ct);
+            await turns.BeforeBatchAsync(SavesWait, ct);
         }
 
         await using var transaction = await connection.BeginTransactionAsync(ct);
+        using var turn = turns?.Batch();
         await step(new MetricFactStore(connection, sql, transaction));
         await transaction.CommitAsync(ct);
     }
