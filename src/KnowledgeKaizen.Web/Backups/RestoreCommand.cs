@@ -3,7 +3,6 @@ using KnowledgeKaizen.Core.Backups;
 using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Hosting;
 using KnowledgeKaizen.Core.Ingestion;
-using KnowledgeKaizen.Core.Jobs;
 using KnowledgeKaizen.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,8 +22,7 @@ public static class RestoreCommand
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null)
     {
         var stdout = output ?? Console.Out;
-        var positional = args.Skip(1).Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
-        var configuration = args.Skip(1).Where(a => a.StartsWith("--", StringComparison.Ordinal)).ToArray();
+        var (positional, _, configuration) = CommandHost.Split(args);
         if (positional.Count != 1)
         {
             await stdout.WriteLineAsync("Usage: restore <backup.zip> [--KnowledgeKaizen:DataPath=<a new, empty data folder>]");
@@ -38,32 +36,30 @@ public static class RestoreCommand
             return 1;
         }
 
-        var builder = WebApplication.CreateBuilder(configuration);
-        builder.Services.AddPlatform().AddDatabase().AddJobs().AddIngestion().AddBackups();
-        await using var app = builder.Build();
-        if (app.FindSettingProblem() is { } problem)
+        // The backup is unpacked before the start-up work, which then brings its schema to this version and finishes
+        // imports it caught mid-apply.
+        BackupManifest? manifest = null;
+        await using var app = await CommandHost.StartAsync(configuration, services => services.AddIngestion().AddBackups(), stdout, "Restore failed",
+            async host =>
+            {
+                using var scope = host.Services.CreateScope();
+                var db = scope.ServiceProvider.GetRequiredService<KnowledgeKaizenDbContext>();
+                try
+                {
+                    manifest = await scope.ServiceProvider.GetRequiredService<BackupRestorer>().RestoreAsync(file, [.. db.Database.GetMigrations()]);
+                    return true;
+                }
+                catch (BackupException e)
+                {
+                    await stdout.WriteLineAsync($"Restore failed: {e.Message}");
+                    return false;
+                }
+            });
+        if (app is null || manifest is null)
         {
-            await stdout.WriteLineAsync($"Restore failed: {problem}");
             return 1;
         }
 
-        BackupManifest manifest;
-        using (var scope = app.Services.CreateScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<KnowledgeKaizenDbContext>();
-            try
-            {
-                manifest = await scope.ServiceProvider.GetRequiredService<BackupRestorer>().RestoreAsync(file, [.. db.Database.GetMigrations()]);
-            }
-            catch (BackupException e)
-            {
-                await stdout.WriteLineAsync($"Restore failed: {e.Message}");
-                return 1;
-            }
-        }
-
-        // The schema of this version, and imports the backup caught mid-apply finished from their staged rows.
-        await StartupTasks.RunAsync(app.Services, before: StartupOrder.DemoData);
         using (var scope = app.Services.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<KnowledgeKaizenDbContext>();
