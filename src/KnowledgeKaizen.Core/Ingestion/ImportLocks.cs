@@ -22,7 +22,7 @@ public sealed class ImportLocks(DataFolder folder)
             return true;
         }
 
-        var file = TryLock(importId);
+        var file = TryLock(importId, FileMode.OpenOrCreate);
         if (file is null)
         {
             return false;
@@ -61,23 +61,25 @@ public sealed class ImportLocks(DataFolder folder)
             return true;
         }
 
-        using var probe = TryLock(importId);
-        return probe is null;
+        // A probe never creates the file: a clean-up that probed would otherwise leave a lock file behind.
+        using var probe = TryLock(importId, FileMode.Open);
+        return probe is null && File.Exists(PathOf(importId));
     }
 
     /// <summary>The lock file of an import.</summary>
     public string PathOf(Guid importId) => Path.Combine(folder.Staging, $"{importId:N}.lock");
 
     // An exclusive open: on Linux and macOS .NET takes an advisory lock (flock) for FileShare.None, on Windows a share lock.
-    private FileStream? TryLock(Guid importId)
+    private FileStream? TryLock(Guid importId, FileMode mode)
     {
         Directory.CreateDirectory(folder.Staging);
         try
         {
-            return new FileStream(PathOf(importId), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1);
+            return new FileStream(PathOf(importId), mode, FileAccess.ReadWrite, FileShare.None, 1);
         }
         catch (IOException)
         {
+            // Taken by another process, or (opening only) no lock file: the caller tells which.
             return null;
         }
     }

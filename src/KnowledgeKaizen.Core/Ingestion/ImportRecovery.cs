@@ -105,7 +105,7 @@ internal sealed class ImportRecovery(KnowledgeKaizenDbContext db, ImportService 
     {
         var unfinished = (await db.Imports.Where(r => r.Status == ImportStatus.Queued || r.Status == ImportStatus.Running || r.Status == ImportStatus.Applying)
             .Select(r => r.Id).ToListAsync(ct)).ToHashSet();
-        foreach (var path in Directory.Exists(folder.Staging) ? Directory.EnumerateFiles(folder.Staging) : [])
+        foreach (var path in Directory.Exists(folder.Staging) ? Directory.GetFiles(folder.Staging) : [])
         {
             if (Guid.TryParseExact(Path.GetFileName(path).Split('.')[0], "N", out var id) && !unfinished.Contains(id) && !locks.IsHeld(id))
             {
