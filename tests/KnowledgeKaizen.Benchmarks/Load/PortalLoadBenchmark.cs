@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
+using KnowledgeKaizen.Core.Knowledge;
 using KnowledgeKaizen.Testing;
 using Microsoft.Data.Sqlite;
 
@@ -71,7 +72,7 @@ public sealed partial class PortalLoadBenchmark : IBenchmark
         }
 
         var token = await CreateTokenAsync(admin);
-        var published = Ints(database, "SELECT Id FROM KnowledgeDocuments WHERE Status = 'Published' ORDER BY Id");
+        var published = Ints(database, $"SELECT Id FROM KnowledgeDocuments WHERE Status = {(int)DocumentStatus.Published} ORDER BY Id");
         var drafts = new List<int>();
         for (var i = 0; i < connections; i++)
         {
