@@ -9,10 +9,12 @@ using KnowledgeKaizen.Core.Jobs;
 using KnowledgeKaizen.Core.Knowledge;
 using KnowledgeKaizen.Core.PerformerDetection;
 using KnowledgeKaizen.Core.Analytics;
+using KnowledgeKaizen.Core.Backups;
 using KnowledgeKaizen.Insights.Improvement;
 using KnowledgeKaizen.Insights.Metrics;
 using KnowledgeKaizen.Insights.PerformerDetection;
 using KnowledgeKaizen.Search.Indexing;
+using KnowledgeKaizen.Web.Backups;
 using KnowledgeKaizen.Web.Courses;
 using KnowledgeKaizen.Web.Hosting;
 using KnowledgeKaizen.Web.Identity;
@@ -27,6 +29,11 @@ using KnowledgeKaizen.Web.Pages.Search;
 if (ImportCommand.IsImport(args))
 {
     return await ImportCommand.RunAsync(args);
+}
+
+if (RestoreCommand.IsRestore(args))
+{
+    return await RestoreCommand.RunAsync(args);
 }
 
 var builder = WebApplication.CreateBuilder(args);
@@ -48,6 +55,7 @@ builder.Services
     .AddCaptureRequests()
     .AddPerformerDetection()
     .AddCourses()
+    .AddBackups()
     .AddAuditLog();
 
 // The portal: pages, page facades, menu entries and authorization policies.
@@ -61,7 +69,8 @@ builder.Services
     .AddPortalInsights()
     .AddPortalImprovement()
     .AddPortalPerformerDetection()
-    .AddPortalCourses();
+    .AddPortalCourses()
+    .AddPortalBackups();
 
 var app = builder.Build();
 if (app.FindSettingProblem() is { } problem)

@@ -8,7 +8,7 @@ namespace KnowledgeKaizen.Core.Data;
 
 public static class DataServiceCollectionExtensions
 {
-    /// <summary>The SQLite database in the data folder, migrated on start, and its health check.</summary>
+    /// <summary>The SQLite database in the data folder, migrated on start, the write turns between saves and bulk work, and its health check.</summary>
     public static IServiceCollection AddDatabase(this IServiceCollection services)
     {
         services.AddDbContext<KnowledgeKaizenDbContext>((sp, options) =>
@@ -23,6 +23,7 @@ public static class DataServiceCollectionExtensions
             };
             options.UseSqlite(connection.ToString());
         });
+        services.AddSingleton<WriteTurns>();
         services.AddDomainEvents();
         services.AddScoped<IStartupTask, DatabaseMigrator>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

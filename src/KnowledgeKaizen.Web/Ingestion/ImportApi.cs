@@ -128,14 +128,29 @@ public static class ImportApi
             importId = record?.Id,
             status = job.Status.ToString(),
             finished = job.IsFinished,
-            progress = job.IsFinished ? 1 : snapshot?.Fraction ?? job.Progress,
-            phase = job.IsFinished ? "done" : snapshot is null ? "waiting" : snapshot.Fraction >= 1 ? "finishing" : "reading",
+            progress = job.IsFinished ? 1 : snapshot is null ? job.Progress : Overall(snapshot, record!.DryRun),
+            phase = job.IsFinished ? "done" : snapshot?.Phase switch
+            {
+                ImportPhase.Reading => "reading",
+                ImportPhase.Applying => "applying",
+                ImportPhase.Applied => "finishing",
+                _ => "waiting",
+            },
             rows = snapshot?.Rows ?? record?.Rows ?? 0,
             importStatus = record?.Status.ToString(),
             message = job.Status == JobStatus.Failed ? job.Message : record?.Message,
             report = record?.IsFinished == true ? record.Report : null,
         });
     }
+
+    /// <summary>The whole import as one bar: reading the first half, applying the second (a preview only reads).</summary>
+    private static double Overall(ImportProgress.Snapshot snapshot, bool dryRun) => snapshot.Phase switch
+    {
+        ImportPhase.Reading => dryRun ? snapshot.Fraction : snapshot.Fraction / 2,
+        ImportPhase.Applying => 0.5 + (snapshot.Fraction / 2),
+        ImportPhase.Applied => 1,
+        _ => 0,
+    };
 
     private static IResult Template(string kind)
     {

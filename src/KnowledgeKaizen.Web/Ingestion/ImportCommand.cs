@@ -1,7 +1,4 @@
-using KnowledgeKaizen.Core.Data;
-using KnowledgeKaizen.Core.Hosting;
 using KnowledgeKaizen.Core.Ingestion;
-using KnowledgeKaizen.Core.Jobs;
 using KnowledgeKaizen.Web.Hosting;
 
 namespace KnowledgeKaizen.Web.Ingestion;
@@ -19,9 +16,7 @@ public static class ImportCommand
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null)
     {
         var stdout = output ?? Console.Out;
-        var positional = args.Skip(1).Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
-        var flags = args.Where(a => a is "--dry-run" or "--valid-rows-only").ToHashSet();
-        var configuration = args.Skip(1).Where(a => a.StartsWith("--", StringComparison.Ordinal) && !flags.Contains(a)).ToArray();
+        var (positional, flags, configuration) = CommandHost.Split(args, "--dry-run", "--valid-rows-only");
         if (positional.Count != 2 || !ImportKinds.TryParse(positional[0], out var kind))
         {
             await stdout.WriteLineAsync("Usage: import <kind> <file> [--dry-run] [--valid-rows-only]");
@@ -36,17 +31,13 @@ public static class ImportCommand
             return 1;
         }
 
-        var builder = WebApplication.CreateBuilder(configuration);
-        builder.Services.AddPlatform().AddDatabase().AddJobs().AddIngestion();
-        await using var app = builder.Build();
-        if (app.FindSettingProblem() is { } problem)
+        // Schema and recovery only: the demo data and the web's own start-up work do not belong to an import.
+        await using var app = await CommandHost.StartAsync(configuration, services => services.AddIngestion(), stdout, "Import failed");
+        if (app is null)
         {
-            await stdout.WriteLineAsync($"Import failed: {problem}");
             return 1;
         }
 
-        // Schema and recovery only: the demo data and the web's own start-up work do not belong to an import.
-        await StartupTasks.RunAsync(app.Services, before: StartupOrder.DemoData);
         using var scope = app.Services.CreateScope();
         var imports = scope.ServiceProvider.GetRequiredService<ImportService>();
         ImportRecord record;
