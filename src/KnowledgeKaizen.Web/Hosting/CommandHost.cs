@@ -1,3 +1,4 @@
+using KnowledgeKaizen.Core.Audit;
 using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Hosting;
 using KnowledgeKaizen.Core.Jobs;
@@ -21,14 +22,14 @@ public static class CommandHost
     }
 
     /// <summary>
-    /// A host with the platform, the database, the job queue and what <paramref name="modules"/> adds, after its
+    /// A host with the platform, the database, the job queue, the audit log (a command's imports and restores are recorded like the portal's) and what <paramref name="modules"/> adds, after its
     /// start-up tasks before the demo data; null (with the reason printed) when a setting is wrong.
     /// </summary>
     public static async Task<WebApplication?> StartAsync(string[] configuration, Func<IServiceCollection, IServiceCollection> modules, TextWriter stdout,
         string failure, Func<WebApplication, Task<bool>>? beforeStartup = null)
     {
         var builder = WebApplication.CreateBuilder(configuration);
-        modules(builder.Services.AddPlatform().AddDatabase().AddJobs());
+        modules(builder.Services.AddPlatform().AddDatabase().AddJobs().AddAuditLog());
         var app = builder.Build();
         if (app.FindSettingProblem() is { } problem)
         {

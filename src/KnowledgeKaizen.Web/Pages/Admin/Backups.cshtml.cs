@@ -1,3 +1,4 @@
+using KnowledgeKaizen.Core.Audit;
 using KnowledgeKaizen.Core.Backups;
 using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.Jobs;
@@ -41,6 +42,15 @@ public sealed class BackupsModel(BackupService backups, IJobQueue jobs) : PageMo
         return RedirectToPage();
     }
 
-    public IActionResult OnGetDownload(string name) =>
-        IsAvailable && backups.OpenRead(name) is { } content ? File(content, "application/zip", name) : NotFound();
+    /// <summary>A backup holds every document and password hash: its download is in the audit log.</summary>
+    public async Task<IActionResult> OnGetDownloadAsync(string name, [FromServices] AuditLog audit, CancellationToken ct)
+    {
+        if (!IsAvailable || backups.OpenRead(name) is not { } content)
+        {
+            return NotFound();
+        }
+
+        await audit.RecordAsync(new DataExported($"backup {name}"), ct);
+        return File(content, "application/zip", name);
+    }
 }
