@@ -11,8 +11,8 @@ namespace KnowledgeKaizen.Testing;
 /// </summary>
 public class DemoDataPortalFactory : PortalFactory
 {
-    /// <summary>Retraining on a busy machine may take minutes; a quiet one needs seconds.</summary>
-    private static readonly TimeSpan RetrainingDeadline = TimeSpan.FromMinutes(5);
+    /// <summary>Retraining on a busy machine may take minutes (over five at load average 60); a quiet one needs seconds.</summary>
+    private static readonly TimeSpan RetrainingDeadline = TimeSpan.FromMinutes(10);
 
     private static readonly Dictionary<string, string?> FastModel = new()
     {

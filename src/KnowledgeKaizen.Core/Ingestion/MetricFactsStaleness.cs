@@ -1,8 +1,8 @@
 namespace KnowledgeKaizen.Core.Ingestion;
 
 /// <summary>
-/// How the change triggers on the tables the metric aggregates summarise (<c>TR_{table}_{operation}_MetricFacts</c>, from
-/// the <c>MetricFacts</c> and <c>MetricFactsDirtyMonths</c> migrations) list what a write touched: the aggregate kind and
+/// How the change triggers on the tables the metric aggregates summarise (<c>TR_{table}_{operation}_MetricFacts</c>, created by
+/// <see cref="Data.Migrations.MetricFactsSchema"/>) list what a write touched: the aggregate kind and
 /// month in <c>MetricDirtyMonths</c>. Imports write through them row by row like any other write.
 /// </summary>
 public static class MetricFactsStaleness

@@ -9,12 +9,12 @@ public enum FindingClass
     /// <summary>No convincing difference from what the deals predicted.</summary>
     Typical,
 
-    /// <summary>Ahead of expectation, but not yet enough evidence to call it a method.</summary>
+    /// <summary>More likely than not genuinely ahead (P(positive effect) ≥ 0.5), but not enough evidence for Standout.</summary>
     Promising,
 
-    /// <summary>Genuinely better than expected: P(positive effect) ≥ threshold and selected under FDR control.</summary>
+    /// <summary>Genuinely better than expected: P(positive effect) ≥ threshold and selected under the Standouts' own FDR control.</summary>
     Standout,
 
-    /// <summary>Genuinely below expectation under the same evidence rules: coach this rep at this stage.</summary>
+    /// <summary>Genuinely below expectation under the same evidence rules, with its own FDR control: coach this rep at this stage.</summary>
     NeedsCoaching,
 }

@@ -50,19 +50,23 @@ public static class ClassificationMetrics
         return predicted.Count == 0 ? double.NaN : total / predicted.Count;
     }
 
-    /// <summary>Ten equal-count bins by predicted probability.</summary>
+    /// <summary>
+    /// Up to ten bins of about equal count by predicted probability. Rows with the same prediction always share a bin:
+    /// splitting a tie would show the luck of arbitrary halves as miscalibration (a constant prediction is one bin; a
+    /// stage base rate gives one bin per stage).
+    /// </summary>
     public static IReadOnlyList<CalibrationBin> Deciles(IReadOnlyList<double> predicted, IReadOnlyList<bool> labels)
     {
         var n = predicted.Count;
         var order = ClassificationMetrics.SortedOrder(predicted);
         var bins = new List<CalibrationBin>(10);
-        for (var d = 0; d < 10; d++)
+        var from = 0;
+        for (var d = 0; d < 10 && from < n; d++)
         {
-            var from = (int)((long)n * d / 10);
-            var to = (int)((long)n * (d + 1) / 10);
-            if (to <= from)
+            var to = Math.Max(from + 1, (int)((long)n * (d + 1) / 10));
+            while (to < n && predicted[order[to]] == predicted[order[to - 1]])
             {
-                continue;
+                to++;
             }
 
             double p = 0, y = 0;
@@ -72,7 +76,8 @@ public static class ClassificationMetrics
                 y += labels[order[k]] ? 1 : 0;
             }
 
-            bins.Add(new CalibrationBin(d + 1, to - from, p / (to - from), y / (to - from)));
+            bins.Add(new CalibrationBin(bins.Count + 1, to - from, p / (to - from), y / (to - from)));
+            from = to;
         }
 
         return bins;

@@ -34,6 +34,9 @@ public sealed class ExpectedOutcomeFeatures
 
     public float DaysInStage { get; set; }
 
+    /// <summary>Example weight in training: 1, or the share of a row learned as advanced (or lost) when training towards a probability.</summary>
+    public float Weight { get; set; } = 1;
+
     internal static ExpectedOutcomeFeatures From(StageOutcomeObservation o) => new()
     {
         Label = o.Advanced,
@@ -48,6 +51,15 @@ public sealed class ExpectedOutcomeFeatures
         PriorWinRate = (o.CustomerPriorWins + 1f) / (o.CustomerPriorDeals + 2f),
         DaysInStage = (float)o.DaysInStage,
     };
+
+    /// <summary>A copy of the row with another label and weight.</summary>
+    internal ExpectedOutcomeFeatures As(bool label, float weight)
+    {
+        var copy = (ExpectedOutcomeFeatures)MemberwiseClone();
+        copy.Label = label;
+        copy.Weight = weight;
+        return copy;
+    }
 
     /// <summary>True when some deal feature other than the stage varies, i.e. a model can learn anything beyond base rates.</summary>
     internal static bool AnyDealFeatureVaries(IReadOnlyList<ExpectedOutcomeFeatures> rows, bool useDaysInStage)

@@ -1,3 +1,5 @@
+using KnowledgeKaizen.Insights.PerformerDetection;
+
 namespace KnowledgeKaizen.Insights.ExpectedOutcome;
 
 /// <summary>Quality report of a trained expected-outcome model, persisted as <c>report.json</c> beside it.</summary>
@@ -5,7 +7,7 @@ namespace KnowledgeKaizen.Insights.ExpectedOutcome;
 /// <param name="Trainer">Chosen trainer.</param>
 /// <param name="Auc">Out-of-fold AUC of the chosen, calibrated expectation.</param>
 /// <param name="LogLoss">Out-of-fold log loss of the chosen, calibrated expectation.</param>
-/// <param name="Calibration">Deciles of out-of-fold predicted probability against the observed rate.</param>
+/// <param name="Calibration">Out-of-fold predicted probability against the observed rate in up to ten bins (ties never split).</param>
 /// <param name="Rows">Rows in the training history.</param>
 /// <param name="MaxTrainingRows">Subsample cap per training (see <see cref="ExpectedOutcomeOptions.MaxTrainingRows"/>).</param>
 /// <param name="Folds">Rep-grouped folds used.</param>
@@ -13,6 +15,8 @@ namespace KnowledgeKaizen.Insights.ExpectedOutcome;
 /// <param name="TrainedAt">When training finished.</param>
 /// <param name="Candidates">Every trainer compared, with the stage base rate as the floor.</param>
 /// <param name="UsesDaysInStage">Whether time in stage was a feature.</param>
+/// <param name="Validation">How far the findings computed with this model can be trusted (null for models stored before
+/// validation existed, or when it could not be computed).</param>
 public sealed record ExpectedOutcomeModelReport(
     int Version,
     string Trainer,
@@ -25,4 +29,9 @@ public sealed record ExpectedOutcomeModelReport(
     TimeSpan TrainingTime,
     DateTimeOffset TrainedAt,
     IReadOnlyList<TrainerComparison> Candidates,
-    bool UsesDaysInStage);
+    bool UsesDaysInStage,
+    FindingsValidation? Validation = null)
+{
+    /// <summary>True when the deal features carried no usable signal and each stage's base rate is the expectation.</summary>
+    public bool ServesBaseRate => Trainer == ExpectedOutcomeModel.BaseRateTrainer;
+}

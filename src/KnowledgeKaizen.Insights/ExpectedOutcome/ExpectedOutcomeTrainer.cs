@@ -16,8 +16,53 @@ public sealed class ExpectedOutcomeTrainer(ExpectedOutcomeOptions options, TimeP
     private static readonly string[] Categorical = ["Stage", "Industry", "Region", "Source", "Month"];
 
     /// <summary>Trains; degenerate input yields <c>NotEnoughData</c>, never an exception (cancellation excepted).</summary>
-    public InsightOutcome<ExpectedOutcomeTraining> Train(IReadOnlyList<StageOutcomeObservation> observations, CancellationToken cancellationToken = default)
+    public InsightOutcome<ExpectedOutcomeTraining> Train(IReadOnlyList<StageOutcomeObservation> observations, CancellationToken cancellationToken = default) =>
+        Train(observations, null, cancellationToken);
+
+    /// <summary>
+    /// Trains towards a probability per row (same order) instead of the outcome: the trees learn it as the outcome split
+    /// into an advanced and a lost copy weighted by the target, and the calibration and base rates average it. The quality
+    /// figures stay on the real outcomes. Used to take each rep's estimated effect out of their outcomes, so that their
+    /// skill does not become part of everyone's expectation.
+    /// </summary>
+    /// <exception cref="ArgumentException">The targets do not match the rows (a wiring error).</exception>
+    public InsightOutcome<ExpectedOutcomeTraining> Train(IReadOnlyList<StageOutcomeObservation> observations, IReadOnlyList<double>? targets, CancellationToken cancellationToken = default) =>
+        Train(observations, targets, servingModel: true, cancellationToken);
+
+    /// <summary>
+    /// Adds the serving model to a training made without one (<paramref name="training"/> from
+    /// <see cref="Train(IReadOnlyList{StageOutcomeObservation}, IReadOnlyList{double}?, bool, CancellationToken)"/> with
+    /// <c>servingModel: false</c>): the chosen trees fitted on every row, or a sample of them.
+    /// </summary>
+    internal ExpectedOutcomeTraining WithServingModel(
+        ExpectedOutcomeTraining training, IReadOnlyList<StageOutcomeObservation> observations, IReadOnlyList<double>? targets, CancellationToken cancellationToken = default)
     {
+        var model = training.Model;
+        if (model.Transformer is not null || !Enum.TryParse<ExpectedOutcomeTrainerKind>(model.Report.Trainer, out var kind))
+        {
+            return training;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var clock = Stopwatch.StartNew();
+        var rows = observations.Select(ExpectedOutcomeFeatures.From).ToArray();
+        var serving = FitServingModel(model.Context, kind, new TrainingRows(rows, Targets(rows, targets)));
+        var report = model.Report with { TrainingTime = model.Report.TrainingTime + clock.Elapsed };
+        return training with { Model = new ExpectedOutcomeModel(model.Context, serving, model.Calibrators, model.StageBaseRates, model.OverallRate, report) };
+    }
+
+    /// <summary>
+    /// Trains; without <paramref name="servingModel"/> only the out-of-fold expectation and the calibration are made (the
+    /// model then cannot score new entries with trees), which is all an intermediate or a check needs.
+    /// </summary>
+    internal InsightOutcome<ExpectedOutcomeTraining> Train(
+        IReadOnlyList<StageOutcomeObservation> observations, IReadOnlyList<double>? targets, bool servingModel, CancellationToken cancellationToken = default)
+    {
+        if (targets is not null && targets.Count != observations.Count)
+        {
+            throw new ArgumentException($"{observations.Count} observations but {targets.Count} targets.", nameof(targets));
+        }
+
         var insufficient = CheckEnoughData(observations, options.MinTrainingRows);
         if (insufficient is not null)
         {
@@ -27,6 +72,9 @@ public sealed class ExpectedOutcomeTrainer(ExpectedOutcomeOptions options, TimeP
         var clock = Stopwatch.StartNew();
         var rows = observations.Select(ExpectedOutcomeFeatures.From).ToArray();
         var labels = rows.Select(r => r.Label).ToArray();
+        var adjusted = targets is not null;
+        var target = Targets(rows, targets);
+        var training = new TrainingRows(rows, target);
         var stages = rows.Select(r => r.Stage).ToArray();
         var rowsPerRep = observations.GroupBy(o => o.RepId).ToDictionary(g => g.Key, g => g.Count());
         var foldCount = Math.Min(options.FoldCount, rowsPerRep.Count);
@@ -35,12 +83,12 @@ public sealed class ExpectedOutcomeTrainer(ExpectedOutcomeOptions options, TimeP
 
         // The base rate includes each rep's own rows; with many reps per stage that share is small, and it makes
         // the featureless case exactly "shrinkage of raw rates against the stage rate".
-        var stageRates = StageRates(stages, labels);
+        var stageRates = StageRates(stages, target);
         var overallRate = labels.Count(l => l) / (double)labels.Length;
         var baseExpected = stages.Select(s => stageRates[s]).ToArray();
         var candidates = new List<TrainerComparison>
         {
-            new(ExpectedOutcomeModel.BaseRateTrainer, rows.Length, ClassificationMetrics.Auc(baseExpected, labels), ClassificationMetrics.LogLoss(baseExpected, labels), TimeSpan.Zero, null),
+            new(ExpectedOutcomeModel.BaseRateTrainer, rows.Length, ClassificationMetrics.Auc(baseExpected, labels), ClassificationMetrics.LogLoss(baseExpected, labels), TimeSpan.Zero, null, adjusted),
         };
 
         var ml = new MLContext(options.Seed);
@@ -56,11 +104,11 @@ public sealed class ExpectedOutcomeTrainer(ExpectedOutcomeOptions options, TimeP
             cancellationToken.ThrowIfCancellationRequested();
             if (!featuresVary)
             {
-                candidates.Add(new(kind.ToString(), 0, double.NaN, double.NaN, TimeSpan.Zero, "skipped: no deal feature varies"));
+                candidates.Add(new(kind.ToString(), 0, double.NaN, double.NaN, TimeSpan.Zero, "skipped: no deal feature varies", adjusted));
                 continue;
             }
 
-            var candidate = Evaluate(ml, kind, rows, comparisonRows, foldOfRow, foldCount, cancellationToken);
+            var candidate = Evaluate(ml, kind, training, comparisonRows, foldOfRow, foldCount, adjusted, cancellationToken);
             candidates.Add(candidate.Comparison);
             if (candidate.Calibrated is not null && (best is null || candidate.Comparison.Auc > best.Comparison.Auc))
             {
@@ -71,7 +119,7 @@ public sealed class ExpectedOutcomeTrainer(ExpectedOutcomeOptions options, TimeP
         if (best is not null && comparisonRows.Length < rows.Length)
         {
             // The comparison ran on a sample of whole reps; the winner now scores every row out of fold.
-            best = Evaluate(ml, best.Kind, rows, everyRow, foldOfRow, foldCount, cancellationToken);
+            best = Evaluate(ml, best.Kind, training, everyRow, foldOfRow, foldCount, adjusted, cancellationToken);
             candidates.Add(best.Comparison);
             best = best.Calibrated is null ? null : best;
         }
@@ -79,11 +127,10 @@ public sealed class ExpectedOutcomeTrainer(ExpectedOutcomeOptions options, TimeP
         var useTrees = best is not null && best.Comparison.Auc >= candidates[0].Auc + options.MinAucGainOverBaseRate;
         var expected = useTrees ? best!.Calibrated! : baseExpected;
         ITransformer? final = null;
-        if (useTrees)
+        if (useTrees && servingModel)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var all = Subsample(Enumerable.Range(0, rows.Length).ToArray(), options.MaxTrainingRows, options.Seed).Select(i => rows[i]).ToArray();
-            final = BuildPipeline(ml, best!.Kind).Fit(ml.Data.LoadFromEnumerable(all));
+            final = FitServingModel(ml, best!.Kind, training);
         }
 
         var report = new ExpectedOutcomeModelReport(
@@ -128,7 +175,8 @@ public sealed class ExpectedOutcomeTrainer(ExpectedOutcomeOptions options, TimeP
     }
 
     /// <summary>Out-of-fold scores, calibration and metrics of one trainer over the rows <paramref name="subset"/>.</summary>
-    private Candidate Evaluate(MLContext ml, ExpectedOutcomeTrainerKind kind, ExpectedOutcomeFeatures[] rows, int[] subset, int[] foldOfRow, int foldCount, CancellationToken cancellationToken)
+    private Candidate Evaluate(
+        MLContext ml, ExpectedOutcomeTrainerKind kind, TrainingRows training, int[] subset, int[] foldOfRow, int foldCount, bool adjusted, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
         try
@@ -144,25 +192,31 @@ public sealed class ExpectedOutcomeTrainer(ExpectedOutcomeOptions options, TimeP
                     continue;
                 }
 
-                var model = BuildPipeline(ml, kind).Fit(ml.Data.LoadFromEnumerable(train.Select(k => rows[subset[k]]).ToArray()));
-                var scores = ExpectedOutcomeModel.ScoreRaw(ml, model, test.Select(k => rows[subset[k]]).ToArray());
+                var model = BuildPipeline(ml, kind).Fit(ml.Data.LoadFromEnumerable(training.For(train.Select(k => subset[k]))));
+                var scores = ExpectedOutcomeModel.ScoreRaw(ml, model, test.Select(k => training.Rows[subset[k]]).ToArray());
                 for (var k = 0; k < test.Length; k++)
                 {
                     raw[test[k]] = scores[k];
                 }
             }
 
-            var labels = subset.Select(i => rows[i].Label).ToArray();
-            var calibrators = FitCalibrators(subset.Select(i => rows[i].Stage).ToArray(), raw, labels, out var calibrated);
-            var comparison = new TrainerComparison(kind.ToString(), subset.Length, ClassificationMetrics.Auc(raw, labels), ClassificationMetrics.LogLoss(calibrated, labels), watch.Elapsed, null);
+            var labels = subset.Select(i => training.Rows[i].Label).ToArray();
+            var calibrators = FitCalibrators(subset.Select(i => training.Rows[i].Stage).ToArray(), raw, subset.Select(i => training.Targets[i]).ToArray(), out var calibrated);
+            var comparison = new TrainerComparison(kind.ToString(), subset.Length, ClassificationMetrics.Auc(raw, labels), ClassificationMetrics.LogLoss(calibrated, labels), watch.Elapsed, null, adjusted);
             return new Candidate(kind, comparison, calibrated, calibrators);
         }
         catch (Exception e) when (e is InvalidOperationException or ArgumentException or FormatException)
         {
             // ML.NET reports unusable training data this way; the candidate is dropped, the base rate remains.
-            return new Candidate(kind, new TrainerComparison(kind.ToString(), subset.Length, double.NaN, double.NaN, watch.Elapsed, e.Message), null, null);
+            return new Candidate(kind, new TrainerComparison(kind.ToString(), subset.Length, double.NaN, double.NaN, watch.Elapsed, e.Message, adjusted), null, null);
         }
     }
+
+    private static double[] Targets(ExpectedOutcomeFeatures[] rows, IReadOnlyList<double>? targets) =>
+        targets?.Select(t => Math.Clamp(t, 0, 1)).ToArray() ?? [.. rows.Select(r => r.Label ? 1.0 : 0.0)];
+
+    private ITransformer FitServingModel(MLContext ml, ExpectedOutcomeTrainerKind kind, TrainingRows training) =>
+        BuildPipeline(ml, kind).Fit(ml.Data.LoadFromEnumerable(training.For(Subsample(Enumerable.Range(0, training.Rows.Length).ToArray(), options.MaxTrainingRows, options.Seed))));
 
     /// <summary>Rows of whole reps, taken in a seeded order until about <paramref name="cap"/> rows: folds stay rep-grouped.</summary>
     private int[] RepSample(IReadOnlyList<StageOutcomeObservation> observations, Dictionary<long, int> rowsPerRep, int cap)
@@ -197,6 +251,7 @@ public sealed class ExpectedOutcomeTrainer(ExpectedOutcomeOptions options, TimeP
                 LearningRate = options.LearningRate,
                 Seed = options.Seed,
                 NumberOfThreads = options.TrainerThreads,
+                ExampleWeightColumnName = nameof(ExpectedOutcomeFeatures.Weight),
             }),
             _ => ml.BinaryClassification.Trainers.LightGbm(new LightGbmBinaryTrainer.Options
             {
@@ -206,19 +261,20 @@ public sealed class ExpectedOutcomeTrainer(ExpectedOutcomeOptions options, TimeP
                 LearningRate = options.LearningRate,
                 Seed = options.Seed,
                 NumberOfThreads = options.TrainerThreads,
+                ExampleWeightColumnName = nameof(ExpectedOutcomeFeatures.Weight),
             }),
         };
         return featurize.Append(trainer);
     }
 
-    private static Dictionary<string, IsotonicCalibrator> FitCalibrators(string[] stages, double[] raw, bool[] labels, out double[] calibrated)
+    private static Dictionary<string, IsotonicCalibrator> FitCalibrators(string[] stages, double[] raw, double[] targets, out double[] calibrated)
     {
         var result = new Dictionary<string, IsotonicCalibrator>(StringComparer.Ordinal);
         calibrated = new double[raw.Length];
         foreach (var group in Enumerable.Range(0, raw.Length).GroupBy(i => stages[i], StringComparer.Ordinal))
         {
             var idx = group.ToArray();
-            var calibrator = IsotonicCalibrator.Fit(idx.Select(i => raw[i]).ToArray(), idx.Select(i => labels[i]).ToArray());
+            var calibrator = IsotonicCalibrator.Fit(idx.Select(i => raw[i]).ToArray(), idx.Select(i => targets[i]).ToArray());
             result[group.Key] = calibrator;
             foreach (var i in idx)
             {
@@ -229,16 +285,17 @@ public sealed class ExpectedOutcomeTrainer(ExpectedOutcomeOptions options, TimeP
         return result;
     }
 
-    private static Dictionary<string, double> StageRates(string[] stages, bool[] labels)
+    /// <summary>Mean target per stage (the advance rate when the targets are the outcomes).</summary>
+    private static Dictionary<string, double> StageRates(string[] stages, double[] targets)
     {
-        var counts = new Dictionary<string, (int N, int Y)>(StringComparer.Ordinal);
+        var counts = new Dictionary<string, (int N, double Y)>(StringComparer.Ordinal);
         for (var i = 0; i < stages.Length; i++)
         {
             var (n, y) = counts.GetValueOrDefault(stages[i]);
-            counts[stages[i]] = (n + 1, y + (labels[i] ? 1 : 0));
+            counts[stages[i]] = (n + 1, y + targets[i]);
         }
 
-        return counts.ToDictionary(kv => kv.Key, kv => (double)kv.Value.Y / kv.Value.N, StringComparer.Ordinal);
+        return counts.ToDictionary(kv => kv.Key, kv => kv.Value.Y / kv.Value.N, StringComparer.Ordinal);
     }
 
     private static int[] Subsample(int[] indices, int cap, int seed)
@@ -252,6 +309,29 @@ public sealed class ExpectedOutcomeTrainer(ExpectedOutcomeOptions options, TimeP
         var taken = indices[..cap];
         Array.Sort(taken);
         return taken;
+    }
+
+    /// <summary>The feature rows with what to learn for each: a target strictly between 0 and 1 becomes two weighted copies.</summary>
+    private sealed record TrainingRows(ExpectedOutcomeFeatures[] Rows, double[] Targets)
+    {
+        public ExpectedOutcomeFeatures[] For(IEnumerable<int> indices)
+        {
+            var result = new List<ExpectedOutcomeFeatures>();
+            foreach (var i in indices)
+            {
+                var t = Targets[i];
+                if (t <= 0 || t >= 1)
+                {
+                    result.Add(Rows[i].As(t >= 1, 1));
+                    continue;
+                }
+
+                result.Add(Rows[i].As(true, (float)t));
+                result.Add(Rows[i].As(false, (float)(1 - t)));
+            }
+
+            return [.. result];
+        }
     }
 
     private sealed record Candidate(

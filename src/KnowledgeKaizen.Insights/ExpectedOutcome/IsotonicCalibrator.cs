@@ -13,7 +13,11 @@ public sealed class IsotonicCalibrator
     public double[] Values { get; init; } = [];
 
     /// <summary>Fits the calibrator; probabilities are kept inside [0.5/n, 1 − 0.5/n] so log-odds stay finite.</summary>
-    public static IsotonicCalibrator Fit(IReadOnlyList<double> scores, IReadOnlyList<bool> labels)
+    public static IsotonicCalibrator Fit(IReadOnlyList<double> scores, IReadOnlyList<bool> labels) =>
+        Fit(scores, labels.Select(l => l ? 1.0 : 0.0).ToArray());
+
+    /// <summary>Fits the calibrator to probability targets in [0, 1] (an outcome is the target 0 or 1).</summary>
+    public static IsotonicCalibrator Fit(IReadOnlyList<double> scores, IReadOnlyList<double> targets)
     {
         var n = scores.Count;
         var order = ClassificationMetrics.SortedOrder(scores);
@@ -28,7 +32,7 @@ public sealed class IsotonicCalibrator
             double y = 0, w = 0;
             while (i < n && scores[order[i]] == s)
             {
-                y += labels[order[i]] ? 1 : 0;
+                y += targets[order[i]];
                 w++;
                 i++;
             }

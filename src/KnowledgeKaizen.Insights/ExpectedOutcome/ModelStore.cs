@@ -88,6 +88,20 @@ public sealed class ModelStore(IFileStore files, string folder = ModelStore.Defa
         return [.. reports.OrderBy(r => r.Version)];
     }
 
+    /// <summary>The report of one stored version, or null when it is gone or unreadable.</summary>
+    public async Task<ExpectedOutcomeModelReport?> ReportOfAsync(int version, CancellationToken ct = default)
+    {
+        try
+        {
+            await using var content = await files.OpenReadAsync($"{folder}/v{version}/report.json", ct);
+            return content is null ? null : await JsonSerializer.DeserializeAsync<ExpectedOutcomeModelReport>(content, Json, ct);
+        }
+        catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>
     /// Stores <paramref name="model"/> as the next version and makes it current, unless its out-of-fold AUC is below
     /// the serving model's by more than <paramref name="aucMargin"/>.

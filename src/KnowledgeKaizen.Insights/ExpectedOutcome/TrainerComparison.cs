@@ -7,4 +7,5 @@ namespace KnowledgeKaizen.Insights.ExpectedOutcome;
 /// <param name="LogLoss">Out-of-fold log loss after per-stage calibration.</param>
 /// <param name="TrainingTime">Total time spent training this candidate across folds.</param>
 /// <param name="Error">Why the trainer failed, when it did.</param>
-public sealed record TrainerComparison(string Trainer, int Rows, double Auc, double LogLoss, TimeSpan TrainingTime, string? Error);
+/// <param name="WithoutRepEffects">True for the refit that learned from the outcomes with each rep's estimated effect taken out.</param>
+public sealed record TrainerComparison(string Trainer, int Rows, double Auc, double LogLoss, TimeSpan TrainingTime, string? Error, bool WithoutRepEffects = false);

@@ -134,13 +134,20 @@ public static class ImpactStatistics
         return sorted.Count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
+    private static readonly double[] ErfcCoefficients =
+        [0.17087277, -0.82215223, 1.48851587, -1.13520398, 0.27886807, -0.18628806, 0.09678418, 0.37409196, 1.00002368, -1.26551223];
+
     /// <summary>P(Z &gt; z) for a standard normal Z (complementary error function, Numerical Recipes, error &lt; 1.2e-7).</summary>
     public static double NormalUpperTail(double z)
     {
         var x = Math.Abs(z) / Math.Sqrt(2);
         var t = 1 / (1 + (0.5 * x));
-        double[] c = [0.17087277, -0.82215223, 1.48851587, -1.13520398, 0.27886807, -0.18628806, 0.09678418, 0.37409196, 1.00002368, -1.26551223];
-        var poly = c.Aggregate(0.0, (acc, k) => (acc * t) + k);
+        double poly = 0;
+        foreach (var k in ErfcCoefficients)
+        {
+            poly = (poly * t) + k;
+        }
+
         var erfc = t * Math.Exp((-x * x) + poly);
         var upper = erfc / 2;
         return z >= 0 ? upper : 1 - upper;

@@ -6,8 +6,8 @@ namespace KnowledgeKaizen.Insights.PerformerDetection;
 /// <param name="Expected">Expected advances.</param>
 /// <param name="ObservedRate">Observed / n.</param>
 /// <param name="ExpectedRate">Expected / n.</param>
-/// <param name="RateLow">Rate implied by the lower end of the effect interval, on the rep's own mix.</param>
-/// <param name="RateHigh">Rate implied by the upper end.</param>
+/// <param name="RateLow">Lower end of the credible interval of the shown (shrunk) rate, on the rep's own mix.</param>
+/// <param name="RateHigh">Upper end of that interval.</param>
 /// <param name="DealMix">Deal mix against peers.</param>
 /// <param name="Behaviour">Activity per entry against peers (visits, calls, proposals, quotes, hours to first activity,
 /// days in stage). Explanation only: none of it is a model feature. Measures never recorded are left out.</param>

@@ -3,13 +3,18 @@ using KnowledgeKaizen.Core.PerformerDetection;
 namespace KnowledgeKaizen.Insights.PerformerDetection;
 
 /// <summary>
-/// Credits each rep at each stage with observed-minus-expected advances, shrinks the effect with a two-group
-/// empirical-Bayes prior fitted per stage, and classifies pairs with a posterior threshold plus FDR control
-/// across all pairs. The expectation must come from a model that never saw the rep (out-of-fold, grouped by rep).
+/// Credits each rep at each stage with their shift from what their own deals predicted, judged by the exact likelihood
+/// of their entries under a zero-centred two-group prior fitted per stage; shows the posterior rate (always between
+/// the expected and the observed rate) with its credible interval, and selects Standouts and Needs-coaching pairs each
+/// under its own Bayesian false-discovery control. The expectation must come from a model that never saw the rep
+/// (out-of-fold, grouped by rep).
 /// </summary>
 public sealed class PerformerAnalyzer(EvidenceOptions options)
 {
     private const double ProbabilityFloor = 1e-6;
+
+    /// <summary>Expected log-odds are grouped in steps of 1/<see cref="EtaResolution"/> for the likelihood.</summary>
+    private const double EtaResolution = 16;
 
     /// <summary>Analyses stage history with the expected P(advance) of each row (same order).</summary>
     /// <exception cref="ArgumentException">The two lists differ in length (a wiring error, not a data problem).</exception>
@@ -25,157 +30,177 @@ public sealed class PerformerAnalyzer(EvidenceOptions options)
             return InsightOutcome<PerformerAnalysis>.Insufficient("no stage history rows");
         }
 
+        var pairs = Group(observations, expected, i => observations[i].Advanced, explain: true);
+        var run = Evaluate(pairs, withDisplay: true);
+        if (run.Stages.All(s => s.Prior is null))
+        {
+            return InsightOutcome<PerformerAnalysis>.Insufficient(
+                $"no stage has {options.MinPairsPerStage} reps with at least {options.MinEntries} entries; {run.Stages.Sum(s => s.EligiblePairs)} pairs have enough evidence");
+        }
+
+        var findings = run.Pairs.Select(e => ToFinding(e, run.ClassOf(e))).ToList();
+        return InsightOutcome<PerformerAnalysis>.Success(new PerformerAnalysis(findings, run.Stages, run.StandoutFdr, run.CoachingFdr));
+    }
+
+    /// <summary>
+    /// The classes the analysis gives when the outcomes are <paramref name="advanced"/> instead of the observed ones, without
+    /// explanations: for simulating data under a known truth. Null when no stage can fit a prior.
+    /// </summary>
+    internal IReadOnlyList<(long Rep, string Stage, FindingClass Class)>? Classify(
+        IReadOnlyList<StageOutcomeObservation> observations, IReadOnlyList<double> expected, IReadOnlyList<bool> advanced)
+    {
+        var run = Evaluate(Group(observations, expected, i => advanced[i], explain: false), withDisplay: false);
+        return run.Stages.All(s => s.Prior is null) ? null : run.Pairs.Select(e => (e.Pair.Rep, e.Pair.Stage, run.ClassOf(e))).ToList();
+    }
+
+    private static List<Pair> Group(IReadOnlyList<StageOutcomeObservation> observations, IReadOnlyList<double> expected, Func<int, bool> advanced, bool explain)
+    {
         var pairs = new Dictionary<(long Rep, string Stage), Pair>();
         for (var i = 0; i < observations.Count; i++)
         {
             var o = observations[i];
             if (!pairs.TryGetValue((o.RepId, o.Stage), out var pair))
             {
-                pairs[(o.RepId, o.Stage)] = pair = new Pair(o.RepId, o.Stage);
+                pairs[(o.RepId, o.Stage)] = pair = new Pair(o.RepId, o.Stage, explain);
             }
 
-            var p = Math.Clamp(expected[i], ProbabilityFloor, 1 - ProbabilityFloor);
-            pair.Statistics.Add(o, p);
+            pair.Add(o, Math.Clamp(expected[i], ProbabilityFloor, 1 - ProbabilityFloor), advanced(i));
         }
+
+        return [.. pairs.Values];
+    }
+
+    private Run Evaluate(List<Pair> pairs, bool withDisplay)
+    {
+        var stageGroups = pairs.GroupBy(p => p.Stage, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => g.OrderBy(p => p.Rep).ToList()).ToList();
+        var grids = new Dictionary<Pair, LikelihoodGrid>();
+        foreach (var pair in stageGroups.SelectMany(g => g).Where(p => withDisplay || InsufficientReason(p) is null))
+        {
+            grids[pair] = pair.Likelihood().Grid(TwoGroupPrior.MinExpectationError);
+        }
+
+        var fitted = stageGroups.Where(g => g.Count(p => InsufficientReason(p) is null) >= options.MinPairsPerStage).ToList();
+        var priors = TwoGroupPrior.Fit(
+            fitted.Select(g => (IReadOnlyList<LikelihoodGrid>)[.. g.Where(p => InsufficientReason(p) is null).Select(p => grids[p])]).ToList(),
+            options.MinNullProportion,
+            options.NullPseudoCount);
+        var priorOf = fitted.Select((g, i) => (g[0].Stage, priors[i])).ToDictionary(x => x.Stage, x => x.Item2, StringComparer.Ordinal);
 
         var stages = new List<StagePrior>();
         var evaluated = new List<Evaluated>();
-        foreach (var stageGroup in pairs.Values.GroupBy(p => p.Stage, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        foreach (var ordered in stageGroups)
         {
-            var stageStats = new PairStatistics();
-            foreach (var pair in stageGroup)
+            var stage = ordered[0].Stage;
+            var stageEntries = ordered.Sum(p => p.Entries);
+            var baseRate = (double)ordered.Sum(p => p.Advanced) / stageEntries;
+            var companyLogit = Logit(Math.Clamp(baseRate, ProbabilityFloor, 1 - ProbabilityFloor));
+            var eligible = ordered.Count(p => InsufficientReason(p) is null);
+            var prior = priorOf.GetValueOrDefault(stage);
+            var stageProblem = prior is null
+                ? new NotEnoughData($"only {eligible} reps with enough evidence at this stage; at least {options.MinPairsPerStage} are needed to fit a prior")
+                : null;
+
+            PairStatistics? stageStatistics = null;
+            if (withDisplay)
             {
-                stageStats.Merge(pair.Statistics);
+                stageStatistics = new PairStatistics();
+                foreach (var pair in ordered)
+                {
+                    stageStatistics.Merge(pair.Statistics!);
+                }
             }
 
-            var estimates = stageGroup.OrderBy(p => p.Rep).Select(p => Estimate(p)).ToList();
-            var eligible = estimates.Where(e => e.InsufficientReason is null).ToList();
-            TwoGroupPrior? prior = null;
-            NotEnoughData? stageProblem = null;
-            var inflation = 1.0;
-            if (eligible.Count >= options.MinPairsPerStage)
+            stages.Add(new StagePrior(stage, stageEntries, baseRate, ordered.Count, eligible, prior, stageProblem));
+            foreach (var pair in ordered.Where(grids.ContainsKey))
             {
-                inflation = NullInflation(eligible);
-                prior = TwoGroupPrior.Fit(eligible.Select(e => e.Effect).ToArray(), eligible.Select(e => e.StandardError * Math.Sqrt(inflation)).ToArray(), options.MinNullProportion);
+                var likelihood = pair.Likelihood();
+                var posterior = prior is null
+                    ? TwoGroupPrior.WithoutPrior(likelihood, grids[pair], companyLogit, options.IntervalZ)
+                    : prior.Posterior(likelihood, grids[pair], companyLogit, options.IntervalZ);
+                evaluated.Add(new Evaluated(pair, posterior, InsufficientReason(pair) ?? stageProblem?.Reason, stageStatistics));
             }
-            else
-            {
-                stageProblem = new NotEnoughData($"only {eligible.Count} reps with enough evidence at this stage; at least {options.MinPairsPerStage} are needed to fit a prior");
-            }
-
-            var baseRate = (double)stageStats.Advanced / stageStats.Entries;
-            stages.Add(new StagePrior(stageGroup.Key, stageStats.Entries, baseRate, estimates.Count, eligible.Count, inflation, prior, stageProblem));
-            evaluated.AddRange(estimates.Select(e => e with
-            {
-                Posterior = prior?.Posterior(e.Effect, e.StandardError * Math.Sqrt(inflation)) ?? new EffectPosterior(0, 0, 0, 0),
-                InsufficientReason = e.InsufficientReason ?? stageProblem?.Reason,
-                StageStatistics = stageStats,
-                BaseRate = baseRate,
-            }));
-        }
-
-        if (stages.All(s => s.Prior is null))
-        {
-            return InsightOutcome<PerformerAnalysis>.Insufficient(
-                $"no stage has {options.MinPairsPerStage} reps with at least {options.MinEntries} entries; {stages.Sum(s => s.EligiblePairs)} pairs have enough evidence");
         }
 
         var candidates = evaluated.Where(e => e.InsufficientReason is null).ToList();
-        var standouts = SelectAtFdr(candidates, e => e.Posterior.ProbabilityPositive, out var standoutFdr);
-        var coaching = SelectAtFdr(candidates, e => e.Posterior.ProbabilityNegative, out var coachingFdr);
-        var findings = evaluated.Select(e => ToFinding(e, standouts.Contains(e.Pair) ? FindingClass.Standout : coaching.Contains(e.Pair) ? FindingClass.NeedsCoaching : Classify(e))).ToList();
-        return InsightOutcome<PerformerAnalysis>.Success(new PerformerAnalysis(findings, stages, standoutFdr, coachingFdr));
+        var standouts = SelectAtFdr(candidates, e => e.Posterior.FalseStandoutProbability, out var standoutFdr);
+        var coaching = SelectAtFdr(candidates, e => e.Posterior.FalseCoachingProbability, out var coachingFdr);
+        return new Run(evaluated, stages, standouts, coaching, standoutFdr, coachingFdr, options.PromisingPosterior);
     }
 
     /// <summary>
-    /// Pairs whose posterior passes the threshold, taken in increasing local FDR while the mean local FDR of the
-    /// selected set stays within the target: the Bayesian FDR of the whole set is then at most the target.
+    /// Pairs whose probability of a wrong flag is at most 1 − <see cref="EvidenceOptions.PosteriorThreshold"/>, taken from
+    /// the least likely to be wrong while the mean of that probability over the selected set stays within the target:
+    /// the expected share of wrong flags in the set (its Bayesian FDR) is then at most the target. Each class is selected
+    /// on its own, so neither can spend the other's error budget.
     /// </summary>
-    private HashSet<Pair> SelectAtFdr(List<Evaluated> candidates, Func<Evaluated, double> probability, out double estimatedFdr)
+    private HashSet<Pair> SelectAtFdr(List<Evaluated> candidates, Func<Evaluated, double> wrongFlag, out double estimatedFdr)
     {
         var selected = new HashSet<Pair>();
-        double sumLfdr = 0;
-        foreach (var e in candidates.Where(e => probability(e) >= options.PosteriorThreshold).OrderByDescending(probability))
+        double sum = 0;
+        foreach (var e in candidates.Where(e => wrongFlag(e) <= 1 - options.PosteriorThreshold).OrderBy(wrongFlag))
         {
-            var lfdr = 1 - probability(e);
-            if ((sumLfdr + lfdr) / (selected.Count + 1) > options.TargetFdr)
+            var wrong = wrongFlag(e);
+            if ((sum + wrong) / (selected.Count + 1) > options.TargetFdr)
             {
                 break;
             }
 
-            sumLfdr += lfdr;
+            sum += wrong;
             selected.Add(e.Pair);
         }
 
-        estimatedFdr = selected.Count == 0 ? 0 : sumLfdr / selected.Count;
+        estimatedFdr = selected.Count == 0 ? 0 : sum / selected.Count;
         return selected;
     }
 
-    /// <summary>
-    /// Empirical null (Efron): the spread of z among mostly-null reps, measured robustly as (MAD/0.6745)², never
-    /// below 1. Deal-mix effects the model misses make z over-dispersed; widening the null by that much keeps them
-    /// from being credited to reps. Off (1) when <see cref="EvidenceOptions.EmpiricalNull"/> is false.
-    /// </summary>
-    private double NullInflation(List<Evaluated> eligible)
-    {
-        if (!options.EmpiricalNull)
-        {
-            return 1;
-        }
-
-        var z = eligible.Select(e => e.Z).Order().ToArray();
-        var median = z[z.Length / 2];
-        var mad = z.Select(v => Math.Abs(v - median)).Order().ElementAt(z.Length / 2);
-        return Math.Max(1, Math.Pow(mad / 0.6745, 2));
-    }
-
-    private FindingClass Classify(Evaluated e) =>
-        e.InsufficientReason is not null ? FindingClass.InsufficientData
-        : e.Posterior.ProbabilityPositive >= options.PromisingPosterior || e.Z >= options.PromisingZ ? FindingClass.Promising
-        : FindingClass.Typical;
-
-    private Evaluated Estimate(Pair pair)
-    {
-        var s = pair.Statistics;
-        var sd = Math.Sqrt(s.Variance);
-        string? reason = s.Entries < options.MinEntries
-            ? $"{s.Entries} entries; at least {options.MinEntries} are needed"
-            : s.Expected < options.MinExpectedCount || s.Entries - s.Expected < options.MinExpectedCount
-                ? FormattableString.Invariant($"expected {s.Expected:0.0} advances of {s.Entries}; both outcomes need at least {options.MinExpectedCount} expected")
+    private string? InsufficientReason(Pair p) =>
+        p.Entries < options.MinEntries
+            ? $"{p.Entries} entries; at least {options.MinEntries} are needed"
+            : p.Expected < options.MinExpectedCount || p.Entries - p.Expected < options.MinExpectedCount
+                ? FormattableString.Invariant($"expected {p.Expected:0.0} advances of {p.Entries}; both outcomes need at least {options.MinExpectedCount} expected")
                 : null;
-        return new Evaluated(pair, (s.Advanced - s.Expected) / s.Variance, 1 / sd, (s.Advanced - s.Expected) / sd, reason);
-    }
 
     private RepStageFinding ToFinding(Evaluated e, FindingClass cls)
     {
-        var s = e.Pair.Statistics;
-        var expectedRate = s.Expected / s.Entries;
+        var p = e.Pair;
+        var s = p.Statistics!;
+        var expectedRate = p.Expected / p.Entries;
+        var rawRate = (double)p.Advanced / p.Entries;
         var z = options.IntervalZ;
-        var rateLow = Logistic(Logit(expectedRate) + e.Effect - (z * e.StandardError));
-        var rateHigh = Logistic(Logit(expectedRate) + e.Effect + (z * e.StandardError));
-        var sd = Math.Sqrt(s.Variance);
+        var sd = Math.Sqrt(p.Variance);
+        var effect = (p.Advanced - p.Expected) / p.Variance;
+        var effectError = 1 / sd;
+
+        // The posterior mean lies between the expected and the observed rate (the tests check it on many random pairs);
+        // the clamp only guards against rounding, and the interval is widened by the same amount if ever needed.
+        var shown = Math.Clamp(e.Posterior.Rate, Math.Min(expectedRate, rawRate), Math.Max(expectedRate, rawRate));
+        var low = Math.Min(e.Posterior.RateLow, shown);
+        var high = Math.Max(e.Posterior.RateHigh, shown);
         return new RepStageFinding(
-            e.Pair.Rep,
-            e.Pair.Stage,
+            p.Rep,
+            p.Stage,
             cls,
-            s.Entries,
-            s.Advanced,
-            s.Expected,
-            (double)s.Advanced / s.Entries,
+            p.Entries,
+            p.Advanced,
+            p.Expected,
+            rawRate,
             expectedRate,
-            s.Advanced / s.Expected,
-            e.Effect,
-            e.StandardError,
-            e.Z,
-            e.Effect - (z * e.StandardError),
-            e.Effect + (z * e.StandardError),
-            s.Advanced - s.Expected - (z * sd),
-            s.Advanced - s.Expected + (z * sd),
+            p.Advanced / p.Expected,
+            effect,
+            effectError,
+            (p.Advanced - p.Expected) / sd,
+            effect - (z * effectError),
+            effect + (z * effectError),
+            p.Advanced - p.Expected - (z * sd),
+            p.Advanced - p.Expected + (z * sd),
             e.Posterior,
             cls is FindingClass.Standout or FindingClass.NeedsCoaching,
-            Logistic(Logit(expectedRate) + e.Posterior.MeanEffect),
-            Logistic(Logit(Math.Clamp(e.BaseRate, ProbabilityFloor, 1 - ProbabilityFloor)) + e.Posterior.MeanEffect),
-            ExplanationBuilder.Build(s, e.StageStatistics!, rateLow, rateHigh, options.DealDifficultyMargin),
+            shown,
+            low,
+            high,
+            e.Posterior.RateOnCompanyMix,
+            ExplanationBuilder.Build(s, e.StageStatistics!, low, high, options.DealDifficultyMargin),
             cls == FindingClass.InsufficientData ? e.InsufficientReason : null);
     }
 
@@ -183,21 +208,61 @@ public sealed class PerformerAnalyzer(EvidenceOptions options)
 
     internal static double Logistic(double x) => 1 / (1 + Math.Exp(-x));
 
-    private sealed class Pair(long rep, string stage)
+    private sealed class Pair(long rep, string stage, bool explain)
     {
+        private readonly Dictionary<int, (int Count, double SumEta)> _groups = [];
+        private PairLikelihood? _likelihood;
+
         public long Rep { get; } = rep;
 
         public string Stage { get; } = stage;
 
-        public PairStatistics Statistics { get; } = new();
+        public int Entries { get; private set; }
+
+        public int Advanced { get; private set; }
+
+        /// <summary>Σp.</summary>
+        public double Expected { get; private set; }
+
+        /// <summary>Σp(1−p).</summary>
+        public double Variance { get; private set; }
+
+        /// <summary>Sums for the explanation (null when not explaining).</summary>
+        public PairStatistics? Statistics { get; } = explain ? new PairStatistics() : null;
+
+        public void Add(StageOutcomeObservation o, double p, bool advanced)
+        {
+            Entries++;
+            Advanced += advanced ? 1 : 0;
+            Expected += p;
+            Variance += p * (1 - p);
+            var eta = Logit(p);
+            var key = (int)Math.Round(eta * EtaResolution);
+            var (count, sum) = _groups.GetValueOrDefault(key);
+            _groups[key] = (count + 1, sum + eta);
+            Statistics?.Add(o, p);
+        }
+
+        public PairLikelihood Likelihood() =>
+            _likelihood ??= new PairLikelihood(_groups.Values.Select(g => (g.SumEta / g.Count, g.Count)), Entries, Advanced);
     }
 
-    private sealed record Evaluated(Pair Pair, double Effect, double StandardError, double Z, string? InsufficientReason)
+    private sealed record Evaluated(Pair Pair, EffectPosterior Posterior, string? InsufficientReason, PairStatistics? StageStatistics);
+
+    private sealed record Run(
+        List<Evaluated> Pairs,
+        List<StagePrior> Stages,
+        HashSet<Pair> Standouts,
+        HashSet<Pair> Coaching,
+        double StandoutFdr,
+        double CoachingFdr,
+        double PromisingPosterior)
     {
-        public EffectPosterior Posterior { get; init; } = new(0, 0, 0, 0);
-
-        public PairStatistics? StageStatistics { get; init; }
-
-        public double BaseRate { get; init; }
+        public FindingClass ClassOf(Evaluated e) =>
+            e.InsufficientReason is not null ? FindingClass.InsufficientData
+            : Standouts.Contains(e.Pair) ? FindingClass.Standout
+            : Coaching.Contains(e.Pair) ? FindingClass.NeedsCoaching
+            : e.Posterior.ProbabilityPositive >= PromisingPosterior ? FindingClass.Promising
+            : FindingClass.Typical;
     }
 }

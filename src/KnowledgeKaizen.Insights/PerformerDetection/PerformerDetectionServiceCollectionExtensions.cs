@@ -13,6 +13,7 @@ public static class PerformerDetectionServiceCollectionExtensions
 {
     public const string ExpectedOutcomeSection = "Insights:ExpectedOutcome";
     public const string EvidenceSection = "Insights:Evidence";
+    private const string FormerEvidenceSection = "Insights:Performance";
     public const string RetrainSection = "Insights";
 
     /// <summary>
@@ -40,6 +41,9 @@ public static class PerformerDetectionServiceCollectionExtensions
         services.AddOptions<EvidenceOptions>().BindConfiguration(EvidenceSection)
             .Validate(o => o.MinEntries > 0 && o.MinPairsPerStage > 0 && o.PosteriorThreshold is > 0 and < 1 && o.TargetFdr is > 0 and < 1,
                 $"{EvidenceSection}: MinEntries and MinPairsPerStage must be positive, PosteriorThreshold and TargetFdr between 0 and 1.")
+            // The section was called "Insights:Performance"; settings left there would otherwise be ignored silently.
+            .Validate<IConfiguration>((_, configuration) => !configuration.GetSection(FormerEvidenceSection).Exists(),
+                $"{FormerEvidenceSection} was renamed to {EvidenceSection}: move its settings there.")
             .ValidateOnStart();
         services.AddOptions<RetrainOptions>().BindConfiguration(RetrainSection).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ExpectedOutcomeOptions>>().Value);

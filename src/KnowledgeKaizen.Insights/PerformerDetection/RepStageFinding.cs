@@ -3,10 +3,10 @@ using KnowledgeKaizen.Core.PerformerDetection;
 namespace KnowledgeKaizen.Insights.PerformerDetection;
 
 /// <summary>
-/// One (rep, stage) pair. Effects are on the log-odds scale: β is a shift added to every entry's expected log-odds.
-/// It is estimated by one Fisher-scoring step from β = 0, β̂ = (O − E)/Σp(1−p), with standard error
-/// s = 1/√Σp(1−p); so β̂/s is exactly the score z and, for reps without an effect, β̂ ~ N(0, s²) holds well even
-/// for small n (the full maximum-likelihood shift overshoots on small samples and inflates the fitted prior).
+/// One (rep, stage) pair. Effects are on the log-odds scale: a shift added to every entry's expected log-odds.
+/// The classification and the shown estimate come from the posterior under the stage's <see cref="TwoGroupPrior"/> with
+/// the exact likelihood of the entries; <see cref="Effect"/>, <see cref="ZScore"/> and their intervals are the raw evidence
+/// (one Fisher-scoring step from 0, β̂ = (O − E)/Σp(1−p), standard error s = 1/√Σp(1−p)), kept for reference.
 /// </summary>
 /// <param name="RepId">The rep's database id.</param>
 /// <param name="Stage">Stage code.</param>
@@ -17,17 +17,20 @@ namespace KnowledgeKaizen.Insights.PerformerDetection;
 /// <param name="RawRate">Observed / n.</param>
 /// <param name="ExpectedRate">Expected / n.</param>
 /// <param name="Lift">Observed / expected.</param>
-/// <param name="Effect">β̂, the rep effect on the log-odds scale.</param>
+/// <param name="Effect">β̂, the raw rep effect on the log-odds scale (not shrunk).</param>
 /// <param name="EffectStandardError">s = 1/√Σp(1−p).</param>
 /// <param name="ZScore">(observed − expected)/√Σp(1−p), the score statistic.</param>
-/// <param name="EffectLow">Lower end of the interval β̂ − z·s (95% by default).</param>
-/// <param name="EffectHigh">Upper end of the interval β̂ + z·s.</param>
+/// <param name="EffectLow">Lower end of the raw interval β̂ − z·s (95% by default).</param>
+/// <param name="EffectHigh">Upper end of the raw interval β̂ + z·s.</param>
 /// <param name="ExcessLow">Lower end of the interval for observed − expected advances, (O − E) − z·√Σp(1−p).</param>
 /// <param name="ExcessHigh">Upper end of that interval.</param>
-/// <param name="Posterior">Posterior under the stage's two-group prior (probabilities are 0 for insufficient data).</param>
+/// <param name="Posterior">Posterior under the stage's two-group prior (probabilities are 0 where the stage has no prior).</param>
 /// <param name="SelectedAtFdr">True when the pair is in the FDR-controlled Standout or NeedsCoaching set.</param>
-/// <param name="ShrunkRate">The rep's expected rate on their own deal mix with the posterior mean effect: logistic(logit(E/n) + E[β]).</param>
-/// <param name="ShrunkRateOnCompanyMix">The same effect applied to the stage's company-wide rate: comparable across reps.</param>
+/// <param name="ShrunkRate">The shown estimate: posterior mean of the rep's rate on their own deals. Always between
+/// <paramref name="ExpectedRate"/> and <paramref name="RawRate"/> — small samples are pulled towards "no effect".</param>
+/// <param name="ShrunkRateLow">Lower end of the credible interval of <paramref name="ShrunkRate"/> (95% by default); contains it.</param>
+/// <param name="ShrunkRateHigh">Upper end of that interval.</param>
+/// <param name="ShrunkRateOnCompanyMix">The posterior shift applied to the stage's company-wide rate: comparable across reps.</param>
 /// <param name="Explanation">Evidence, deal mix and behaviour against peers at the stage.</param>
 /// <param name="InsufficientReason">Why the pair is insufficient data, when it is.</param>
 public sealed record RepStageFinding(
@@ -50,6 +53,8 @@ public sealed record RepStageFinding(
     EffectPosterior Posterior,
     bool SelectedAtFdr,
     double ShrunkRate,
+    double ShrunkRateLow,
+    double ShrunkRateHigh,
     double ShrunkRateOnCompanyMix,
     FindingExplanation Explanation,
     string? InsufficientReason);

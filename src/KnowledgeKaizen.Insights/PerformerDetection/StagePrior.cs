@@ -6,7 +6,6 @@ namespace KnowledgeKaizen.Insights.PerformerDetection;
 /// <param name="BaseRate">Company-wide advance rate at the stage.</param>
 /// <param name="Pairs">Reps active at the stage.</param>
 /// <param name="EligiblePairs">Reps with enough evidence to enter the prior fit.</param>
-/// <param name="NullInflation">Empirical-null variance factor applied to the standard errors in the prior (≥ 1).</param>
 /// <param name="Prior">Fitted prior (null when <paramref name="NotEnoughData"/> is set).</param>
 /// <param name="NotEnoughData">Why no prior was fitted.</param>
-public sealed record StagePrior(string Stage, int Entries, double BaseRate, int Pairs, int EligiblePairs, double NullInflation, TwoGroupPrior? Prior, NotEnoughData? NotEnoughData);
+public sealed record StagePrior(string Stage, int Entries, double BaseRate, int Pairs, int EligiblePairs, TwoGroupPrior? Prior, NotEnoughData? NotEnoughData);

@@ -1,105 +1,286 @@
+using KnowledgeKaizen.Insights.Improvement;
+
 namespace KnowledgeKaizen.Insights.PerformerDetection;
 
 /// <summary>
-/// Two-group empirical-Bayes prior for rep effects on the log-odds scale. Group one, share
-/// <see cref="NullProportion"/>: no effect (β = 0). Group two: a real effect, itself drawn from N(<see cref="PositiveMean"/>, τ²)
-/// with share <see cref="PositiveShare"/> of the non-null group and N(<see cref="NegativeMean"/>, τ²) otherwise — standouts and
-/// reps who need coaching are different populations, and one Gaussian centred near zero would blur them into
-/// "small effects everywhere". Each pair has β̂ | β ~ N(β, s²). Fitted by EM over a stage's pairs; the posterior is
-/// closed-form. Plain C#: ML.NET has no mixed models.
+/// Empirical-Bayes prior of a pair's shift θ on the log-odds scale: θ = β + ε, the rep effect β plus the error ε of the
+/// expectation itself (ε ~ N(0, ω²), ω = <see cref="ExpectationError"/>). Group one, share <see cref="NullProportion"/>,
+/// has no rep effect (β = 0); group two has a real effect drawn from a scale mixture of normals centred at zero,
+/// N(0, σ_k²) with weights <see cref="EffectWeights"/> over <see cref="EffectScales"/> — unimodal at "no effect", free in
+/// how heavy its tails are (adaptive shrinkage, Stephens 2017). Every component is centred at zero, so the posterior is
+/// always pulled towards "no effect", never towards a fitted group mean, and its mean is a shrunk shift between 0 and
+/// the observed one. Fitted per stage by maximum marginal likelihood over the pairs' exact likelihoods: EM for the weights
+/// (a convex problem, so no bad local optimum) with a pseudo-count on the null group so π₀ is not underestimated; ω is
+/// shared by the stages and chosen from a short list by the same criterion. Plain C#: ML.NET has no mixed models.
 /// </summary>
-/// <param name="NullProportion">π₀, share of reps with no effect.</param>
-/// <param name="PositiveShare">Share of positive effects within the non-null group.</param>
-/// <param name="PositiveMean">Mean of the positive effects (≥ 0).</param>
-/// <param name="NegativeMean">Mean of the negative effects (≤ 0).</param>
-/// <param name="EffectVariance">τ², spread of effects around their group mean.</param>
-public sealed record TwoGroupPrior(double NullProportion, double PositiveShare, double PositiveMean, double NegativeMean, double EffectVariance)
+/// <param name="NullProportion">π₀, share of reps with no effect at the stage.</param>
+/// <param name="ExpectationError">ω, spread of the expectation's own error on the log-odds scale, fitted from the data. It
+/// keeps the interval of a typical rep honest (never a single point) and keeps model error from being credited to reps.</param>
+/// <param name="EffectScales">σ_k of the effect components.</param>
+/// <param name="EffectWeights">Weight of each component within the real-effect group (sum 1).</param>
+public sealed record TwoGroupPrior(double NullProportion, double ExpectationError, IReadOnlyList<double> EffectScales, IReadOnlyList<double> EffectWeights)
 {
-    private const double MinEffectVariance = 1e-4;
+    /// <summary>Smallest ω tried: no expectation is known better than about a point of rate.</summary>
+    public const double MinExpectationError = 0.05;
 
-    /// <summary>Fits the prior by EM, π₀ kept in [<paramref name="minNullProportion"/>, 0.999].</summary>
-    public static TwoGroupPrior Fit(IReadOnlyList<double> estimates, IReadOnlyList<double> standardErrors, double minNullProportion, int maxIterations = 500)
+    /// <summary>ω tried, on the log-odds scale; capped so a wide "no effect" group cannot swallow real effects.</summary>
+    private static readonly double[] ExpectationErrors = [MinExpectationError, 0.075, 0.1, 0.15, 0.2];
+
+    /// <summary>
+    /// σ_k of the effect components: from 0.25 (about six points of rate at 50 %) by factors of 1.5 to about 2.8. Smaller
+    /// shifts are left to ω — a model's own error is of that size, and no manager should act on less.
+    /// </summary>
+    private static readonly double[] Scales = [.. Enumerable.Range(0, 7).Select(k => 0.25 * Math.Pow(1.5, k))];
+
+    /// <summary>
+    /// Fits one prior per stage. The expectation error ω is shared by all stages (it is the model's, and a hundred pairs
+    /// of one stage cannot tell it from small rep effects) and chosen by the marginal likelihood of all pairs; the group
+    /// weights are each stage's own, with π₀ at least <paramref name="minNullProportion"/>.
+    /// </summary>
+    /// <param name="stages">Likelihood grids of each stage's eligible pairs (see <see cref="PairLikelihood.Grid"/>).</param>
+    /// <param name="minNullProportion">Floor of π₀.</param>
+    /// <param name="nullPseudoCount">Extra pairs counted as null when the weights are fitted (a Dirichlet prior on π₀).</param>
+    internal static IReadOnlyList<TwoGroupPrior> Fit(IReadOnlyList<IReadOnlyList<LikelihoodGrid>> stages, double minNullProportion, double nullPseudoCount)
     {
-        var n = estimates.Count;
-        var spread = Math.Sqrt(Math.Max(estimates.Average(b => b * b) - standardErrors.Average(s => s * s), 0.04));
-        var prior = new TwoGroupPrior(Math.Max(minNullProportion, 0.8), 0.5, 1.5 * spread, -1.5 * spread, 0.05);
-        for (var iteration = 0; iteration < maxIterations; iteration++)
+        IReadOnlyList<TwoGroupPrior>? best = null;
+        var bestScore = double.NegativeInfinity;
+        foreach (var omega in ExpectationErrors)
         {
-            double wPos = 0, wNeg = 0, sumPos = 0, sumNeg = 0;
-            var parts = new (double Pos, double Neg, double MPos, double MNeg, double V)[n];
-            for (var j = 0; j < n; j++)
+            var normals = Variances(omega, Scales).Select(v => new Normal(v)).ToArray();
+            double score = 0;
+            var priors = new List<TwoGroupPrior>();
+            foreach (var grids in stages)
             {
-                var c = prior.Components(estimates[j], standardErrors[j]);
-                parts[j] = (c.Positive, c.Negative, c.PositiveMean, c.NegativeMean, c.Variance);
-                wPos += c.Positive;
-                wNeg += c.Negative;
-                sumPos += c.Positive * c.PositiveMean;
-                sumNeg += c.Negative * c.NegativeMean;
+                var marginal = grids.Select(g => Marginals(g, normals)).ToArray();
+                var (weights, stageScore) = FitWeights(marginal, minNullProportion, nullPseudoCount);
+                score += stageScore;
+                var effect = weights.Skip(1).ToArray();
+                var total = effect.Sum();
+                priors.Add(new TwoGroupPrior(weights[0], omega, Scales, [.. effect.Select(w => total > 0 ? w / total : 1.0 / effect.Length)]));
             }
 
-            var muPos = wPos > 1e-9 ? Math.Max(0, sumPos / wPos) : prior.PositiveMean;
-            var muNeg = wNeg > 1e-9 ? Math.Min(0, sumNeg / wNeg) : prior.NegativeMean;
-            double dev = 0;
-            foreach (var p in parts)
+            if (score > bestScore)
             {
-                dev += (p.Pos * (((p.MPos - muPos) * (p.MPos - muPos)) + p.V)) + (p.Neg * (((p.MNeg - muNeg) * (p.MNeg - muNeg)) + p.V));
-            }
-
-            var nonNull = wPos + wNeg;
-            var next = new TwoGroupPrior(
-                Math.Clamp(1 - (nonNull / n), minNullProportion, 0.999),
-                nonNull > 1e-9 ? wPos / nonNull : 0.5,
-                muPos,
-                muNeg,
-                Math.Max(nonNull > 1e-9 ? dev / nonNull : prior.EffectVariance, MinEffectVariance));
-            var change = Math.Abs(next.NullProportion - prior.NullProportion) + Math.Abs(next.PositiveShare - prior.PositiveShare)
-                + Math.Abs(next.PositiveMean - prior.PositiveMean) + Math.Abs(next.NegativeMean - prior.NegativeMean)
-                + Math.Abs(next.EffectVariance - prior.EffectVariance);
-            prior = next;
-            if (change < 1e-7)
-            {
-                break;
+                bestScore = score;
+                best = priors;
             }
         }
 
-        return prior;
+        return best!;
     }
 
-    /// <summary>Posterior of the effect of a pair with estimate <paramref name="estimate"/> and standard error <paramref name="standardError"/>.</summary>
-    public EffectPosterior Posterior(double estimate, double standardError)
+    /// <summary>Posterior of a pair from its likelihood and grid; <paramref name="companyLogit"/> is the stage rate's log-odds.</summary>
+    internal EffectPosterior Posterior(PairLikelihood pair, LikelihoodGrid grid, double companyLogit, double intervalZ)
     {
-        var c = Components(estimate, standardError);
-        var sd = Math.Sqrt(c.Variance);
-        var pPosFromPos = NormalCdf(c.PositiveMean / sd);
-        var pPosFromNeg = NormalCdf(c.NegativeMean / sd);
-        var positive = (c.Positive * pPosFromPos) + (c.Negative * pPosFromNeg);
-        var effect = c.Positive + c.Negative;
-        return new EffectPosterior(effect, positive, effect - positive, (c.Positive * c.PositiveMean) + (c.Negative * c.NegativeMean));
+        var omega = ExpectationError;
+        var variances = Variances(omega, EffectScales);
+        var weights = new double[variances.Length];
+        weights[0] = NullProportion;
+        for (var k = 1; k < weights.Length; k++)
+        {
+            weights[k] = (1 - NullProportion) * EffectWeights[k - 1];
+        }
+
+        // Within an effect component, β | θ ~ N(θσ²/(σ²+ω²), σ²ω²/(σ²+ω²)), so P(β > 0 | θ) = Φ(θ·σ / (ω·√(σ²+ω²))).
+        var signSlope = new double[variances.Length];
+        var effectShare = new double[variances.Length];
+        for (var k = 1; k < variances.Length; k++)
+        {
+            var sigma = EffectScales[k - 1];
+            signSlope[k] = sigma / (omega * Math.Sqrt((sigma * sigma) + (omega * omega)));
+            effectShare[k] = sigma * sigma / ((sigma * sigma) + (omega * omega));
+        }
+
+        var normals = variances.Select(v => new Normal(v)).ToArray();
+        var n = grid.Theta.Length;
+        var density = new double[n];
+        double mass = 0, nullMass = 0, positive = 0, negative = 0, meanEffect = 0, rate = 0, companyRate = 0;
+        for (var g = 0; g < n; g++)
+        {
+            var theta = grid.Theta[g];
+            var w = grid.Weight(g) * grid.Likelihood[g];
+            double d = 0;
+            for (var k = 0; k < variances.Length; k++)
+            {
+                // Components the fit left empty cost nothing.
+                if (weights[k] < 1e-12)
+                {
+                    continue;
+                }
+
+                var part = weights[k] * normals[k].Density(theta);
+                d += part;
+                if (k == 0)
+                {
+                    nullMass += w * part;
+                    continue;
+                }
+
+                var up = ImpactStatistics.NormalUpperTail(-signSlope[k] * theta);
+                positive += w * part * up;
+                negative += w * part * (1 - up);
+                meanEffect += w * part * theta * effectShare[k];
+            }
+
+            density[g] = grid.Likelihood[g] * d;
+            mass += w * d;
+            rate += w * d * grid.Rate[g];
+            companyRate += w * d * PerformerAnalyzer.Logistic(companyLogit + theta);
+        }
+
+        var tail = ImpactStatistics.NormalUpperTail(intervalZ);
+        var low = Quantile(grid, density, tail);
+        var high = Quantile(grid, density, 1 - tail);
+        return new EffectPosterior(
+            1 - (nullMass / mass),
+            positive / mass,
+            negative / mass,
+            meanEffect / mass,
+            rate / mass,
+            pair.RateAt(low),
+            pair.RateAt(high),
+            companyRate / mass);
     }
 
-    /// <summary>Posterior weights of the positive and negative groups and the normal posterior of β within each.</summary>
-    private (double Positive, double Negative, double PositiveMean, double NegativeMean, double Variance) Components(double estimate, double se)
+    /// <summary>
+    /// No prior (too few pairs at the stage): the estimate stays at the expected rate — nothing is claimed — and the
+    /// interval is the likelihood's own (flat prior), widened to include the expected rate.
+    /// </summary>
+    internal static EffectPosterior WithoutPrior(PairLikelihood pair, LikelihoodGrid grid, double companyLogit, double intervalZ)
     {
-        var s2 = se * se;
-        var total = s2 + EffectVariance;
-        // Log densities avoid underflow for precise estimates far from zero.
-        var logNull = Math.Log(NullProportion) - (0.5 * Math.Log(s2)) - (estimate * estimate / (2 * s2));
-        var logPos = Math.Log((1 - NullProportion) * Math.Max(PositiveShare, 1e-12)) - (0.5 * Math.Log(total)) - ((estimate - PositiveMean) * (estimate - PositiveMean) / (2 * total));
-        var logNeg = Math.Log((1 - NullProportion) * Math.Max(1 - PositiveShare, 1e-12)) - (0.5 * Math.Log(total)) - ((estimate - NegativeMean) * (estimate - NegativeMean) / (2 * total));
-        var max = Math.Max(logNull, Math.Max(logPos, logNeg));
-        var (eNull, ePos, eNeg) = (Math.Exp(logNull - max), Math.Exp(logPos - max), Math.Exp(logNeg - max));
-        var sum = eNull + ePos + eNeg;
-        var shrink = EffectVariance / total;
-        return (ePos / sum, eNeg / sum, PositiveMean + (shrink * (estimate - PositiveMean)), NegativeMean + (shrink * (estimate - NegativeMean)), EffectVariance * s2 / total);
+        var tail = ImpactStatistics.NormalUpperTail(intervalZ);
+        var expected = pair.RateAt(0);
+        var low = Math.Min(expected, pair.RateAt(Quantile(grid, grid.Likelihood, tail)));
+        var high = Math.Max(expected, pair.RateAt(Quantile(grid, grid.Likelihood, 1 - tail)));
+        return new EffectPosterior(0, 0, 0, 0, expected, low, high, PerformerAnalyzer.Logistic(companyLogit));
     }
 
-    /// <summary>Standard normal CDF (Abramowitz–Stegun 7.1.26 erf, error below 1.5e-7).</summary>
-    public static double NormalCdf(double z)
+    /// <summary>Prior variances of θ: ω² for the null group, σ_k² + ω² for each effect component.</summary>
+    private static double[] Variances(double omega, IReadOnlyList<double> scales) =>
+        [omega * omega, .. scales.Select(s => (s * s) + (omega * omega))];
+
+    /// <summary>∫ L(θ)/L(θ̂) N(θ; 0, v) dθ for each component variance v, by the trapezoid rule on the grid.</summary>
+    private static double[] Marginals(LikelihoodGrid grid, Normal[] normals)
     {
-        var x = Math.Abs(z) / Math.Sqrt(2);
-        var t = 1 / (1 + (0.3275911 * x));
-        var poly = ((((((((1.061405429 * t) - 1.453152027) * t) + 1.421413741) * t) - 0.284496736) * t) + 0.254829592) * t;
-        var erf = 1 - (poly * Math.Exp(-x * x));
-        return z >= 0 ? 0.5 * (1 + erf) : 0.5 * (1 - erf);
+        var result = new double[normals.Length];
+        for (var g = 0; g < grid.Theta.Length; g++)
+        {
+            var w = grid.Weight(g) * grid.Likelihood[g];
+            if (w < 1e-300)
+            {
+                continue;
+            }
+
+            for (var k = 0; k < normals.Length; k++)
+            {
+                result[k] += w * normals[k].Density(grid.Theta[g]);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>EM for the mixture weights given each pair's component marginals; returns the weights and the penalised log-likelihood.</summary>
+    private static (double[] Weights, double Score) FitWeights(double[][] marginal, double minNullProportion, double nullPseudoCount)
+    {
+        var k = marginal[0].Length;
+        var weights = new double[k];
+        weights[0] = 0.9;
+        for (var c = 1; c < k; c++)
+        {
+            weights[c] = 0.1 / (k - 1);
+        }
+
+        var responsibility = new double[k];
+        var score = double.NegativeInfinity;
+        for (var iteration = 0; iteration < 500; iteration++)
+        {
+            Array.Clear(responsibility);
+            double logLikelihood = 0;
+            foreach (var m in marginal)
+            {
+                double total = 0;
+                for (var c = 0; c < k; c++)
+                {
+                    total += weights[c] * m[c];
+                }
+
+                if (total <= 0)
+                {
+                    continue;
+                }
+
+                logLikelihood += Math.Log(total);
+                for (var c = 0; c < k; c++)
+                {
+                    responsibility[c] += weights[c] * m[c] / total;
+                }
+            }
+
+            // Candidates for ω are compared on this score, where tenths matter: a millionth is converged.
+            var next = logLikelihood + (nullPseudoCount * Math.Log(weights[0]));
+            var converged = Math.Abs(next - score) < 1e-6;
+            score = next;
+            if (converged)
+            {
+                break;
+            }
+
+            responsibility[0] += nullPseudoCount;
+            var sum = responsibility.Sum();
+            for (var c = 0; c < k; c++)
+            {
+                weights[c] = responsibility[c] / sum;
+            }
+
+            if (weights[0] < minNullProportion)
+            {
+                var rest = 1 - weights[0];
+                for (var c = 1; c < k; c++)
+                {
+                    weights[c] = rest > 0 ? weights[c] * (1 - minNullProportion) / rest : (1 - minNullProportion) / (k - 1);
+                }
+
+                weights[0] = minNullProportion;
+            }
+        }
+
+        return (weights, score);
+    }
+
+    /// <summary>The θ below which a share <paramref name="p"/> of the density on the grid lies (trapezoid, linear within a cell).</summary>
+    private static double Quantile(LikelihoodGrid grid, double[] density, double p)
+    {
+        var n = grid.Theta.Length;
+        var cells = new double[n - 1];
+        double total = 0;
+        for (var g = 0; g < n - 1; g++)
+        {
+            cells[g] = (density[g] + density[g + 1]) * grid.Step / 2;
+            total += cells[g];
+        }
+
+        var target = p * total;
+        double run = 0;
+        for (var g = 0; g < n - 1; g++)
+        {
+            if (run + cells[g] >= target && cells[g] > 0)
+            {
+                return grid.Theta[g] + (grid.Step * (target - run) / cells[g]);
+            }
+
+            run += cells[g];
+        }
+
+        return grid.Theta[^1];
+    }
+
+    /// <summary>The density of N(0, v), with its constants computed once.</summary>
+    private readonly struct Normal(double variance)
+    {
+        private readonly double _scale = 1 / Math.Sqrt(2 * Math.PI * variance);
+        private readonly double _exponent = -1 / (2 * variance);
+
+        public double Density(double x) => _scale * Math.Exp(x * x * _exponent);
     }
 }

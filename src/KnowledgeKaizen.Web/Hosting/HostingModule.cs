@@ -90,15 +90,26 @@ public static class HostingModule
     /// </summary>
     public static string? FindSettingProblem(this WebApplication app)
     {
+        // Every module's ValidateOnStart check runs here, before the start-up tasks (which can take minutes on a
+        // first start), so a bad setting anywhere ends start-up at once with one line.
         try
         {
+            app.Services.GetRequiredService<IStartupValidator>().Validate();
             return app.Services.GetRequiredService<DataFolder>().EnsureWritable();
         }
         catch (OptionsValidationException ex)
         {
-            return $"invalid setting {KaizenOptions.Section}: {string.Join("; ", ex.Failures)}";
+            return Describe(ex);
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.All(e => e is OptionsValidationException))
+        {
+            return string.Join("; ", ex.InnerExceptions.Cast<OptionsValidationException>().Select(Describe));
         }
     }
+
+    private static string Describe(OptionsValidationException ex) => ex.OptionsType == typeof(KaizenOptions)
+        ? $"invalid setting {KaizenOptions.Section}: {string.Join("; ", ex.Failures)}"
+        : $"invalid setting: {string.Join("; ", ex.Failures)}";
 
     /// <summary>Runs the start-up tasks (schema, roles, first Admin, content), then serves.</summary>
     public static async Task<int> RunPortalAsync(this WebApplication app)

@@ -25,7 +25,7 @@ public sealed class PerformerDetectionPages(FindingReader reader, ProcessMetrics
         var requests = (await captures.ListAsync(ct)).GroupBy(r => (r.RepId, r.Stage)).ToDictionary(g => g.Key, g => g.First());
         var reps = await metrics.RepsAsync(ct);
         return new FindingTable(snapshot, rows, requests, await metrics.StagesAsync(ct),
-            [.. reps.Select(r => r.Team).Distinct().Order(StringComparer.Ordinal)], await trigger.ActiveAsync(ct));
+            [.. reps.Select(r => r.Team).Distinct().Order(StringComparer.Ordinal)], await trigger.ActiveAsync(ct), await ValidationOfAsync(snapshot, ct));
     }
 
     /// <summary>The finding, or null when it does not exist or the viewer may not see it (a 404, not a 403: existence is not revealed).</summary>
@@ -44,7 +44,7 @@ public sealed class PerformerDetectionPages(FindingReader reader, ProcessMetrics
         }
 
         var request = (await captures.ListAsync(ct)).FirstOrDefault(r => r.RepId == repId && r.Stage == stage);
-        return new FindingDetail(row, CaptureEvidence.Explanation(row.Finding), snapshot, manager ? request : null, manager);
+        return new FindingDetail(row, CaptureEvidence.Explanation(row.Finding), snapshot, manager ? request : null, manager, manager ? await ValidationOfAsync(snapshot, ct) : null);
     }
 
     /// <summary>The panel on a rep's page: everything for managers, Standout/Promising/Typical for the rep themselves.</summary>
@@ -115,6 +115,10 @@ public sealed class PerformerDetectionPages(FindingReader reader, ProcessMetrics
             ? new FindingsResponse("ready", null, "period", version, clock.GetUtcNow(), from, to, [.. window.Select(r => FindingResponse.Of(r, version))])
             : new FindingsResponse("not-enough-data", outcome.NotEnoughData!.Reason, "period", version, null, from, to, []);
     }
+
+    /// <summary>Computed by the retraining that wrote the snapshot and stored with its model version.</summary>
+    private async Task<FindingsValidation?> ValidationOfAsync(FindingSnapshot? snapshot, CancellationToken ct) =>
+        snapshot?.ModelVersion is { } version ? (await store.ReportOfAsync(version, ct))?.Validation : null;
 
     private async Task<long?> ViewerRepAsync(ClaimsPrincipal user, CancellationToken ct) =>
         (await metrics.ViewerAsync(user.FindFirstValue(ClaimTypes.NameIdentifier), user.FindFirstValue(ClaimTypes.Email) ?? user.Identity?.Name, false, ct)).RepId;

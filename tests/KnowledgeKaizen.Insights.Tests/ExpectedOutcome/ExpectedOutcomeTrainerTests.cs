@@ -16,7 +16,8 @@ public sealed class ExpectedOutcomeTrainerTests
         Assert.Equal(2, trees.Count);
         Assert.All(trees, c => Assert.True(c.Auc > 0.6 && c.TrainingTime > TimeSpan.Zero, $"{c.Trainer}: {c.Auc} {c.Error}"));
         Assert.Equal(trees.MaxBy(c => c.Auc)!.Trainer, report.Trainer);
-        Assert.Equal(10, report.Calibration.Count);
+        Assert.InRange(report.Calibration.Count, 5, 10);
+        Assert.Equal(history.Rows.Count, report.Calibration.Sum(bin => bin.Count));
         Assert.All(report.Calibration, bin => Assert.InRange(bin.MeanPredicted - bin.ObservedRate, -0.08, 0.08));
     }
 

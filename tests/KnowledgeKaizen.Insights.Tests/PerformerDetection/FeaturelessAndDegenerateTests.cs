@@ -7,41 +7,28 @@ namespace KnowledgeKaizen.Insights.Tests.PerformerDetection;
 public sealed class FeaturelessAndDegenerateTests
 {
     [Fact]
-    public void AllDealsAlike_FallsBackToStageBaseRates_AndEqualsShrinkageOfRawRates()
+    public void AllDealsAlike_FallsBackToStageBaseRates_AndShrinksRawRatesTowardsThem()
     {
         var history = StageHistorySimulator.Generate(new SimulationSettings(12_000, 60, 3) { DealsDiffer = false });
         var result = TestData.Run(history);
 
         Assert.Equal("StageBaseRate", result.Training.Model.Report.Trainer);
+
+        // One expectation per stage: its rate among the entries of reps believed to have no effect there, close to the plain rate.
         var stageRate = history.Rows.GroupBy(r => r.Stage).ToDictionary(g => g.Key, g => g.Average(r => r.Advanced ? 1.0 : 0.0));
-        for (var i = 0; i < history.Rows.Count; i++)
+        foreach (var stage in Enumerable.Range(0, history.Rows.Count).GroupBy(i => history.Rows[i].Stage))
         {
-            Assert.Equal(stageRate[history.Rows[i].Stage], result.Training.OutOfFoldExpected[i], 12);
+            var expected = stage.Select(i => result.Training.OutOfFoldExpected[i]).Distinct().ToList();
+            Assert.Single(expected);
+            Assert.InRange(expected[0], stageRate[stage.Key] - 0.02, stageRate[stage.Key] + 0.02);
         }
 
-        // Shrinkage computed by hand from raw rates and stage rates alone must give the same posteriors.
-        var fitted = result.Analysis.Stages.Where(s => s.Prior is not null).ToList();
-        Assert.NotEmpty(fitted);
-        foreach (var stage in fitted)
+        foreach (var stage in result.Analysis.Stages.Where(s => s.Prior is not null))
         {
-            var b = stageRate[stage.Stage];
-            var pairs = result.Analysis.Findings.Where(f => f.Stage == stage.Stage).ToList();
-            var eligible = pairs.Where(f => f.Class != FindingClass.InsufficientData).ToList();
+            var eligible = result.Analysis.Findings.Where(f => f.Stage == stage.Stage && f.Class != FindingClass.InsufficientData).ToList();
             Assert.NotEmpty(eligible);
-            var estimates = eligible.Select(f => (f.RawRate - b) / (b * (1 - b))).ToArray();
-            var errors = eligible.Select(f => 1 / Math.Sqrt(f.Entries * b * (1 - b))).ToArray();
-            var prior = TwoGroupPrior.Fit(estimates, errors, TestData.Evidence.MinNullProportion);
-            foreach (var f in eligible)
-            {
-                var posterior = prior.Posterior((f.RawRate - b) / (b * (1 - b)), 1 / Math.Sqrt(f.Entries * b * (1 - b)));
-                Assert.Equal(posterior.ProbabilityPositive, f.Posterior.ProbabilityPositive, 6);
-                var shrunk = 1 / (1 + Math.Exp(-(Math.Log(b / (1 - b)) + posterior.MeanEffect)));
-                Assert.Equal(shrunk, f.ShrunkRate, 6);
-            }
-
-            // Shrinkage goes toward the fitted prior (which may centre real effects away from zero), so the check
-            // is on the spread: shrunk rates vary less around the stage rate than raw rates do.
-            Assert.True(eligible.Sum(f => Math.Pow(f.ShrunkRate - b, 2)) < eligible.Sum(f => Math.Pow(f.RawRate - b, 2)));
+            Assert.All(eligible, f => Assert.InRange(f.ShrunkRate, Math.Min(f.ExpectedRate, f.RawRate), Math.Max(f.ExpectedRate, f.RawRate)));
+            Assert.True(eligible.Sum(f => Math.Pow(f.ShrunkRate - f.ExpectedRate, 2)) < eligible.Sum(f => Math.Pow(f.RawRate - f.ExpectedRate, 2)));
         }
     }
 

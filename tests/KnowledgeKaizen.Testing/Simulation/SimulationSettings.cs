@@ -21,4 +21,19 @@ public sealed record SimulationSettings(int Rows, int Reps, int Seed, int Period
 
     /// <summary>Reps with a standout pair get clearly harder deals (bigger, colder, tougher industries).</summary>
     public bool StandoutsGetHarderDeals { get; init; } = true;
+
+    /// <summary>Reps with a needs-coaching pair (and no standout pair) get clearly easier deals (warm referrals, small, repeat customers).</summary>
+    public bool LaggardsGetEasierDeals { get; init; }
+
+    /// <summary>
+    /// How much territories differ: each rep's source and industry weights are raised to this power (1 = the default
+    /// tilt; 3 = reps whose deal mixes barely overlap).
+    /// </summary>
+    public double MixStrength { get; init; } = 1;
+
+    /// <summary>
+    /// False: the effects are planted (they still choose who works which deals) but do not move any outcome — the same
+    /// deals with no rep effects, for measuring how much of the effects leaks into the expectation.
+    /// </summary>
+    public bool ApplyEffects { get; init; } = true;
 }

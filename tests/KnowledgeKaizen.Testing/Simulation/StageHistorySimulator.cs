@@ -5,7 +5,8 @@ namespace KnowledgeKaizen.Testing.Simulation;
 
 /// <summary>
 /// Deterministic generator: logistic truth from stage, amount, industry, region, source, customer history and
-/// season, plus rare rep effects per stage; standouts work harder deals and log more activity.
+/// season, plus rare rep effects per stage; standouts work harder deals (laggards easier ones, when asked) and log more
+/// activity. With both effect shares at 0 it is data with no rep effects at all.
 /// </summary>
 public static class StageHistorySimulator
 {
@@ -21,61 +22,70 @@ public static class StageHistorySimulator
         var reps = Enumerable.Range(1, settings.Reps).Select(i => (long)i).ToArray();
         var volume = reps.Select(_ => Math.Exp(0.6 * Gaussian(truth))).ToArray();
         var effects = new Dictionary<(long Rep, string Stage), double>();
-        var hard = new bool[reps.Length];
+        var mix = new Mix[reps.Length];
         for (var r = 0; r < reps.Length; r++)
         {
+            bool standout = false, laggard = false;
             foreach (var stage in Stages)
             {
                 var u = truth.NextDouble();
                 var effect = u < settings.StandoutShare ? settings.EffectSize : u < settings.StandoutShare + settings.CoachingShare ? -settings.EffectSize : 0;
                 effects[(reps[r], stage.Code)] = effect;
-                hard[r] |= effect > 0 && settings.StandoutsGetHarderDeals;
+                standout |= effect > 0;
+                laggard |= effect < 0;
             }
+
+            mix[r] = standout && settings.StandoutsGetHarderDeals ? Mix.Hard : laggard && settings.LaggardsGetEasierDeals ? Mix.Easy : Mix.Own;
         }
 
         // Every rep has a territory: their own source and industry tilt, so deal mixes differ between reps.
-        var sourceTilt = reps.Select(_ => Sources.Select(_ => truth.NextDouble() + 0.3).ToArray()).ToArray();
-        var industryTilt = reps.Select(_ => Industries.Select(_ => truth.NextDouble() + 0.3).ToArray()).ToArray();
+        var sourceTilt = reps.Select(_ => Sources.Select(_ => Math.Pow(truth.NextDouble() + 0.3, settings.MixStrength)).ToArray()).ToArray();
+        var industryTilt = reps.Select(_ => Industries.Select(_ => Math.Pow(truth.NextDouble() + 0.3, settings.MixStrength)).ToArray()).ToArray();
         var regionOf = reps.Select(_ => truth.Next(Regions.Length)).ToArray();
         var cumulative = Cumulative(volume);
         var stageCumulative = Cumulative(Stages.Select(s => s.Weight).ToArray());
 
         var rng = new Random(unchecked((settings.Seed * 7919) + (settings.Period * 104729) + 1));
         var rows = new StageOutcomeObservation[settings.Rows];
+        var dealProbabilities = new double[settings.Rows];
         for (var i = 0; i < rows.Length; i++)
         {
             var r = Pick(cumulative, rng.NextDouble());
             var stage = Stages[Pick(stageCumulative, rng.NextDouble())];
             var effect = effects[(reps[r], stage.Code)];
-            rows[i] = settings.DealsDiffer
-                ? VariedDeal(rng, settings.Period, reps[r], stage, effect, hard[r], sourceTilt[r], industryTilt[r], Regions[regionOf[r]], i)
-                : AlikeDeal(rng, settings.Period, reps[r], stage, effect, i);
+            var shift = settings.ApplyEffects ? effect : 0;
+            (rows[i], var dealLogit) = settings.DealsDiffer
+                ? VariedDeal(rng, settings.Period, reps[r], stage, effect, shift, mix[r], sourceTilt[r], industryTilt[r], Regions[regionOf[r]], i)
+                : AlikeDeal(rng, settings.Period, reps[r], stage, effect, shift, i);
+            dealProbabilities[i] = 1 / (1 + Math.Exp(-dealLogit));
         }
 
-        return new SimulatedHistory(rows, effects);
+        return new SimulatedHistory(rows, settings.ApplyEffects ? effects : effects.ToDictionary(kv => kv.Key, _ => 0.0), dealProbabilities);
     }
 
-    private static StageOutcomeObservation VariedDeal(
-        Random rng, int period, long rep, (string Code, double Logit, double Weight) stage, double effect, bool hard,
+    private static (StageOutcomeObservation Row, double DealLogit) VariedDeal(
+        Random rng, int period, long rep, (string Code, double Logit, double Weight) stage, double effect, double shift, Mix mix,
         double[] sourceTilt, double[] industryTilt, (string Name, double Logit) region, int index)
     {
-        var source = Sources[Pick(Cumulative(Tilt(sourceTilt, hard ? 2 : -1, 2.5)), rng.NextDouble())];
-        var industry = Industries[Pick(Cumulative(Tilt(industryTilt, hard ? 3 : -1, 2.5)), rng.NextDouble())];
-        var logAmount = Math.Log(20000) + Gaussian(rng) + (hard ? 0.9 : 0);
-        var priorDeals = Math.Min(8, Poisson(rng, hard ? 0.8 : 1.6));
+        // Hard: cold outbound leads, public sector, big deals, new customers. Easy: referrals, manufacturing, small repeat deals.
+        var source = Sources[Pick(Cumulative(Tilt(sourceTilt, mix switch { Mix.Hard => 2, Mix.Easy => 0, _ => -1 }, 2.5)), rng.NextDouble())];
+        var industry = Industries[Pick(Cumulative(Tilt(industryTilt, mix switch { Mix.Hard => 3, Mix.Easy => 0, _ => -1 }, 2.5)), rng.NextDouble())];
+        var logAmount = Math.Log(20000) + Gaussian(rng) + mix switch { Mix.Hard => 0.9, Mix.Easy => -0.6, _ => 0 };
+        var priorDeals = Math.Min(8, Poisson(rng, mix switch { Mix.Hard => 0.8, Mix.Easy => 3, _ => 1.6 }));
         var priorWins = Enumerable.Range(0, priorDeals).Count(_ => rng.NextDouble() < 0.5);
         var entered = Start.AddDays((period * 365) + rng.Next(365));
-        var logit = stage.Logit + industry.Logit + region.Logit + source.Logit
+        var dealLogit = stage.Logit + industry.Logit + region.Logit + source.Logit
             - (0.35 * (logAmount - Math.Log(20000)))
             + (1.2 * (((priorWins + 1.0) / (priorDeals + 2.0)) - 0.5)) + (0.05 * priorDeals)
-            + (0.25 * Math.Sin(2 * Math.PI * entered.Month / 12.0))
-            + effect;
-        return Observation(rng, rep, stage.Code, index, Math.Exp(logAmount), industry.Name, region.Name, source.Name, priorDeals, priorWins, entered, logit, effect);
+            + (0.25 * Math.Sin(2 * Math.PI * entered.Month / 12.0));
+        return (Observation(rng, rep, stage.Code, index, Math.Exp(logAmount), industry.Name, region.Name, source.Name, priorDeals, priorWins, entered, dealLogit + shift, effect), dealLogit);
     }
 
-    private static StageOutcomeObservation AlikeDeal(Random rng, int period, long rep, (string Code, double Logit, double Weight) stage, double effect, int index) =>
-        Observation(rng, rep, stage.Code, index, 20000, "Retail", "East", "Inbound", 0, 0, Start.AddDays(period * 365), stage.Logit + effect, effect);
+    private static (StageOutcomeObservation Row, double DealLogit) AlikeDeal(
+        Random rng, int period, long rep, (string Code, double Logit, double Weight) stage, double effect, double shift, int index) =>
+        (Observation(rng, rep, stage.Code, index, 20000, "Retail", "East", "Inbound", 0, 0, Start.AddDays(period * 365), stage.Logit + shift, effect), stage.Logit);
 
+    /// <summary>The entry: its outcome from <paramref name="logit"/>, its logged activity from the sign of the planted effect.</summary>
     private static StageOutcomeObservation Observation(
         Random rng, long rep, string stage, int index, double amount, string industry, string region, string source,
         int priorDeals, int priorWins, DateTime entered, double logit, double effect)
@@ -92,6 +102,13 @@ public static class StageHistorySimulator
             QuotesAtStage = Poisson(rng, 0.8),
             HoursToFirstActivity = Math.Round(-Math.Log(1 - rng.NextDouble()) * (sign > 0 ? 10 : 24), 1),
         };
+    }
+
+    private enum Mix
+    {
+        Own,
+        Hard,
+        Easy,
     }
 
     /// <summary>Boosts (or for index −1 leaves) one category of a rep's tilt.</summary>

@@ -30,6 +30,15 @@ public sealed class StartupFailureTests
         Assert.Contains("AdminEmail", stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task SettingsLeftUnderARenamedSection_StopStartup_NamingTheNewSection()
+    {
+        using var data = new TempFolder("renamed-section");
+        var (exit, stderr) = await RunWebAsync(("KnowledgeKaizen__DataPath", data.Path), ("Insights__Performance__TargetFdr", "0.05"));
+        Assert.Equal(1, exit);
+        Assert.Contains("Insights:Performance was renamed to Insights:Evidence", stderr, StringComparison.Ordinal);
+    }
+
     private static async Task<(int Exit, string Stderr)> RunWebAsync(params (string Key, string Value)[] environment)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "KnowledgeKaizen.Web.dll");

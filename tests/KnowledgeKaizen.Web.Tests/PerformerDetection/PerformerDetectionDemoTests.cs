@@ -21,7 +21,7 @@ public sealed class PerformerDetectionDemoTests(DemoDataPortalFactory factory, I
     private const string Staff = "staff.performance@test.local";
 
     [Fact]
-    public async Task FirstStartRetraining_FindsMostPlantedStandouts_AndNotTheLuckyNewRep()
+    public async Task FirstStartRetraining_FlagsPlantedStandouts_KeepsTheOthersPromising_AndNotTheLuckyNewRep()
     {
         var snapshot = await factory.SnapshotAsync();
         Assert.Equal(SnapshotStatus.Ready, snapshot.Status);
@@ -32,9 +32,17 @@ public sealed class PerformerDetectionDemoTests(DemoDataPortalFactory factory, I
         var precision = standouts.Count == 0 ? 0 : (double)standouts.Count(planted.Contains) / standouts.Count;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{snapshot.Rows} rows; standouts {string.Join(", ", standouts.Select(s => $"{s.Rep}/{s.Stage}"))}; found {found} of {planted.Count} planted; precision {precision:0.00}"));
-        Assert.True(found >= 3, $"only {found} of {planted.Count} planted standouts found");
+        Assert.True(found >= 2, $"only {found} of {planted.Count} planted standouts found");
         Assert.True(precision >= 0.5, $"precision {precision:0.00}");
         Assert.DoesNotContain(standouts, s => s.Rep == "REP-036");
+
+        // With one real effect among ~45 reps at a stage, z ≈ 3.7 on 156 entries is about a 60 % chance: Promising, not yet
+        // a Standout. Every planted standout with a hundred entries or more is at least that.
+        var wellEvidenced = await factory.WithDbAsync(db => (from f in db.PerformerFindings
+                                                              join r in db.Reps on f.RepId equals r.Id
+                                                              where f.SnapshotId == snapshot.Id && f.Figures.Entries >= 100
+                                                              select new { r.ExternalId, f.Stage, f.Class }).ToListAsync());
+        Assert.All(wellEvidenced.Where(f => planted.Contains((f.ExternalId, f.Stage))), f => Assert.Contains(f.Class, new[] { FindingClass.Standout, FindingClass.Promising }));
     }
 
     [Fact]
@@ -119,6 +127,15 @@ public sealed class PerformerDetectionDemoTests(DemoDataPortalFactory factory, I
         Assert.Contains("data-testid=\"auc\"", page, StringComparison.Ordinal);
         Assert.Contains("data-testid=\"calibration\"", page, StringComparison.Ordinal);
         Assert.Contains("LightGbm", page, StringComparison.Ordinal);
+
+        // The trust check was computed by the retraining and stored with the model: the page only reads it.
+        Assert.Contains("data-testid=\"validation\"", page, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"false-standouts\"", page, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"time-split\"", page, StringComparison.Ordinal);
+        var validation = (await factory.Services.GetRequiredService<ModelStore>().ReportOfAsync(snapshot.ModelVersion!.Value))!.Validation!;
+        Assert.True(validation.Replicates >= 3 && validation.Pairs > 100, $"{validation.Replicates} replicates of {validation.Pairs} pairs");
+        Assert.NotNull(validation.TimeSplit);
+        Assert.Contains("data-testid=\"validation\"", await manager.GetStringAsync("/Insights/Performance"), StringComparison.Ordinal);
 
         using var scope = factory.Services.CreateScope();
         var services = scope.ServiceProvider;

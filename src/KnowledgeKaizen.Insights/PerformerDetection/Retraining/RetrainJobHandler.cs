@@ -43,7 +43,8 @@ public sealed class RetrainJobHandler(
         var options = SnapshotBuilder.OptionsJson(modelOptions, evidenceOptions);
         await progress.ReportAsync(0.1, $"Training on {observations.Count:N0} closed stage entries", ct);
 
-        var outcome = await TrainWithProgressAsync(observations, progress, ct);
+        var engine = new PerformerDetectionEngine(modelOptions, evidenceOptions, clock);
+        var outcome = await WithProgressAsync(() => engine.Run(observations, ct), 0.1, 0.7, "Training and cross-validating", progress, ct);
         if (outcome.Value is null)
         {
             var reason = outcome.NotEnoughData!.Reason;
@@ -57,6 +58,13 @@ public sealed class RetrainJobHandler(
             var message = keepsServing ? $"Not enough data ({reason}); the previous findings keep serving." : $"Not enough data: {reason}";
             return new RetrainResult("not-enough-data", message, observations.Count, null, null, null, 0, clockWatch.Elapsed.TotalSeconds, 0);
         }
+
+        // Computed here, once per retraining, and stored with the model: the pages only read it.
+        var validator = new FindingsValidator(modelOptions, evidenceOptions);
+        var validation = await WithProgressAsync(() => validator.Validate(observations, outcome.Value, ct), 0.7, 0.87,
+            "Checking the findings (data without rep effects, earlier against later half)", progress, ct);
+        var model = outcome.Value.Training.Model;
+        model.Report = model.Report with { Validation = validation };
 
         await progress.ReportAsync(0.88, "Saving the model", ct);
         var promotion = await store.SaveAndPromoteAsync(outcome.Value.Training.Model, jobOptions.Value.PromotionAucMargin, ct);
@@ -78,19 +86,18 @@ public sealed class RetrainJobHandler(
             observations.Count, promotion.Version, snapshot.Id, promotion.Candidate.Auc, standouts, clockWatch.Elapsed.TotalSeconds, sent);
     }
 
-    /// <summary>The engine reports no progress of its own, so the bar creeps towards 85 % while it works, with the elapsed time.</summary>
-    private async Task<InsightOutcome<PerformerDetectionResult>> TrainWithProgressAsync(List<StageOutcomeObservation> observations, IJobProgress progress, CancellationToken ct)
+    /// <summary>The engine reports no progress of its own, so the bar creeps from <paramref name="from"/> towards <paramref name="to"/> while it works, with the elapsed time.</summary>
+    private static async Task<T> WithProgressAsync<T>(Func<T> work, double from, double to, string what, IJobProgress progress, CancellationToken ct)
     {
-        var engine = new PerformerDetectionEngine(modelOptions, evidenceOptions, clock);
-        var training = Task.Run(() => engine.Run(observations, ct), ct);
+        var running = Task.Run(work, ct);
         var watch = Stopwatch.StartNew();
-        while (await Task.WhenAny(training, Task.Delay(TimeSpan.FromSeconds(1), ct)) != training)
+        while (await Task.WhenAny(running, Task.Delay(TimeSpan.FromSeconds(1), ct)) != running)
         {
             var seconds = watch.Elapsed.TotalSeconds;
-            await progress.ReportAsync(0.1 + (0.75 * (1 - Math.Exp(-seconds / 30))), $"Training and cross-validating ({seconds:0} s)", ct);
+            await progress.ReportAsync(from + ((to - from) * (1 - Math.Exp(-seconds / 30))), $"{what} ({seconds:0} s)", ct);
         }
 
-        return await training;
+        return await running;
     }
 
     private async Task PruneAsync(CancellationToken ct)

@@ -22,7 +22,7 @@ public static class SnapshotBuilder
 
     public static FindingFigures Figures(RepStageFinding f) => new(
         f.Entries, f.Advanced, f.Expected, f.RawRate, f.ExpectedRate, Finite(f.Lift), f.Effect, f.EffectLow, f.EffectHigh,
-        f.Explanation.RateLow, f.Explanation.RateHigh, f.ShrunkRate, f.ShrunkRateOnCompanyMix,
+        f.ShrunkRateLow, f.ShrunkRateHigh, f.ShrunkRate, f.ShrunkRateOnCompanyMix,
         f.Posterior.ProbabilityPositive, f.Posterior.ProbabilityNegative, f.ZScore);
 
     /// <summary>The stored form of one engine finding; the rep's name is kept as it is now.</summary>

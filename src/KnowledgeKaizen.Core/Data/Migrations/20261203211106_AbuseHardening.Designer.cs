@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace KnowledgeKaizen.Core.Data.Migrations
 {
     [DbContext(typeof(KnowledgeKaizenDbContext))]
-    [Migration("20261203184442_AbuseHardening")]
+    [Migration("20261203211106_AbuseHardening")]
     partial class AbuseHardening
     {
         /// <inheritdoc />
