@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
 using System.Text.RegularExpressions;
-using KnowledgeKaizen.Benchmarks.Metrics;
 using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Jobs;
 using KnowledgeKaizen.Testing;
@@ -19,6 +19,9 @@ namespace KnowledgeKaizen.Benchmarks.Search;
 /// </summary>
 public sealed partial class SearchHttpBenchmark : IBenchmark
 {
+    private const string AdminEmail = "admin@bench.test";
+    private const string AdminPassword = "Bench-Admin-2026";
+
     public string Name => "search-http";
 
     public string Description => "the search page (English, Chinese, filtered) under wrk vs a static file and a document page, demo data";
@@ -30,9 +33,16 @@ public sealed partial class SearchHttpBenchmark : IBenchmark
         var web = Value(args, "--web") ?? Path.Combine(RepoPaths.Root, "src", "KnowledgeKaizen.Web", "bin", "Release", "net10.0", "KnowledgeKaizen.Web.dll");
         using var data = new TempFolder("search-http");
         // Started from the web project's folder: the static file and the shipped content library are found there.
-        await using var portal = await PortalProcess.StartAsync(web, data.Path, demoData: true, contentRoot: Path.Combine(RepoPaths.Root, "src", "KnowledgeKaizen.Web"));
+        await using var portal = await PortalProcess.ServeAsync(web, data.Path, new Dictionary<string, string?>
+        {
+            ["KnowledgeKaizen:LoadDemoData"] = "true",
+            ["KnowledgeKaizen:AdminEmail"] = AdminEmail,
+            ["KK_ADMIN_PASSWORD"] = AdminPassword,
+        }, contentRoot: Path.Combine(RepoPaths.Root, "src", "KnowledgeKaizen.Web"));
+        var cookies = new CookieContainer();
+        using var client = await portal.SignInAsync(AdminEmail, AdminPassword, cookies);
         await QuietAsync(data.Path);
-        var document = DocumentLink().Match(await portal.Client.GetStringAsync("/Procedures")).Groups[1].Value;
+        var document = DocumentLink().Match(await client.GetStringAsync("/Procedures")).Groups[1].Value;
         var targets = new (string Name, string Path)[]
         {
             ("static file", "/css/site.css"),
@@ -43,7 +53,11 @@ public sealed partial class SearchHttpBenchmark : IBenchmark
         };
         foreach (var (_, path) in targets)
         {
-            await portal.GetAsync(path);
+            using var response = await client.GetAsync(path);
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                throw new InvalidOperationException($"GET {path}: {(int)response.StatusCode}");
+            }
         }
 
         Console.WriteLine($"{rounds} rounds of wrk -t2 -c16 -d{seconds}s per target; demo data; {Environment.ProcessorCount} cores");
@@ -54,7 +68,7 @@ public sealed partial class SearchHttpBenchmark : IBenchmark
             loads.Add(File.ReadAllText("/proc/loadavg").Split(' ')[0]);
             foreach (var (name, path) in targets)
             {
-                results[name].Add(await WrkAsync(portal.Client.BaseAddress + path.TrimStart('/'), portal.CookieHeader, seconds));
+                results[name].Add(await WrkAsync(client.BaseAddress + path.TrimStart('/'), cookies.GetCookieHeader(client.BaseAddress!), seconds));
             }
         }
 
