@@ -126,9 +126,10 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImp
             {
                 staging.Persist();
             }
-            else
+            else if (request.DryRun)
             {
-                // What a commit would do, read against the database as it is now (nothing is locked).
+                // What a commit would do, read against the database as it is now (nothing is locked). A rejected file
+                // keeps its counts at zero: they say what was written.
                 var (inserted, changed) = staging.Compare(null, 0, staged);
                 (report.Inserted, report.Updated, report.Unchanged) = (inserted, changed - inserted, staged - changed);
             }

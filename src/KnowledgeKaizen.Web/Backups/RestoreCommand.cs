@@ -13,7 +13,8 @@ namespace KnowledgeKaizen.Web.Backups;
 /// <c>dotnet run --project src/KnowledgeKaizen.Web -- restore &lt;backup.zip&gt;</c>. Other arguments are configuration (e.g.
 /// <c>--KnowledgeKaizen:DataPath=/srv/kk-restored</c>). Unpacks and checks the backup, brings its database to this
 /// version's schema, finishes imports it caught mid-apply, and records the restore. The next start of the portal on
-/// that folder rebuilds the search index and retrains the models. Exit code 0 when restored, 1 otherwise.
+/// that folder rebuilds the search index and retrains the models. On PostgreSQL it refuses: pg_restore restores a server
+/// database. Exit code 0 when restored, 1 otherwise.
 /// </summary>
 public static class RestoreCommand
 {
@@ -42,6 +43,13 @@ public static class RestoreCommand
         await using var app = await CommandHost.StartAsync(configuration, services => services.AddIngestion().AddBackups(), stdout, "Restore failed",
             async host =>
             {
+                if (host.Services.GetRequiredService<DatabaseSettings>().Provider != DatabaseProvider.Sqlite)
+                {
+                    await stdout.WriteLineAsync($"Restore failed: {DatabaseSettings.ProviderKey} is not Sqlite. This command restores the portal's own "
+                        + "(SQLite) backups; a PostgreSQL database is restored with pg_restore (docs/operations.md, Backup and restore).");
+                    return false;
+                }
+
                 using var scope = host.Services.CreateScope();
                 var db = scope.ServiceProvider.GetRequiredService<KnowledgeKaizenDbContext>();
                 try

@@ -43,21 +43,37 @@ public sealed class AtomicityTests : IDisposable
         Assert.Equal(0, db.Count("StageHistory"));
     }
 
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task DryRunOrRejectedFile_CountsWhatItWouldDo_AndKeepsNothing(bool dryRun)
+    [Fact]
+    public async Task DryRun_CountsWhatItWouldDo_AndKeepsNothing()
     {
-        db.Load(ImportKind.StageHistory, Header + "h1,o1,qualify,r1,2024-01-10,,open\nh2,o1,qualify,r1,2024-01-10,,open\n");
-        using var context = db.NewContext();
-        var file = Header + "h1,o1,qualify,r1,2024-01-10,,open\nh2,o1,qualify,r2,2024-01-10,,open\nh3,o1,qualify,r1,2024-01-10,,open\n"
-            + (dryRun ? string.Empty : "h4,o1,nowhere,r1,2024-01-10,,open\n");
-
-        var report = await new ImportPipeline(context).RunAsync(new MemoryStream(Encoding.UTF8.GetBytes(file)),
-            new ImportRequest(ImportKind.StageHistory, ImportFormat.Csv, DryRun: dryRun));
+        var report = await RunOverTwoRowsAsync(dryRun: true, string.Empty);
 
         Assert.False(report.Applied);
         Assert.Equal((1, 1, 1), (report.Inserted, report.Updated, report.Unchanged));
+        AssertNothingKept();
+    }
+
+    [Fact]
+    public async Task RejectedFile_SaysNothingWasWritten_AndKeepsNothing()
+    {
+        var report = await RunOverTwoRowsAsync(dryRun: false, "h4,o1,nowhere,r1,2024-01-10,,open\n");
+
+        Assert.False(report.Applied);
+        Assert.Equal((0, 0, 0, 1), (report.Inserted, report.Updated, report.Unchanged, report.Rejected));
+        AssertNothingKept();
+    }
+
+    private async Task<ImportReport> RunOverTwoRowsAsync(bool dryRun, string extraRow)
+    {
+        db.Load(ImportKind.StageHistory, Header + "h1,o1,qualify,r1,2024-01-10,,open\nh2,o1,qualify,r1,2024-01-10,,open\n");
+        using var context = db.NewContext();
+        var file = Header + "h1,o1,qualify,r1,2024-01-10,,open\nh2,o1,qualify,r2,2024-01-10,,open\nh3,o1,qualify,r1,2024-01-10,,open\n" + extraRow;
+        return await new ImportPipeline(context).RunAsync(new MemoryStream(Encoding.UTF8.GetBytes(file)),
+            new ImportRequest(ImportKind.StageHistory, ImportFormat.Csv, DryRun: dryRun));
+    }
+
+    private void AssertNothingKept()
+    {
         Assert.Equal(2, db.Count("StageHistory"));
         Assert.Equal(1, db.Scalar("SELECT COUNT(*) FROM StageHistory h JOIN Reps r ON r.Id = h.RepId WHERE r.ExternalId = 'r1' AND h.ExternalId = 'h2'"));
     }
