@@ -11,13 +11,12 @@ namespace KnowledgeKaizen.Core.Identity;
 /// </summary>
 public sealed class UserSessions(KnowledgeKaizenDbContext db, TimeProvider clock)
 {
-    private static readonly Func<KnowledgeKaizenDbContext, string, CancellationToken, Task<Account?>> Find =
-        EF.CompileAsyncQuery((KnowledgeKaizenDbContext db, string id, CancellationToken _) =>
-            db.Users.AsNoTracking().Where(u => u.Id == id).Select(u => new Account(u.SecurityStamp, u.LockoutEnd)).FirstOrDefault());
-
+    // Not a static compiled query: one of those is bound to the first provider's model, and a process (the tests, a
+    // data move) may hold SQLite and PostgreSQL contexts at once. EF Core's own query cache is per model.
     public async Task<bool> IsCurrentAsync(string userId, string securityStamp, CancellationToken ct)
     {
-        var account = await Find(db, userId, ct);
+        var account = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => new Account(u.SecurityStamp, u.LockoutEnd)).FirstOrDefaultAsync(ct);
         return account is not null
             && string.Equals(account.SecurityStamp, securityStamp, StringComparison.Ordinal)
             && !(account.LockoutEnd > clock.GetUtcNow());

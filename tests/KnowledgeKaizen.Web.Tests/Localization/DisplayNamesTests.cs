@@ -49,6 +49,26 @@ public sealed class DisplayNamesTests(PortalFactory factory) : IClassFixture<Por
         });
     }
 
+    [Fact]
+    public void TheAuditLogsOwnPhrases_AreShownInTheReadersLanguage_WhatPeopleWroteAsWritten() => InCulture("zh-Hans", names =>
+    {
+        var applied = new ImportReport { Kind = ImportKind.ServiceCases, Mode = ImportMode.AllOrNothing, Rows = 12, Inserted = 10, Updated = 2, Applied = true };
+        var mapped = new ImportReport { Kind = ImportKind.Reps, Mode = ImportMode.ValidRowsOnly, DryRun = true, Rows = 3, Mapping = "hubspot-owners", Filtered = 1 };
+
+        Assert.Equal("成功: 服务工单: 12 行，新增 10，更新 2，未变化 0，拒绝 0，问题 0 个 — 已应用",
+            names.AuditDetail($"{ImportStatus.Succeeded}: {applied.Summary()}"));
+        Assert.Equal("已预览: 销售: 3 行，新增 0，更新 0，未变化 0，拒绝 0，问题 0 个; 映射 hubspot-owners 略过 1 行 — 试运行，未应用任何内容",
+            names.AuditDetail($"{ImportStatus.Previewed}: {mapped.Summary()}"));
+        Assert.Equal("失败: The file is not UTF-8.", names.AuditDetail("Failed: The file is not UTF-8."));
+        Assert.Equal("密码错误", names.AuditDetail("wrong password"));
+        Assert.Equal("修订版 3: Add the numbers.", names.AuditDetail("revision 3: Add the numbers."));
+        Assert.Equal("贡献者、培训师", names.AuditDetail("Contributor, Trainer"));
+        Assert.Equal("Call back, then write", names.AuditDetail("Call back, then write"));
+        Assert.Equal("最佳实践手册 #12 Confirm the budget", names.AuditTarget("Playbook #12 Confirm the budget"));
+        Assert.Equal("课程 #4", names.AuditTarget("course #4"));
+        Assert.Equal("演示数据", names.Person("demo data"));
+    });
+
     private void InCulture(string culture, Action<DisplayNames> check)
     {
         var (ui, format) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
