@@ -42,6 +42,9 @@ public sealed partial class LuceneSearchIndex : ISearchIndex
         _highlighting = new Highlighting(_analyzers);
         (_current, Status) = OpenOrCreate();
         _marker = Status.Marker;
+
+        // A rebuild killed before its swap leaves a half-built generation that is not current: removed at open.
+        _storage.DeleteOthers();
     }
 
     /// <summary>An index in memory (tests, previews): starts empty with status <see cref="SearchIndexHealth.Missing"/>.</summary>

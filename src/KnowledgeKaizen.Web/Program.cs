@@ -11,10 +11,12 @@ using KnowledgeKaizen.Core.Notifications;
 using KnowledgeKaizen.Core.Overview;
 using KnowledgeKaizen.Core.PerformerDetection;
 using KnowledgeKaizen.Core.Analytics;
+using KnowledgeKaizen.Core.Backups;
 using KnowledgeKaizen.Insights.Improvement;
 using KnowledgeKaizen.Insights.Metrics;
 using KnowledgeKaizen.Insights.PerformerDetection;
 using KnowledgeKaizen.Search.Indexing;
+using KnowledgeKaizen.Web.Backups;
 using KnowledgeKaizen.Web.Courses;
 using KnowledgeKaizen.Web.Hosting;
 using KnowledgeKaizen.Web.Identity;
@@ -37,6 +39,11 @@ if (MigrateDataCommand.IsMigrateData(args))
     return await MigrateDataCommand.RunAsync(args);
 }
 
+if (RestoreCommand.IsRestore(args))
+{
+    return await RestoreCommand.RunAsync(args);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 // The back end: each module registers itself from the project that owns it.
@@ -56,6 +63,7 @@ builder.Services
     .AddCaptureRequests()
     .AddPerformerDetection()
     .AddCourses()
+    .AddBackups()
     .AddAuditLog()
     .AddNotifications()
     .AddWorkOverview();
@@ -73,7 +81,8 @@ builder.Services
     .AddPortalImprovement()
     .AddPortalPerformerDetection()
     .AddPortalCourses()
-    .AddPortalNotifications();
+    .AddPortalNotifications()
+    .AddPortalBackups();
 
 var app = builder.Build();
 if (await app.FindSettingProblemAsync() is { } problem)

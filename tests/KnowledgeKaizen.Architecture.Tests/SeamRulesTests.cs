@@ -18,13 +18,14 @@ public sealed class SeamRulesTests
     // What only SQLite understands; everywhere else raw SQL asks ISqlDialect for it.
     private static readonly string[] SqliteOnly = ["julianday(", "substr(", "sqlite_master", "INSERT OR IGNORE", "TOTAL(", "COLLATE NOCASE", "PRAGMA"];
 
-    // The dialect itself, and the import's SQLite bulk path (raw sqlite3 statements on the connection, by design).
+    // The dialect itself, the import's SQLite staging and apply (raw sqlite3 statements on the connection, by design)
+    // and the SQLite backup (a server database is backed up by its own tools).
     private static readonly string[] SqliteAdapters =
     [
         "KnowledgeKaizen.Core.Data.SqliteDialect",
-        "KnowledgeKaizen.Core.Ingestion.SqliteImportStore",
-        "KnowledgeKaizen.Core.Ingestion.BulkLoadSchema",
-        "KnowledgeKaizen.Core.Ingestion.UpsertWriter",
+        "KnowledgeKaizen.Core.Ingestion.SqliteImportStaging",
+        "KnowledgeKaizen.Core.Ingestion.StagingWriter",
+        "KnowledgeKaizen.Core.Backups.SqliteBackup",
     ];
 
     [Fact]

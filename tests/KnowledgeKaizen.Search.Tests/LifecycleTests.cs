@@ -145,6 +145,27 @@ public sealed class LifecycleTests : IDisposable
         Assert.Equal(1, reopened.Find("stored").TotalHits);
     }
 
+    [Fact]
+    public void HalfBuiltGeneration_LeftByAKilledRebuild_IsRemovedAtOpen_AndTheCurrentOneServes()
+    {
+        var options = new SearchOptions { IndexPath = _folder.Path };
+        using (var first = new LuceneSearchIndex(options))
+        {
+            first.Rebuild([Docs.Make("k", "Persisted", "stored text")], "m1");
+        }
+
+        var current = Directory.GetDirectories(_folder.Path).Single();
+        var halfBuilt = Path.Combine(_folder.Path, "gen-20990101000000-0123456789ab");
+        Directory.CreateDirectory(halfBuilt);
+        File.WriteAllBytes(Path.Combine(halfBuilt, "_0.fdt"), new byte[4096]);
+
+        using var reopened = new LuceneSearchIndex(options);
+
+        Assert.Equal([current], Directory.GetDirectories(_folder.Path));
+        Assert.Equal(SearchIndexHealth.Ready, reopened.Status.Health);
+        Assert.Equal(1, reopened.Find("stored").TotalHits);
+    }
+
     public void Dispose() => _folder.Dispose();
 
     private sealed class SyncProgress(List<double> into) : IProgress<double>

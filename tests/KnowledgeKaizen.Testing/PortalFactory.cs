@@ -25,10 +25,23 @@ public partial class PortalFactory : WebApplicationFactory<Program>
     public const string AdminPassword = "Admin-Passw0rd!";
     public const string UserPassword = "User-Passw0rd!";
 
-    private readonly TempFolder data = new("portal");
+    private readonly TempFolder? data;
     private TestPostgresDatabase? postgres;
 
-    public string DataPath => data.Path;
+    /// <summary>A portal on a new, empty data folder of its own (removed when disposed).</summary>
+    public PortalFactory()
+    {
+        data = new TempFolder("portal");
+        DataPath = data.Path;
+    }
+
+    /// <summary>A portal on an existing data folder that the caller owns (see <see cref="ExistingFolderPortalFactory"/>).</summary>
+    protected PortalFactory(string dataPath)
+    {
+        DataPath = dataPath;
+    }
+
+    public string DataPath { get; }
 
     /// <summary>The database engine this portal runs on.</summary>
     public virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
@@ -48,6 +61,9 @@ public partial class PortalFactory : WebApplicationFactory<Program>
         builder.UseSetting("KnowledgeKaizen:DataPath", DataPath);
         builder.UseSetting("KnowledgeKaizen:AdminEmail", AdminEmail);
         builder.UseSetting("KnowledgeKaizen:LoadDemoData", "false");
+
+        // No scheduled backup: a test must not meet one because it ran at the wrong hour.
+        builder.UseSetting("KnowledgeKaizen:Backups:DailyAt", string.Empty);
         builder.UseSetting(IdentityBootstrapper.PasswordVariable, AdminPassword);
         if (Provider == DatabaseProvider.PostgreSql)
         {
@@ -149,7 +165,7 @@ public partial class PortalFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (disposing)
         {
-            data.Dispose();
+            data?.Dispose();
             postgres?.Dispose();
         }
     }

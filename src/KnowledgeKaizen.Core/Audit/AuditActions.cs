@@ -20,6 +20,8 @@ public static class AuditActions
     public const string ImportFinished = "import-finished";
     public const string Exported = "exported";
     public const string Removed = "removed";
+    public const string BackupCreated = "backup-created";
+    public const string BackupRestored = "backup-restored";
 
     /// <summary>Every action with its label, in the order the filter lists them.</summary>
     public static IReadOnlyList<(string Action, string Label)> All { get; } =
@@ -41,6 +43,8 @@ public static class AuditActions
         (ImportFinished, "Import finished"),
         (Exported, "Exported"),
         (Removed, "Removed"),
+        (BackupCreated, "Backup taken"),
+        (BackupRestored, "Backup restored"),
     ];
 
     public static string Label(string action) => All.FirstOrDefault(a => a.Action == action).Label ?? action;

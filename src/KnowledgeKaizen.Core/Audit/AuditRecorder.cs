@@ -1,3 +1,5 @@
+using System.Globalization;
+using KnowledgeKaizen.Core.Backups;
 using KnowledgeKaizen.Core.Courses;
 using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Events;
@@ -17,7 +19,8 @@ internal sealed class AuditRecorder(IRequestOrigin origin) :
     IDomainEventHandler<ApiTokenCreated>, IDomainEventHandler<ApiTokenRevoked>,
     IDomainEventHandler<DocumentApproved>, IDomainEventHandler<DocumentReturned>, IDomainEventHandler<DocumentStandardised>,
     IDomainEventHandler<DocumentArchived>, IDomainEventHandler<DocumentRevisionRestored>,
-    IDomainEventHandler<ImportFinished>, IDomainEventHandler<DataExported>, IDomainEventHandler<CourseContentRemoved>
+    IDomainEventHandler<ImportFinished>, IDomainEventHandler<DataExported>, IDomainEventHandler<CourseContentRemoved>,
+    IDomainEventHandler<BackupCreated>, IDomainEventHandler<BackupRestored>
 {
     public Task HandleAsync(UserSignedIn e, KnowledgeKaizenDbContext db, CancellationToken ct) =>
         AddAsync(db, AuditActions.SignedIn, e.UserId, e.Name, e.Name, null, ct);
@@ -68,6 +71,12 @@ internal sealed class AuditRecorder(IRequestOrigin origin) :
 
     public Task HandleAsync(CourseContentRemoved e, KnowledgeKaizenDbContext db, CancellationToken ct) =>
         AddAsync(db, AuditActions.Removed, null, null, $"course #{e.CourseId}", e.What, ct);
+
+    public Task HandleAsync(BackupCreated e, KnowledgeKaizenDbContext db, CancellationToken ct) =>
+        AddAsync(db, AuditActions.BackupCreated, null, e.RequestedBy, e.FileName, string.Create(CultureInfo.InvariantCulture, $"{e.Bytes:N0} bytes"), ct);
+
+    public Task HandleAsync(BackupRestored e, KnowledgeKaizenDbContext db, CancellationToken ct) =>
+        AddAsync(db, AuditActions.BackupRestored, null, e.RestoredBy, e.FileName, string.Create(CultureInfo.InvariantCulture, $"taken {e.TakenAt.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC"), ct);
 
     /// <summary>
     /// Adds the entry. The actor is the account <paramref name="actorUserId"/> names, else <paramref name="actorName"/>,

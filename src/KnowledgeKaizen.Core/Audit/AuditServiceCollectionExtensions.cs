@@ -1,3 +1,4 @@
+using KnowledgeKaizen.Core.Backups;
 using KnowledgeKaizen.Core.Courses;
 using KnowledgeKaizen.Core.Events;
 using KnowledgeKaizen.Core.Identity;
@@ -11,7 +12,7 @@ namespace KnowledgeKaizen.Core.Audit;
 public static class AuditServiceCollectionExtensions
 {
     /// <summary>
-    /// The audit log: an entry for each sign-in, account, token, review, import, export and removal event, written in
+    /// The audit log: an entry for each sign-in, account, token, review, import, export, removal and backup event, written in
     /// the save that raised it; search and CSV for Admins; the daily purge after "KnowledgeKaizen:Audit:RetentionDays".
     /// </summary>
     public static IServiceCollection AddAuditLog(this IServiceCollection services)
@@ -36,7 +37,9 @@ public static class AuditServiceCollectionExtensions
             .AddDomainEventHandler<DocumentRevisionRestored, AuditRecorder>()
             .AddDomainEventHandler<ImportFinished, AuditRecorder>()
             .AddDomainEventHandler<DataExported, AuditRecorder>()
-            .AddDomainEventHandler<CourseContentRemoved, AuditRecorder>();
+            .AddDomainEventHandler<CourseContentRemoved, AuditRecorder>()
+            .AddDomainEventHandler<BackupCreated, AuditRecorder>()
+            .AddDomainEventHandler<BackupRestored, AuditRecorder>();
         return services;
     }
 }

@@ -40,9 +40,6 @@ public interface ISqlDialect
     /// <summary>An INSERT of one row that does nothing when it would violate a unique key.</summary>
     string InsertOrIgnore(string table, IReadOnlyList<string> columns, IReadOnlyList<string> values);
 
-    /// <summary>A new random 64-bit value (the metric data version a write sets).</summary>
-    string RandomVersion { get; }
-
     /// <summary>Statements that set up the database once it is migrated, or null when there are none.</summary>
     string? AfterMigration { get; }
 

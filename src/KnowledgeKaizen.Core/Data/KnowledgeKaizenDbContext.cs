@@ -15,10 +15,11 @@ namespace KnowledgeKaizen.Core.Data;
 /// The single source of truth. Each feature declares its own <c>DbSet</c>s in a partial file in its
 /// folder and its mapping in one <see cref="IEntityTypeConfiguration{TEntity}"/> per entity, so modules
 /// grow without editing this file. The clock stamps the search outbox (the system clock when none is given);
-/// the dispatcher hands raised domain events to their handlers inside the save (none are handled without one).
+/// the dispatcher hands raised domain events to their handlers inside the save (none are handled without one);
+/// every save takes its turn at the write lock with bulk work (<see cref="WriteTurns"/>).
 /// </summary>
 public partial class KnowledgeKaizenDbContext(DbContextOptions<KnowledgeKaizenDbContext> options, TimeProvider? clock = null,
-    DomainEventDispatcher? events = null)
+    DomainEventDispatcher? events = null, WriteTurns? turns = null)
     : IdentityDbContext<AppUser>(options)
 {
     /// <summary>Handlers may raise further events; a chain longer than this is a cycle.</summary>
@@ -75,6 +76,9 @@ public partial class KnowledgeKaizenDbContext(DbContextOptions<KnowledgeKaizenDb
     private async Task<int> SaveWithOutboxAndEventsAsync(bool acceptAllChangesOnSuccess, bool sync, CancellationToken cancellationToken)
     {
         RefuseChangesToAppendOnlyRows();
+        using var turn = turns is null ? null
+            : sync ? turns.Save()
+            : await turns.SaveAsync(wait: Database.CurrentTransaction is null, cancellationToken);
         var added = RecordSearchOutbox(acceptAllChangesOnSuccess);
         var pending = TakeEvents();
         if (added.Count == 0 && pending.Count == 0)

@@ -28,8 +28,6 @@ public sealed class PostgreSqlDialect : ISqlDialect
 
     public string TableExists(string nameParameter) => $"SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname = current_schema() AND tablename = {nameParameter}";
 
-    public string RandomVersion => "floor(random() * 9007199254740991)::bigint";
-
     public string InsertOrIgnore(string table, IReadOnlyList<string> columns, IReadOnlyList<string> values) =>
         $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", values)}) ON CONFLICT DO NOTHING";
 

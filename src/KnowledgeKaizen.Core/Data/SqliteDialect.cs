@@ -29,8 +29,6 @@ public sealed class SqliteDialect : ISqlDialect
 
     public string TableExists(string nameParameter) => $"SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = {nameParameter}";
 
-    public string RandomVersion => "random()";
-
     public string InsertOrIgnore(string table, IReadOnlyList<string> columns, IReadOnlyList<string> values) =>
         $"INSERT OR IGNORE INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", values)})";
 

@@ -4,7 +4,8 @@ namespace KnowledgeKaizen.Core.Files;
 
 /// <summary>
 /// <see cref="IFileStore"/> in the data folder: a path is a file under its root. Writes go to a temporary file beside
-/// the target and are renamed over it, which replaces the file atomically on one machine. Several instances need a
+/// the target and are renamed over it, which replaces the file atomically on one machine; the temporary file is held
+/// exclusively while it is written, so one a crash left behind is told from one being written. Several instances need a
 /// store they share (the database or an object store) instead.
 /// </summary>
 public sealed class DataFolderFileStore(DataFolder folder) : IFileStore
@@ -65,6 +66,30 @@ public sealed class DataFolderFileStore(DataFolder folder) : IFileStore
                 .ToList()
             : [];
         return Task.FromResult(paths);
+    }
+
+    public Task<int> RemoveUnfinishedWritesAsync(CancellationToken ct = default)
+    {
+        var removed = 0;
+        foreach (var file in Directory.EnumerateFiles(folder.Root, ".*.tmp", SearchOption.AllDirectories))
+        {
+            try
+            {
+                // Opening it exclusively fails while its writer holds it (an advisory lock on Linux and macOS).
+                using (new FileStream(file, FileMode.Open, FileAccess.ReadWrite, FileShare.None, 1))
+                {
+                }
+
+                File.Delete(file);
+                removed++;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Being written, or already gone.
+            }
+        }
+
+        return Task.FromResult(removed);
     }
 
     /// <summary>The file under the root; a path that would leave it (absolute, "..", empty segments) is refused.</summary>

@@ -21,4 +21,7 @@ public interface IFileStore
 
     /// <summary>Paths of the files under <paramref name="folder"/> (at any depth), in ordinal order.</summary>
     Task<IReadOnlyList<string>> ListAsync(string folder, CancellationToken ct = default);
+
+    /// <summary>Removes what writes a crash interrupted (no write is in progress on them); returns how many.</summary>
+    Task<int> RemoveUnfinishedWritesAsync(CancellationToken ct = default);
 }

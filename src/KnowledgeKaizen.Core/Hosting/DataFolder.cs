@@ -22,6 +22,9 @@ public sealed class DataFolder
 
     public string Imports => Path.Combine(Root, "imports");
 
+    /// <summary>Imports being read or applied: their staged rows and the lock files of the processes handling them.</summary>
+    public string Staging => Path.Combine(Root, "staging");
+
     /// <summary>The data-protection key ring that signs cookies and invite links.</summary>
     public string Keys => Path.Combine(Root, "keys");
 
@@ -37,7 +40,7 @@ public sealed class DataFolder
         try
         {
             Directory.CreateDirectory(Root);
-            foreach (var sub in new[] { SearchIndex, Models, Uploads, Backups, Imports })
+            foreach (var sub in new[] { SearchIndex, Models, Uploads, Backups, Imports, Staging })
             {
                 Directory.CreateDirectory(sub);
             }

@@ -6,7 +6,8 @@ namespace KnowledgeKaizen.Core.Hosting;
 
 /// <summary>
 /// The data-protection key ring (it signs sign-in cookies and invite links) in the data folder's <c>keys/</c>, so keys
-/// survive restarts and travel with backups. Instances behind a load balancer need one ring in a shared store instead.
+/// survive restarts. The portal's backups leave it out on purpose (after a restore everyone signs in again). Instances
+/// behind a load balancer need one ring in a shared store instead.
 /// </summary>
 internal sealed class DataFolderKeyStore(DataFolder folder, ILoggerFactory logs) : IXmlRepository
 {

@@ -24,6 +24,7 @@ public static class PlatformServiceCollectionExtensions
             sp.GetRequiredService<IOptions<KaizenOptions>>().Value.DataPath));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IFileStore, DataFolderFileStore>();
+        services.AddScoped<IStartupTask, UnfinishedWritesCleanup>();
         services.AddSingleton<IXmlRepository, DataFolderKeyStore>();
         services.AddHealthChecks().AddCheck<DataFolderHealthCheck>("data-folder");
         services.AddDataProtection().SetApplicationName("KnowledgeKaizen");

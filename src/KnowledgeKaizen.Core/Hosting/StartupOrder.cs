@@ -12,7 +12,10 @@ public static class StartupOrder
     /// <summary>The roles and the first Admin account.</summary>
     public const int Accounts = 10;
 
-    /// <summary>Imports a crash left running are marked failed.</summary>
+    /// <summary>Partial files that writes a crash interrupted are removed from the data folder.</summary>
+    public const int UnfinishedWrites = 15;
+
+    /// <summary>Imports a crash left unfinished: failed if nothing was applied yet, finished if their apply had begun.</summary>
     public const int ImportRecovery = 20;
 
     /// <summary>The demo CRM data on a first start; tasks before it are what the command-line import runs too.</summary>

@@ -8,41 +8,92 @@ using Microsoft.EntityFrameworkCore;
 namespace KnowledgeKaizen.Core.Ingestion;
 
 /// <summary>
-/// The one path every import takes (upload page, API, command line, demo data): stream the file row by
-/// row → map and validate each row → upsert the valid ones in ONE transaction → commit only if the mode
-/// allows it. A dry run is the same work rolled back, so its preview is exactly what a commit would do. The
-/// writing side is each database's own bulk path (<see cref="ImportStore"/>).
+/// The one path every import takes (upload page, API, command line, demo data), in two phases:
+/// <list type="number">
+/// <item>Reading: stream the file row by row (through its mapping, for a file in another layout) → map and validate each
+/// row → stage the valid ones beside the portal's tables (<see cref="ImportStaging"/>). Nothing in the portal's tables is
+/// written or locked. Then the decision: by
+/// its mode and problems the file is applied or not; a dry run counts what applying would do and stops.</item>
+/// <item>Applying: on SQLite (one writer at a time) the staged rows are upserted in short transactions (about
+/// <see cref="BatchTarget"/> each), after letting any save in progress go first, so other writes wait one batch at most.
+/// Once begun, such an apply completes — after a crash it resumes from the staged rows — so no import ends half-applied.
+/// On PostgreSQL, whose writers do not block each other, the apply is one transaction.</item>
+/// </list>
+/// Either way the caller's record of the import commits in the transaction of the last applied rows.
 /// </summary>
-public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImportCommitHook>? hooks = null, TimeProvider? clock = null)
+public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImportAppliedHook>? hooks = null, TimeProvider? clock = null,
+    WriteTurns? turns = null, ImportHold? hold = null)
 {
+    /// <summary>Rows in the first apply batch; later batches are sized to take about <see cref="BatchTarget"/>.</summary>
+    public const int FirstBatchRows = 1000;
+
+    private const int MinBatchRows = 100;
+    private const int MaxBatchRows = 200_000;
     private const int ProgressEvery = 4096;
 
     /// <summary>After this many rows, the share of the file they took predicts the row count.</summary>
     private const int SizingSample = 1024;
 
-    /// <summary>
-    /// Files larger than this load with secondary indexes rebuilt at the end (tests lower it); into an empty
-    /// table, files from <see cref="BulkLoadSchema.EmptyTableBulkBytes"/> on do too.
-    /// </summary>
-    internal long BulkThresholdBytes { get; set; } = BulkLoadSchema.BulkBytes;
+    /// <summary>How long one apply batch holds the write lock, about.</summary>
+    private static readonly TimeSpan BatchTarget = TimeSpan.FromMilliseconds(50);
 
-    /// <summary>Runs the import. Never throws for bad input: every problem ends up in the report.</summary>
+    /// <summary>How long a batch waits for saves in progress before it goes anyway (a steady stream of saves must not stop it).</summary>
+    private static readonly TimeSpan SavesWait = TimeSpan.FromMilliseconds(250);
+
+    private TimeProvider Clock => clock ?? TimeProvider.System;
+
+    /// <summary>
+    /// Reads, checks and (when its mode allows) applies a file, for callers that keep no history entry (tests,
+    /// benchmarks). Never throws for bad input: every problem ends up in the report.
+    /// </summary>
     /// <param name="file">The file, read once from its current position; disposed when done.</param>
     /// <param name="request">Kind, format, mode and whether it is a dry run.</param>
-    /// <param name="progress">Called now and then with the fraction of the file read and the rows so far; with 1 once
-    /// every row is written and only the finishing work (index rebuild, commit hooks) is left.</param>
-    /// <param name="ct">Cancels the import; nothing is kept.</param>
-    public async Task<ImportReport> RunAsync(Stream file, ImportRequest request,
-        Func<double, long, Task>? progress = null, CancellationToken ct = default)
+    /// <param name="progress">Called now and then with the phase, its fraction done and the rows so far.</param>
+    /// <param name="ct">Cancels the import: while reading, nothing is kept; while applying, the rows of committed batches are.</param>
+    public async Task<ImportReport> RunAsync(Stream file, ImportRequest request, Func<ImportPhase, double, long, Task>? progress = null,
+        CancellationToken ct = default)
     {
+        var watch = Stopwatch.StartNew();
+        ImportReport report;
+        await using (var staged = await StageAsync(file, request, null, progress, ct))
+        {
+            report = staged.Report;
+            if (report.Applied)
+            {
+                await ApplyAsync(staged, 0, (batch, _) =>
+                {
+                    (report.Inserted, report.Updated, report.Unchanged) =
+                        (report.Inserted + batch.Inserted, report.Updated + batch.Updated, report.Unchanged + batch.Unchanged);
+                    return Task.CompletedTask;
+                }, progress, ct);
+            }
+        }
+
+        if (report.Applied)
+        {
+            await AfterApplyAsync(ct);
+        }
+
+        report.Seconds = watch.Elapsed.TotalSeconds;
+        return report;
+    }
+
+    /// <summary>
+    /// Reads and checks the file and stages its valid rows in <paramref name="stagingPath"/> (null: a temporary file),
+    /// synced to disk when they are to be applied. Decides <see cref="ImportReport.Applied"/>; when the file is not
+    /// applied, counts what applying would have done. The caller applies (or not) and disposes the result.
+    /// </summary>
+    internal async Task<StagedImport> StageAsync(Stream file, ImportRequest request, string? stagingPath,
+        Func<ImportPhase, double, long, Task>? progress, CancellationToken ct)
+    {
+        var watch = Stopwatch.StartNew();
         var mapper = RowMapper.For(request.Kind);
         var report = new ImportReport { Kind = request.Kind, Mode = request.Mode, DryRun = request.DryRun };
-        var clock = Stopwatch.StartNew();
         using var source = request.Mapping?.Open(file, request.Format, mapper.Columns, report) ?? RowSource.Open(file, request.Format, mapper.Columns);
-        await db.Database.OpenConnectionAsync(ct);
+        var staging = await AttachAsync(stagingPath, mapper, ct);
         try
         {
-            using var store = ImportStore.Begin(db.Database.GetDbConnection());
+            staging.Create();
             try
             {
                 foreach (var problem in await source.OpenAsync(report.Warnings, ct))
@@ -52,7 +103,7 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImp
 
                 if (!report.HasFileProblem)
                 {
-                    await ReadRowsAsync(source, mapper, report, store, request.DateShift, progress, ct);
+                    await ReadRowsAsync(source, mapper, report, staging, request.DateShift, progress, ct);
                 }
             }
             catch (DecoderFallbackException)
@@ -68,50 +119,154 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImp
                 report.AddProblem(0, null, $"The CSV cannot be read near line {source.Line + 1}: {ex.Message.Split('\n')[0]}");
             }
 
+            var staged = staging.Count();
             report.Applied = !request.DryRun && !report.HasFileProblem && report.Rows > report.Rejected
                 && (request.Mode == ImportMode.ValidRowsOnly || report.TotalProblems == 0);
             if (report.Applied)
             {
-                foreach (var hook in hooks ?? [])
-                {
-                    await hook.BeforeCommitAsync(store.Connection, store.Transaction, db.Sql, ct);
-                }
-
-                await store.Transaction.CommitAsync(ct);
+                staging.Persist();
             }
-            else
+            else if (request.DryRun)
             {
-                await store.Transaction.RollbackAsync(ct);
-                if (!request.DryRun)
-                {
-                    // Rejected: the rolled-back writes never happened, and the report says what was written — nothing.
-                    report.Inserted = report.Updated = report.Unchanged = 0;
-                }
+                // What a commit would do, read against the database as it is now (nothing is locked). A rejected file
+                // keeps its counts at zero: they say what was written.
+                var (inserted, changed) = staging.Compare(null, 0, staged);
+                (report.Inserted, report.Updated, report.Unchanged) = (inserted, changed - inserted, staged - changed);
             }
+
+            report.Seconds = watch.Elapsed.TotalSeconds;
+            return new StagedImport(db, staging, report, staged);
+        }
+        catch
+        {
+            await DetachAsync(staging);
+            throw;
+        }
+    }
+
+    /// <summary>Opens the staged rows an interrupted apply left in <paramref name="stagingPath"/>, to resume it.</summary>
+    internal async Task<StagedImport> ReopenAsync(string stagingPath, ImportReport report, CancellationToken ct)
+    {
+        var staging = await AttachAsync(stagingPath, RowMapper.For(report.Kind), ct);
+        try
+        {
+            return new StagedImport(db, staging, report, staging.Count());
+        }
+        catch
+        {
+            await DetachAsync(staging);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Applies the staged rows after <paramref name="from"/> in batches, each in a transaction of its own in which
+    /// <paramref name="committing"/> runs too (with whether it is the last batch) — so what it saves through the context
+    /// commits with exactly those rows. At least one batch runs, so a resumed apply with nothing left still commits its end.
+    /// </summary>
+    internal async Task ApplyAsync(StagedImport staged, long from, Func<AppliedBatch, bool, Task> committing,
+        Func<ImportPhase, double, long, Task>? progress, CancellationToken ct)
+    {
+        using var tuning = staged.Staging.Tune();
+        var batches = staged.Staging.AppliesInBatches;
+        var size = FirstBatchRows;
+        var first = true;
+        do
+        {
+            ct.ThrowIfCancellationRequested();
+            if (batches && turns is not null)
+            {
+                await turns.BeforeBatchAsync(SavesWait, ct);
+            }
+
+            var to = batches ? Math.Min(staged.Count, from + size) : staged.Count;
+            var elapsed = await ApplyBatchAsync(staged, from, to, committing);
+            from = to;
+            size = elapsed < BatchTarget / 2 ? Math.Min(MaxBatchRows, size * 2)
+                : elapsed > BatchTarget * 2 ? Math.Max(MinBatchRows, size / 2)
+                : size;
+            if (progress is not null)
+            {
+                await progress(ImportPhase.Applying, staged.Count == 0 ? 1 : (double)from / staged.Count, from);
+            }
+
+            if (first && hold is not null)
+            {
+                first = false;
+                await hold.AtAsync(ImportPhase.Applying, ct);
+            }
+        }
+        while (from < staged.Count);
+    }
+
+    /// <summary>Runs the work that follows an applied import (e.g. the dashboards' refresh), each in short transactions of its own.</summary>
+    internal async Task AfterApplyAsync(CancellationToken ct)
+    {
+        foreach (var hook in hooks ?? [])
+        {
+            await hook.AfterApplyAsync(db, ct);
+        }
+    }
+
+    private async Task<TimeSpan> ApplyBatchAsync(StagedImport staged, long from, long to, Func<AppliedBatch, bool, Task> committing)
+    {
+        using var transaction = staged.Staging.BeginApply();
+        using var turn = staged.Staging.AppliesInBatches ? turns?.Batch() : null;
+        var watch = Stopwatch.StartNew();
+        await db.Database.UseTransactionAsync(transaction);
+        try
+        {
+            var (inserted, changed) = staged.Staging.Compare(transaction, from, to);
+            staged.Staging.Apply(transaction, from, to, Clock.GetUtcNow());
+            await committing(new AppliedBatch(inserted, changed - inserted, to - from - changed), to == staged.Count);
+            transaction.Commit();
+        }
+        finally
+        {
+            await db.Database.UseTransactionAsync(null);
+        }
+
+        return watch.Elapsed;
+    }
+
+    private async Task<ImportStaging> AttachAsync(string? stagingPath, RowMapper mapper, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            return ImportStaging.Attach(db.Database.GetDbConnection(), stagingPath,
+                db.Model.FindEntityType(mapper.Entity)!, mapper.Properties, mapper.SearchType);
+        }
+        catch
+        {
+            await db.Database.CloseConnectionAsync();
+            throw;
+        }
+    }
+
+    private async Task DetachAsync(ImportStaging staging)
+    {
+        try
+        {
+            staging.Dispose();
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
-
-        report.Seconds = clock.Elapsed.TotalSeconds;
-        return report;
     }
 
-    private async Task ReadRowsAsync(RowSource source, RowMapper mapper, ImportReport report, ImportStore store, TimeSpan dateShift,
-        Func<double, long, Task>? progress, CancellationToken ct)
+    private async Task ReadRowsAsync(RowSource source, RowMapper mapper, ImportReport report, ImportStaging staging, TimeSpan dateShift,
+        Func<ImportPhase, double, long, Task>? progress, CancellationToken ct)
     {
-        var entity = db.Model.FindEntityType(mapper.Entity)!;
-        var before = store.Count(entity);
-        var threshold = before == 0 ? Math.Min(BulkThresholdBytes, BulkLoadSchema.EmptyTableBulkBytes) : BulkThresholdBytes;
-        var bulk = source.Length > threshold ? store.SetAside(entity.GetTableName()!, includeUnique: before == 0, db.Sql) : null;
-        using var writer = store.Writer(entity, mapper.Properties, mapper.SearchType,
-            (clock ?? TimeProvider.System).GetUtcNow(), insertOnly: bulk is not null && before == 0);
-        var references = new ReferenceCache(store.Connection, store.Transaction);
+        var references = new ReferenceCache(db.Database.GetDbConnection());
         references.LoadAll();
 
-        // Two stages on two threads: this one reads and validates, the writer inserts. From here until the
-        // writer finishes, only the writer touches the connection.
+        // Staging writes only the staged rows: the portal's tables stay unlocked.
+        using var writer = staging.Writer();
+
+        // Two stages on two threads: this one reads and validates, the writer stages. From here until the writer
+        // finishes, only the writer touches the connection.
         var chunks = Channel.CreateBounded<object?[][]>(new BoundedChannelOptions(8) { SingleReader = true, SingleWriter = true });
         var writing = Task.Run(async () =>
         {
@@ -125,7 +280,7 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImp
                     }
                 }
 
-                writer.Flush();
+                writer.Complete();
             }
             catch (Exception ex)
             {
@@ -134,10 +289,9 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImp
             }
         }, CancellationToken.None);
 
-        long valid;
         try
         {
-            valid = await ValidateAsync(source, mapper, report, references, dateShift, chunks.Writer, progress, ct);
+            await ValidateAsync(source, mapper, report, references, dateShift, chunks.Writer, progress, ct);
             chunks.Writer.TryComplete();
         }
         catch (Exception ex) when (ex is not ChannelClosedException)
@@ -153,35 +307,28 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImp
         }
 
         await writing;
-
-        // Every row is read and written; what is left (index rebuild, commit hooks) is reported as the whole file.
         if (progress is not null)
         {
-            await progress(1, report.Rows);
+            await progress(ImportPhase.Reading, 1, report.Rows);
         }
 
         if (report.Rows == 0)
         {
             report.AddProblem(0, null, "The file has a header but no data rows.");
         }
-
-        bulk?.Restore();
-        report.Inserted = store.Count(entity) - before;
-        report.Updated = writer.Changed - report.Inserted;
-        report.Unchanged = valid - writer.Changed;
     }
 
-    /// <summary>Maps and validates every row; valid ones go to the writer in chunks. Returns how many were valid.</summary>
-    private static async Task<long> ValidateAsync(RowSource source, RowMapper mapper, ImportReport report, ReferenceCache references, TimeSpan dateShift,
-        ChannelWriter<object?[][]> output, Func<double, long, Task>? progress, CancellationToken ct)
+    /// <summary>Maps and validates every row; valid ones go to the writer in chunks.</summary>
+    private async Task ValidateAsync(RowSource source, RowMapper mapper, ImportReport report, ReferenceCache references, TimeSpan dateShift,
+        ChannelWriter<object?[][]> output, Func<ImportPhase, double, long, Task>? progress, CancellationToken ct)
     {
         const int ChunkRows = 512;
         var row = new RowContext(source, mapper.Columns, report, references, dateShift);
         var values = new object?[mapper.Properties.Count];
         var chunk = new List<object?[]>(ChunkRows);
+        var firstChunk = true;
 
         var seen = new FirstLines();
-        long valid = 0;
         while (await source.ReadAsync(ct))
         {
             report.Rows++;
@@ -211,18 +358,22 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImp
             else
             {
                 chunk.Add((object?[])values.Clone());
-                valid++;
                 if (chunk.Count == ChunkRows)
                 {
                     await output.WriteAsync([.. chunk], ct);
                     chunk.Clear();
+                    if (firstChunk && hold is not null)
+                    {
+                        firstChunk = false;
+                        await hold.AtAsync(ImportPhase.Reading, ct);
+                    }
                 }
             }
 
             if (progress is not null && report.Rows % ProgressEvery == 0)
             {
                 ct.ThrowIfCancellationRequested();
-                await progress(source.Progress, report.Rows);
+                await progress(ImportPhase.Reading, source.Progress, report.Rows);
             }
         }
 
@@ -230,7 +381,5 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImp
         {
             await output.WriteAsync([.. chunk], ct);
         }
-
-        return valid;
     }
 }

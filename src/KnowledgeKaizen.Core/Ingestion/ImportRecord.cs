@@ -6,7 +6,11 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace KnowledgeKaizen.Core.Ingestion;
 
-/// <summary>The history entry of one import: who, when, which file, what happened and every problem.</summary>
+/// <summary>
+/// The history entry of one import: who, when, which file, what happened and every problem. It is always true: an
+/// applied import's outcome commits in the same transaction as its last rows (the counts with each batch), and
+/// <see cref="ImportFinished"/> is raised in the transaction that records the outcome.
+/// </summary>
 public class ImportRecord : IRaisesEvents
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
@@ -18,9 +22,10 @@ public class ImportRecord : IRaisesEvents
         FileName = string.Empty;
     }
 
-    public ImportRecord(ImportKind kind, ImportFormat format, ImportMode mode, bool dryRun, ImportSource source,
+    public ImportRecord(Guid id, ImportKind kind, ImportFormat format, ImportMode mode, bool dryRun, ImportSource source,
         string fileName, string storedFile, long fileBytes, string? requestedBy, DateTimeOffset createdAt)
     {
+        Id = id;
         Kind = kind;
         Format = format;
         Mode = mode;
@@ -34,7 +39,7 @@ public class ImportRecord : IRaisesEvents
         CreatedAt = createdAt;
     }
 
-    public Guid Id { get; private set; } = Guid.NewGuid();
+    public Guid Id { get; private set; }
 
     public ImportKind Kind { get; private set; }
 
@@ -67,6 +72,7 @@ public class ImportRecord : IRaisesEvents
 
     public long Rows { get; private set; }
 
+    /// <summary>Rows inserted; while <see cref="ImportStatus.Applying"/>, those of the batches committed so far.</summary>
     public long Inserted { get; private set; }
 
     public long Updated { get; private set; }
@@ -82,7 +88,10 @@ public class ImportRecord : IRaisesEvents
     /// <summary>The full report (first problems included) as JSON.</summary>
     public string? ReportJson { get; private set; }
 
-    public bool IsFinished => Status is not (ImportStatus.Queued or ImportStatus.Running);
+    public bool IsFinished => Status is not (ImportStatus.Queued or ImportStatus.Running or ImportStatus.Applying);
+
+    /// <summary>Staged rows applied so far (each lands in exactly one of the three counts), where a resumed apply goes on.</summary>
+    public long AppliedRows => Inserted + Updated + Unchanged;
 
     public ImportReport? Report => ReportJson is null ? null : JsonSerializer.Deserialize<ImportReport>(ReportJson, Json);
 
@@ -98,8 +107,59 @@ public class ImportRecord : IRaisesEvents
         Status = ImportStatus.Running;
     }
 
+    /// <summary>
+    /// The file is read and checked, and its valid rows will be applied: from this commit on the import completes, across
+    /// restarts if need be. The counts start at zero and grow with each applied batch.
+    /// </summary>
+    public void BeginApply(ImportReport report)
+    {
+        if (Status != ImportStatus.Running || !report.Applied)
+        {
+            throw new InvalidOperationException($"Import {Id} is {Status}; only a running import whose file passed can be applied.");
+        }
+
+        Status = ImportStatus.Applying;
+        Rows = report.Rows;
+        Rejected = report.Rejected;
+        TotalProblems = report.TotalProblems;
+        (Inserted, Updated, Unchanged) = (0, 0, 0);
+        ReportJson = JsonSerializer.Serialize(report, Json);
+        Message = null;
+    }
+
+    /// <summary>Counts one applied batch; saved in that batch's transaction.</summary>
+    public void AddApplied(long inserted, long updated, long unchanged)
+    {
+        if (Status != ImportStatus.Applying)
+        {
+            throw new InvalidOperationException($"Import {Id} is {Status}; only an import being applied takes applied rows.");
+        }
+
+        Inserted += inserted;
+        Updated += updated;
+        Unchanged += unchanged;
+    }
+
+    /// <summary>The apply stopped part-way (shutdown, disk full…): the import stays applying and says so until it resumes.</summary>
+    public void PauseApply(string reason)
+    {
+        if (Status == ImportStatus.Applying)
+        {
+            Message = reason;
+        }
+    }
+
+    /// <summary>
+    /// The outcome. For an applied import (saved with its last batch) the report takes the counts the batches added up;
+    /// otherwise the record takes the report's.
+    /// </summary>
     public void Complete(ImportReport report, DateTimeOffset at)
     {
+        if (Status == ImportStatus.Applying)
+        {
+            (report.Inserted, report.Updated, report.Unchanged) = (Inserted, Updated, Unchanged);
+        }
+
         Rows = report.Rows;
         Inserted = report.Inserted;
         Updated = report.Updated;
@@ -110,15 +170,21 @@ public class ImportRecord : IRaisesEvents
         Status = report.Applied ? ImportStatus.Succeeded : report.DryRun ? ImportStatus.Previewed : ImportStatus.Rejected;
         Message = report.Summary();
         FinishedAt = at;
-        events.Add(new ImportFinished(Id, Status, RequestedBy, FileName, Message));
+        RaiseFinished();
     }
 
+    /// <summary>Nothing of the import was applied (it broke, was cancelled or interrupted before its apply began).</summary>
     public void Fail(string reason, DateTimeOffset at)
     {
+        if (Status == ImportStatus.Applying && AppliedRows > 0)
+        {
+            throw new InvalidOperationException($"Import {Id} has applied rows; it completes instead of failing.");
+        }
+
         Status = ImportStatus.Failed;
         Message = reason;
         FinishedAt = at;
-        events.Add(new ImportFinished(Id, Status, RequestedBy, FileName, Message));
+        RaiseFinished();
     }
 
     /// <inheritdoc />
@@ -128,6 +194,9 @@ public class ImportRecord : IRaisesEvents
         events.Clear();
         return taken;
     }
+
+    private void RaiseFinished() => events.Add(new ImportFinished(Id, Kind, Status, Source, RequestedBy, FileName, Rows, Inserted, Updated,
+        Unchanged, Rejected, Message));
 }
 
 internal sealed class ImportRecordConfiguration : IEntityTypeConfiguration<ImportRecord>
@@ -144,6 +213,7 @@ internal sealed class ImportRecordConfiguration : IEntityTypeConfiguration<Impor
         builder.Property(r => r.StoredFile).HasMaxLength(1024);
         builder.Property(r => r.RequestedBy).HasMaxLength(256);
         builder.Ignore(r => r.Report);
+        builder.Ignore(r => r.AppliedRows);
         builder.HasIndex(r => r.CreatedAt);
         builder.HasIndex(r => r.JobId);
     }

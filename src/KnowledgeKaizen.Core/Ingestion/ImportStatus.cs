@@ -3,7 +3,12 @@ namespace KnowledgeKaizen.Core.Ingestion;
 public enum ImportStatus
 {
     Queued,
+
+    /// <summary>Reading and checking the file; nothing is applied.</summary>
     Running,
+
+    /// <summary>The file passed; its rows are being applied in batches and the import completes, across a restart if need be.</summary>
+    Applying,
 
     /// <summary>Applied.</summary>
     Succeeded,
@@ -14,6 +19,6 @@ public enum ImportStatus
     /// <summary>The file had problems and, by its mode, nothing was applied.</summary>
     Rejected,
 
-    /// <summary>The import crashed or was interrupted; nothing was applied.</summary>
+    /// <summary>The import crashed or was interrupted before its apply began; nothing was applied.</summary>
     Failed,
 }

@@ -14,11 +14,10 @@ internal enum ReferenceTable
 }
 
 /// <summary>
-/// External id → database id maps, each loaded once per import on first use inside the import's
-/// transaction (so it sees what earlier files of the same load added). Sized by the referenced tables
-/// (thousands), not by the file being imported.
+/// External id → database id maps, loaded once per import before its rows are read (so it sees what earlier files of
+/// the same load applied). Sized by the referenced tables (thousands), not by the file being imported.
 /// </summary>
-internal sealed class ReferenceCache(DbConnection connection, DbTransaction transaction)
+internal sealed class ReferenceCache(DbConnection connection)
 {
     // Ids are kept boxed: every row stores them in an object[], and sharing one box per referenced record
     // spares a million-row file three allocations a row.
@@ -110,7 +109,6 @@ internal sealed class ReferenceCache(DbConnection connection, DbTransaction tran
     private DbCommand Command(string sql)
     {
         var command = connection.CreateCommand();
-        command.Transaction = transaction;
         command.CommandText = sql;
         return command;
     }

@@ -8,9 +8,8 @@ namespace KnowledgeKaizen.Data.Sqlite.Migrations;
 /// The data version the dashboards' result cache is keyed by (<c>MetricFactsState.Version</c>): a trigger on every
 /// table the metrics read gives it a new random value on any insert, update or delete, inside the writer's
 /// transaction, whatever the path. Random rather than counted, so a database restored from a backup never reaches
-/// a value an instance cached under before. The triggers' names end like the staleness triggers'
-/// (<c>TR_{table}_{operation}_Version_MetricFacts</c>), so a bulk load sets them aside with those and changes the
-/// version once itself (<see cref="KnowledgeKaizen.Core.Ingestion.MetricFactsStaleness"/>).
+/// a value an instance cached under before. Named <c>TR_{table}_{operation}_Version_MetricFacts</c>, beside the
+/// staleness triggers (<see cref="KnowledgeKaizen.Core.Ingestion.MetricFactsStaleness"/>); imports write through both.
 /// </summary>
 internal static class MetricDataVersionSchema
 {

@@ -95,7 +95,7 @@ internal sealed class MetricFactStore(DbConnection connection, ISqlDialect sql, 
 
         var whole = partial
             ? dirty.Where(d => d.Month == MetricFactsStaleness.AllMonths).Select(d => d.Kind).ToHashSet()
-            : [StageFact.Kind, ActivityFact.Kind, DealFact.Kind, CaseFact.Kind];
+            : [.. AllKinds];
         foreach (var kind in whole)
         {
             await ExecuteAsync("""DELETE FROM "MetricMonthlyFacts" WHERE "Kind" = @kind""", [("@kind", kind)], ct);
@@ -115,6 +115,93 @@ internal sealed class MetricFactStore(DbConnection connection, ISqlDialect sql, 
         await ExecuteAsync("""UPDATE "MetricFactsState" SET "Fresh" = 1, "Partial" = 0, "BuiltAt" = CURRENT_TIMESTAMP WHERE "Id" = 1""", [], ct);
         fresh = true;
     }
+
+    /// <summary>Whether the facts are fresh and whether every change since the last build is listed.</summary>
+    public async Task<(bool Fresh, bool Partial)> StateAsync(CancellationToken ct)
+    {
+        var state = (Fresh: false, Partial: false);
+        await ReadAsync("""SELECT "Fresh", "Partial" FROM "MetricFactsState" WHERE "Id" = 1""", null,
+            r => state = (MetricQuery.Long(r, 0) == 1, MetricQuery.Long(r, 1) == 1), ct);
+        return state;
+    }
+
+    /// <summary>The (kind, month) pairs listed as changed; month <c>*</c> stands for all months of its kind.</summary>
+    public async Task<List<(string Kind, string Month)>> DirtyAsync(CancellationToken ct)
+    {
+        var dirty = new List<(string Kind, string Month)>();
+        await ReadAsync("""SELECT "Kind", "Month" FROM "MetricDirtyMonths" """, null, r => dirty.Add((r.GetString(0), r.GetString(1))), ct);
+        return dirty;
+    }
+
+    /// <summary>
+    /// Starts listing every change (call in a transaction of its own): what was listed before no longer matters, as every
+    /// kind is listed whole.
+    /// </summary>
+    public async Task ListEverythingAsync(CancellationToken ct)
+    {
+        await ExecuteAsync("""DELETE FROM "MetricDirtyMonths" """, [], ct);
+        foreach (var kind in AllKinds)
+        {
+            await ExecuteAsync("""INSERT INTO "MetricDirtyMonths" ("Kind", "Month") VALUES (@kind, @month)""",
+                [("@kind", kind), ("@month", MetricFactsStaleness.AllMonths)], ct);
+        }
+
+        await ExecuteAsync("""UPDATE "MetricFactsState" SET "Partial" = 1 WHERE "Id" = 1""", [], ct);
+    }
+
+    /// <summary>The months a kind has facts in, live or stored: what rebuilding the kind whole means month by month.</summary>
+    public async Task<List<string>> MonthsOfAsync(string kind, CancellationToken ct)
+    {
+        var months = new SortedSet<string>(StringComparer.Ordinal);
+        await ReadAsync("""SELECT DISTINCT "Month" FROM "MetricMonthlyFacts" WHERE "Kind" = @kind""", [("@kind", kind)], r => months.Add(r.GetString(0)), ct);
+        months.UnionWith(kind switch
+        {
+            _ when kind == StageFact.Kind => await LiveMonthsAsync<StageFact>(ct),
+            _ when kind == ActivityFact.Kind => await LiveMonthsAsync<ActivityFact>(ct),
+            _ when kind == DealFact.Kind => await LiveMonthsAsync<DealFact>(ct),
+            _ when kind == CaseFact.Kind => await LiveMonthsAsync<CaseFact>(ct),
+            _ => [],
+        });
+        return [.. months];
+    }
+
+    /// <summary>Replaces a kind listed whole by its months (call in a transaction of its own).</summary>
+    public async Task ListMonthsAsync(string kind, IEnumerable<string> months, CancellationToken ct)
+    {
+        await ExecuteAsync("""DELETE FROM "MetricDirtyMonths" WHERE "Kind" = @kind AND "Month" = @month""",
+            [("@kind", kind), ("@month", MetricFactsStaleness.AllMonths)], ct);
+        foreach (var month in months)
+        {
+            await ExecuteAsync(sql.InsertOrIgnore("\"MetricDirtyMonths\"", ["\"Kind\"", "\"Month\""], ["@kind", "@month"]), [("@kind", kind), ("@month", month)], ct);
+        }
+    }
+
+    /// <summary>
+    /// Rebuilds one listed month of a kind from the live tables and takes it off the list (call in a transaction of its
+    /// own: reading the month and storing its facts see one state, and a write after it lists the month again).
+    /// </summary>
+    public async Task RebuildListedMonthAsync(string kind, string month, CancellationToken ct)
+    {
+        await ExecuteAsync("""DELETE FROM "MetricDirtyMonths" WHERE "Kind" = @kind AND "Month" = @month""", [("@kind", kind), ("@month", month)], ct);
+        await ExecuteAsync("""DELETE FROM "MetricMonthlyFacts" WHERE "Kind" = @kind AND "Month" = @month""", [("@kind", kind), ("@month", month)], ct);
+        if (DateTime.TryParseExact(month, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var start))
+        {
+            await RebuildKindAsync(kind, start, start.AddMonths(1), ct);
+        }
+    }
+
+    /// <summary>Marks the facts fresh if nothing is listed any more (call in a transaction of its own); returns whether it did.</summary>
+    public async Task<bool> MarkFreshIfNothingListedAsync(CancellationToken ct)
+    {
+        await using var command = Command("""UPDATE "MetricFactsState" SET "Fresh" = 1, "Partial" = 0, "BuiltAt" = CURRENT_TIMESTAMP """ +
+            """WHERE "Id" = 1 AND "Partial" = 1 AND NOT EXISTS (SELECT 1 FROM "MetricDirtyMonths")""", []);
+        return await command.ExecuteNonQueryAsync(ct) == 1;
+    }
+
+    private static readonly string[] AllKinds = [StageFact.Kind, ActivityFact.Kind, DealFact.Kind, CaseFact.Kind];
+
+    private async Task<IEnumerable<string>> LiveMonthsAsync<T>(CancellationToken ct) where T : IMonthlyFact<T> =>
+        (await LiveAsync<T>(sql.Instant(DateTime.MinValue), sql.Instant(DateTime.MaxValue), ct)).All.Select(f => f.Month).Distinct(StringComparer.Ordinal).ToList();
 
     private Task RebuildKindAsync(string kind, DateTime from, DateTime to, CancellationToken ct) => kind switch
     {

@@ -7,14 +7,14 @@ namespace KnowledgeKaizen.Insights.Metrics;
 public static class ProcessMetricsServiceCollectionExtensions
 {
     /// <summary>
-    /// The process metrics behind the dashboards and the upkeep of their monthly pre-aggregates (after each import,
-    /// inside its transaction, and at start-up when stale).
+    /// The process metrics behind the dashboards and the upkeep of their monthly pre-aggregates (after each applied
+    /// import, month by month in short transactions, and at start-up when stale).
     /// </summary>
     public static IServiceCollection AddProcessMetrics(this IServiceCollection services)
     {
         services.AddSingleton<MetricResultCache>();
         services.AddScoped<ProcessMetrics>();
-        services.AddScoped<IImportCommitHook, MetricFactsRefresher>();
+        services.AddScoped<IImportAppliedHook, MetricFactsRefresher>();
         services.AddScoped<IStartupTask, MetricFactsStartup>();
         return services;
     }

@@ -30,6 +30,7 @@ public static class NavOrder
     public const int ApiTokens = 920;
     public const int SearchIndex = 925;
     public const int ExpectedOutcomeModel = 930;
+    public const int Backups = 935;
     public const int Mail = 940;
     public const int AuditLog = 945;
 }

@@ -200,13 +200,28 @@ public static class ImportApi
             record?.Id,
             job.Status.ToString(),
             job.IsFinished,
-            job.IsFinished ? 1 : snapshot?.Fraction ?? job.Progress,
-            job.IsFinished ? "done" : snapshot is null ? "waiting" : snapshot.Fraction >= 1 ? "finishing" : "reading",
+            job.IsFinished ? 1 : snapshot is null ? job.Progress : Overall(snapshot, record!.DryRun),
+            job.IsFinished ? "done" : snapshot?.Phase switch
+            {
+                ImportPhase.Reading => "reading",
+                ImportPhase.Applying => "applying",
+                ImportPhase.Applied => "finishing",
+                _ => "waiting",
+            },
             snapshot?.Rows ?? record?.Rows ?? 0,
             record?.Status.ToString(),
             job.Status == JobStatus.Failed ? job.Message : record?.Message,
             record?.IsFinished == true ? record.Report : null));
     }
+
+    /// <summary>The whole import as one bar: reading the first half, applying the second (a preview only reads).</summary>
+    private static double Overall(ImportProgress.Snapshot snapshot, bool dryRun) => snapshot.Phase switch
+    {
+        ImportPhase.Reading => dryRun ? snapshot.Fraction : snapshot.Fraction / 2,
+        ImportPhase.Applying => 0.5 + (snapshot.Fraction / 2),
+        ImportPhase.Applied => 1,
+        _ => 0,
+    };
 
     private static Results<FileContentHttpResult, ProblemHttpResult> Template(string kind)
     {

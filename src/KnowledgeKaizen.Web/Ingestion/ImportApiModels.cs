@@ -15,7 +15,7 @@ public sealed record ImportQueued(Guid ImportId, Guid JobId, string Status);
 /// <param name="Status">The job's status: Queued, Running, Succeeded, Failed, Cancelled.</param>
 /// <param name="Finished">Whether the job has ended, one way or the other.</param>
 /// <param name="Progress">From 0 to 1.</param>
-/// <param name="Phase">waiting, reading, finishing or done.</param>
+/// <param name="Phase">waiting, reading, applying, finishing or done.</param>
 /// <param name="Rows">Rows read so far.</param>
 /// <param name="ImportStatus">The import's status once known: Queued, Running, Succeeded, Previewed, Rejected, Failed.</param>
 /// <param name="Message">A one-line summary, or why the job failed.</param>

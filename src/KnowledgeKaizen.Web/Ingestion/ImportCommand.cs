@@ -1,8 +1,5 @@
-using KnowledgeKaizen.Core.Data;
-using KnowledgeKaizen.Core.Hosting;
 using KnowledgeKaizen.Core.Ingestion;
 using KnowledgeKaizen.Core.Ingestion.Mapping;
-using KnowledgeKaizen.Core.Jobs;
 using KnowledgeKaizen.Web.Hosting;
 
 namespace KnowledgeKaizen.Web.Ingestion;
@@ -24,9 +21,7 @@ public static class ImportCommand
     {
         var stdout = output ?? Console.Out;
         var (options, rest) = Options(args.Skip(1).ToList(), "--mapping", "--companion");
-        var positional = rest.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
-        var flags = rest.Where(a => a is "--dry-run" or "--valid-rows-only").ToHashSet();
-        var configuration = rest.Where(a => a.StartsWith("--", StringComparison.Ordinal) && !flags.Contains(a)).ToArray();
+        var (positional, flags, configuration) = CommandHost.Split([args[0], .. rest], "--dry-run", "--valid-rows-only");
         if (positional.Count != 2 || !ImportKinds.TryParse(positional[0], out var kind) || options["--mapping"].Count > 1)
         {
             await stdout.WriteLineAsync(Usage);
@@ -55,17 +50,13 @@ public static class ImportCommand
             return 1;
         }
 
-        var builder = WebApplication.CreateBuilder(configuration);
-        builder.Services.AddPlatform().AddDatabase().AddJobs().AddIngestion();
-        await using var app = builder.Build();
-        if (await app.FindSettingProblemAsync() is { } problem)
+        // Schema and recovery only: the demo data and the web's own start-up work do not belong to an import.
+        await using var app = await CommandHost.StartAsync(configuration, services => services.AddIngestion(), stdout, "Import failed");
+        if (app is null)
         {
-            await stdout.WriteLineAsync($"Import failed: {problem}");
             return 1;
         }
 
-        // Schema and recovery only: the demo data and the web's own start-up work do not belong to an import.
-        await StartupTasks.RunAsync(app.Services, before: StartupOrder.DemoData);
         using var scope = app.Services.CreateScope();
         var imports = scope.ServiceProvider.GetRequiredService<ImportService>();
         AppliedMapping? applied = null;

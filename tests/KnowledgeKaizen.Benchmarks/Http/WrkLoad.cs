@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace KnowledgeKaizen.Benchmarks.Http;
 
 /// <summary>
-/// HTTP load with <c>wrk -t2 -c16 --latency</c> against the real portal (<see cref="Metrics.PortalProcess"/>): one run's
+/// HTTP load with <c>wrk -t2 -c16 --latency</c> against the real portal (<see cref="Metrics.BenchmarkPortal"/>): one run's
 /// requests/s and p99, the wait for the portal's start-up jobs, and the median the benchmarks report over rounds.
 /// Needs wrk (apt-get install -y wrk).
 /// </summary>
@@ -34,7 +34,7 @@ internal static partial class WrkLoad
     /// target's median requests/s and p99 and its share of the first target's requests/s (the baseline: a static file,
     /// what the machine serves at that moment), with the load average at the rounds' starts and end.
     /// </summary>
-    public static async Task RoundsAsync(PortalProcess portal, IReadOnlyList<(string Name, string Path)> targets, int rounds, int seconds, string title)
+    public static async Task RoundsAsync(BenchmarkPortal portal, IReadOnlyList<(string Name, string Path)> targets, int rounds, int seconds, string title)
     {
         foreach (var (_, path) in targets)
         {

@@ -3,8 +3,8 @@ using System.Globalization;
 using KnowledgeKaizen.Benchmarks.Http;
 using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Insights.Metrics;
-using Microsoft.Data.Sqlite;
 using KnowledgeKaizen.Testing;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Benchmarks.Metrics;
@@ -79,7 +79,7 @@ public sealed class MetricsBenchmark : IBenchmark
         }
 
         SqliteConnection.ClearAllPools();
-        await using (var portal = await PortalProcess.StartAsync(web, folder))
+        await using (var portal = await BenchmarkPortal.StartAsync(web, folder))
         {
             await PagesAsync(portal, connectionString, stageRows, cases, runs, baselineRuns);
         }
@@ -95,7 +95,7 @@ public sealed class MetricsBenchmark : IBenchmark
     /// as an import commits one: the cache misses and the page is computed from the aggregates and the live edge months),
     /// next to its baseline query, for both filters.
     /// </summary>
-    private static async Task PagesAsync(PortalProcess portal, string connectionString, long stageRows, int cases, int runs, int baselineRuns)
+    private static async Task PagesAsync(BenchmarkPortal portal, string connectionString, long stageRows, int cases, int runs, int baselineRuns)
     {
         const long rep = 7;
         var today = MetricFilter.Default(DateTime.UtcNow);
@@ -145,7 +145,7 @@ public sealed class MetricsBenchmark : IBenchmark
     private static async Task LoadAsync(string web, int rounds, int seconds)
     {
         using var data = new TempFolder("metrics-http");
-        await using var portal = await PortalProcess.StartAsync(web, data.Path, demoData: true, contentRoot: Path.Combine(RepoPaths.Root, "src", "KnowledgeKaizen.Web"));
+        await using var portal = await BenchmarkPortal.StartAsync(web, data.Path, demoData: true, contentRoot: Path.Combine(RepoPaths.Root, "src", "KnowledgeKaizen.Web"));
         await WrkLoad.QuietAsync(data.Path);
         long rep;
         await using (var db = new KnowledgeKaizenDbContext(new DbContextOptionsBuilder<KnowledgeKaizenDbContext>()

@@ -29,7 +29,7 @@ public sealed partial class SearchHttpBenchmark : IBenchmark
         var web = Value(args, "--web") ?? Path.Combine(RepoPaths.Root, "src", "KnowledgeKaizen.Web", "bin", "Release", "net10.0", "KnowledgeKaizen.Web.dll");
         using var data = new TempFolder("search-http");
         // Started from the web project's folder: the static file and the shipped content library are found there.
-        await using var portal = await PortalProcess.StartAsync(web, data.Path, demoData: true, contentRoot: Path.Combine(RepoPaths.Root, "src", "KnowledgeKaizen.Web"));
+        await using var portal = await BenchmarkPortal.StartAsync(web, data.Path, demoData: true, contentRoot: Path.Combine(RepoPaths.Root, "src", "KnowledgeKaizen.Web"));
         await WrkLoad.QuietAsync(data.Path);
         var document = DocumentLink().Match(await portal.Client.GetStringAsync("/Procedures")).Groups[1].Value;
         var targets = new (string Name, string Path)[]

@@ -1,4 +1,5 @@
 using KnowledgeKaizen.Core.Audit;
+using KnowledgeKaizen.Core.Backups;
 using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Events;
 using KnowledgeKaizen.Core.Knowledge;
@@ -138,6 +139,22 @@ public sealed class AuditLogTests : IDisposable
 
         Assert.Contains("\"'=HYPERLINK(\"\"https://evil.example\"\",\"\"x\"\")\"", csv, StringComparison.Ordinal);
         Assert.Contains(await EntriesAsync(AuditActions.Exported), e => e.Target == "Audit log (1 entries)");
+    }
+
+    [Fact]
+    public async Task Backups_TakenAndRestored_AreRecordedWithWhoAndWhich()
+    {
+        var taken = new DateTimeOffset(2027, 5, 9, 2, 0, 5, TimeSpan.FromHours(8));
+        await RecordAsync(new BackupCreated("knowledgekaizen-20270509-180005.zip", 1_234_567, "ops@kaizen.test", taken));
+        await RecordAsync(new BackupCreated("knowledgekaizen-20270510-020000.zip", 42, null, clock.GetUtcNow()));
+        await RecordAsync(new BackupRestored("knowledgekaizen-20270509-180005.zip", taken, "root", clock.GetUtcNow()));
+
+        var created = (await EntriesAsync(AuditActions.BackupCreated)).OrderBy(e => e.Id).ToList();
+        var restored = Assert.Single(await EntriesAsync(AuditActions.BackupRestored));
+
+        Assert.Equal(("ops@kaizen.test", "knowledgekaizen-20270509-180005.zip", "1,234,567 bytes"), (created[0].ActorName, created[0].Target, created[0].Detail));
+        Assert.Equal("system", created[1].ActorName);
+        Assert.Equal(("root", "taken 2027-05-08 18:00:05 UTC"), (restored.ActorName, restored.Detail));
     }
 
     public void Dispose()

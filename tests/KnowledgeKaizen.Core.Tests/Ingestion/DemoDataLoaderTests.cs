@@ -77,8 +77,10 @@ public sealed class DemoDataLoaderTests : IDisposable
         var clock = new ManualClock(today);
         var database = new InMemoryDatabase();
         await using var db = database.NewContext();
-        var files = new DataFolderFileStore(new DataFolder(folder.File("data-" + today.Ticks)));
-        var imports = new ImportService(db, new ImportPipeline(db, null, clock), files, new InProcessJobQueue(db, new JobSignal(), clock), clock, new KnowledgeKaizen.Core.Ingestion.Mapping.MappingBinder(db));
+        var data = new DataFolder(folder.File("data-" + today.Ticks));
+        var files = new DataFolderFileStore(data);
+        var imports = new ImportService(db, new ImportPipeline(db, null, clock), files, new InProcessJobQueue(db, new JobSignal(), clock), clock, data,
+            new ImportLocks(data), new ImportHold(Options.Create(new ImportOptions())), new KnowledgeKaizen.Core.Ingestion.Mapping.MappingBinder(db));
         var options = Options.Create(new KaizenOptions { LoadDemoData = true, SeedPath = folder.File("seed") });
         await new DemoDataLoader(db, imports, options, new Environment(folder.Path), clock, NullLogger<DemoDataLoader>.Instance).RunAsync(CancellationToken.None);
         return database;

@@ -90,22 +90,28 @@ public sealed class ImportPipelineTests : IDisposable
     }
 
     [Fact]
-    public async Task Progress_EndsAtTheWholeFile_OnceEveryRowIsWritten()
+    public async Task Progress_ReadsTheWholeFile_ThenAppliesEveryRow()
     {
         var file = Header + string.Concat(Enumerable.Range(0, 10_000).Select(i => $"p{i},o1,qualify,r1,2024-01-10,,open\n"));
-        var calls = new List<(double Fraction, long Rows)>();
+        var calls = new List<(ImportPhase Phase, double Fraction, long Rows)>();
         using var context = db.NewContext();
 
         await new ImportPipeline(context).RunAsync(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(file)),
-            new ImportRequest(ImportKind.StageHistory, ImportFormat.Csv), (fraction, rows) =>
+            new ImportRequest(ImportKind.StageHistory, ImportFormat.Csv), (phase, fraction, rows) =>
             {
-                calls.Add((fraction, rows));
+                calls.Add((phase, fraction, rows));
                 return Task.CompletedTask;
             });
 
-        Assert.True(calls.Count >= 3);
-        Assert.All(calls[..^1], c => Assert.True(c.Rows < 10_000 && c.Fraction < 1));
-        Assert.Equal((1.0, 10_000L), calls[^1]);
+        var reading = calls.TakeWhile(c => c.Phase == ImportPhase.Reading).ToList();
+        var applying = calls.Skip(reading.Count).ToList();
+        Assert.True(reading.Count >= 3);
+        Assert.All(reading[..^1], c => Assert.True(c.Rows < 10_000 && c.Fraction < 1));
+        Assert.Equal((ImportPhase.Reading, 1.0, 10_000L), reading[^1]);
+        Assert.True(applying.Count >= 2, "more than one apply batch");
+        Assert.All(applying, c => Assert.Equal(ImportPhase.Applying, c.Phase));
+        Assert.Equal(ImportPipeline.FirstBatchRows, applying[0].Rows);
+        Assert.Equal((ImportPhase.Applying, 1.0, 10_000L), applying[^1]);
     }
 
     [Fact]

@@ -150,7 +150,7 @@ public sealed class MetricFactsTests : IDisposable
     }
 
     [Fact]
-    public async Task BulkLoad_RebuildsItsKindWhole_AndLeavesTheOthers()
+    public async Task LargeLoadIntoAnEmptyTable_RebuildsTheMonthsItTouched_AndLeavesTheOthers()
     {
         crm.ImportRandomFacts(seed: 8);
         crm.Scalar("DELETE FROM StageHistory; SELECT changes()");
@@ -158,7 +158,7 @@ public sealed class MetricFactsTests : IDisposable
         var caseMonth = crm.Text("SELECT MIN(Month) FROM MetricMonthlyFacts WHERE Kind = 'case'");
         crm.Scalar($"DELETE FROM MetricMonthlyFacts WHERE Kind = 'case' AND Month = '{caseMonth}'; SELECT changes()");
 
-        // More than a quarter megabyte into the now empty table: a bulk load, without the row triggers.
+        // Several apply batches into the now empty table, each listing the months its rows fall in.
         var history = new System.Text.StringBuilder("external_id,opportunity_id,stage,rep_id,entered_at,left_at,outcome\n");
         for (var i = 0; i < 6000; i++)
         {
@@ -167,6 +167,7 @@ public sealed class MetricFactsTests : IDisposable
         }
 
         crm.Import(Core.Ingestion.ImportKind.StageHistory, history.ToString());
+        Assert.True(Fresh);
         var filter = new MetricFilter(Day(2026, 1, 1), Day(2026, 5, 1));
         await using var fromFacts = crm.NewContext();
         var stored = MetricResultsJson.Of(await new ProcessMetrics(fromFacts).FunnelAsync(filter));
@@ -176,6 +177,38 @@ public sealed class MetricFactsTests : IDisposable
         Assert.Equal(6000, (await new ProcessMetrics(live).FunnelAsync(filter)).Stages.Sum(s => s.Entered));
         Assert.Equal(MetricResultsJson.Of(await new ProcessMetrics(live).FunnelAsync(filter)), stored);
         Assert.Equal(0, crm.Scalar($"SELECT COUNT(*) FROM MetricMonthlyFacts WHERE Kind = 'case' AND Month = '{caseMonth}'"));
+    }
+
+    [Fact]
+    public async Task UnlistedChanges_RebuildEveryKindMonthByMonth_AndEqualLive()
+    {
+        crm.ImportRandomFacts(seed: 9);
+        var live = await DashboardsAsync();
+
+        // As after a migration over existing data: stale, with nothing listed; and stored facts that no longer hold.
+        crm.Scalar("UPDATE MetricFactsState SET Fresh = 0, Partial = 0; DELETE FROM MetricDirtyMonths; " +
+            "UPDATE MetricMonthlyFacts SET Payload = x'00' WHERE Kind = 'deal'; INSERT INTO MetricMonthlyFacts (Kind, Month, GroupKey, Payload) VALUES ('case', '1999-01', 'x', x'00'); SELECT changes()");
+        crm.Import(Core.Ingestion.ImportKind.Stages, "code,name,name_zh,position\nqualify,Lead qualification,线索确认,1\n");
+
+        Assert.True(Fresh);
+        Assert.Equal(0, crm.Scalar("SELECT COUNT(*) FROM MetricDirtyMonths"));
+        Assert.Equal(0, crm.Scalar("SELECT COUNT(*) FROM MetricMonthlyFacts WHERE Month = '1999-01'"));
+        Assert.Equal(live, await DashboardsAsync());
+    }
+
+    [Fact]
+    public async Task KindListedWhole_IsRebuiltMonthByMonth()
+    {
+        crm.ImportRandomFacts(seed: 10);
+        var live = await DashboardsAsync();
+        crm.Scalar($"UPDATE MetricFactsState SET Fresh = 0, Partial = 1; DELETE FROM MetricMonthlyFacts WHERE Kind = 'stage'; " +
+            $"INSERT INTO MetricDirtyMonths (Kind, Month) VALUES ('stage', '{Core.Ingestion.MetricFactsStaleness.AllMonths}'); SELECT changes()");
+
+        crm.Import(Core.Ingestion.ImportKind.Stages, "code,name,name_zh,position\nqualify,Lead qualification,线索确认,1\n");
+
+        Assert.True(Fresh);
+        Assert.True(crm.Scalar("SELECT COUNT(DISTINCT Month) FROM MetricMonthlyFacts WHERE Kind = 'stage'") >= 4);
+        Assert.Equal(live, await DashboardsAsync());
     }
 
     [Theory]

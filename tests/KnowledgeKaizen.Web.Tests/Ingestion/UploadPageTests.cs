@@ -70,7 +70,7 @@ public sealed class UploadPageTests(PortalFactory factory) : IClassFixture<Porta
         factory.WithDbAsync(db => db.SalesStages.CountAsync(s => s.Code.StartsWith(prefix)));
 
     [Fact]
-    public async Task ProgressPage_SaysWhenOnlyTheIndexesAndDashboardsAreLeft()
+    public async Task ProgressPage_NamesThePhase_RowsReadThenAppliedThenTheDashboards()
     {
         var client = await AdminAsync();
         var upload = await UploadAsync(client, "stages", "stages.csv", Stages);
@@ -78,8 +78,10 @@ public sealed class UploadPageTests(PortalFactory factory) : IClassFixture<Porta
         var html = await client.GetStringAsync(upload.Headers.Location!.OriginalString);
         var script = await client.GetStringAsync("/js/imports.js");
 
-        Assert.Contains("data-finishing-text=\"All {0} rows read; rebuilding indexes and updating the dashboards", html, StringComparison.Ordinal);
-        Assert.Contains("job.phase === 'finishing' ? 'data-finishing-text'", script, StringComparison.Ordinal);
+        Assert.Contains("data-rows-text=\"{0} rows read\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-applying-text=\"{0} rows applied\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-finishing-text=\"All {0} rows applied; updating the dashboards", html, StringComparison.Ordinal);
+        Assert.Contains("job.phase === 'finishing' ? 'data-finishing-text' : job.phase === 'applying' ? 'data-applying-text'", script, StringComparison.Ordinal);
         await FinishAsync(client, upload);
     }
 

@@ -1,19 +1,29 @@
 using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Hosting;
+using KnowledgeKaizen.Insights.ExpectedOutcome;
 using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Insights.PerformerDetection.Retraining;
 
-/// <summary>On start, after the demo data loaded: queue a first retraining when no snapshot exists yet.</summary>
-internal sealed class InitialRetrain(KnowledgeKaizenDbContext db, RetrainTrigger trigger) : IStartupTask
+/// <summary>
+/// On start, after the demo data loaded: queues a retraining when no snapshot exists yet, or when the findings were
+/// computed with a model whose files are gone (the models folder was lost, or the database was restored from a backup,
+/// which carries no models: they are derived data).
+/// </summary>
+internal sealed class InitialRetrain(KnowledgeKaizenDbContext db, RetrainTrigger trigger, ModelStore models) : IStartupTask
 {
     public int Order => StartupOrder.FirstRetrain;
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        if (!await db.FindingSnapshots.AnyAsync(cancellationToken))
+        var latest = await db.FindingSnapshots.AsNoTracking().OrderByDescending(s => s.Id).Select(s => new { s.ModelVersion }).FirstOrDefaultAsync(cancellationToken);
+        if (latest is null)
         {
             await trigger.EnqueueAsync("first start", null, cancellationToken);
+        }
+        else if (latest.ModelVersion is not null && await models.LoadCurrentAsync(cancellationToken) is null)
+        {
+            await trigger.EnqueueAsync("the model files are missing", null, cancellationToken);
         }
     }
 }

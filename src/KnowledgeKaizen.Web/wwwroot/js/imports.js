@@ -1,6 +1,6 @@
-// Import progress: polls the job endpoint named by data-import-progress and moves the bar (saying so once
-// every row is read and only the index rebuild and dashboards are left); when the job is finished, goes
-// to the report (data-done-url).
+// Import progress: polls the job endpoint named by data-import-progress and moves the bar, saying which phase it is
+// in (rows read, rows applied, then the dashboards' refresh); when the job is finished, goes to the report
+// (data-done-url).
 document.addEventListener('DOMContentLoaded', () => {
   const bar = document.querySelector('[data-import-progress]');
   if (!bar) { return; }
@@ -18,7 +18,7 @@ document.addEventListener('DOMContentLoaded', () => {
       const response = await fetch(url, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
       if (!response.ok) { throw new Error(String(response.status)); }
       const job = await response.json();
-      const template = job.phase === 'finishing' ? 'data-finishing-text' : 'data-rows-text';
+      const template = job.phase === 'finishing' ? 'data-finishing-text' : job.phase === 'applying' ? 'data-applying-text' : 'data-rows-text';
       const rowsText = (message?.getAttribute(template) || '{0}').replace('{0}', Number(job.rows).toLocaleString());
       show(job.progress, rowsText);
       if (job.finished) {

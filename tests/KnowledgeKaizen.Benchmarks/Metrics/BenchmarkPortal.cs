@@ -11,13 +11,13 @@ namespace KnowledgeKaizen.Benchmarks.Metrics;
 /// data folder, with a signed-in Admin client — so a timed GET covers routing, auth, the page model, the
 /// metrics and the Razor rendering, as a browser would see it (minus the network).
 /// </summary>
-internal sealed partial class PortalProcess : IAsyncDisposable
+internal sealed partial class BenchmarkPortal : IAsyncDisposable
 {
     public const string AdminEmail = "admin@bench.test";
     private const string AdminPassword = "Bench-Admin-2026";
     private readonly Process process;
 
-    private PortalProcess(Process process, HttpClient client)
+    private BenchmarkPortal(Process process, HttpClient client)
     {
         this.process = process;
         Client = client;
@@ -35,7 +35,7 @@ internal sealed partial class PortalProcess : IAsyncDisposable
     /// <paramref name="contentRoot"/> is where it finds wwwroot and the relative content and seed paths (the web
     /// project's folder, as <c>dotnet run</c> does); by default the build output folder, which holds neither.
     /// </summary>
-    public static async Task<PortalProcess> StartAsync(string webDll, string dataFolder, bool demoData = false, string? contentRoot = null)
+    public static async Task<BenchmarkPortal> StartAsync(string webDll, string dataFolder, bool demoData = false, string? contentRoot = null)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet", [webDll])
@@ -65,7 +65,7 @@ internal sealed partial class PortalProcess : IAsyncDisposable
             BaseAddress = new Uri($"http://127.0.0.1:{port}"),
             Timeout = TimeSpan.FromMinutes(5),
         };
-        var portal = new PortalProcess(process, client) { Handler = handler };
+        var portal = new BenchmarkPortal(process, client) { Handler = handler };
         await Eventually.TrueAsync("the portal to answer its sign-in page", async () =>
         {
             if (process.HasExited)
