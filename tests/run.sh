@@ -66,8 +66,8 @@ if [ -z "${KK_TEST_POSTGRES:-}" ]; then
   echo "Test PostgreSQL: 127.0.0.1:$pg_port ($pg_dir)"
 fi
 
-# Build first, then test without building: the test projects then start in the solution's order as soon as a core is
-# free (the Browser tests, the longest, first) instead of each waiting behind its own build, so the long projects
-# overlap rather than queue.
+# Build first, then test without building: the test projects then start in the solution's order, one per core, as a
+# core frees up. KnowledgeKaizen.sln lists the longest first (Browser, then Insights and Web beside it, then Core), so
+# the long projects overlap instead of queueing behind builds and each other.
 dotnet build KnowledgeKaizen.sln
 dotnet test KnowledgeKaizen.sln --no-build "$@"
