@@ -67,7 +67,7 @@ if [ -z "${KK_TEST_POSTGRES:-}" ]; then
 fi
 
 # Build first, then test without building: the test projects then start in the solution's order, one per core, as a
-# core frees up. KnowledgeKaizen.sln lists the longest first (Browser, then Insights and Web beside it, then Core), so
+# core frees up. KnowledgeKaizen.sln lists the longest first (Browser, then Web beside it, then Insights and Core), so
 # the long projects overlap instead of queueing behind builds and each other.
 dotnet build KnowledgeKaizen.sln
 dotnet test KnowledgeKaizen.sln --no-build "$@"
