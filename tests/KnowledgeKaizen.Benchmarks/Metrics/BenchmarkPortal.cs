@@ -1,100 +1,47 @@
-using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
-using System.Text.RegularExpressions;
 using KnowledgeKaizen.Testing;
 
 namespace KnowledgeKaizen.Benchmarks.Metrics;
 
 /// <summary>
-/// The real portal (Release build of KnowledgeKaizen.Web, Kestrel) started as a child process on a given
-/// data folder, with a signed-in Admin client — so a timed GET covers routing, auth, the page model, the
+/// The real portal (Release build of KnowledgeKaizen.Web, Kestrel) served as a child process by the tests'
+/// <see cref="PortalProcess"/>, with a signed-in Admin client — so a timed GET covers routing, auth, the page model, the
 /// metrics and the Razor rendering, as a browser would see it (minus the network).
 /// </summary>
-internal sealed partial class BenchmarkPortal : IAsyncDisposable
+internal sealed class BenchmarkPortal : IAsyncDisposable
 {
     public const string AdminEmail = "admin@bench.test";
     private const string AdminPassword = "Bench-Admin-2026";
-    private readonly Process process;
+    private readonly PortalProcess process;
+    private readonly CookieContainer cookies;
 
-    private BenchmarkPortal(Process process, HttpClient client)
+    private BenchmarkPortal(PortalProcess process, HttpClient client, CookieContainer cookies)
     {
         this.process = process;
+        this.cookies = cookies;
         Client = client;
     }
 
     public HttpClient Client { get; }
 
     /// <summary>The signed-in session's cookies as one Cookie header (for load generators outside this process).</summary>
-    public string CookieHeader => ((HttpClientHandler)Handler).CookieContainer.GetCookieHeader(Client.BaseAddress!);
-
-    private HttpMessageHandler Handler { get; init; } = null!;
+    public string CookieHeader => cookies.GetCookieHeader(Client.BaseAddress!);
 
     /// <summary>
-    /// Starts the portal on <paramref name="dataFolder"/> (loading the demo data when asked) and signs in as Admin.
-    /// <paramref name="contentRoot"/> is where it finds wwwroot and the relative content and seed paths (the web
-    /// project's folder, as <c>dotnet run</c> does); by default the build output folder, which holds neither.
+    /// Serves the portal on <paramref name="dataFolder"/> (loading the demo data when asked) and signs in as Admin.
+    /// <paramref name="contentRoot"/> is where it finds wwwroot and the content and seed paths (see <see cref="PortalProcess.ServeAsync"/>).
     /// </summary>
     public static async Task<BenchmarkPortal> StartAsync(string webDll, string dataFolder, bool demoData = false, string? contentRoot = null)
     {
-        var port = FreePort();
-        var start = new ProcessStartInfo("dotnet", [webDll])
+        var process = await PortalProcess.ServeAsync(webDll, dataFolder, new Dictionary<string, string?>
         {
-            WorkingDirectory = contentRoot ?? Path.GetDirectoryName(webDll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment =
-            {
-                ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}",
-                ["ASPNETCORE_ENVIRONMENT"] = "Production",
-                ["KnowledgeKaizen__DataPath"] = dataFolder,
-                ["KnowledgeKaizen__LoadDemoData"] = demoData ? "true" : "false",
-                ["KnowledgeKaizen__AdminEmail"] = AdminEmail,
-                ["KK_ADMIN_PASSWORD"] = AdminPassword,
-                ["Logging__LogLevel__Default"] = "Warning",
-            },
-        };
-        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine($"[portal] {e.Data}"); } };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var handler = new HttpClientHandler { AllowAutoRedirect = false, CookieContainer = new CookieContainer() };
-        var client = new HttpClient(handler)
-        {
-            BaseAddress = new Uri($"http://127.0.0.1:{port}"),
-            Timeout = TimeSpan.FromMinutes(5),
-        };
-        var portal = new BenchmarkPortal(process, client) { Handler = handler };
-        await Eventually.TrueAsync("the portal to answer its sign-in page", async () =>
-        {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"The portal exited with code {process.ExitCode}");
-            }
-
-            try
-            {
-                return (await client.GetAsync("/Account/Login")).IsSuccessStatusCode;
-            }
-            catch (HttpRequestException)
-            {
-                return false;
-            }
-        }, TimeSpan.FromMinutes(5));
-
-        var login = await client.GetStringAsync("/Account/Login");
-        var token = Token().Match(login).Groups[1].Value;
-        var response = await client.PostAsync("/Account/Login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["Input.Email"] = AdminEmail, ["Input.Password"] = AdminPassword, ["__RequestVerificationToken"] = token,
-        }));
-        if (response.StatusCode != HttpStatusCode.Redirect)
-        {
-            throw new InvalidOperationException($"Sign-in failed: {(int)response.StatusCode}");
-        }
-
-        return portal;
+            ["KnowledgeKaizen:LoadDemoData"] = demoData ? "true" : "false",
+            ["KnowledgeKaizen:AdminEmail"] = AdminEmail,
+            ["KK_ADMIN_PASSWORD"] = AdminPassword,
+        }, contentRoot);
+        var cookies = new CookieContainer();
+        var client = await process.SignInAsync(AdminEmail, AdminPassword, cookies);
+        return new BenchmarkPortal(process, client, cookies);
     }
 
     /// <summary>GETs a page and reads the whole body; fails unless it is 200.</summary>
@@ -113,22 +60,6 @@ internal sealed partial class BenchmarkPortal : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        if (!process.HasExited)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
-
-        process.Dispose();
+        await process.DisposeAsync();
     }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex Token();
 }
