@@ -11,4 +11,10 @@ public static class MetricFactsStaleness
 {
     /// <summary>The month that stands for every month of a kind (listed by bulk loads of earlier versions).</summary>
     public const string AllMonths = "*";
+
+    /// <summary>How the data-version triggers' names end (SQLite: one per table and operation).</summary>
+    public const string VersionTriggerSuffix = "_Version_MetricFacts";
+
+    /// <summary>What a data-version trigger does on SQLite, for a bulk write that sets them aside and changes the version once.</summary>
+    public const string ChangeVersionSql = """UPDATE "MetricFactsState" SET "Version" = random() WHERE "Id" = 1""";
 }

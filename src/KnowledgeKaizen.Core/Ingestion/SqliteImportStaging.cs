@@ -24,6 +24,7 @@ internal sealed class SqliteImportStaging : ImportStaging
     private static readonly DateTimeOffsetToBinaryConverter Timestamp = new();
 
     private readonly SqliteConnection connection;
+    private readonly string tableName;
     private readonly string table;
     private readonly string[] columns;
     private readonly string? searchType;
@@ -37,7 +38,8 @@ internal sealed class SqliteImportStaging : ImportStaging
         this.connection = connection;
         this.path = path;
         this.searchType = searchType;
-        table = "\"main\"." + Quote(entity.GetTableName()!);
+        tableName = entity.GetTableName()!;
+        table = "\"main\"." + Quote(tableName);
         columns = properties.Select(p => Quote(entity.FindProperty(p)?.GetColumnName()
             ?? throw new InvalidOperationException($"{entity.ClrType.Name} has no property {p}."))).ToArray();
         same = columns.Length == 1 ? "1" : string.Join(" AND ", columns.Skip(1).Select(c => $"m.{c} IS s.{c}"));
@@ -145,7 +147,44 @@ internal sealed class SqliteImportStaging : ImportStaging
             upsert.Append(CultureInfo.InvariantCulture, $" ON CONFLICT({Key}) DO NOTHING");
         }
 
-        Execute(sqlite, upsert.ToString(), ("$from", from), ("$to", to));
+        // The data-version triggers would update the one version row once per row written; within the batch's own
+        // transaction they are set aside and the version changes once if any row did. SQLite's DDL is transactional, so
+        // no other connection ever sees the table without them.
+        var versionTriggers = Triggers(sqlite, MetricFactsStaleness.VersionTriggerSuffix);
+        foreach (var (name, _) in versionTriggers)
+        {
+            Execute(sqlite, $"DROP TRIGGER \"main\".{Quote(name)}");
+        }
+
+        using (var command = Command(sqlite, upsert.ToString(), ("$from", from), ("$to", to)))
+        {
+            if (command.ExecuteNonQuery() > 0 && versionTriggers.Count > 0)
+            {
+                Execute(sqlite, MetricFactsStaleness.ChangeVersionSql);
+            }
+        }
+
+        foreach (var (_, sql) in versionTriggers)
+        {
+            Execute(sqlite, sql);
+        }
+    }
+
+    /// <summary>(name, CREATE statement) of the portal table's triggers whose names end with <paramref name="suffix"/>.</summary>
+    private List<(string Name, string Sql)> Triggers(SqliteTransaction transaction, string suffix)
+    {
+        using var command = Command(transaction, """
+            SELECT "name", "sql" FROM "main"."sqlite_master"
+            WHERE "type" = 'trigger' AND "tbl_name" = $table AND substr("name", -length($suffix)) = $suffix
+            """, ("$table", tableName), ("$suffix", suffix));
+        using var reader = command.ExecuteReader();
+        var triggers = new List<(string, string)>();
+        while (reader.Read())
+        {
+            triggers.Add((reader.GetString(0), reader.GetString(1)));
+        }
+
+        return triggers;
     }
 
     /// <summary>Detaches the staging file (a temporary one is deleted by SQLite).</summary>
