@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using KnowledgeKaizen.Insights;
+using KnowledgeKaizen.Insights.ExpectedOutcome;
 
 namespace KnowledgeKaizen.Web.Localization;
 
@@ -32,12 +33,21 @@ public sealed partial class DisplayNames
             var match = pattern.Match(stored);
             if (match.Success)
             {
-                return l[format, [.. Enumerable.Range(0, count).Select(i => (object)InsightMessage(match.Groups["a" + i].Value))]];
+                return l[format, [.. Enumerable.Range(0, count).Select(i => (object)Argument(match.Groups["a" + i].Value))]];
             }
         }
 
         return stored;
     }
+
+    /// <summary>
+    /// A training algorithm by name: LightGBM and FastTree are names in every language; the base-rate model is described.
+    /// </summary>
+    public string Trainer(string? trainer) =>
+        trainer == ExpectedOutcomeModel.BaseRateTrainer ? l["Each stage's base rate"] : trainer ?? string.Empty;
+
+    /// <summary>An argument read back from a sentence: a sentence itself (a reason), a trainer, or a number as it was written.</summary>
+    private string Argument(string value) => value == ExpectedOutcomeModel.BaseRateTrainer ? Trainer(value) : InsightMessage(value);
 
     private static Regex PatternOf(string format)
     {

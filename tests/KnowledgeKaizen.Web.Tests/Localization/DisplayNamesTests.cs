@@ -5,6 +5,7 @@ using KnowledgeKaizen.Core.Ingestion.Mapping;
 using KnowledgeKaizen.Core.Knowledge;
 using KnowledgeKaizen.Core.PerformerDetection;
 using KnowledgeKaizen.Insights;
+using KnowledgeKaizen.Insights.ExpectedOutcome;
 using KnowledgeKaizen.Testing;
 using KnowledgeKaizen.Web.Ingestion;
 using KnowledgeKaizen.Web.Localization;
@@ -151,12 +152,16 @@ public sealed class DisplayNamesTests(PortalFactory factory) : IClassFixture<Por
             Assert.Equal("仅靠前一半数据不够：只有一种结果（没有任何记录推进到下一阶段）",
                 names.InsightMessage(InsightMessages.Format(InsightMessages.EarlierHalfNotEnough, InsightMessages.NoneAdvanced)));
             Assert.Equal("Disk full", names.InsightMessage("Disk full"));
+            Assert.Equal("模型 v2（各阶段的基准比率，AUC 0.500）已启用；40 个销售 × 阶段组合中有 0 个表现突出。",
+                names.InsightMessage(InsightMessages.Format(InsightMessages.Promoted, 2, ExpectedOutcomeModel.BaseRateTrainer, 0.5, 0, 40)));
+            Assert.Equal("LightGbm", names.Trainer("LightGbm"));
         });
         InCulture("en", names =>
         {
             Assert.Equal("Model v7 (FastTree, AUC 0.812) serves; standouts: 3 of 128 rep × stage pairs.", names.InsightMessage(promoted));
             Assert.Equal("Not enough data (only 40 stage history rows; at least 200 are needed); the previous findings keep serving.", names.InsightMessage(notEnough));
             Assert.Equal("Training on 42,085 closed stage entries", names.InsightMessage(training));
+            Assert.Equal("Each stage's base rate", names.Trainer(ExpectedOutcomeModel.BaseRateTrainer));
         });
     }
 
