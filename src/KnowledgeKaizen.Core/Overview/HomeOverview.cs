@@ -10,7 +10,7 @@ public sealed record HomeOverview(
     IReadOnlyList<WorkLink> NewPlaybooks,
     IReadOnlyList<WorkLink> HelpfulPlaybooks,
     IReadOnlyList<CourseStep> Courses,
-    IReadOnlyList<WorkLink> Tasks,
+    IReadOnlyList<TaskLink> Tasks,
     IReadOnlyList<WorkLink>? Drafts,
     IReadOnlyList<WorkLink>? Returned,
     ManagerFigures? Manager,

@@ -11,7 +11,7 @@ namespace KnowledgeKaizen.Core.Overview;
 /// The home page and My work: each list is one small query over the modules' tables, limited to a few rows, so the
 /// pages people open first stay fast on a large library.
 /// </summary>
-public sealed class WorkOverview(KnowledgeKaizenDbContext db, TimeProvider clock)
+public sealed class WorkOverview(KnowledgeKaizenDbContext db, CaptureRequestService captures, TimeProvider clock)
 {
     private const int Few = 5;
     private const int Many = 50;
@@ -104,9 +104,12 @@ public sealed class WorkOverview(KnowledgeKaizenDbContext db, TimeProvider clock
             .OrderBy(c => c.Completed).ThenBy(c => c.Title, StringComparer.CurrentCulture)];
     }
 
-    private async Task<IReadOnlyList<WorkLink>> TasksAsync(string userId, CancellationToken ct) =>
-        [.. (await db.UserTasks.AsNoTracking().Where(t => t.UserId == userId && t.DoneAt == null).OrderByDescending(t => t.Id).Take(Few)
-            .Select(t => new { t.Title, t.Link, t.CreatedAt }).ToListAsync(ct)).Select(t => new WorkLink(t.Title, t.Link, At: t.CreatedAt))];
+    private async Task<IReadOnlyList<TaskLink>> TasksAsync(string userId, CancellationToken ct)
+    {
+        var tasks = await db.UserTasks.AsNoTracking().Where(t => t.UserId == userId && t.DoneAt == null).OrderByDescending(t => t.Id).Take(Few).ToListAsync(ct);
+        var stages = await captures.StagesOfTasksAsync(tasks, ct);
+        return [.. tasks.Select(t => new TaskLink(new WorkLink(t.Title, t.Link, At: t.CreatedAt), t.Kind, stages.GetValueOrDefault(t.Id)))];
+    }
 
     /// <summary>The user's documents whose latest review sent the current revision back, with the reviewer's comment.</summary>
     private async Task<IReadOnlyList<WorkLink>> ReturnedAsync(string userId, CancellationToken ct)

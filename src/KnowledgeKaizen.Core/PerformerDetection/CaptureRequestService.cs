@@ -14,9 +14,11 @@ public sealed class CaptureRequestService(KnowledgeKaizenDbContext db, Knowledge
 
     private const string TaskLinkPrefix = "/Tasks/Capture/";
 
-    /// <summary>Asks the rep of a Standout finding to capture their method; one request per rep and stage.</summary>
-    public async Task<CaptureSendResult> SendAsync(PerformerFinding finding, string evidenceMarkdown, string requestedBy,
-        string taskTitle, CancellationToken ct = default)
+    /// <summary>
+    /// Asks the rep of a Standout finding to capture their method; one request per rep and stage. The task's stored title
+    /// is English, for logs; pages title it from its kind and stage in the reader's language.
+    /// </summary>
+    public async Task<CaptureSendResult> SendAsync(PerformerFinding finding, string evidenceMarkdown, string requestedBy, CancellationToken ct = default)
     {
         if (!finding.WarrantsCaptureRequest)
         {
@@ -38,7 +40,8 @@ public sealed class CaptureRequestService(KnowledgeKaizenDbContext db, Knowledge
         var request = new CaptureRequest(finding.SnapshotId, finding.RepId, finding.RepName, finding.Stage, userId, requestedBy, evidenceMarkdown, now);
         db.CaptureRequests.Add(request);
         await db.SaveChangesAsync(ct);
-        db.UserTasks.Add(new UserTask(userId, TaskKind, taskTitle, TaskLinkPrefix + request.Id, now));
+        var stageName = await db.SalesStages.Where(s => s.Code == finding.Stage).Select(s => s.Name).FirstOrDefaultAsync(ct) ?? finding.Stage;
+        db.UserTasks.Add(new UserTask(userId, TaskKind, $"Capture request: your method at {stageName}", TaskLinkPrefix + request.Id, now));
         db.Raise(new CaptureRequested(request.Id, userId, request.Stage, requestedBy));
         await db.SaveChangesAsync(ct);
         return new(CaptureSendStatus.Sent, request.Id);

@@ -11,7 +11,8 @@ namespace KnowledgeKaizen.Insights.ExpectedOutcome;
 /// </summary>
 public sealed class ExpectedOutcomeModel
 {
-    internal const string BaseRateTrainer = "StageBaseRate";
+    /// <summary>The trainer name of a model that serves each stage's base rate (the deal features carried no signal).</summary>
+    public const string BaseRateTrainer = "StageBaseRate";
 
     private readonly MLContext _ml;
 

@@ -155,22 +155,22 @@ public sealed class ExpectedOutcomeTrainer(ExpectedOutcomeOptions options, TimeP
     {
         if (observations.Count == 0)
         {
-            return "no stage history rows";
+            return InsightMessages.NoStageHistory;
         }
 
         if (observations.Count < minRows)
         {
-            return $"only {observations.Count} stage history rows; at least {minRows} are needed";
+            return InsightMessages.Format(InsightMessages.TooFewRows, observations.Count, minRows);
         }
 
         var advanced = observations.Count(o => o.Advanced);
         if (advanced == 0 || advanced == observations.Count)
         {
-            return $"only one outcome class ({(advanced == 0 ? "none" : "all")} of the entries advanced)";
+            return advanced == 0 ? InsightMessages.NoneAdvanced : InsightMessages.AllAdvanced;
         }
 
         return observations.Select(o => o.RepId).Distinct().Take(2).Count() < 2
-            ? "only one rep: there is no one to compare with and no rep-grouped fold to hold out"
+            ? InsightMessages.OneRep
             : null;
     }
 

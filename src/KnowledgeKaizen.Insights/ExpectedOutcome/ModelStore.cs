@@ -114,8 +114,8 @@ public sealed class ModelStore(IFileStore files, string folder = ModelStore.Defa
             var previous = (await LoadCurrentAsync(ct))?.Report;
             if (previous is not null && !(model.Report.Auc >= previous.Auc - aucMargin))
             {
-                return new ModelPromotion(false, null, FormattableString.Invariant(
-                    $"rejected: AUC {model.Report.Auc:0.0000} is below the serving v{previous.Version} ({previous.Auc:0.0000}) by more than {aucMargin:0.0000}"), model.Report, previous);
+                return new ModelPromotion(false, null,
+                    InsightMessages.Format(InsightMessages.AucTooLow, model.Report.Auc, previous.Version, previous.Auc, aucMargin), model.Report, previous);
             }
 
             var version = (await HistoryAsync(ct)).Select(r => r.Version).DefaultIfEmpty(0).Max() + 1;
@@ -123,7 +123,7 @@ public sealed class ModelStore(IFileStore files, string folder = ModelStore.Defa
             await WriteAsync(model, report, $"{folder}/v{version}", ct);
             await files.WriteAsync(Pointer, new MemoryStream(Encoding.UTF8.GetBytes($"v{version}")), ct);
             model.Report = report;
-            return new ModelPromotion(true, version, previous is null ? "first model" : $"replaces v{previous.Version}", report, previous);
+            return new ModelPromotion(true, version, previous is null ? InsightMessages.FirstModel : InsightMessages.Format(InsightMessages.ReplacesVersion, previous.Version), report, previous);
         }
         finally
         {

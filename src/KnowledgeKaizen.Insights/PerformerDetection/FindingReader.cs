@@ -53,7 +53,7 @@ public sealed class FindingReader(KnowledgeKaizenDbContext db, StageOutcomeSourc
         var model = await store.LoadCurrentAsync(ct);
         if (model is null)
         {
-            return (InsightOutcome<IReadOnlyList<FindingRow>>.Insufficient("no model has been trained yet"), null);
+            return (InsightOutcome<IReadOnlyList<FindingRow>>.Insufficient(InsightMessages.NoModel), null);
         }
 
         var key = (nameof(FindingReader), model.Report.Version, from, to);
@@ -61,7 +61,7 @@ public sealed class FindingReader(KnowledgeKaizenDbContext db, StageOutcomeSourc
         {
             var observations = await source.LoadAsync(from, to, ct);
             analysis = observations.Count == 0
-                ? InsightOutcome<PerformerAnalysis>.Insufficient("no closed stage entries in this period")
+                ? InsightOutcome<PerformerAnalysis>.Insufficient(InsightMessages.NoEntriesInPeriod)
                 : new PerformerAnalyzer(evidence).Analyze(observations, model.Predict(observations));
             cache.Set(key, analysis, TimeSpan.FromMinutes(10));
         }

@@ -70,7 +70,7 @@ public sealed class FindingsValidator(ExpectedOutcomeOptions modelOptions, Evide
         var times = history.Select(o => o.EnteredAt).Order().ToArray();
         if (times.Length == 0 || times[0] == times[^1])
         {
-            return (null, "every entry has the same entry date, so there is no earlier and later half");
+            return (null, InsightMessages.SameEntryDate);
         }
 
         var splitAt = times[times.Length / 2];
@@ -85,7 +85,7 @@ public sealed class FindingsValidator(ExpectedOutcomeOptions modelOptions, Evide
         var outcome = new PerformerDetectionEngine(modelOptions with { Trainers = chosen }, performanceOptions).Run(earlier, servingModel: false, cancellationToken);
         if (outcome.Value is null)
         {
-            return (null, $"the earlier half alone is not enough: {outcome.NotEnoughData!.Reason}");
+            return (null, InsightMessages.Format(InsightMessages.EarlierHalfNotEnough, outcome.NotEnoughData!.Reason));
         }
 
         var laterRates = later.GroupBy(o => (o.RepId, o.Stage)).ToDictionary(g => g.Key, g => (N: g.Count(), Rate: g.Average(o => o.Advanced ? 1.0 : 0.0)));
@@ -105,7 +105,7 @@ public sealed class FindingsValidator(ExpectedOutcomeOptions modelOptions, Evide
         }
 
         return pairs == 0
-            ? (null, "no pair with enough evidence in the earlier half has entries in the later half")
+            ? (null, InsightMessages.NoLaterPairs)
             : (new TimeSplitCheck(splitAt, pairs, entries, estimateError / entries, rawError / entries), null);
     }
 }

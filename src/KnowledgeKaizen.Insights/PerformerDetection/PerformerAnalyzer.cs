@@ -27,15 +27,15 @@ public sealed class PerformerAnalyzer(EvidenceOptions options)
 
         if (observations.Count == 0)
         {
-            return InsightOutcome<PerformerAnalysis>.Insufficient("no stage history rows");
+            return InsightOutcome<PerformerAnalysis>.Insufficient(InsightMessages.NoStageHistory);
         }
 
         var pairs = Group(observations, expected, i => observations[i].Advanced, explain: true);
         var run = Evaluate(pairs, withDisplay: true);
         if (run.Stages.All(s => s.Prior is null))
         {
-            return InsightOutcome<PerformerAnalysis>.Insufficient(
-                $"no stage has {options.MinPairsPerStage} reps with at least {options.MinEntries} entries; {run.Stages.Sum(s => s.EligiblePairs)} pairs have enough evidence");
+            return InsightOutcome<PerformerAnalysis>.Insufficient(InsightMessages.Format(
+                InsightMessages.NoStageWithEnoughReps, options.MinPairsPerStage, options.MinEntries, run.Stages.Sum(s => s.EligiblePairs)));
         }
 
         var findings = run.Pairs.Select(e => ToFinding(e, run.ClassOf(e))).ToList();
@@ -98,7 +98,7 @@ public sealed class PerformerAnalyzer(EvidenceOptions options)
             var eligible = ordered.Count(p => InsufficientReason(p) is null);
             var prior = priorOf.GetValueOrDefault(stage);
             var stageProblem = prior is null
-                ? new NotEnoughData($"only {eligible} reps with enough evidence at this stage; at least {options.MinPairsPerStage} are needed to fit a prior")
+                ? new NotEnoughData(InsightMessages.Format(InsightMessages.TooFewRepsAtStage, eligible, options.MinPairsPerStage))
                 : null;
 
             PairStatistics? stageStatistics = null;
@@ -156,9 +156,9 @@ public sealed class PerformerAnalyzer(EvidenceOptions options)
 
     private string? InsufficientReason(Pair p) =>
         p.Entries < options.MinEntries
-            ? $"{p.Entries} entries; at least {options.MinEntries} are needed"
+            ? InsightMessages.Format(InsightMessages.TooFewEntries, p.Entries, options.MinEntries)
             : p.Expected < options.MinExpectedCount || p.Entries - p.Expected < options.MinExpectedCount
-                ? FormattableString.Invariant($"expected {p.Expected:0.0} advances of {p.Entries}; both outcomes need at least {options.MinExpectedCount} expected")
+                ? InsightMessages.Format(InsightMessages.TooFewExpected, p.Expected, p.Entries, options.MinExpectedCount)
                 : null;
 
     private RepStageFinding ToFinding(Evaluated e, FindingClass cls)

@@ -127,8 +127,8 @@ public static class ImportApi
                 var missing = chosen.Companions.Where(c => form?.Files[c.Name] is null).ToList();
                 if (missing.Count > 0)
                 {
-                    return TypedResults.Problem(statusCode: 400, title: $"The mapping {chosen.Name} also reads {string.Join(", ", missing.Select(c => c.Title ?? c.Name))}.",
-                        detail: "Send the file as multipart/form-data with the field 'file' and " + string.Join(", ", missing.Select(c => $"the field '{c.Name}' ({c.Title ?? c.Name})")) + ".");
+                    return TypedResults.Problem(statusCode: 400, title: $"The mapping {chosen.Name} also reads {string.Join(", ", missing.Select(c => c.Description))}.",
+                        detail: "Send the file as multipart/form-data with the field 'file' and " + string.Join(", ", missing.Select(c => $"the field '{c.Name}' ({c.Description})")) + ".");
                 }
 
                 var companions = new List<StoredCompanion>();

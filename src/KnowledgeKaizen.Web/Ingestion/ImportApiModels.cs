@@ -31,8 +31,9 @@ public sealed record ImportJobState(
 /// <param name="Vendor">The CRM the layout comes from.</param>
 /// <param name="Preset">Shipped with the portal (read-only) rather than saved by an Admin.</param>
 /// <param name="Companions">Other files of the export to send along, as multipart fields of these names.</param>
-public sealed record MappingSummary(string Name, string Kind, string? Title, string? Vendor, bool Preset, IReadOnlyList<CompanionFile> Companions)
+/// <param name="File">The vendor's own name of the file or table the layout reads.</param>
+public sealed record MappingSummary(string Name, string Kind, string? Title, string? Vendor, bool Preset, IReadOnlyList<CompanionFile> Companions, string? File)
 {
     public static MappingSummary Of(ImportMapping mapping) =>
-        new(mapping.Name, mapping.Kind, mapping.Title, mapping.Vendor, MappingLibrary.IsPreset(mapping.Name), mapping.Companions);
+        new(mapping.Name, mapping.Kind, mapping.Title, mapping.Vendor, MappingLibrary.IsPreset(mapping.Name), mapping.Companions, mapping.File);
 }

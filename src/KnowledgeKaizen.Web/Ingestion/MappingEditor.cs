@@ -62,9 +62,19 @@ public static class MappingEditor
         return rows;
     }
 
-    /// <summary>A mapping's title in the reader's language (presets are translated; saved mappings keep their own).</summary>
+    /// <summary>
+    /// A mapping's title in the reader's language: a preset's is its vendor and its translated title ("Salesforce: Opportunity
+    /// history"); a saved mapping keeps its own. The vendor's file name (<see cref="ImportMapping.File"/>) is shown apart, as data.
+    /// </summary>
     public static string Title(this IStringLocalizer localizer, ImportMapping mapping) =>
-        mapping.Title is null ? mapping.Name : MappingLibrary.IsPreset(mapping.Name) ? localizer[mapping.Title] : mapping.Title;
+        mapping.Title is null ? mapping.Name
+        : !MappingLibrary.IsPreset(mapping.Name) ? mapping.Title
+        : mapping.Vendor is null ? localizer[mapping.Title]
+        : localizer["{0}: {1}", mapping.Vendor, localizer[mapping.Title]];
+
+    /// <summary>A companion file's title in the reader's language (the presets' are translated; a title without a translation stays as written).</summary>
+    public static string Title(this IStringLocalizer localizer, CompanionFile companion) =>
+        companion.Title is null ? companion.Name : localizer[companion.Title];
 
     private static string Source(string described, string field, FieldRule? rule)
     {

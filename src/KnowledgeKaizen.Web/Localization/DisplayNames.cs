@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using KnowledgeKaizen.Core.Crm;
 using KnowledgeKaizen.Core.Ingestion;
 using KnowledgeKaizen.Core.Knowledge;
+using KnowledgeKaizen.Core.PerformerDetection;
 using Microsoft.Extensions.Localization;
 
 namespace KnowledgeKaizen.Web.Localization;
@@ -26,6 +27,26 @@ public sealed partial class DisplayNames(NameDirectory directory, IStringLocaliz
     public string Industry(string? code) => Known(CodeNames.Industries, code);
 
     public string Source(string? code) => Known(CodeNames.Sources, code);
+
+    /// <summary>
+    /// A deal-mix category by its dimension (<see cref="KnowledgeKaizen.Insights.PerformerDetection.ShareComparison"/>): industries and lead
+    /// sources are codes with names; regions are the CRM's own words and shown as written.
+    /// </summary>
+    public string MixCategory(string dimension, string category) => dimension switch
+    {
+        "Industry" => Industry(category),
+        "Source" => Source(category),
+        _ => category,
+    };
+
+    /// <summary>
+    /// A task's title in the reader's language, from its kind and the stage it is about; a task of a kind the portal does
+    /// not title keeps the title it was sent with.
+    /// </summary>
+    public string TaskTitle(string kind, string? stage, string stored) =>
+        kind == CaptureRequestService.TaskKind && !string.IsNullOrWhiteSpace(stage)
+            ? l["Capture request: your method at {0}", Stage(stage)]
+            : stored;
 
     public string Role(string role) => CodeNames.Roles.TryGetValue(role, out var label) ? l[label] : CodeNames.Humanise(role);
 

@@ -66,7 +66,7 @@ public sealed class PerformerDetectionPages(FindingReader reader, ProcessMetrics
         return manager ? rows : [.. rows.Where(r => r.Finding.Class is FindingClass.Standout or FindingClass.Promising or FindingClass.Typical)];
     }
 
-    public async Task<CaptureSendResult> SendCaptureRequestAsync(long repId, string stage, ClaimsPrincipal user, string taskTitle, CancellationToken ct)
+    public async Task<CaptureSendResult> SendCaptureRequestAsync(long repId, string stage, ClaimsPrincipal user, CancellationToken ct)
     {
         var snapshot = await reader.LatestAsync(ct);
         if (snapshot is null || await reader.FindAsync(snapshot.Id, repId, stage, ct) is not { } row)
@@ -75,7 +75,7 @@ public sealed class PerformerDetectionPages(FindingReader reader, ProcessMetrics
         }
 
         var evidence = CaptureEvidence.Build(row.Finding, row.StageName, snapshot.ModelVersion, row.ProcedureSlug);
-        return await captures.SendAsync(row.Finding, evidence, user.Identity?.Name ?? "manager", taskTitle, ct);
+        return await captures.SendAsync(row.Finding, evidence, user.Identity?.Name ?? "manager", ct);
     }
 
     public async Task<ModelOverview> ModelAsync(CancellationToken ct)

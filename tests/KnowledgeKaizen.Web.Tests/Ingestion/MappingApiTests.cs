@@ -57,7 +57,7 @@ public sealed class MappingApiTests(PortalFactory factory) : IClassFixture<Porta
 
         Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
         var problem = await JsonAsync(missing);
-        Assert.Contains("Audit history of stepname and statecode", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Audit history of the stage and status (audit: stepname, statecode)", problem.GetProperty("title").GetString(), StringComparison.Ordinal);
         Assert.Contains("'audit'", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.True(complete.IsSuccessStatusCode, await complete.Content.ReadAsStringAsync());
         Assert.Equal(12, (await JsonAsync(complete)).GetProperty("report").GetProperty("inserted").GetInt32());

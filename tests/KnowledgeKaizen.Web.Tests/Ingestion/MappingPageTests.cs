@@ -110,12 +110,13 @@ public sealed partial class MappingPageTests(PortalFactory factory) : IClassFixt
     }
 
     [Fact]
-    public void PresetTitles_HaveChineseTranslations()
+    public void PresetAndCompanionTitles_HaveChineseTranslations()
     {
-        var translations = JsonSerializer.Deserialize<Dictionary<string, string>>(
-            File.ReadAllText(Path.Combine(RepoPaths.WebProject, "Resources", "zh-Hans", "ingestion.json")))!;
+        var translations = Directory.GetFiles(Path.Combine(RepoPaths.WebProject, "Resources", "zh-Hans"), "*.json")
+            .SelectMany(f => JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(f))!.Keys).ToHashSet(StringComparer.Ordinal);
 
-        Assert.Empty(MappingPresets.All.Where(p => p.Title is null || !translations.ContainsKey(p.Title)).Select(p => p.Name));
+        Assert.Empty(MappingPresets.All.Where(p => p.Title is null || !translations.Contains(p.Title)).Select(p => p.Name));
+        Assert.Empty(MappingPresets.All.SelectMany(p => p.Companions.Where(c => c.Title is null || !translations.Contains(c.Title)).Select(c => $"{p.Name}: {c.Name}")));
     }
 
     private async Task<HttpClient> AdminAsync()

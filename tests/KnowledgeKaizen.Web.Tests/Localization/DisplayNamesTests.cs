@@ -1,10 +1,16 @@
 using System.Globalization;
 using KnowledgeKaizen.Core.Crm;
 using KnowledgeKaizen.Core.Ingestion;
+using KnowledgeKaizen.Core.Ingestion.Mapping;
 using KnowledgeKaizen.Core.Knowledge;
+using KnowledgeKaizen.Core.PerformerDetection;
+using KnowledgeKaizen.Insights;
+using KnowledgeKaizen.Insights.ExpectedOutcome;
 using KnowledgeKaizen.Testing;
+using KnowledgeKaizen.Web.Ingestion;
 using KnowledgeKaizen.Web.Localization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 
 namespace KnowledgeKaizen.Web.Tests.Localization;
 
@@ -69,14 +75,106 @@ public sealed class DisplayNamesTests(PortalFactory factory) : IClassFixture<Por
         Assert.Equal("演示数据", names.Person("demo data"));
     });
 
-    private void InCulture(string culture, Action<DisplayNames> check)
+    [Fact]
+    public async Task ATasksTitle_IsWrittenFromItsKindAndStage_InTheReadersLanguage()
+    {
+        await factory.WithDbAsync(async db =>
+        {
+            db.SalesStages.Add(new SalesStage("demo_visit", "Product demo", "产品演示", 11));
+            return await db.SaveChangesAsync();
+        });
+
+        InCulture("zh-Hans", names =>
+        {
+            Assert.Equal("经验采集请求：您在 产品演示 阶段的做法", names.TaskTitle(CaptureRequestService.TaskKind, "demo_visit", "Capture request: your method at demo_visit"));
+            Assert.Equal("经验采集请求：您在 报价 阶段的做法", names.TaskTitle(CaptureRequestService.TaskKind, "quote", "Capture request: your method at Quotation"));
+            Assert.Equal("Read the new pricing rules", names.TaskTitle("announcement", null, "Read the new pricing rules"));
+        });
+        InCulture("en", names =>
+        {
+            Assert.Equal("Capture request: your method at Product demo", names.TaskTitle(CaptureRequestService.TaskKind, "demo_visit", "经验采集请求：您在 demo_visit 阶段的做法"));
+            Assert.Equal("Capture request: your method at Site walk", names.TaskTitle(CaptureRequestService.TaskKind, "site_walk", "Capture request"));
+        });
+    }
+
+    [Fact]
+    public void ADealMixCategory_IsNamedByItsDimension_RegionsAsTheCrmWroteThem()
+    {
+        InCulture("zh-Hans", names =>
+        {
+            Assert.Equal("转介绍", names.MixCategory("Source", "referral"));
+            Assert.Equal("Trade fair", names.MixCategory("Source", "trade_fair"));
+            Assert.Equal("零售", names.MixCategory("Industry", "retail"));
+            Assert.Equal("华东", names.MixCategory("Region", "华东"));
+        });
+        InCulture("en", names =>
+        {
+            Assert.Equal("Partner", names.MixCategory("Source", "PARTNER"));
+            Assert.Equal("Cold call list", names.MixCategory("Source", "cold_call_list"));
+            Assert.Equal("north_east", names.MixCategory("Region", "north_east"));
+        });
+    }
+
+    [Fact]
+    public void APresetsTitle_IsItsVendorAndItsTranslatedTitle_TheVendorsFileNameApart() => InCulture("zh-Hans", (_, l) =>
+    {
+        var preset = MappingPresets.Find("salesforce-opportunity-history")!;
+        var cases = MappingPresets.Find("salesforce-cases")!;
+        var saved = preset with { Name = "our-history", Title = "Our history export" };
+
+        Assert.Equal("Salesforce：机会历史", l.Title(preset));
+        Assert.Equal("OpportunityHistory (Data Loader)", preset.File);
+        Assert.Equal("工单评论", l.Title(cases.Companions.Single()));
+        Assert.Equal("CaseComment", cases.Companions.Single().File);
+        Assert.Equal("Our history export", l.Title(saved));
+    });
+
+    [Fact]
+    public void APresetsTitle_InEnglish_NamesTheVendorFirst() => InCulture("en", (_, l) =>
+        Assert.Equal("Dynamics 365: Cases with resolutions and activities", l.Title(MappingPresets.Find("dynamics365-incidents")!)));
+
+    [Fact]
+    public void TheInsightsSentences_AreReadBackInTheReadersLanguage_WithTheirNumbers()
+    {
+        var promoted = InsightMessages.Format(InsightMessages.Promoted, 7, "FastTree", 0.81234, 3, 128);
+        var notEnough = InsightMessages.Format(InsightMessages.NotEnoughDataKeepsServing, InsightMessages.Format(InsightMessages.TooFewRows, 40, 200));
+        var training = InsightMessages.Format(InsightMessages.Training, 42085);
+        var rejected = InsightMessages.Format(InsightMessages.NotPromoted,
+            InsightMessages.Format(InsightMessages.AucTooLow, 0.70126, 4, 0.7513, 0.02));
+
+        InCulture("zh-Hans", names =>
+        {
+            Assert.Equal("模型 v7（FastTree，AUC 0.812）已启用；128 个销售 × 阶段组合中有 3 个表现突出。", names.InsightMessage(promoted));
+            Assert.Equal("数据不足（只有 40 条阶段记录，至少需要 200 条）；继续使用之前的结论。", names.InsightMessage(notEnough));
+            Assert.Equal("正在用 42,085 条已结束的阶段记录训练", names.InsightMessage(training));
+            Assert.Equal("新模型未启用（未采用：AUC 0.7013 比正在使用的 v4（0.7513）低了超过 0.0200）；继续使用之前的模型。", names.InsightMessage(rejected));
+            Assert.Equal("正在训练和交叉验证（13 秒）", names.InsightMessage(InsightMessages.Format(InsightMessages.CrossValidating, 12.6)));
+            Assert.Equal("仅靠前一半数据不够：只有一种结果（没有任何记录推进到下一阶段）",
+                names.InsightMessage(InsightMessages.Format(InsightMessages.EarlierHalfNotEnough, InsightMessages.NoneAdvanced)));
+            Assert.Equal("Disk full", names.InsightMessage("Disk full"));
+            Assert.Equal("模型 v2（各阶段的基准比率，AUC 0.500）已启用；40 个销售 × 阶段组合中有 0 个表现突出。",
+                names.InsightMessage(InsightMessages.Format(InsightMessages.Promoted, 2, ExpectedOutcomeModel.BaseRateTrainer, 0.5, 0, 40)));
+            Assert.Equal("LightGbm", names.Trainer("LightGbm"));
+        });
+        InCulture("en", names =>
+        {
+            Assert.Equal("Model v7 (FastTree, AUC 0.812) serves; standouts: 3 of 128 rep × stage pairs.", names.InsightMessage(promoted));
+            Assert.Equal("Not enough data (only 40 stage history rows; at least 200 are needed); the previous findings keep serving.", names.InsightMessage(notEnough));
+            Assert.Equal("Training on 42,085 closed stage entries", names.InsightMessage(training));
+            Assert.Equal("Each stage's base rate", names.Trainer(ExpectedOutcomeModel.BaseRateTrainer));
+        });
+    }
+
+    private void InCulture(string culture, Action<DisplayNames> check) => InCulture(culture, (names, _) => check(names));
+
+    private void InCulture(string culture, Action<DisplayNames, IStringLocalizer<SharedResource>> check)
     {
         var (ui, format) = (CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture);
         CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(culture);
         try
         {
             using var scope = factory.Services.CreateScope();
-            check(scope.ServiceProvider.GetRequiredService<DisplayNames>());
+            check(scope.ServiceProvider.GetRequiredService<DisplayNames>(), scope.ServiceProvider.GetRequiredService<IStringLocalizer<SharedResource>>());
         }
         finally
         {

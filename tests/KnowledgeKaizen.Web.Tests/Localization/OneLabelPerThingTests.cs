@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using KnowledgeKaizen.Core.Knowledge;
+using KnowledgeKaizen.Insights;
 using KnowledgeKaizen.Testing;
 using KnowledgeKaizen.Web.Localization;
 
@@ -64,6 +65,15 @@ public sealed partial class OneLabelPerThingTests
     }
 
     [Fact]
+    public void EverySentenceTheInsightsCompose_HasAChineseTranslation_WithTheSameArguments()
+    {
+        var missing = InsightMessages.All.Where(format => !Translations.TryGetValue(format, out var chinese) || Arguments(chinese) != Arguments(format)).ToList();
+        Assert.True(missing.Count == 0, "Missing or different zh-Hans translations:\n" + string.Join("\n", missing));
+
+        static string Arguments(string format) => string.Join(",", Placeholder().Matches(format).Select(m => m.Groups[1].Value).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void TheSameWords_AreTranslatedAlike_WhateverTheirCaseOrClosingPunctuation()
     {
         var conflicts = Translations.GroupBy(t => Normalised(t.Key), StringComparer.Ordinal)
@@ -94,4 +104,7 @@ public sealed partial class OneLabelPerThingTests
 
     [GeneratedRegex(@"[。：！？（）()…\s]")]
     private static partial Regex ChinesePunctuation();
+
+    [GeneratedRegex(@"\{(\d+)(?::[^}]*)?\}")]
+    private static partial Regex Placeholder();
 }

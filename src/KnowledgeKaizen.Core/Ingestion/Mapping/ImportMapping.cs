@@ -17,8 +17,14 @@ public sealed record ImportMapping
     /// <summary>The portal kind it produces, as its slug ("opportunities", "stage-history").</summary>
     public required string Kind { get; init; }
 
-    /// <summary>What a person reads: "Salesforce: Opportunity (Data Loader)".</summary>
+    /// <summary>What a person reads, in the portal's words: "Opportunity history" (a preset's is translated and shown after its vendor).</summary>
     public string? Title { get; init; }
+
+    /// <summary>
+    /// The vendor's own name of the file, object or table the layout reads, as the reader finds it in the export
+    /// ("OpportunityHistory (Data Loader)", "incident"): data, shown as written in every language.
+    /// </summary>
+    public string? File { get; init; }
 
     /// <summary>The CRM the layout comes from, when it is a vendor's.</summary>
     public string? Vendor { get; init; }
@@ -69,8 +75,15 @@ public sealed record CompanionFile
     /// <summary>How rules refer to it, and the API's multipart field / the command line's <c>--companion name=path</c>.</summary>
     public required string Name { get; init; }
 
-    /// <summary>What a person reads: "Case comments (CaseComment)".</summary>
+    /// <summary>What a person reads, in the portal's words: "Case comments".</summary>
     public string? Title { get; init; }
+
+    /// <summary>The vendor's own name of the file ("CaseComment"): data, shown as written in every language.</summary>
+    public string? File { get; init; }
+
+    /// <summary>For messages: "Case comments (CaseComment)".</summary>
+    [JsonIgnore]
+    public string Description => Title is null ? Name : File is null ? Title : $"{Title} ({File})";
 
     /// <summary>Header columns the file must have.</summary>
     public IReadOnlyList<string> Detect { get; init; } = [];

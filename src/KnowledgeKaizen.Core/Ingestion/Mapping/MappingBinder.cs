@@ -95,7 +95,7 @@ public sealed class MappingBinder(KnowledgeKaizenDbContext db)
 
     private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
 
-    private static string Describe(CompanionFile companion) => companion.Title is null ? companion.Name : $"{companion.Name}: {companion.Title}";
+    private static string Describe(CompanionFile companion) => companion.Title is null ? companion.Name : $"{companion.Name}: {companion.Description}";
 
     private static string Names(ImportMapping mapping) =>
         mapping.Companions.Count == 0 ? "no other file" : string.Join(", ", mapping.Companions.Select(c => c.Name));

@@ -38,13 +38,13 @@ public sealed class RetrainJobHandler(
     public async Task<RetrainResult> RetrainAsync(IJobProgress progress, CancellationToken ct)
     {
         var clockWatch = Stopwatch.StartNew();
-        await progress.ReportAsync(0.02, "Loading stage history", ct);
+        await progress.ReportAsync(0.02, InsightMessages.Loading, ct);
         var observations = await source.LoadAsync(null, null, ct);
         var options = SnapshotBuilder.OptionsJson(modelOptions, evidenceOptions);
-        await progress.ReportAsync(0.1, $"Training on {observations.Count:N0} closed stage entries", ct);
+        await progress.ReportAsync(0.1, InsightMessages.Format(InsightMessages.Training, observations.Count), ct);
 
         var engine = new PerformerDetectionEngine(modelOptions, evidenceOptions, clock);
-        var outcome = await WithProgressAsync(() => engine.Run(observations, ct), 0.1, 0.7, "Training and cross-validating", progress, ct);
+        var outcome = await WithProgressAsync(() => engine.Run(observations, ct), 0.1, 0.7, InsightMessages.CrossValidating, progress, ct);
         if (outcome.Value is null)
         {
             var reason = outcome.NotEnoughData!.Reason;
@@ -55,26 +55,26 @@ public sealed class RetrainJobHandler(
                 await db.SaveChangesAsync(ct);
             }
 
-            var message = keepsServing ? $"Not enough data ({reason}); the previous findings keep serving." : $"Not enough data: {reason}";
+            var message = InsightMessages.Format(keepsServing ? InsightMessages.NotEnoughDataKeepsServing : InsightMessages.NotEnoughData, reason);
             return new RetrainResult("not-enough-data", message, observations.Count, null, null, null, 0, clockWatch.Elapsed.TotalSeconds, 0);
         }
 
         // Computed here, once per retraining, and stored with the model: the pages only read it.
         var validator = new FindingsValidator(modelOptions, evidenceOptions);
         var validation = await WithProgressAsync(() => validator.Validate(observations, outcome.Value, ct), 0.7, 0.87,
-            "Checking the findings (data without rep effects, earlier against later half)", progress, ct);
+            InsightMessages.Checking, progress, ct);
         var model = outcome.Value.Training.Model;
         model.Report = model.Report with { Validation = validation };
 
-        await progress.ReportAsync(0.88, "Saving the model", ct);
+        await progress.ReportAsync(0.88, InsightMessages.SavingModel, ct);
         var promotion = await store.SaveAndPromoteAsync(outcome.Value.Training.Model, jobOptions.Value.PromotionAucMargin, ct);
         if (!promotion.Promoted)
         {
-            return new RetrainResult("rejected", $"The new model was not promoted ({promotion.Reason}); the previous one keeps serving.",
+            return new RetrainResult("rejected", InsightMessages.Format(InsightMessages.NotPromoted, promotion.Reason),
                 observations.Count, await store.CurrentVersionAsync(ct), null, promotion.Candidate.Auc, 0, clockWatch.Elapsed.TotalSeconds, 0);
         }
 
-        await progress.ReportAsync(0.93, "Saving the findings", ct);
+        await progress.ReportAsync(0.93, InsightMessages.SavingFindings, ct);
         var snapshot = SnapshotBuilder.Build(outcome.Value, promotion.Version!.Value, observations.Count, options, await source.RepsAsync(ct), clock.GetUtcNow());
         db.FindingSnapshots.Add(snapshot);
         await db.SaveChangesAsync(ct);
@@ -82,19 +82,22 @@ public sealed class RetrainJobHandler(
         var sent = jobOptions.Value.AutoCaptureRequests ? await SendCaptureRequestsAsync(snapshot, ct) : 0;
         var standouts = snapshot.Findings.Count(f => f.Class == FindingClass.Standout);
         return new RetrainResult("promoted",
-            $"Model v{promotion.Version} ({promotion.Candidate.Trainer}, AUC {promotion.Candidate.Auc:0.000}) serves; {standouts} standouts among {snapshot.Findings.Count} rep × stage pairs.",
+            InsightMessages.Format(InsightMessages.Promoted, promotion.Version, promotion.Candidate.Trainer, promotion.Candidate.Auc, standouts, snapshot.Findings.Count),
             observations.Count, promotion.Version, snapshot.Id, promotion.Candidate.Auc, standouts, clockWatch.Elapsed.TotalSeconds, sent);
     }
 
-    /// <summary>The engine reports no progress of its own, so the bar creeps from <paramref name="from"/> towards <paramref name="to"/> while it works, with the elapsed time.</summary>
-    private static async Task<T> WithProgressAsync<T>(Func<T> work, double from, double to, string what, IJobProgress progress, CancellationToken ct)
+    /// <summary>
+    /// The engine reports no progress of its own, so the bar creeps from <paramref name="from"/> towards <paramref name="to"/>
+    /// while it works, with the elapsed seconds as <paramref name="step"/>'s {0}.
+    /// </summary>
+    private static async Task<T> WithProgressAsync<T>(Func<T> work, double from, double to, string step, IJobProgress progress, CancellationToken ct)
     {
         var running = Task.Run(work, ct);
         var watch = Stopwatch.StartNew();
         while (await Task.WhenAny(running, Task.Delay(TimeSpan.FromSeconds(1), ct)) != running)
         {
             var seconds = watch.Elapsed.TotalSeconds;
-            await progress.ReportAsync(from + ((to - from) * (1 - Math.Exp(-seconds / 30))), $"{what} ({seconds:0} s)", ct);
+            await progress.ReportAsync(from + ((to - from) * (1 - Math.Exp(-seconds / 30))), InsightMessages.Format(step, seconds), ct);
         }
 
         return await running;
@@ -119,7 +122,7 @@ public sealed class RetrainJobHandler(
         {
             var (name, slug) = stages.GetValueOrDefault(finding.Stage, (finding.Stage, null));
             var evidence = CaptureEvidence.Build(finding, name, snapshot.ModelVersion, slug);
-            var result = await captures.SendAsync(finding, evidence, "automatic", $"Capture request: your method at {name}", ct);
+            var result = await captures.SendAsync(finding, evidence, "automatic", ct);
             sent += result.Status == CaptureSendStatus.Sent ? 1 : 0;
         }
 

@@ -1,4 +1,5 @@
 using KnowledgeKaizen.Core.Identity;
+using KnowledgeKaizen.Web.Localization;
 using KnowledgeKaizen.Web.PerformerDetection;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +9,7 @@ namespace KnowledgeKaizen.Web.Pages.Insights;
 
 /// <summary>The expected-outcome model: quality report, calibration by decile, trainer comparison, versions and the Retrain button.</summary>
 [Authorize(Policy = Policies.KnowledgeManager)]
-public sealed class ExpectedOutcomeReportModel(PerformerDetectionPages pages) : PageModel
+public sealed class ExpectedOutcomeReportModel(PerformerDetectionPages pages, DisplayNames names) : PageModel
 {
     public ModelOverview Overview { get; private set; } = null!;
 
@@ -26,6 +27,6 @@ public sealed class ExpectedOutcomeReportModel(PerformerDetectionPages pages) : 
         var job = await pages.JobAsync(id, ct);
         return job is null
             ? NotFound()
-            : new JsonResult(new { status = job.Status.ToString(), progress = job.Progress, message = job.Message, finished = job.IsFinished });
+            : new JsonResult(new { status = job.Status.ToString(), progress = job.Progress, message = names.InsightMessage(job.Message), finished = job.IsFinished });
     }
 }

@@ -4,14 +4,13 @@ using KnowledgeKaizen.Core.PerformerDetection;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 using KnowledgeKaizen.Web.Localization;
 
 namespace KnowledgeKaizen.Web.Pages.Tasks;
 
 /// <summary>The signed-in user's tasks and notifications; opening one marks it read.</summary>
 [Authorize(Policy = Policies.Reader)]
-public sealed class IndexModel(UserTaskService tasks, CaptureRequestService captures, DisplayNames names, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class IndexModel(UserTaskService tasks, CaptureRequestService captures, DisplayNames names) : PageModel
 {
     public IReadOnlyList<UserTask> Tasks { get; private set; } = [];
 
@@ -24,9 +23,7 @@ public sealed class IndexModel(UserTaskService tasks, CaptureRequestService capt
     {
         Tasks = await tasks.ListAsync(UserId, ct: ct);
         var stages = await captures.StagesOfTasksAsync(Tasks, ct);
-        Titles = Tasks.ToDictionary(t => t.Id, t => stages.TryGetValue(t.Id, out var stage)
-            ? l["Capture request: your method at {0}", names.Stage(stage)].Value
-            : t.Title);
+        Titles = Tasks.ToDictionary(t => t.Id, t => names.TaskTitle(t.Kind, stages.GetValueOrDefault(t.Id), t.Title));
     }
 
     public async Task<IActionResult> OnPostOpenAsync(long id, CancellationToken ct) =>

@@ -32,7 +32,7 @@ public sealed class IndexModel(PerformerDetectionPages pages, IStringLocalizer<S
 
     public async Task<IActionResult> OnPostSendAsync(long findingRepId, string findingStage, CancellationToken ct)
     {
-        var result = await pages.SendCaptureRequestAsync(findingRepId, findingStage, User, l["Capture request: your method at {0}", findingStage], ct);
+        var result = await pages.SendCaptureRequestAsync(findingRepId, findingStage, User, ct);
         if (result.Status == CaptureSendStatus.NoPortalUser)
         {
             UninvitedRep = findingStage;
