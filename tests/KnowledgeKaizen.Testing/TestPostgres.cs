@@ -52,8 +52,9 @@ public static class TestPostgres
         return new TestPostgresDatabase(name, ConnectionString(name));
     }
 
+    /// <summary>A database's connection string with the portal's defaults (its long command timeout: a million-row merge outlasts Npgsql's 30 s).</summary>
     public static string ConnectionString(string database) =>
-        new NpgsqlConnectionStringBuilder(Server) { Database = database, Pooling = true }.ConnectionString;
+        DatabaseSettings.PostgreSqlConnectionString(new NpgsqlConnectionStringBuilder(Server) { Database = database, Pooling = true }.ConnectionString);
 
     internal static async Task ExecuteAsync(string sql, string? database = null)
     {

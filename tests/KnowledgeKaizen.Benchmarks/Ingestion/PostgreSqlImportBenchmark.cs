@@ -131,8 +131,7 @@ public sealed class PostgreSqlImportBenchmark : IBenchmark
         using var target = await TestPostgres.CreateDatabaseAsync("bench_moved", migrated: false);
         await using var source = new KnowledgeKaizenDbContext((DbContextOptions<KnowledgeKaizenDbContext>)new DatabaseSettings(DatabaseProvider.Sqlite,
             DatabaseSettings.SqliteConnectionString(sqliteFile)).Apply(new DbContextOptionsBuilder<KnowledgeKaizenDbContext>()).Options);
-        // The portal's connection defaults (as migrate-data's): copying a million rows outlasts Npgsql's 30 s command timeout.
-        await using var destination = TestPostgres.NewContext(DatabaseSettings.PostgreSqlConnectionString(target.ConnectionString));
+        await using var destination = target.NewContext();
         var report = await DatabaseCopier.CopyAsync(source, destination);
         var seconds = report.Elapsed.TotalSeconds;
         Report.Table("migrate-data: the SQLite database of the last round into an empty PostgreSQL database",
