@@ -34,13 +34,16 @@ public class DemoDataPortalFactory : PortalFactory
     /// <summary>False for an empty install with the same model settings.</summary>
     protected virtual bool LoadsDemoData => true;
 
+    /// <summary>False: no retraining at start, the costliest part of a demo portal's start (it runs in the background).</summary>
+    protected virtual bool RetrainsAtStart => true;
+
     protected override TimeProvider? Clock { get; } = new RunningClock(SeedToday);
 
     protected override IDictionary<string, string?> Settings
     {
         get
         {
-            var settings = new Dictionary<string, string?>(FastModel);
+            var settings = new Dictionary<string, string?>(FastModel) { ["Insights:RetrainAtStart"] = RetrainsAtStart ? "true" : "false" };
             if (LoadsDemoData)
             {
                 settings["KnowledgeKaizen:LoadDemoData"] = "true";
@@ -63,4 +66,10 @@ public class DemoDataPortalFactory : PortalFactory
         using var truth = JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.SeedData, "planted-truth.json")));
         return [.. truth.RootElement.GetProperty("standouts").EnumerateArray().Select(s => (s.GetProperty("rep_id").GetString()!, s.GetProperty("stage").GetString()!))];
     }
+}
+
+/// <summary>The demo portal without its retraining at start, for tests that read the CRM data and figures, not findings.</summary>
+public class UntrainedDemoDataPortalFactory : DemoDataPortalFactory
+{
+    protected override bool RetrainsAtStart => false;
 }

@@ -8,8 +8,8 @@ public class PostgreSqlPortalFactory : PortalFactory
     public override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }
 
-/// <summary>The demo-data portal of <see cref="DemoDataPortalFactory"/> on PostgreSQL.</summary>
-public class PostgreSqlDemoDataPortalFactory : DemoDataPortalFactory
+/// <summary>The demo-data portal of <see cref="UntrainedDemoDataPortalFactory"/> on PostgreSQL (no test there reads findings).</summary>
+public class PostgreSqlUntrainedDemoDataPortalFactory : UntrainedDemoDataPortalFactory
 {
     public override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }

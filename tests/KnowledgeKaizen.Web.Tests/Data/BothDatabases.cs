@@ -4,7 +4,8 @@ namespace KnowledgeKaizen.Web.Tests.Data;
 
 /// <summary>
 /// The demo data loaded by the app's own loader into two portals, one on SQLite and one on PostgreSQL, shared by the
-/// tests that compare them or need a populated PostgreSQL install (one start each for the whole collection).
+/// tests that compare them or need a populated PostgreSQL install (one start each for the whole collection; none reads
+/// findings, so neither retrains at start).
 /// </summary>
 public sealed class BothDatabases : IDisposable
 {
@@ -16,9 +17,9 @@ public sealed class BothDatabases : IDisposable
         Task.WaitAll(Task.Run(() => Sqlite.Services), Task.Run(() => PostgreSql.Services));
     }
 
-    public DemoDataPortalFactory Sqlite { get; } = new();
+    public UntrainedDemoDataPortalFactory Sqlite { get; } = new();
 
-    public PostgreSqlDemoDataPortalFactory PostgreSql { get; } = new();
+    public PostgreSqlUntrainedDemoDataPortalFactory PostgreSql { get; } = new();
 
     public void Dispose()
     {

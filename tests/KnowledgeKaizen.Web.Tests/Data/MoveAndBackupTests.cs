@@ -38,7 +38,6 @@ public sealed class MoveAndBackupTests(BothDatabases databases)
     [Fact]
     public async Task PgDump_AndPgRestore_GiveBackTheSameDatabase()
     {
-        await databases.PostgreSql.SnapshotAsync();
         var source = databases.PostgreSql.Postgres;
         using var restored = await TestPostgres.CreateDatabaseAsync("restored", migrated: false);
         var dump = Path.Combine(databases.PostgreSql.DataPath, "backups", "knowledgekaizen.dump");

@@ -1,10 +1,7 @@
-using KnowledgeKaizen.Core.Hosting;
 using KnowledgeKaizen.Core.Improvement;
 using KnowledgeKaizen.Core.Knowledge;
 using KnowledgeKaizen.Insights.Improvement;
 using KnowledgeKaizen.Testing;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,21 +16,9 @@ public sealed class DemoDataMovesWithTheInstallTests(DemoDataMovesWithTheInstall
     private static readonly DateTime Today = new(2027, 5, 20, 10, 0, 0, DateTimeKind.Utc);
 
     /// <summary>The demo portal on another day, without the first retraining (nothing here reads findings).</summary>
-    public sealed class Portal : DemoDataPortalFactory
+    public sealed class Portal : UntrainedDemoDataPortalFactory
     {
         protected override TimeProvider? Clock { get; } = new ManualClock(new DateTimeOffset(Today));
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services =>
-            {
-                foreach (var retrain in services.Where(d => d.ServiceType == typeof(IStartupTask) && d.ImplementationType?.Name == "InitialRetrain").ToList())
-                {
-                    services.Remove(retrain);
-                }
-            });
-        }
     }
 
     [Fact]

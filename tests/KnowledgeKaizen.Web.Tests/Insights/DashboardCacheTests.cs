@@ -139,6 +139,6 @@ public abstract class DashboardCacheTests(DemoDataPortalFactory portal)
     }
 }
 
-public sealed class DashboardCacheOnSqliteTests(DemoDataPortalFactory portal) : DashboardCacheTests(portal), IClassFixture<DemoDataPortalFactory>;
+public sealed class DashboardCacheOnSqliteTests(UntrainedDemoDataPortalFactory portal) : DashboardCacheTests(portal), IClassFixture<UntrainedDemoDataPortalFactory>;
 
-public sealed class DashboardCacheOnPostgreSqlTests(PostgreSqlDemoDataPortalFactory portal) : DashboardCacheTests(portal), IClassFixture<PostgreSqlDemoDataPortalFactory>;
+public sealed class DashboardCacheOnPostgreSqlTests(PostgreSqlUntrainedDemoDataPortalFactory portal) : DashboardCacheTests(portal), IClassFixture<PostgreSqlUntrainedDemoDataPortalFactory>;

@@ -7,7 +7,7 @@ namespace KnowledgeKaizen.Web.Tests.Insights;
 
 /// <summary>The dashboards over HTTP on the demo data: rendering, filters from the URL, scoping, CSV.</summary>
 [Collection(DemoDataReaders.Name)]
-public sealed class InsightsPagesTests(DemoDataPortalFactory factory)
+public sealed class InsightsPagesTests(UntrainedDemoDataPortalFactory factory)
 {
     private const string AllTime = "from=2024-11-01&to=2026-10-31";
 

@@ -13,7 +13,7 @@ namespace KnowledgeKaizen.Web.Tests.Insights;
 /// On the demo data loaded through the app's import pipeline, the pre-aggregates the imports built give the
 /// same dashboards as the live queries (the reference: the same figures after a write marks them stale).
 /// </summary>
-public sealed class SeedAggregatesTests(DemoDataPortalFactory factory) : IClassFixture<DemoDataPortalFactory>
+public sealed class SeedAggregatesTests(UntrainedDemoDataPortalFactory factory) : IClassFixture<UntrainedDemoDataPortalFactory>
 {
     private static readonly MetricViewer Manager = new(true, null);
     private static readonly JsonSerializerOptions Json = new() { Converters = { new Rounded() } };

@@ -7,7 +7,7 @@ namespace KnowledgeKaizen.Web.Tests.Insights;
 
 /// <summary>The dashboards on the demo data agree with the raw seed files and with each other.</summary>
 [Collection(DemoDataReaders.Name)]
-public sealed class SeedConsistencyTests(DemoDataPortalFactory factory)
+public sealed class SeedConsistencyTests(UntrainedDemoDataPortalFactory factory)
 {
     /// <summary>A period that holds the whole demo history (24 months up to 2026-10-31).</summary>
     private static readonly MetricFilter Everything = new(new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2030, 1, 1, 0, 0, 0, DateTimeKind.Utc));

@@ -8,6 +8,12 @@ public sealed class RetrainOptions
     /// <summary>Send every new Standout a capture request automatically after a retraining (otherwise a manager does).</summary>
     public bool AutoCaptureRequests { get; set; }
 
+    /// <summary>
+    /// Queue a retraining at start when there are no findings yet or their model files are gone (default). Off: the first
+    /// retraining waits for the schedule or the next import, e.g. while a large history is still being loaded.
+    /// </summary>
+    public bool RetrainAtStart { get; set; } = true;
+
     /// <summary>Scheduled retraining interval (default one day); a successful import also triggers one.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00", ErrorMessage = "Insights:RetrainInterval must be between a minute and a year.")]
     public TimeSpan RetrainInterval { get; set; } = TimeSpan.FromDays(1);

@@ -56,14 +56,28 @@ public sealed class InitialRetrainTests : IDisposable
         Assert.Empty(queue.Reasons);
     }
 
+    [Fact]
+    public async Task RetrainAtStartOff_QueuesNothing_EvenWithoutFindingsOrWithTheirModelGone()
+    {
+        var off = new RetrainOptions { RetrainAtStart = false };
+        await RunAsync(off);
+        AddSnapshot(modelVersion: 3);
+        await RunAsync(off);
+
+        Assert.Empty(queue.Reasons);
+    }
+
     private void AddSnapshot(int modelVersion)
     {
         crm.Db.FindingSnapshots.Add(FindingSnapshot.Ready(DateTimeOffset.UnixEpoch, modelVersion, 10, "{}", "[]", 0, 0, []));
         crm.Db.SaveChanges();
     }
 
-    private Task RunAsync() =>
-        new InitialRetrain(crm.Db, new RetrainTrigger(crm.Db, queue, Options.Create(new RetrainOptions()), TimeProvider.System), Models).RunAsync(CancellationToken.None);
+    private Task RunAsync(RetrainOptions? options = null)
+    {
+        var settings = Options.Create(options ?? new RetrainOptions());
+        return new InitialRetrain(crm.Db, new RetrainTrigger(crm.Db, queue, settings, TimeProvider.System), Models, settings).RunAsync(CancellationToken.None);
+    }
 
     public void Dispose()
     {
