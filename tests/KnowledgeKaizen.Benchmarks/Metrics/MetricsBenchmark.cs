@@ -22,6 +22,7 @@ namespace KnowledgeKaizen.Benchmarks.Metrics;
 /// portal on it (the baseline SQL is SQLite's, so it is left out there).
 /// Usage: metrics [--stage-rows 1000000] [--cases 200000] [--feedback 100000] [--runs 30] [--baseline-runs N] [--data folder]
 /// [--web KnowledgeKaizen.Web.dll] [--reuse] [--skip-load] [--load-rounds 3] [--load-seconds 10] [--postgres]
+/// (--baseline-runs 0 leaves the baseline out)
 /// (build the portal first: dotnet build -c Release src/KnowledgeKaizen.Web)
 /// </summary>
 public sealed class MetricsBenchmark : IBenchmark
@@ -92,7 +93,8 @@ public sealed class MetricsBenchmark : IBenchmark
             await using var portal = await BenchmarkPortal.StartAsync(web, folder);
             await using var writer = new SqliteConnection(connectionString);
             await writer.OpenAsync();
-            await PagesAsync(portal, writer, """UPDATE "MetricFactsState" SET "Version" = random() WHERE "Id" = 1""", connectionString, stageRows, cases, runs, baselineRuns);
+            await PagesAsync(portal, writer, """UPDATE "MetricFactsState" SET "Version" = random() WHERE "Id" = 1""",
+                baselineRuns > 0 ? connectionString : null, stageRows, cases, runs, baselineRuns);
         }
 
         if (!args.Contains("--skip-load"))
