@@ -2,13 +2,26 @@ namespace KnowledgeKaizen.Data.PostgreSql;
 
 /// <summary>
 /// The data version the dashboards' result cache is keyed by (<c>MetricFactsState.Version</c>), as on SQLite: any
-/// insert, update, delete or truncate of a table the metrics read gives it a new random value inside the writer's
-/// transaction (one statement-level trigger per table, however many rows). Readers see the new value exactly when
-/// they see the new rows; concurrent writers queue on the one state row until the first commits.
+/// insert, update, delete or truncate of a table the metrics read gives it a new random value in the writer's
+/// transaction (one statement-level trigger per table, however many rows), so readers see the new value exactly when
+/// they see the new rows.
 /// </summary>
+/// <remarks>
+/// The Dash migration set the value from the statement, which locked the one state row until the writer committed: a
+/// long import's transaction made every other write to these tables wait for it. Since PgVersionAtCommit
+/// (<see cref="AtCommit"/>) a statement only notes its transaction in <c>MetricDataCommits</c> (keyed by the transaction,
+/// so writers never meet there), and a deferred constraint trigger on that row sets the version — and clears the
+/// aggregates' freshness flag when the transaction changed a table they summarise — as the transaction commits: the
+/// state row is locked only for the moment of a commit.
+/// </remarks>
 internal static class MetricDataVersionSchema
 {
     private const string Function = "MetricData_Changed";
+    private const string Committing = "MetricData_Committing";
+
+    /// <summary>What a change function of the aggregates' source tables runs instead of clearing the flag itself.</summary>
+    public const string FactsChanged =
+        """INSERT INTO "MetricDataCommits" ("Transaction", "Facts") VALUES (txid_current(), true) ON CONFLICT ("Transaction") DO UPDATE SET "Facts" = true WHERE NOT "MetricDataCommits"."Facts";""";
 
     private static readonly string[] Tables =
         ["StageHistory", "Activities", "Opportunities", "ServiceCases", "Feedback", "Customers", "Reps", "SalesStages"];
@@ -37,5 +50,54 @@ internal static class MetricDataVersionSchema
     [
         $"""DROP FUNCTION IF EXISTS "{Function}"() CASCADE;""",
         """ALTER TABLE "MetricFactsState" DROP COLUMN IF EXISTS "Version";""",
+    ];
+
+    /// <summary>The version (and the freshness flag) set as the writing transaction commits; run before <see cref="MetricFactsSchema.WithoutWaits"/>.</summary>
+    public static IEnumerable<string> AtCommit() =>
+    [
+        // Empty between transactions: each row lives from a transaction's first write to its commit.
+        """CREATE TABLE "MetricDataCommits" ("Transaction" bigint NOT NULL PRIMARY KEY, "Facts" boolean NOT NULL);""",
+        $$"""
+        CREATE OR REPLACE FUNCTION "{{Function}}"() RETURNS trigger LANGUAGE plpgsql AS $body$
+        BEGIN
+            INSERT INTO "MetricDataCommits" ("Transaction", "Facts") VALUES (txid_current(), false) ON CONFLICT ("Transaction") DO NOTHING;
+            RETURN NULL;
+        END
+        $body$;
+        """,
+        // Runs once per transaction (its one row), at commit; "Fresh" on the right is the value before this update.
+        $$"""
+        CREATE FUNCTION "{{Committing}}"() RETURNS trigger LANGUAGE plpgsql AS $body$
+        DECLARE
+            facts boolean;
+        BEGIN
+            DELETE FROM "MetricDataCommits" WHERE "Transaction" = NEW."Transaction" RETURNING "Facts" INTO facts;
+            UPDATE "MetricFactsState" SET "Version" = floor(random() * 9007199254740991)::bigint,
+                "Partial" = CASE WHEN facts AND "Fresh" = 1 THEN 1 ELSE "Partial" END,
+                "Fresh" = CASE WHEN facts THEN 0 ELSE "Fresh" END
+            WHERE "Id" = 1;
+            RETURN NULL;
+        END
+        $body$;
+        """,
+        $"""
+        CREATE CONSTRAINT TRIGGER "TR_MetricDataCommits_Commit" AFTER INSERT ON "MetricDataCommits"
+        DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "{Committing}"();
+        """,
+    ];
+
+    /// <summary>Undoes <see cref="AtCommit"/>; run after <see cref="MetricFactsSchema.WithWaits"/>.</summary>
+    public static IEnumerable<string> AtStatement() =>
+    [
+        $"""DROP FUNCTION "{Committing}"() CASCADE;""",
+        """DROP TABLE "MetricDataCommits";""",
+        $$"""
+        CREATE OR REPLACE FUNCTION "{{Function}}"() RETURNS trigger LANGUAGE plpgsql AS $body$
+        BEGIN
+            UPDATE "MetricFactsState" SET "Version" = floor(random() * 9007199254740991)::bigint WHERE "Id" = 1;
+            RETURN NULL;
+        END
+        $body$;
+        """,
     ];
 }

@@ -42,8 +42,19 @@ public static class TestPostgres
         return new TestPostgresDatabase(name, ConnectionString(name));
     }
 
+    /// <summary>A new database holding what <paramref name="source"/> holds now (its pooled connections are closed first).</summary>
+    public static async Task<TestPostgresDatabase> CopyDatabaseAsync(TestPostgresDatabase source, string purpose)
+    {
+        var name = $"kk_{purpose}_{Guid.NewGuid():N}";
+        name = name[..Math.Min(name.Length, 63)];
+        source.ClearPool();
+        await ExecuteAsync($"CREATE DATABASE \"{name}\" TEMPLATE \"{source.Name}\"");
+        return new TestPostgresDatabase(name, ConnectionString(name));
+    }
+
+    /// <summary>A database's connection string with the portal's defaults (its long command timeout: a million-row merge outlasts Npgsql's 30 s).</summary>
     public static string ConnectionString(string database) =>
-        new NpgsqlConnectionStringBuilder(Server) { Database = database, Pooling = true }.ConnectionString;
+        DatabaseSettings.PostgreSqlConnectionString(new NpgsqlConnectionStringBuilder(Server) { Database = database, Pooling = true }.ConnectionString);
 
     internal static async Task ExecuteAsync(string sql, string? database = null)
     {
@@ -134,13 +145,16 @@ public sealed class TestPostgresDatabase(string name, string connectionString) :
         return await command.ExecuteScalarAsync();
     }
 
+    /// <summary>Closes this process's pooled connections to the database.</summary>
+    public void ClearPool()
+    {
+        using var connection = new NpgsqlConnection(connectionString);
+        NpgsqlConnection.ClearPool(connection);
+    }
+
     public void Dispose()
     {
-        using (var connection = new NpgsqlConnection(connectionString))
-        {
-            NpgsqlConnection.ClearPool(connection);
-        }
-
+        ClearPool();
         TestPostgres.ExecuteAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)").GetAwaiter().GetResult();
     }
 }

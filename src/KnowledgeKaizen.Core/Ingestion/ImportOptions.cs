@@ -19,7 +19,9 @@ public sealed class ImportOptions
 
     /// <summary>
     /// For crash tests only: an import that reaches this phase writes <see cref="HoldMarker"/> and waits there until
-    /// its process is killed, so a test kills it at a known point. Unset in any real deployment.
+    /// its process is killed, so a test kills it at a known point. Unset in any real deployment. At
+    /// <see cref="ImportPhase.Applying"/> the apply has begun and not finished: after the first batch committed where it goes
+    /// in batches (SQLite), inside its one transaction before the commit otherwise (PostgreSQL).
     /// </summary>
     public ImportPhase? HoldAt { get; set; }
 

@@ -180,7 +180,7 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImp
             }
 
             var to = batches ? Math.Min(staged.Count, from + size) : staged.Count;
-            var elapsed = await ApplyBatchAsync(staged, from, to, committing);
+            var elapsed = await ApplyBatchAsync(staged, from, to, committing, holdBeforeCommit: first && !batches, ct);
             from = to;
             size = elapsed < BatchTarget / 2 ? Math.Min(MaxBatchRows, size * 2)
                 : elapsed > BatchTarget * 2 ? Math.Max(MinBatchRows, size / 2)
@@ -190,11 +190,12 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImp
                 await progress(ImportPhase.Applying, staged.Count == 0 ? 1 : (double)from / staged.Count, from);
             }
 
-            if (first && hold is not null)
+            if (first && batches && hold is not null)
             {
-                first = false;
                 await hold.AtAsync(ImportPhase.Applying, ct);
             }
+
+            first = false;
         }
         while (from < staged.Count);
     }
@@ -208,7 +209,14 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImp
         }
     }
 
-    private async Task<TimeSpan> ApplyBatchAsync(StagedImport staged, long from, long to, Func<AppliedBatch, bool, Task> committing)
+    /// <summary>
+    /// Applies one batch in a transaction of its own. With <paramref name="holdBeforeCommit"/>, a crash test's hold at
+    /// <see cref="ImportPhase.Applying"/> comes inside it, its rows written and not yet committed: where the apply is one
+    /// transaction, that is the moment a kill must leave nothing of it. (Applied in batches, the hold comes after the first
+    /// batch commits, with the rest still to apply.)
+    /// </summary>
+    private async Task<TimeSpan> ApplyBatchAsync(StagedImport staged, long from, long to, Func<AppliedBatch, bool, Task> committing,
+        bool holdBeforeCommit, CancellationToken ct)
     {
         using var transaction = staged.Staging.BeginApply();
         using var turn = staged.Staging.AppliesInBatches ? turns?.Batch() : null;
@@ -219,6 +227,11 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImp
             var (inserted, changed) = staged.Staging.Compare(transaction, from, to);
             staged.Staging.Apply(transaction, from, to, Clock.GetUtcNow());
             await committing(new AppliedBatch(inserted, changed - inserted, to - from - changed), to == staged.Count);
+            if (holdBeforeCommit && hold is not null)
+            {
+                await hold.AtAsync(ImportPhase.Applying, ct);
+            }
+
             transaction.Commit();
         }
         finally

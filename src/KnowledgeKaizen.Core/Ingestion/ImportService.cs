@@ -169,7 +169,10 @@ public sealed class ImportService(KnowledgeKaizenDbContext db, ImportPipeline pi
         {
             if (record.AppliedRows == 0)
             {
-                record.Fail("Interrupted before its rows were applied, and its staged rows are gone; nothing was applied. Run it again.", clock.GetUtcNow());
+                // On PostgreSQL the rows are staged for the length of the apply's one transaction, which the server rolled back.
+                record.Fail(db.Database.IsSqlite()
+                    ? "Interrupted before its rows were applied, and its staged rows are gone; nothing was applied. Run it again."
+                    : "Interrupted while its rows were being applied; the database rolled the import back, so nothing was applied. Run it again.", clock.GetUtcNow());
             }
             else
             {

@@ -90,7 +90,7 @@ internal sealed class MetricFactStore(DbConnection connection, ISqlDialect sql, 
         var dirty = new List<(string Kind, string Month)>();
         if (partial)
         {
-            await ReadAsync("""SELECT "Kind", "Month" FROM "MetricDirtyMonths" """, null, r => dirty.Add((r.GetString(0), r.GetString(1))), ct);
+            await ReadAsync("""SELECT DISTINCT "Kind", "Month" FROM "MetricDirtyMonths" """, null, r => dirty.Add((r.GetString(0), r.GetString(1))), ct);
         }
 
         var whole = partial
@@ -129,7 +129,7 @@ internal sealed class MetricFactStore(DbConnection connection, ISqlDialect sql, 
     public async Task<List<(string Kind, string Month)>> DirtyAsync(CancellationToken ct)
     {
         var dirty = new List<(string Kind, string Month)>();
-        await ReadAsync("""SELECT "Kind", "Month" FROM "MetricDirtyMonths" """, null, r => dirty.Add((r.GetString(0), r.GetString(1))), ct);
+        await ReadAsync("""SELECT DISTINCT "Kind", "Month" FROM "MetricDirtyMonths" """, null, r => dirty.Add((r.GetString(0), r.GetString(1))), ct);
         return dirty;
     }
 

@@ -31,14 +31,22 @@ internal sealed class BenchmarkPortal : IAsyncDisposable
     /// Serves the portal on <paramref name="dataFolder"/> (loading the demo data when asked) and signs in as Admin.
     /// <paramref name="contentRoot"/> is where it finds wwwroot and the content and seed paths (see <see cref="PortalProcess.ServeAsync"/>).
     /// </summary>
-    public static async Task<BenchmarkPortal> StartAsync(string webDll, string dataFolder, bool demoData = false, string? contentRoot = null)
+    /// <remarks><paramref name="settings"/> adds to or overrides the portal's settings (e.g. the database).</remarks>
+    public static async Task<BenchmarkPortal> StartAsync(string webDll, string dataFolder, bool demoData = false, string? contentRoot = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var process = await PortalProcess.ServeAsync(webDll, dataFolder, new Dictionary<string, string?>
+        var all = new Dictionary<string, string?>
         {
             ["KnowledgeKaizen:LoadDemoData"] = demoData ? "true" : "false",
             ["KnowledgeKaizen:AdminEmail"] = AdminEmail,
             ["KK_ADMIN_PASSWORD"] = AdminPassword,
-        }, contentRoot);
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        var process = await PortalProcess.ServeAsync(webDll, dataFolder, all, contentRoot);
         var cookies = new CookieContainer();
         var client = await process.SignInAsync(AdminEmail, AdminPassword, cookies);
         return new BenchmarkPortal(process, client, cookies);

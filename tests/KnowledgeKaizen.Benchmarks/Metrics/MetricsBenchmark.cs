@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using KnowledgeKaizen.Benchmarks.Http;
@@ -6,6 +7,7 @@ using KnowledgeKaizen.Insights.Metrics;
 using KnowledgeKaizen.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace KnowledgeKaizen.Benchmarks.Metrics;
 
@@ -15,9 +17,12 @@ namespace KnowledgeKaizen.Benchmarks.Metrics;
 /// one hand-written SQL query per dashboard computing its core numbers (medians with SQLite window functions) as the
 /// baseline. Two filters: 12 whole months (served from the monthly pre-aggregates) and the default "last 12 months up
 /// to today" (partial edge months read live). Then each page's requests/s under wrk with the demo data (--skip-load
-/// leaves it out). The data builder takes any size (--stage-rows 10000000 builds the 10 M set).
+/// leaves it out). The data builder takes any size (--stage-rows 10000000 builds the 10 M set). --postgres moves the data
+/// set into a fresh PostgreSQL database on <c>KK_TEST_POSTGRES</c> with migrate-data's copier and times the pages of a
+/// portal on it (the baseline SQL is SQLite's, so it is left out there).
 /// Usage: metrics [--stage-rows 1000000] [--cases 200000] [--feedback 100000] [--runs 30] [--baseline-runs N] [--data folder]
-/// [--web KnowledgeKaizen.Web.dll] [--reuse] [--skip-load] [--load-rounds 3] [--load-seconds 10]
+/// [--web KnowledgeKaizen.Web.dll] [--reuse] [--skip-load] [--load-rounds 3] [--load-seconds 10] [--postgres]
+/// (--baseline-runs 0 leaves the baseline out)
 /// (build the portal first: dotnet build -c Release src/KnowledgeKaizen.Web)
 /// </summary>
 public sealed class MetricsBenchmark : IBenchmark
@@ -79,9 +84,17 @@ public sealed class MetricsBenchmark : IBenchmark
         }
 
         SqliteConnection.ClearAllPools();
-        await using (var portal = await BenchmarkPortal.StartAsync(web, folder))
+        if (args.Contains("--postgres"))
         {
-            await PagesAsync(portal, connectionString, stageRows, cases, runs, baselineRuns);
+            await PostgreSqlPagesAsync(web, options, stageRows, cases, runs);
+        }
+        else
+        {
+            await using var portal = await BenchmarkPortal.StartAsync(web, folder);
+            await using var writer = new SqliteConnection(connectionString);
+            await writer.OpenAsync();
+            await PagesAsync(portal, writer, """UPDATE "MetricFactsState" SET "Version" = random() WHERE "Id" = 1""",
+                baselineRuns > 0 ? connectionString : null, stageRows, cases, runs, baselineRuns);
         }
 
         if (!args.Contains("--skip-load"))
@@ -93,19 +106,19 @@ public sealed class MetricsBenchmark : IBenchmark
     /// <summary>
     /// Each page warm (served from the result cache) and right after a write (each GET preceded by a new data version,
     /// as an import commits one: the cache misses and the page is computed from the aggregates and the live edge months),
-    /// next to its baseline query, for both filters.
+    /// next to its baseline query, for both filters. A write is <paramref name="bump"/> run on <paramref name="writer"/>; the
+    /// baseline SQL runs on the SQLite database <paramref name="baselineConnection"/> (null leaves it out).
     /// </summary>
-    private static async Task PagesAsync(BenchmarkPortal portal, string connectionString, long stageRows, int cases, int runs, int baselineRuns)
+    private static async Task PagesAsync(BenchmarkPortal portal, DbConnection writer, string bump, string? baselineConnection, long stageRows, int cases,
+        int runs, int baselineRuns)
     {
         const long rep = 7;
         var today = MetricFilter.Default(DateTime.UtcNow);
-        await using var writer = new SqliteConnection(connectionString);
-        await writer.OpenAsync();
         async Task WriteAsync()
         {
-            await using var bump = writer.CreateCommand();
-            bump.CommandText = """UPDATE "MetricFactsState" SET "Version" = random() WHERE "Id" = 1""";
-            await bump.ExecuteNonQueryAsync();
+            await using var command = writer.CreateCommand();
+            command.CommandText = bump;
+            await command.ExecuteNonQueryAsync();
         }
 
         Console.WriteLine($"{runs} warm runs after 3 warm-ups per page, half as many after a write ({baselineRuns} per baseline query after one warm-up); Admin; portal = Release build, separate process; load: {File.ReadAllText("/proc/loadavg").Trim()}");
@@ -128,14 +141,62 @@ public sealed class MetricsBenchmark : IBenchmark
             {
                 var c = await TimeAsync(runs, () => portal.GetAsync(url));
                 var w = await TimeAsync(Math.Max(5, runs / 2), () => portal.GetAsync(url), before: WriteAsync);
-                var b = await TimeAsync(baselineRuns, () => BaselineSql.RunAsync(connectionString, baseline, filter, rep), warmups: 1);
+                if (baselineConnection is null)
+                {
+                    table.Add([name, Report.Ms(c.P50), Report.Ms(c.P95), Report.Ms(w.P50), Report.Ms(w.P95), "—", "—", "—"]);
+                    continue;
+                }
+
+                var b = await TimeAsync(baselineRuns, () => BaselineSql.RunAsync(baselineConnection, baseline, filter, rep), warmups: 1);
                 table.Add([name, Report.Ms(c.P50), Report.Ms(c.P95), Report.Ms(w.P50), Report.Ms(w.P95), Report.Ms(b.P50), Report.Ms(b.P95), Report.Ratio(c.P95, b.P95)]);
             }
 
-            Report.Table($"Insights pages, {stageRows:N0} stage rows / {cases:N0} cases, {label} (server-side page render)",
+            Report.Table($"Insights pages on {(writer is SqliteConnection ? "SQLite" : "PostgreSQL")}, {stageRows:N0} stage rows / {cases:N0} cases, {label} (server-side page render)",
                 ["dashboard", "page p50", "page p95", "after a write p50", "after a write p95", "baseline SQL p50", "baseline SQL p95", "p95 ratio"], table);
             Console.WriteLine($"load: {File.ReadAllText("/proc/loadavg").Trim()}");
         }
+    }
+
+    /// <summary>
+    /// The same data set moved into a fresh PostgreSQL database by migrate-data's copier, its aggregates rebuilt (as the
+    /// portal's first start would) and analysed, then the pages of a portal on it.
+    /// </summary>
+    private static async Task PostgreSqlPagesAsync(string web, DbContextOptions<KnowledgeKaizenDbContext> sqlite, long stageRows, int cases, int runs)
+    {
+        using var database = await TestPostgres.CreateDatabaseAsync("bench_metrics", migrated: false);
+        var connectionString = DatabaseSettings.PostgreSqlConnectionString(database.ConnectionString);
+        var clock = Stopwatch.StartNew();
+        await using (var source = new KnowledgeKaizenDbContext(sqlite))
+        await using (var target = TestPostgres.NewContext(connectionString))
+        {
+            var copy = await DatabaseCopier.CopyAsync(source, target);
+            Console.WriteLine($"Moved to PostgreSQL by migrate-data's copier: {copy.Rows:N0} rows in {clock.Elapsed.TotalSeconds:0.0} s ({(copy.Verified ? "counts verified" : "COUNTS DIFFER")})");
+        }
+
+        SqliteConnection.ClearAllPools();
+        await using var writer = new NpgsqlConnection(connectionString);
+        await writer.OpenAsync();
+        clock.Restart();
+        await using (var transaction = await writer.BeginTransactionAsync())
+        {
+            await MetricFactsRefresher.RebuildIfStaleAsync(writer, transaction, PostgreSqlDialect.Instance);
+            await transaction.CommitAsync();
+        }
+
+        await using (var analyze = new NpgsqlCommand("ANALYZE", writer))
+        {
+            await analyze.ExecuteNonQueryAsync();
+        }
+
+        Console.WriteLine($"Monthly aggregates rebuilt in full on PostgreSQL, then ANALYZE: {clock.Elapsed.TotalSeconds:0.0} s");
+        using var files = new TempFolder("metrics-pg");
+        await using var portal = await BenchmarkPortal.StartAsync(web, files.Path, settings: new Dictionary<string, string?>
+        {
+            [DatabaseSettings.ProviderKey] = nameof(DatabaseProvider.PostgreSql),
+            [DatabaseSettings.ConnectionStringKey] = connectionString,
+        });
+        await PagesAsync(portal, writer, """UPDATE "MetricFactsState" SET "Version" = floor(random() * 9007199254740991)::bigint WHERE "Id" = 1""", null,
+            stageRows, cases, runs, 0);
     }
 
     /// <summary>

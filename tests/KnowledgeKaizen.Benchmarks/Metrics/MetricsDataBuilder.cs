@@ -15,6 +15,9 @@ internal static class MetricsDataBuilder
     private static readonly string[] Industries = ["retail", "technology", "manufacturing", "logistics", "education", "finance", "healthcare", "government"];
     private static readonly string[] Sources = ["Referral", "Web", "Event", "Outbound", "Partner"];
     private static readonly string[] Channels = ["Phone", "Email", "Chat", "Web", "Onsite"];
+
+    // Feedback has no on-site channel (FeedbackChannel): the model could not read such a row, e.g. to move it to PostgreSQL.
+    private static readonly string[] FeedbackChannels = ["Phone", "Email", "Chat", "Web", "Survey"];
     private static readonly string[] Categories = ["billing", "delivery", "installation", "account_access", "integration", "hardware", "software", "training"];
     private static readonly string[] ActivityTypes = ["Visit", "Call", "Proposal", "Quote"];
 
@@ -105,7 +108,7 @@ internal static class MetricsDataBuilder
         for (var i = 1; i <= feedback; i++)
         {
             var received = start.AddMinutes(random.NextDouble() * span);
-            Run(fb, $"FB-{i}", random.Next(1, 3001), Channels[random.Next(5)], random.Next(3) switch { 0 => "Complaint", 1 => "Praise", _ => "Suggestion" },
+            Run(fb, $"FB-{i}", random.Next(1, 3001), FeedbackChannels[random.Next(5)], random.Next(3) switch { 0 => "Complaint", 1 => "Praise", _ => "Suggestion" },
                 Categories[random.Next(8)], "Feedback text", T(received), random.Next(49, 61), random.NextDouble() < 0.7 ? T(received.AddDays(random.NextDouble() * 10)) : null);
         }
 

@@ -1,0 +1,103 @@
+using KnowledgeKaizen.Testing;
+using Npgsql;
+
+namespace KnowledgeKaizen.Web.Tests.Data;
+
+/// <summary>
+/// On PostgreSQL writers do not wait for each other over the dashboards' bookkeeping (the data version, the aggregates'
+/// freshness flag, the list of changed months): a case and a feedback post commit while an import's transaction holds
+/// uncommitted rows of the same tables and month, and the import's commit still gives the dashboards a new version.
+/// The frontline connection has a short lock timeout, so a write that waited fails instead of hanging.
+/// </summary>
+public sealed class PostgreSqlConcurrentWritesTests
+{
+    [Fact]
+    public async Task FrontlineWrites_CommitWhileAnImportIsOpen_AndEachCommitChangesTheVersion()
+    {
+        using var database = await TestPostgres.CreateDatabaseAsync("writers");
+        await using var import = await OpenAsync(database);
+        await ExecuteAsync(import, """
+            INSERT INTO "Customers" ("ExternalId", "Name", "Industry", "Region", "CreatedAt") VALUES ('w-c1', 'Harbour Tools', 'Retail', 'North', '2025-01-02Z');
+            INSERT INTO "Reps" ("ExternalId", "Name", "Team", "Region", "Role", "Active") VALUES ('w-r1', 'Mei Chen', 'North A', 'North', 'service', true);
+            -- As after a rebuild of the aggregates: fresh, nothing listed.
+            UPDATE "MetricFactsState" SET "Fresh" = 1, "Partial" = 0;
+            """);
+        var before = await VersionAsync(database);
+
+        long afterFrontline;
+        await using (var transaction = await import.BeginTransactionAsync())
+        {
+            // Like an import's apply: cases and feedback of June 2025, not committed yet.
+            await ExecuteAsync(import, Case("w-import-1", "2025-06-03") + Case("w-import-2", "2025-06-17") + Feedback("w-import-f1", "2025-06-04"));
+
+            await using (var frontline = await OpenAsync(database, "SET lock_timeout = '2s'; SET statement_timeout = '20s';"))
+            {
+                await ExecuteAsync(frontline, Case("w-desk-1", "2025-06-20"));
+                Assert.Equal((0L, 1L), await StateAsync(database));
+                var afterCase = await VersionAsync(database);
+                await ExecuteAsync(frontline, Feedback("w-desk-f1", "2025-06-21"));
+                afterFrontline = await VersionAsync(database);
+                Assert.NotEqual(before, afterCase);
+                Assert.NotEqual(afterCase, afterFrontline);
+            }
+
+            // Others see the desk's case only, and the version of the desk's commits.
+            Assert.Equal(1L, await ScalarAsync(database, """SELECT COUNT(*) FROM "ServiceCases" """));
+            Assert.Equal(afterFrontline, await VersionAsync(database));
+            await transaction.CommitAsync();
+        }
+
+        Assert.NotEqual(afterFrontline, await VersionAsync(database));
+        Assert.Equal(3L, await ScalarAsync(database, """SELECT COUNT(*) FROM "ServiceCases" """));
+        Assert.Equal((0L, 1L), await StateAsync(database));
+        Assert.Equal(1L, await ScalarAsync(database, """SELECT COUNT(DISTINCT ("Kind", "Month")) FROM "MetricDirtyMonths" WHERE "Kind" = 'case' AND "Month" = '2025-06'"""));
+        Assert.Equal(0L, await ScalarAsync(database, """SELECT COUNT(*) FROM "MetricDataCommits" """));
+
+        // A write rolled back changes nothing.
+        var committed = await VersionAsync(database);
+        await using (var rolledBack = await import.BeginTransactionAsync())
+        {
+            await ExecuteAsync(import, Feedback("w-undone", "2025-06-22"));
+            await rolledBack.RollbackAsync();
+        }
+
+        Assert.Equal(committed, await VersionAsync(database));
+        Assert.Equal(0L, await ScalarAsync(database, """SELECT COUNT(*) FROM "MetricDataCommits" """));
+    }
+
+    private static string Case(string externalId, string openedAt) => $"""
+        INSERT INTO "ServiceCases" ("ExternalId", "CustomerId", "AgentId", "OpenedAt", "Channel", "Category", "Priority", "Subject")
+        SELECT '{externalId}', c."Id", r."Id", '{openedAt}Z', 'phone', 'billing', 'normal', 'Invoice lists the wrong quantity'
+        FROM "Customers" c, "Reps" r WHERE c."ExternalId" = 'w-c1' AND r."ExternalId" = 'w-r1';
+        """;
+
+    private static string Feedback(string externalId, string receivedAt) => $"""
+        INSERT INTO "Feedback" ("ExternalId", "Channel", "Type", "Text", "ReceivedAt")
+        VALUES ('{externalId}', 'email', 'complaint', 'The delivery came a week late.', '{receivedAt}Z');
+        """;
+
+    private static async Task<NpgsqlConnection> OpenAsync(TestPostgresDatabase database, string? setup = null)
+    {
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database.ConnectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        if (setup is not null)
+        {
+            await ExecuteAsync(connection, setup);
+        }
+
+        return connection;
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<long> ScalarAsync(TestPostgresDatabase database, string sql) => Convert.ToInt64(await database.ScalarAsync(sql), System.Globalization.CultureInfo.InvariantCulture);
+
+    private static Task<long> VersionAsync(TestPostgresDatabase database) => ScalarAsync(database, """SELECT "Version" FROM "MetricFactsState" """);
+
+    private static async Task<(long Fresh, long Partial)> StateAsync(TestPostgresDatabase database) =>
+        (await ScalarAsync(database, """SELECT "Fresh" FROM "MetricFactsState" """), await ScalarAsync(database, """SELECT "Partial" FROM "MetricFactsState" """));
+}
