@@ -1,5 +1,7 @@
 using System.Text.Json;
 using KnowledgeKaizen.Core.PerformerDetection;
+using KnowledgeKaizen.Core.Data;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Testing;
@@ -31,8 +33,25 @@ public class DemoDataPortalFactory : PortalFactory
     /// </summary>
     public static readonly DateTimeOffset SeedToday = new(2026, 11, 1, 8, 0, 0, TimeSpan.Zero);
 
+    /// <summary>A portal on a new, empty data folder of its own.</summary>
+    public DemoDataPortalFactory()
+    {
+    }
+
+    /// <summary>A portal on a data folder the caller owns.</summary>
+    protected DemoDataPortalFactory(string dataPath)
+        : base(dataPath)
+    {
+    }
+
     /// <summary>False for an empty install with the same model settings.</summary>
     protected virtual bool LoadsDemoData => true;
+
+    /// <summary>
+    /// True: the portal starts on a copy of the process's <see cref="DemoDataTemplate"/> (SQLite, the seed's own day)
+    /// instead of loading the demo data itself. A portal on another day loads its own, whose dates move with that day.
+    /// </summary>
+    protected virtual bool StartsFromTheDemoTemplate => LoadsDemoData && Provider == DatabaseProvider.Sqlite;
 
     /// <summary>False: no retraining at start, the costliest part of a demo portal's start (it runs in the background).</summary>
     protected virtual bool RetrainsAtStart => true;
@@ -54,6 +73,16 @@ public class DemoDataPortalFactory : PortalFactory
         }
     }
 
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        if (StartsFromTheDemoTemplate && !Directory.EnumerateFileSystemEntries(DataPath).Any())
+        {
+            DemoDataTemplate.CopyTo(DataPath);
+        }
+
+        base.ConfigureWebHost(builder);
+    }
+
     /// <summary>Waits for the first-start retraining (it runs in the background job worker) to leave a snapshot.</summary>
     public Task<FindingSnapshot> SnapshotAsync() =>
         Eventually.NotNullAsync("the first-start retraining to store a performance snapshot",
@@ -71,5 +100,14 @@ public class DemoDataPortalFactory : PortalFactory
 /// <summary>The demo portal without its retraining at start, for tests that read the CRM data and figures, not findings.</summary>
 public class UntrainedDemoDataPortalFactory : DemoDataPortalFactory
 {
+    public UntrainedDemoDataPortalFactory()
+    {
+    }
+
+    protected UntrainedDemoDataPortalFactory(string dataPath)
+        : base(dataPath)
+    {
+    }
+
     protected override bool RetrainsAtStart => false;
 }

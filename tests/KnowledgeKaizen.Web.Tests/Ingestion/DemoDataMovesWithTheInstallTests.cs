@@ -19,6 +19,8 @@ public sealed class DemoDataMovesWithTheInstallTests(DemoDataMovesWithTheInstall
     public sealed class Portal : UntrainedDemoDataPortalFactory
     {
         protected override TimeProvider? Clock { get; } = new ManualClock(new DateTimeOffset(Today));
+
+        protected override bool StartsFromTheDemoTemplate => false;
     }
 
     [Fact]
