@@ -75,6 +75,7 @@ public class DemoDataPortalFactory : PortalFactory
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        // Only into an empty folder: a factory derived with WithWebHostBuilder configures the same folder again.
         if (StartsFromTheDemoTemplate && !Directory.EnumerateFileSystemEntries(DataPath).Any())
         {
             DemoDataTemplate.CopyTo(DataPath);

@@ -15,19 +15,7 @@ internal static class DemoDataTemplate
     private static readonly Lazy<TempFolder> Folder = new(Build, LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>Copies the template's files into <paramref name="dataPath"/> (an empty folder).</summary>
-    public static void CopyTo(string dataPath)
-    {
-        var source = Folder.Value.Path;
-        foreach (var directory in Directory.EnumerateDirectories(source, "*", SearchOption.AllDirectories))
-        {
-            Directory.CreateDirectory(Path.Combine(dataPath, Path.GetRelativePath(source, directory)));
-        }
-
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            File.Copy(file, Path.Combine(dataPath, Path.GetRelativePath(source, file)));
-        }
-    }
+    public static void CopyTo(string dataPath) => TempFolder.CopyTree(Folder.Value.Path, dataPath);
 
     private static TempFolder Build()
     {

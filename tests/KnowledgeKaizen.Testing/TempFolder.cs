@@ -20,6 +20,21 @@ public sealed class TempFolder : IDisposable
     /// <summary>A path inside the folder.</summary>
     public string File(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
 
+    /// <summary>Copies every folder and file under <paramref name="source"/> to the same places under <paramref name="destination"/>.</summary>
+    public static void CopyTree(string source, string destination)
+    {
+        Directory.CreateDirectory(destination);
+        foreach (var directory in Directory.EnumerateDirectories(source, "*", SearchOption.AllDirectories))
+        {
+            Directory.CreateDirectory(System.IO.Path.Combine(destination, System.IO.Path.GetRelativePath(source, directory)));
+        }
+
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            System.IO.File.Copy(file, System.IO.Path.Combine(destination, System.IO.Path.GetRelativePath(source, file)));
+        }
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();

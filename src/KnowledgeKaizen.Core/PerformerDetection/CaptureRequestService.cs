@@ -83,6 +83,12 @@ public sealed class CaptureRequestService(KnowledgeKaizenDbContext db, Knowledge
         var requestIds = tasks.Where(t => t.Kind == TaskKind && t.Link.StartsWith(TaskLinkPrefix, StringComparison.Ordinal))
             .Select(t => (Task: t.Id, Request: long.TryParse(t.Link[TaskLinkPrefix.Length..], out var id) ? id : 0)).Where(x => x.Request > 0).ToList();
         var ids = requestIds.Select(x => x.Request).Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            // The home page asks on every view; most users have no capture task.
+            return new Dictionary<long, string>();
+        }
+
         var stages = await db.CaptureRequests.AsNoTracking().Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Stage, ct);
         return requestIds.Where(x => stages.ContainsKey(x.Request)).ToDictionary(x => x.Task, x => stages[x.Request]);
     }

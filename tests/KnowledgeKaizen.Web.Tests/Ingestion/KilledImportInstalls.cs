@@ -147,12 +147,7 @@ public sealed class KilledImportTemplates : IDisposable
         var source = await template;
         source.ReleaseConnections();
         var folder = new TempFolder("killed-import");
-        foreach (var file in Directory.EnumerateFiles(source.Data, "*", SearchOption.AllDirectories))
-        {
-            var copy = Path.Combine(folder.File("data"), Path.GetRelativePath(source.Data, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
-            File.Copy(file, copy);
-        }
+        TempFolder.CopyTree(source.Data, folder.File("data"));
 
         return source is PostgreSqlImportInstall postgres
             ? new PostgreSqlImportInstall(folder, await TestPostgres.CopyDatabaseAsync(postgres.Database, "killed_import"))
