@@ -95,7 +95,11 @@ public sealed class PortalLayoutTests(LayoutFixture fixture, ITestOutputHelper o
             await page.GotoAsync("/MyWork");
             await Assertions.Expect(page.GetByTestId("menu-admin")).ToBeHiddenAsync();
             await page.GetByTestId("menu-toggle").ClickAsync();
+
+            // The menu slides open; on a loaded machine a click during the slide can land before the menu is usable.
+            await Assertions.Expect(page.Locator("#mainNav")).ToHaveClassAsync(new Regex(@"\bshow\b"));
             await page.GetByTestId("menu-admin").ClickAsync();
+            await Assertions.Expect(page.GetByTestId("menu-admin")).ToHaveAttributeAsync("aria-expanded", "true");
             await page.GetByRole(AriaRole.Link, new() { Name = "用户" }).ClickAsync();
             await Assertions.Expect(page).ToHaveURLAsync(new Regex("/Admin/Users"));
         });
