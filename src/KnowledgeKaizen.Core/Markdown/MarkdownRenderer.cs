@@ -36,7 +36,7 @@ public sealed partial class MarkdownRenderer
     private static readonly string[] AllowedAttributes =
     [
         "href", "src", "alt", "title", "id", "class", "align", "colspan", "rowspan", "type", "checked", "disabled",
-        "start", "role",
+        "start", "role", "aria-label",
     ];
 
     // Only the classes Markdig emits for the extensions we use; anything else an author smuggles in through
@@ -66,6 +66,7 @@ public sealed partial class MarkdownRenderer
             return new RenderedMarkdown(string.Empty, problem);
         }
 
+        TaskItemLabels.Apply(document);
         var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
         Pipeline.Setup(renderer);

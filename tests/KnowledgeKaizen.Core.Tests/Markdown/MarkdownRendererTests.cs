@@ -23,6 +23,26 @@ public sealed class MarkdownRendererTests
         Assert.Contains("disabled", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("- [x] Ask **who signs**\n- [ ] Send the `summary`\n", "Ask who signs", "Send the summary")]
+    [InlineData("1. [ ] 确认决策人\n2. [x] 邀请他参加[演示](https://example.com)\n", "确认决策人", "邀请他参加演示")]
+    [InlineData("> - [ ] quoted \"item\" & more\n>   - [x] nested\n", "quoted &quot;item&quot; &amp; more", "nested")]
+    public void Render_TaskList_NamesEachCheckboxByItsItem(string markdown, string first, string second)
+    {
+        var html = renderer.ToHtml(markdown);
+        var labels = System.Text.RegularExpressions.Regex.Matches(html, "<input[^>]*aria-label=\"([^\"]*)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal([first, second], labels);
+    }
+
+    [Fact]
+    public void Render_TaskList_ShortensALongItemsLabel()
+    {
+        var html = renderer.ToHtml("- [ ] " + string.Join(' ', Enumerable.Repeat("word", 100)) + "\n");
+        var label = System.Text.RegularExpressions.Regex.Match(html, "aria-label=\"([^\"]*)\"").Groups[1].Value;
+        Assert.Equal(200, label.Length);
+        Assert.EndsWith("…", label, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Render_Footnote_LinksToItsNote()
     {
