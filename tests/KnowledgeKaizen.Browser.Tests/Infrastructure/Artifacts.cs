@@ -7,11 +7,18 @@ public static class Artifacts
 {
     public static string Folder { get; } = Path.Combine(AppContext.BaseDirectory, "artifacts");
 
-    public static async Task CaptureOnFailureAsync(IPage page, string scenario, Func<Task> body)
+    public static Task CaptureOnFailureAsync(IPage page, string scenario, Func<Task> body) =>
+        CaptureOnFailureAsync(page, scenario, async () =>
+        {
+            await body();
+            return true;
+        });
+
+    public static async Task<T> CaptureOnFailureAsync<T>(IPage page, string scenario, Func<Task<T>> body)
     {
         try
         {
-            await body();
+            return await body();
         }
         catch
         {

@@ -9,9 +9,10 @@ public static class SignIn
     public static async Task AsAsync(IPage page, string email, string password)
     {
         await page.GotoAsync("/Account/Login");
-        await page.GetByLabel("Email").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        // By the form's fields, not their labels: the page may be in any language.
+        await page.Locator("#Input_Email").FillAsync(email);
+        await page.Locator("#Input_Password").FillAsync(password);
+        await page.Locator("main form button[type=submit]").First.ClickAsync();
         // Signed in once the layout shows the user menu (waiting for the URL races the navigation's load event).
         await Assertions.Expect(page.GetByTestId("user-menu")).ToBeVisibleAsync();
     }

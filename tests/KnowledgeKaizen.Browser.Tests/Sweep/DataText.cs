@@ -4,7 +4,7 @@ using KnowledgeKaizen.Core.Knowledge;
 using KnowledgeKaizen.Testing;
 using Microsoft.EntityFrameworkCore;
 
-namespace KnowledgeKaizen.Browser.Tests.Hosting;
+namespace KnowledgeKaizen.Browser.Tests.Sweep;
 
 /// <summary>
 /// What people and the CRM wrote — names, titles, texts, ids, file names — which any page may show as it is, in
@@ -12,7 +12,7 @@ namespace KnowledgeKaizen.Browser.Tests.Hosting;
 /// (stage names, categories, change notes, task titles, job messages) are deliberately not here: those must be
 /// translated.
 /// </summary>
-internal sealed class DataText
+public sealed class DataText
 {
     private readonly string haystack;
     private readonly Dictionary<string, string> names;

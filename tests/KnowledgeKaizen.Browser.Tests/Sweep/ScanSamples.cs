@@ -7,14 +7,14 @@ using KnowledgeKaizen.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace KnowledgeKaizen.Browser.Tests.Hosting;
+namespace KnowledgeKaizen.Browser.Tests.Sweep;
 
 /// <summary>
 /// A signed-in user per role and a real record for every page that takes an id, so a page is read with content, not as
 /// its "not found": a playbook in each language, its procedure, a cycle, a course with a module, a rep, an import, a
 /// case, and a capture request (with its task) for each user.
 /// </summary>
-internal sealed class ScanSamples
+public sealed class ScanSamples
 {
     private readonly Dictionary<string, (string Email, string UserId, long CaptureRequest)> users = [];
     private readonly Dictionary<bool, int> playbooks = [];
