@@ -5,7 +5,6 @@ using KnowledgeKaizen.Core.Courses;
 using KnowledgeKaizen.Core.Knowledge;
 using KnowledgeKaizen.Core.Markdown;
 using KnowledgeKaizen.Web.Courses.Scorm;
-using Microsoft.Extensions.Localization;
 
 namespace KnowledgeKaizen.Web.Courses;
 

@@ -1,6 +1,4 @@
 using KnowledgeKaizen.Core.Knowledge;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace KnowledgeKaizen.Web.Knowledge;
 

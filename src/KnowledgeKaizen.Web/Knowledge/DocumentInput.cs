@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using KnowledgeKaizen.Core.Knowledge;
 
 namespace KnowledgeKaizen.Web.Knowledge;

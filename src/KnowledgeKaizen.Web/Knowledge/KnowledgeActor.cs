@@ -1,4 +1,3 @@
-using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.Knowledge;
 
 namespace KnowledgeKaizen.Web.Knowledge;

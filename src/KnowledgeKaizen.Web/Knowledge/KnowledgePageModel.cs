@@ -1,6 +1,4 @@
 using KnowledgeKaizen.Core.Knowledge;
-using KnowledgeKaizen.Web.Hosting;
-using Microsoft.Extensions.Localization;
 
 namespace KnowledgeKaizen.Web.Knowledge;
 

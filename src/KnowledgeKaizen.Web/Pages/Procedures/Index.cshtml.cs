@@ -1,7 +1,5 @@
-using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.Knowledge;
 using KnowledgeKaizen.Web.Knowledge;
-using Microsoft.AspNetCore.Authorization;
 
 namespace KnowledgeKaizen.Web.Pages.Procedures;
 

@@ -1,12 +1,5 @@
-using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using KnowledgeKaizen.Core.Crm;
-using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Web.Ingestion;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 
 namespace KnowledgeKaizen.Web.Pages.Service;
 
