@@ -6,10 +6,8 @@ using KnowledgeKaizen.Core.Knowledge;
 using KnowledgeKaizen.Core.PerformerDetection;
 using KnowledgeKaizen.Insights;
 using KnowledgeKaizen.Insights.ExpectedOutcome;
-using KnowledgeKaizen.Testing;
 using KnowledgeKaizen.Web.Ingestion;
 using KnowledgeKaizen.Web.Localization;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 
 namespace KnowledgeKaizen.Web.Tests.Localization;
