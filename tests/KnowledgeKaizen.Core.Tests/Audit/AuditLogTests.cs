@@ -1,13 +1,9 @@
 using KnowledgeKaizen.Core.Audit;
 using KnowledgeKaizen.Core.Backups;
-using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Events;
 using KnowledgeKaizen.Core.Knowledge;
-using KnowledgeKaizen.Testing;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeKaizen.Core.Tests.Audit;
 

@@ -1,9 +1,6 @@
 using KnowledgeKaizen.Core.Crm;
-using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Events;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeKaizen.Core.Tests.Events;
 

@@ -1,7 +1,5 @@
-using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.Knowledge;
-using KnowledgeKaizen.Testing;
 
 namespace KnowledgeKaizen.Core.Tests.Knowledge;
 
