@@ -1,6 +1,5 @@
 using KnowledgeKaizen.Browser.Tests.Layout;
 using KnowledgeKaizen.Browser.Tests.PerformerDetection;
-using KnowledgeKaizen.Testing;
 
 // The page scans take most of this assembly's time.
 [assembly: TestCollectionOrderer(LongestFirst.TypeName, LongestFirst.AssemblyName)]
