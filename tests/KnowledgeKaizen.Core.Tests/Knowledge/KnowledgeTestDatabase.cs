@@ -16,6 +16,9 @@ public sealed class KnowledgeTestDatabase : IDisposable
 
     public static Actor Manager { get; } = new("manager-1", "Zhou Min", true);
 
+    /// <summary>The user id of the member of staff who takes the courses.</summary>
+    public const string Learner = "learner-1";
+
     public KnowledgeKaizenDbContext NewContext() => database.NewContext();
 
     public KnowledgeService Service(KnowledgeKaizenDbContext db) => new(db, Clock);
