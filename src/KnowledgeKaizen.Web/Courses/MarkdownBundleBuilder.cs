@@ -2,7 +2,6 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using KnowledgeKaizen.Core.Courses;
-using KnowledgeKaizen.Core.Knowledge;
 using KnowledgeKaizen.Core.Markdown;
 using KnowledgeKaizen.Web.Courses.Scorm;
 

@@ -1,4 +1,3 @@
-using KnowledgeKaizen.Core.Knowledge;
 using KnowledgeKaizen.Core.Markdown;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Knowledge;
-
 namespace KnowledgeKaizen.Web.Knowledge;
 
 /// <summary>Knowledge pages: their actions report refusals under <see cref="ErrorKey"/>, and act as the signed-in <see cref="Actor"/>.</summary>

@@ -1,5 +1,4 @@
 using System.Text.Encodings.Web;
-using KnowledgeKaizen.Core.Knowledge;
 using KnowledgeKaizen.Core.Markdown;
 using Microsoft.Extensions.Caching.Memory;
 

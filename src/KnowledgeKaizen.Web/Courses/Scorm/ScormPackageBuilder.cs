@@ -2,7 +2,6 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Encodings.Web;
 using KnowledgeKaizen.Core.Courses;
-using KnowledgeKaizen.Web.Knowledge;
 
 namespace KnowledgeKaizen.Web.Courses.Scorm;
 

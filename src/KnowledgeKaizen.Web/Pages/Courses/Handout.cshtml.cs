@@ -2,7 +2,6 @@ using KnowledgeKaizen.Core.Audit;
 using KnowledgeKaizen.Core.Courses;
 using KnowledgeKaizen.Web.Courses;
 using KnowledgeKaizen.Web.Courses.Scorm;
-using KnowledgeKaizen.Web.Knowledge;
 
 namespace KnowledgeKaizen.Web.Pages.Courses;
 

@@ -1,6 +1,5 @@
 using KnowledgeKaizen.Core.Courses;
 using KnowledgeKaizen.Web.Courses;
-using KnowledgeKaizen.Web.Knowledge;
 
 namespace KnowledgeKaizen.Web.Pages.Courses;
 

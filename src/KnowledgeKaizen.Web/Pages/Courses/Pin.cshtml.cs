@@ -1,5 +1,4 @@
 using KnowledgeKaizen.Core.Courses;
-using KnowledgeKaizen.Core.Knowledge;
 using KnowledgeKaizen.Web.Courses;
 
 namespace KnowledgeKaizen.Web.Pages.Courses;

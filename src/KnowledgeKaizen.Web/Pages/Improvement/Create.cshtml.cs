@@ -1,6 +1,5 @@
 using KnowledgeKaizen.Core.Improvement;
 using KnowledgeKaizen.Web.Improvement;
-using KnowledgeKaizen.Web.Knowledge;
 
 namespace KnowledgeKaizen.Web.Pages.Improvement;
 

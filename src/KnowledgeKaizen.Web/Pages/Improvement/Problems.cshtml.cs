@@ -1,7 +1,6 @@
 using KnowledgeKaizen.Core.Improvement;
 using KnowledgeKaizen.Core.Jobs;
 using KnowledgeKaizen.Web.Improvement;
-using KnowledgeKaizen.Web.Knowledge;
 
 namespace KnowledgeKaizen.Web.Pages.Improvement;
 

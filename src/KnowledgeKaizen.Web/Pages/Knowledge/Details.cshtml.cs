@@ -1,6 +1,3 @@
-using KnowledgeKaizen.Core.Knowledge;
-using KnowledgeKaizen.Web.Knowledge;
-
 namespace KnowledgeKaizen.Web.Pages.Knowledge;
 
 [Authorize(Policy = Policies.Reader)]

@@ -1,6 +1,3 @@
-using KnowledgeKaizen.Core.Knowledge;
-using KnowledgeKaizen.Web.Knowledge;
-
 namespace KnowledgeKaizen.Web.Pages.Knowledge;
 
 /// <summary>Side-by-side line diff of two revisions (default: the previous and the latest).</summary>

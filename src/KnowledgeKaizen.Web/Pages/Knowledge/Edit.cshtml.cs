@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Knowledge;
-using KnowledgeKaizen.Web.Knowledge;
 using Microsoft.AspNetCore.Mvc.Filters;
 
 namespace KnowledgeKaizen.Web.Pages.Knowledge;

@@ -1,6 +1,3 @@
-using KnowledgeKaizen.Core.Knowledge;
-using KnowledgeKaizen.Web.Knowledge;
-
 namespace KnowledgeKaizen.Web.Pages.Knowledge;
 
 /// <summary>Every revision of a document; pick two to compare, or restore one as a new revision.</summary>

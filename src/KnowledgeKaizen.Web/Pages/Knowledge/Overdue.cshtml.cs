@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Knowledge;
-
 namespace KnowledgeKaizen.Web.Pages.Knowledge;
 
 /// <summary>Published documents past their verify-by date.</summary>

@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Knowledge;
-
 namespace KnowledgeKaizen.Web.Pages.Knowledge;
 
 /// <summary>The KnowledgeManagers' queue: documents submitted for review, oldest first.</summary>

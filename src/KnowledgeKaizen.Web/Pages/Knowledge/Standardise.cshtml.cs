@@ -1,6 +1,4 @@
-using KnowledgeKaizen.Core.Knowledge;
 using KnowledgeKaizen.Core.Markdown;
-using KnowledgeKaizen.Web.Knowledge;
 
 namespace KnowledgeKaizen.Web.Pages.Knowledge;
 

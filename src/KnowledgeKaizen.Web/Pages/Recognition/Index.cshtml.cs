@@ -1,5 +1,4 @@
 using KnowledgeKaizen.Core.Improvement;
-using KnowledgeKaizen.Web.Knowledge;
 
 namespace KnowledgeKaizen.Web.Pages.Recognition;
 

@@ -1,5 +1,4 @@
 using KnowledgeKaizen.Core.PerformerDetection;
-using KnowledgeKaizen.Web.Knowledge;
 using KnowledgeKaizen.Web.Localization;
 
 namespace KnowledgeKaizen.Web.Pages.Tasks;
