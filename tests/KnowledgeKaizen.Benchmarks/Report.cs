@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-
 namespace KnowledgeKaizen.Benchmarks;
 
 /// <summary>Prints side-by-side result tables and samples this process's peak memory.</summary>

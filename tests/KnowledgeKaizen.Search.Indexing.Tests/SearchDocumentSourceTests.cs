@@ -26,9 +26,7 @@ public sealed class SearchDocumentSourceTests : IDisposable
     public async Task Draft_IsVisibleToItsAuthorAndTheReviewers_Only()
     {
         var id = await database.NewPlaybookAsync("Two-visit discovery");
-        await using var db = database.NewContext();
-
-        var document = Assert.Single(await database.Source(db).LoadAsync(SearchDocumentTypes.Playbook, [id.ToString(System.Globalization.CultureInfo.InvariantCulture)]));
+        var document = await LoadPlaybookAsync(id);
 
         Assert.Equal(["author-1"], document.Visibility.UserIds);
         Assert.Equal([Roles.KnowledgeManager, Roles.Admin], document.Visibility.Roles);
@@ -54,9 +52,7 @@ public sealed class SearchDocumentSourceTests : IDisposable
     {
         var id = await database.NewPlaybookAsync("**Price** objections",
             "## Steps {#step-1}\n\nWhen a buyer says the **price** is too high, see [the guide](https://intranet/x?a=b).\n\n<div>note &amp; check</div>");
-        await using var db = database.NewContext();
-
-        var document = Assert.Single(await database.Source(db).LoadAsync(SearchDocumentTypes.Playbook, [id.ToString(System.Globalization.CultureInfo.InvariantCulture)]));
+        var document = await LoadPlaybookAsync(id);
 
         Assert.Equal("Price objections", document.Title);
         Assert.Equal("Steps When a buyer says the price is too high, see the guide. note & check", document.Body);
@@ -67,9 +63,7 @@ public sealed class SearchDocumentSourceTests : IDisposable
     {
         var id = await database.NewPlaybookAsync("Escalation path",
             "Escalate early.\n\n```mermaid\nflowchart TD\n  L1[\"First line\"] -->|after 4 hours| L2{{Product specialist}}\n  L2 -.-> 工程师\n```\n");
-        await using var db = database.NewContext();
-
-        var document = Assert.Single(await database.Source(db).LoadAsync(SearchDocumentTypes.Playbook, [id.ToString(System.Globalization.CultureInfo.InvariantCulture)]));
+        var document = await LoadPlaybookAsync(id);
 
         Assert.Equal("Escalate early. First line after 4 hours Product specialist 工程师", document.Body);
     }
@@ -80,6 +74,13 @@ public sealed class SearchDocumentSourceTests : IDisposable
         Assert.DoesNotContain(Roles.Staff, SearchVisibilityRules.Feedback.Roles);
         Assert.DoesNotContain(Roles.Trainer, SearchVisibilityRules.Feedback.Roles);
         Assert.Contains(Roles.Contributor, SearchVisibilityRules.Feedback.Roles);
+    }
+
+    /// <summary>The playbook as the index would receive it.</summary>
+    private async Task<SearchDocument> LoadPlaybookAsync(int id)
+    {
+        await using var db = database.NewContext();
+        return Assert.Single(await database.Source(db).LoadAsync(SearchDocumentTypes.Playbook, [id.ToString(System.Globalization.CultureInfo.InvariantCulture)]));
     }
 
     public void Dispose() => database.Dispose();

@@ -1,3 +1,4 @@
+using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Indexing;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,8 +11,7 @@ public sealed class SqliteSearchOutboxFeedTests : IDisposable
     [Fact]
     public async Task Read_ReturnsOnlyEntriesAfterTheCursor_OldestFirst()
     {
-        await database.AppendAsync(7);
-        await using var db = database.NewContext();
+        await using var db = await OutboxOfAsync(7);
         var feed = database.Feed(db);
 
         var first = await feed.ReadAsync(3);
@@ -28,8 +28,7 @@ public sealed class SqliteSearchOutboxFeedTests : IDisposable
     [Fact]
     public async Task Advance_NeverMovesTheCursorBack()
     {
-        await database.AppendAsync(5);
-        await using var db = database.NewContext();
+        await using var db = await OutboxOfAsync(5);
         var feed = database.Feed(db);
         var high = await feed.HighWaterMarkAsync();
 
@@ -43,10 +42,8 @@ public sealed class SqliteSearchOutboxFeedTests : IDisposable
     [Fact]
     public async Task TwoInstances_ReadTheSameEntries_EachWithItsOwnCursor()
     {
-        await database.AppendAsync(4);
-        await using var db = database.NewContext();
-        var a = database.Feed(db, "node-a");
-        var b = database.Feed(db, "node-b");
+        await using var db = await OutboxOfAsync(4);
+        var (a, b) = TwoInstances(db);
 
         await a.AdvanceAsync(await a.HighWaterMarkAsync());
 
@@ -58,10 +55,8 @@ public sealed class SqliteSearchOutboxFeedTests : IDisposable
     [Fact]
     public async Task Prune_KeepsWhatALiveIndexHasNotApplied_AndAlwaysTheNewestEntry()
     {
-        await database.AppendAsync(6);
-        await using var db = database.NewContext();
-        var a = database.Feed(db, "node-a");
-        var b = database.Feed(db, "node-b");
+        await using var db = await OutboxOfAsync(6);
+        var (a, b) = TwoInstances(db);
         var entries = await a.ReadAsync(10);
         await a.AdvanceAsync(entries[^1].Id);
         await b.AdvanceAsync(entries[2].Id);
@@ -81,8 +76,7 @@ public sealed class SqliteSearchOutboxFeedTests : IDisposable
     [Fact]
     public async Task Prune_LeavesRecentEntries_EvenWhenEveryIndexHasAppliedThem()
     {
-        await database.AppendAsync(3);
-        await using var db = database.NewContext();
+        await using var db = await OutboxOfAsync(3);
         var feed = database.Feed(db);
         await feed.AdvanceAsync(await feed.HighWaterMarkAsync());
 
@@ -93,10 +87,8 @@ public sealed class SqliteSearchOutboxFeedTests : IDisposable
     [Fact]
     public async Task RetiredIndex_NoLongerHoldsEntriesBack_AndFindsOnItsReturnThatItMissedSome()
     {
-        await database.AppendAsync(5);
-        await using var db = database.NewContext();
-        var live = database.Feed(db, "node-a");
-        var retired = database.Feed(db, "node-b");
+        await using var db = await OutboxOfAsync(5);
+        var (live, retired) = TwoInstances(db);
         await retired.AdvanceAsync(1);
         database.Clock.Advance(TimeSpan.FromDays(8));
         await database.AppendAsync(1);
@@ -112,8 +104,7 @@ public sealed class SqliteSearchOutboxFeedTests : IDisposable
     [Fact]
     public async Task NewIndex_OnAFreshOutbox_HasMissedNothing()
     {
-        await database.AppendAsync(2);
-        await using var db = database.NewContext();
+        await using var db = await OutboxOfAsync(2);
 
         Assert.False(await database.Feed(db, "node-new").MissedEntriesAsync());
         Assert.Equal(2, await database.Feed(db, "node-new").PendingAsync());
@@ -135,6 +126,17 @@ public sealed class SqliteSearchOutboxFeedTests : IDisposable
         Assert.Equal([false, true], entries.Select(e => e.Deleted));
         Assert.All(entries, e => Assert.Equal((SearchDocumentTypes.Playbook, id.ToString(System.Globalization.CultureInfo.InvariantCulture)), (e.DocumentType, e.DocumentKey)));
     }
+
+    /// <summary>A context on an outbox that holds <paramref name="entries"/> entries.</summary>
+    private async Task<KnowledgeKaizenDbContext> OutboxOfAsync(int entries)
+    {
+        await database.AppendAsync(entries);
+        return database.NewContext();
+    }
+
+    /// <summary>Two search indexes reading the same outbox, as two web nodes do.</summary>
+    private (SqliteSearchOutboxFeed A, SqliteSearchOutboxFeed B) TwoInstances(KnowledgeKaizenDbContext db) =>
+        (database.Feed(db, "node-a"), database.Feed(db, "node-b"));
 
     public void Dispose() => database.Dispose();
 }

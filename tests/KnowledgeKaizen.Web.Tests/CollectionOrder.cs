@@ -1,4 +1,3 @@
-using KnowledgeKaizen.Testing;
 using KnowledgeKaizen.Web.Tests.Hosting;
 using KnowledgeKaizen.Web.Tests.Ingestion;
 using KnowledgeKaizen.Web.Tests.PerformerDetection;

@@ -1,5 +1,4 @@
 using KnowledgeKaizen.Core.Analytics;
-using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Core.Data;
 

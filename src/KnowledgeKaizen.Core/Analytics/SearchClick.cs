@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace KnowledgeKaizen.Core.Analytics;
 
 /// <summary>A result a user opened from a logged search, with its 1-based position on the results page.</summary>

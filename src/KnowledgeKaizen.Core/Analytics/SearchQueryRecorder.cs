@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using KnowledgeKaizen.Core.Data;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeKaizen.Core.Analytics;
 

@@ -1,5 +1,4 @@
 using KnowledgeKaizen.Core.Audit;
-using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Core.Data;
 

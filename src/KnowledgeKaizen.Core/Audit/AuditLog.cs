@@ -1,8 +1,4 @@
-using System.Globalization;
 using KnowledgeKaizen.Core.Csv;
-using KnowledgeKaizen.Core.Data;
-using KnowledgeKaizen.Core.Events;
-using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Core.Audit;
 

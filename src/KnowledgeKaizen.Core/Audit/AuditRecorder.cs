@@ -1,8 +1,5 @@
-using System.Globalization;
 using KnowledgeKaizen.Core.Backups;
 using KnowledgeKaizen.Core.Courses;
-using KnowledgeKaizen.Core.Data;
-using KnowledgeKaizen.Core.Events;
 using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.Ingestion;
 using KnowledgeKaizen.Core.Knowledge;

@@ -1,10 +1,8 @@
 using KnowledgeKaizen.Core.Backups;
 using KnowledgeKaizen.Core.Courses;
-using KnowledgeKaizen.Core.Events;
 using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.Ingestion;
 using KnowledgeKaizen.Core.Knowledge;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace KnowledgeKaizen.Core.Audit;

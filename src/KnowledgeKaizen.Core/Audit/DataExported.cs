@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Events;
-
 namespace KnowledgeKaizen.Core.Audit;
 
 /// <summary>Data left the portal as a file: <paramref name="What"/> names it, e.g. "Course 3 as SCORM 1.2" or "Funnel CSV".</summary>

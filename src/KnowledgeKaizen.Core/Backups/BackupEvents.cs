@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Events;
-
 namespace KnowledgeKaizen.Core.Backups;
 
 /// <summary>A backup was written to the data folder (raised after the file is complete).</summary>

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using KnowledgeKaizen.Core.Jobs;
 
 namespace KnowledgeKaizen.Core.Backups;

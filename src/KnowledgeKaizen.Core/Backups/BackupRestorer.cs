@@ -1,8 +1,6 @@
 using System.IO.Compression;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using KnowledgeKaizen.Core.Files;
-using KnowledgeKaizen.Core.Hosting;
 
 namespace KnowledgeKaizen.Core.Backups;
 

@@ -1,12 +1,6 @@
-using System.Globalization;
 using System.IO.Compression;
-using System.Text.Json;
-using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Files;
-using KnowledgeKaizen.Core.Hosting;
 using KnowledgeKaizen.Core.Jobs;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace KnowledgeKaizen.Core.Backups;
 

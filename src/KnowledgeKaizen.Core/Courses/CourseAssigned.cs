@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Events;
-
 namespace KnowledgeKaizen.Core.Courses;
 
 /// <summary>A trainer put a learner on a course.</summary>

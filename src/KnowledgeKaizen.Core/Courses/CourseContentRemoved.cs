@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Events;
-
 namespace KnowledgeKaizen.Core.Courses;
 
 /// <summary>A trainer removed part of a course: <paramref name="What"/> says which module or question.</summary>

@@ -1,5 +1,4 @@
 using KnowledgeKaizen.Core.Courses;
-using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Core.Data;
 

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace KnowledgeKaizen.Core.Courses;
 
 /// <summary>A multiple-choice question: the server alone knows and scores the correct option.</summary>

@@ -1,5 +1,4 @@
 using KnowledgeKaizen.Core.Crm;
-using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Core.Data;
 

@@ -1,6 +1,3 @@
-using KnowledgeKaizen.Core.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace KnowledgeKaizen.Core.Crm;
 
 /// <summary>A customer or rep as a form offers it: the CRM id the record keeps, the name a person recognises, and where.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace KnowledgeKaizen.Core.Crm;
 
 /// <summary>A sales opportunity: what was at stake, who owned it, and how it ended.</summary>

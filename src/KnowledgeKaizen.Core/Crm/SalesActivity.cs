@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace KnowledgeKaizen.Core.Crm;
 
 /// <summary>A visit, call, proposal or quote on an opportunity, with its cost and (for quotes) amount.</summary>

@@ -1,6 +1,4 @@
 using KnowledgeKaizen.Core.Indexing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace KnowledgeKaizen.Core.Crm;
 

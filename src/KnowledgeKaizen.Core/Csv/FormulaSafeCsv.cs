@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace KnowledgeKaizen.Core.Csv;
 
 /// <summary>

@@ -1,7 +1,4 @@
-using KnowledgeKaizen.Core.Events;
-using KnowledgeKaizen.Core.Hosting;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeKaizen.Core.Data;
 

@@ -1,6 +1,3 @@
-using KnowledgeKaizen.Core.Hosting;
-using Microsoft.EntityFrameworkCore;
-
 namespace KnowledgeKaizen.Core.Data;
 
 /// <summary>Applies pending migrations (the only way the schema changes) and the dialect's database settings.</summary>

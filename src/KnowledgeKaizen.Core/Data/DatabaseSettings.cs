@@ -1,7 +1,5 @@
 using System.Data.Common;
-using KnowledgeKaizen.Core.Hosting;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Npgsql;
 

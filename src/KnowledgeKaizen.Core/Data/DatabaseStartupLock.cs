@@ -1,4 +1,3 @@
-using KnowledgeKaizen.Core.Hosting;
 using Npgsql;
 
 namespace KnowledgeKaizen.Core.Data;

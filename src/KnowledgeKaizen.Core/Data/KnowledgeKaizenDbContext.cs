@@ -1,13 +1,10 @@
-using KnowledgeKaizen.Core.Events;
 using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.Jobs;
 using KnowledgeKaizen.Core.Indexing;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Conventions;
 using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeKaizen.Core.Data;
 

@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Data;
-
 namespace KnowledgeKaizen.Core.Events;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using KnowledgeKaizen.Core.Hosting;
-using Microsoft.Extensions.Logging;
-
 namespace KnowledgeKaizen.Core.Files;
 
 /// <summary>At start, removes the partial files of writes a crash interrupted (uploads, import files, models).</summary>

@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Events;
-
 namespace KnowledgeKaizen.Core.Identity;
 
 /// <summary>Someone signed in with their password.</summary>

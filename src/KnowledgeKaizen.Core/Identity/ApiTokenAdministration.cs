@@ -1,6 +1,3 @@
-using KnowledgeKaizen.Core.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace KnowledgeKaizen.Core.Identity;
 
 /// <summary>What Admins do with API tokens: create (the secret is shown once), list, revoke.</summary>

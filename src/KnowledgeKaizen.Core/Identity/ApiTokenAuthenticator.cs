@@ -1,6 +1,4 @@
 using System.Security.Claims;
-using KnowledgeKaizen.Core.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Core.Identity;
 

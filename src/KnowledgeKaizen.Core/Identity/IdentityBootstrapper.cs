@@ -1,9 +1,6 @@
 using System.Security.Cryptography;
-using KnowledgeKaizen.Core.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace KnowledgeKaizen.Core.Identity;
 

@@ -1,5 +1,4 @@
 using KnowledgeKaizen.Core.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Core.Data;
 

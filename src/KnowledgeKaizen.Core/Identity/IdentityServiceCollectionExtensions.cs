@@ -1,6 +1,3 @@
-using KnowledgeKaizen.Core.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace KnowledgeKaizen.Core.Identity;
 
 public static class IdentityServiceCollectionExtensions

@@ -1,6 +1,4 @@
-using KnowledgeKaizen.Core.Data;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Core.Identity;
 

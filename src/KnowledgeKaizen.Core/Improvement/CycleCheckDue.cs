@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Events;
-
 namespace KnowledgeKaizen.Core.Improvement;
 
 /// <summary>An open cycle reached its check date (raised once per cycle and date).</summary>

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace KnowledgeKaizen.Core.Improvement;
 
 /// <summary>A reader opened a document; at most one row per user, document and day (reloads do not inflate it).</summary>

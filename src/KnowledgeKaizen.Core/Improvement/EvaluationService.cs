@@ -1,7 +1,4 @@
-using System.Globalization;
-using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Knowledge;
-using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Core.Improvement;
 

@@ -1,5 +1,4 @@
 using KnowledgeKaizen.Core.Improvement;
-using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Core.Data;
 

@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Events;
-
 namespace KnowledgeKaizen.Core.Improvement;
 
 /// <summary>A colleague thanked a contributor.</summary>

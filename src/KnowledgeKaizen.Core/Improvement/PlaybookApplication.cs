@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace KnowledgeKaizen.Core.Improvement;
 
 /// <summary>A reader's "I applied this" on a playbook: one per user and playbook, removed when toggled off.</summary>

@@ -1,7 +1,5 @@
-using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Jobs;
 using KnowledgeKaizen.Core.Knowledge;
-using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Core.Improvement;
 

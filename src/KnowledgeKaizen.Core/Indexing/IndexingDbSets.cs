@@ -1,5 +1,4 @@
 using KnowledgeKaizen.Core.Indexing;
-using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Core.Data;
 

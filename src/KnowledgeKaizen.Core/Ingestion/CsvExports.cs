@@ -1,4 +1,3 @@
-using System.Globalization;
 using KnowledgeKaizen.Core.Csv;
 
 namespace KnowledgeKaizen.Core.Ingestion;

@@ -1,10 +1,4 @@
-using System.Text.Json;
-using KnowledgeKaizen.Core.Data;
-using KnowledgeKaizen.Core.Hosting;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace KnowledgeKaizen.Core.Ingestion;
 

@@ -1,9 +1,5 @@
-using System.Globalization;
-using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Files;
 using KnowledgeKaizen.Core.Jobs;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace KnowledgeKaizen.Core.Ingestion;
 

@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Events;
-
 namespace KnowledgeKaizen.Core.Ingestion;
 
 /// <summary>

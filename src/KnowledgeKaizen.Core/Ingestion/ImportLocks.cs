@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using KnowledgeKaizen.Core.Hosting;
 
 namespace KnowledgeKaizen.Core.Ingestion;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Serialization;
 
 namespace KnowledgeKaizen.Core.Ingestion;

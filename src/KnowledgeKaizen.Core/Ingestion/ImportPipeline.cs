@@ -1,9 +1,5 @@
 using System.Diagnostics;
-using System.Text;
-using System.Text.Json;
 using System.Threading.Channels;
-using KnowledgeKaizen.Core.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Core.Ingestion;
 

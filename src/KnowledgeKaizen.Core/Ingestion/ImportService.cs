@@ -1,12 +1,6 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
-using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Files;
-using KnowledgeKaizen.Core.Hosting;
 using KnowledgeKaizen.Core.Ingestion.Mapping;
 using KnowledgeKaizen.Core.Jobs;
-using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Core.Ingestion;
 

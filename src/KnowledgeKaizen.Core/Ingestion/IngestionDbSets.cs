@@ -1,5 +1,4 @@
 using KnowledgeKaizen.Core.Ingestion;
-using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Core.Data;
 

@@ -1,7 +1,4 @@
-using KnowledgeKaizen.Core.Hosting;
 using KnowledgeKaizen.Core.Jobs;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace KnowledgeKaizen.Core.Ingestion;
 

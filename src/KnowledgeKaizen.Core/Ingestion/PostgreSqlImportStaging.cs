@@ -1,7 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
-using System.Text;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
 using NpgsqlTypes;

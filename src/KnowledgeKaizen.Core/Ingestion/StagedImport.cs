@@ -1,6 +1,3 @@
-using KnowledgeKaizen.Core.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace KnowledgeKaizen.Core.Ingestion;
 
 /// <summary>An import's staged rows, attached to the context's open connection until disposed.</summary>

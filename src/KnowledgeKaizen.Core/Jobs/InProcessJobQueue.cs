@@ -1,6 +1,3 @@
-using KnowledgeKaizen.Core.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace KnowledgeKaizen.Core.Jobs;
 
 /// <summary><see cref="IJobQueue"/> for one instance: the row is saved, then the in-process <see cref="JobWorker"/> is woken.</summary>

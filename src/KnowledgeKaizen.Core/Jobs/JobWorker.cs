@@ -1,8 +1,4 @@
-using KnowledgeKaizen.Core.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace KnowledgeKaizen.Core.Jobs;
 

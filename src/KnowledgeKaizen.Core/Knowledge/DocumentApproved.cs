@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Events;
-
 namespace KnowledgeKaizen.Core.Knowledge;
 
 /// <summary>A reviewer published revision <paramref name="Revision"/>, with an optional comment.</summary>

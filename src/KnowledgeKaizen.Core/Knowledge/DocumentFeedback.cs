@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace KnowledgeKaizen.Core.Knowledge;
 
 /// <summary>A reader's vote or outdated flag. One per reader and kind (helpful/not helpful share one slot).</summary>

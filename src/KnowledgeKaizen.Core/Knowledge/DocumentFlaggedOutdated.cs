@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Events;
-
 namespace KnowledgeKaizen.Core.Knowledge;
 
 /// <summary>A reader flagged a published document as outdated, saying why.</summary>

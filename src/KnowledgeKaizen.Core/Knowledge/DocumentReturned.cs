@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Events;
-
 namespace KnowledgeKaizen.Core.Knowledge;
 
 /// <summary>A reviewer sent revision <paramref name="Revision"/> back to its author, saying what to change.</summary>

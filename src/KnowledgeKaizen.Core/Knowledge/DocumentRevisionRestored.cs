@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Events;
-
 namespace KnowledgeKaizen.Core.Knowledge;
 
 /// <summary>An editor put revision <paramref name="From"/>'s text back as the new revision <paramref name="Revision"/>.</summary>

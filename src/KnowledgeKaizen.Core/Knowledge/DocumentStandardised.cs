@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Events;
-
 namespace KnowledgeKaizen.Core.Knowledge;
 
 /// <summary>A playbook's practice became a revision of the procedure <paramref name="ProcedureId"/> (SDCA).</summary>

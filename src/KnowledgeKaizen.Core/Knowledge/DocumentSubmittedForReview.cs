@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Events;
-
 namespace KnowledgeKaizen.Core.Knowledge;
 
 /// <summary>The author (or a knowledge manager) handed revision <paramref name="Revision"/> to the reviewers.</summary>

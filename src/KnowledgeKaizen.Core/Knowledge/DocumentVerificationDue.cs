@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Events;
-
 namespace KnowledgeKaizen.Core.Knowledge;
 
 /// <summary>A published document must be checked again by <paramref name="VerifyBy"/> (raised once per document and date).</summary>

@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Events;
-
 namespace KnowledgeKaizen.Core.Knowledge;
 
 /// <summary>A reader voted a published document not helpful, saying why.</summary>

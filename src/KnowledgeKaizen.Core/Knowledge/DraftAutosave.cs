@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace KnowledgeKaizen.Core.Knowledge;
 
 /// <summary>The editor's autosave slot: one per user and document (or per user and kind for a new one).</summary>

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using KnowledgeKaizen.Core.Knowledge;
 
 namespace KnowledgeKaizen.Core.Data;

@@ -1,8 +1,5 @@
-using KnowledgeKaizen.Core.Events;
 using KnowledgeKaizen.Core.Indexing;
 using KnowledgeKaizen.Core.Markdown;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace KnowledgeKaizen.Core.Knowledge;
 

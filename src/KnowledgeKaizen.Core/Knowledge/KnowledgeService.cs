@@ -1,7 +1,3 @@
-using System.Text;
-using KnowledgeKaizen.Core.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace KnowledgeKaizen.Core.Knowledge;
 
 /// <summary>

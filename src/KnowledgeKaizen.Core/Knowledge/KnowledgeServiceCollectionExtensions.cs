@@ -1,7 +1,5 @@
-using KnowledgeKaizen.Core.Hosting;
 using KnowledgeKaizen.Core.Knowledge.Content;
 using KnowledgeKaizen.Core.Markdown;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeKaizen.Core.Knowledge;
 

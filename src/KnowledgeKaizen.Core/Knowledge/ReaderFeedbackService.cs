@@ -1,6 +1,4 @@
-using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Indexing;
-using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Core.Knowledge;
 

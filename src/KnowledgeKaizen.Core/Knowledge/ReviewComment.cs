@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace KnowledgeKaizen.Core.Knowledge;
 
 /// <summary>A reviewer's decision, kept so the author sees why a draft came back.</summary>

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace KnowledgeKaizen.Core.Knowledge;
 
 /// <summary>A service case the solution article resolved. The number of links is the article's reuse.</summary>

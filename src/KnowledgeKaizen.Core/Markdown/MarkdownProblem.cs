@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace KnowledgeKaizen.Core.Markdown;
 
 /// <summary>

@@ -1,11 +1,7 @@
-using System.Globalization;
 using KnowledgeKaizen.Core.Courses;
-using KnowledgeKaizen.Core.Data;
-using KnowledgeKaizen.Core.Events;
 using KnowledgeKaizen.Core.Improvement;
 using KnowledgeKaizen.Core.Ingestion;
 using KnowledgeKaizen.Core.PerformerDetection;
-using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Core.Notifications;
 

@@ -1,8 +1,4 @@
-using System.Globalization;
-using KnowledgeKaizen.Core.Data;
-using KnowledgeKaizen.Core.Events;
 using KnowledgeKaizen.Core.Knowledge;
-using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Core.Notifications;
 

@@ -1,8 +1,4 @@
-using KnowledgeKaizen.Core.Data;
 using MailKit.Net.Smtp;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using MimeKit;
 
 namespace KnowledgeKaizen.Core.Notifications;

@@ -1,6 +1,3 @@
-using KnowledgeKaizen.Core.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace KnowledgeKaizen.Core.Notifications;
 
 /// <summary>What Admins see of the e-mail outbox: counts, the latest mails with their attempts, and sending one again.</summary>

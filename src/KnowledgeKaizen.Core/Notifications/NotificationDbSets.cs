@@ -1,5 +1,4 @@
 using KnowledgeKaizen.Core.Notifications;
-using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Core.Data;
 

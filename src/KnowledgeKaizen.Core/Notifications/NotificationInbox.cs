@@ -1,6 +1,3 @@
-using KnowledgeKaizen.Core.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace KnowledgeKaizen.Core.Notifications;
 
 /// <summary>A user's notifications (the bell and the list) and their e-mail choice.</summary>

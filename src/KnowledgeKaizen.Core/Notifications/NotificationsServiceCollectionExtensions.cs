@@ -1,10 +1,8 @@
 using KnowledgeKaizen.Core.Courses;
-using KnowledgeKaizen.Core.Events;
 using KnowledgeKaizen.Core.Improvement;
 using KnowledgeKaizen.Core.Ingestion;
 using KnowledgeKaizen.Core.Knowledge;
 using KnowledgeKaizen.Core.PerformerDetection;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeKaizen.Core.Notifications;
 

@@ -1,7 +1,4 @@
-using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace KnowledgeKaizen.Core.Notifications;
 

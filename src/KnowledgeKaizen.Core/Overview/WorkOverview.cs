@@ -1,9 +1,6 @@
-using System.Globalization;
-using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Improvement;
 using KnowledgeKaizen.Core.Knowledge;
 using KnowledgeKaizen.Core.PerformerDetection;
-using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Core.Overview;
 

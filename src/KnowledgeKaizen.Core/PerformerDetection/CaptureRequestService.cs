@@ -1,6 +1,4 @@
-using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Knowledge;
-using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Core.PerformerDetection;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-
 namespace KnowledgeKaizen.Core.PerformerDetection;
 
 public static class CaptureRequestServiceCollectionExtensions

@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Events;
-
 namespace KnowledgeKaizen.Core.PerformerDetection;
 
 /// <summary>A standout rep was asked to write down how they work at <paramref name="Stage"/> (a stage code).</summary>

@@ -1,5 +1,4 @@
 using KnowledgeKaizen.Core.PerformerDetection;
-using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Core.Data;
 

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace KnowledgeKaizen.Core.PerformerDetection;
 
 /// <summary>One (rep, stage) row of a <see cref="FindingSnapshot"/>. The rep's name is kept as it was, so a later

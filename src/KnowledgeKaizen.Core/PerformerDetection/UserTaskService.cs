@@ -1,6 +1,3 @@
-using KnowledgeKaizen.Core.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace KnowledgeKaizen.Core.PerformerDetection;
 
 /// <summary>A user's task list and the unread count of the layout's badge.</summary>

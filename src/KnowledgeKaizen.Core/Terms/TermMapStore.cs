@@ -1,10 +1,7 @@
 using System.Security.Cryptography;
-using System.Text;
 using KnowledgeKaizen.Core.Files;
-using KnowledgeKaizen.Core.Hosting;
 using KnowledgeKaizen.Lexicon;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace KnowledgeKaizen.Core.Terms;
 

@@ -1,7 +1,4 @@
-using System.Globalization;
-using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Improvement;
-using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Insights.Improvement;
 

@@ -1,7 +1,5 @@
-using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Improvement;
 using KnowledgeKaizen.Insights.Metrics;
-using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Insights.Improvement;
 

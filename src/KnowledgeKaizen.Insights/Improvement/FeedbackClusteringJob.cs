@@ -1,11 +1,8 @@
-using System.Globalization;
 using KnowledgeKaizen.Core.Crm;
-using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Improvement;
 using KnowledgeKaizen.Core.Jobs;
 using KnowledgeKaizen.Core.Terms;
 using KnowledgeKaizen.Lexicon;
-using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Insights.Improvement;
 

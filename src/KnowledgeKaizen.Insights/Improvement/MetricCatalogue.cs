@@ -1,4 +1,3 @@
-using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Improvement;
 using KnowledgeKaizen.Insights.Metrics;
 

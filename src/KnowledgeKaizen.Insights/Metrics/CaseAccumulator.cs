@@ -1,5 +1,3 @@
-using System.Data.Common;
-
 namespace KnowledgeKaizen.Insights.Metrics;
 
 /// <summary>Counts, sums and the response/resolution hours of a group of service cases.</summary>

@@ -1,7 +1,4 @@
 using System.Data;
-using System.Data.Common;
-using System.Globalization;
-using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Ingestion;
 
 namespace KnowledgeKaizen.Insights.Metrics;

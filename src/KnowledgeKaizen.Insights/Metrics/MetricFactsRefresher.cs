@@ -1,7 +1,4 @@
-using System.Data.Common;
-using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Ingestion;
-using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Insights.Metrics;
 

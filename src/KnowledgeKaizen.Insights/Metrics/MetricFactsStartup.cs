@@ -1,6 +1,4 @@
-using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Hosting;
-using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Insights.Metrics;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using KnowledgeKaizen.Core.Crm;
 
 namespace KnowledgeKaizen.Insights.Metrics;

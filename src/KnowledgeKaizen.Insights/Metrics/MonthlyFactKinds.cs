@@ -1,7 +1,3 @@
-using System.Data.Common;
-using System.Globalization;
-using KnowledgeKaizen.Core.Data;
-
 namespace KnowledgeKaizen.Insights.Metrics;
 
 /// <summary>Stage entries by month entered, stage and rep: counts by outcome and the days in stage of left entries.</summary>

@@ -1,7 +1,5 @@
-using System.Data.Common;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
-using KnowledgeKaizen.Core.Data;
 
 namespace KnowledgeKaizen.Insights.Metrics;
 

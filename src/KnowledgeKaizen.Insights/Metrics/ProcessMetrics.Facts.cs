@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace KnowledgeKaizen.Insights.Metrics;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace KnowledgeKaizen.Insights.Metrics;
 
 public sealed partial class ProcessMetrics

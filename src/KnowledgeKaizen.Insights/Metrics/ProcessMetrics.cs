@@ -1,6 +1,3 @@
-using KnowledgeKaizen.Core.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace KnowledgeKaizen.Insights.Metrics;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Data.Common;
-using KnowledgeKaizen.Core.Data;
-
 namespace KnowledgeKaizen.Insights.Metrics;
 
 /// <summary>

@@ -1,8 +1,6 @@
-using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.PerformerDetection;
 using KnowledgeKaizen.Insights.ExpectedOutcome;
 using KnowledgeKaizen.Insights.PerformerDetection.Retraining;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace KnowledgeKaizen.Insights.PerformerDetection;

@@ -1,9 +1,7 @@
-using System.Globalization;
 using KnowledgeKaizen.Core.Backups;
 using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Hosting;
 using KnowledgeKaizen.Core.Ingestion;
-using KnowledgeKaizen.Web.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Web.Backups;

@@ -1,8 +1,6 @@
 using System.IO.Compression;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
-using KnowledgeKaizen.Core.Knowledge;
-using KnowledgeKaizen.Web.Knowledge;
 
 namespace KnowledgeKaizen.Web.Courses;
 

@@ -1,8 +1,3 @@
-using System.Security.Claims;
-using KnowledgeKaizen.Core.Identity;
-using KnowledgeKaizen.Web.Hosting;
-using Microsoft.Extensions.Localization;
-
 namespace KnowledgeKaizen.Web.Courses;
 
 /// <summary>Course pages: their actions report refusals under <see cref="ErrorKey"/>; trainers see more.</summary>

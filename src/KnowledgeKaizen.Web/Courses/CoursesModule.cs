@@ -1,6 +1,4 @@
-using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Web.Courses.Scorm;
-using KnowledgeKaizen.Web.Hosting;
 
 namespace KnowledgeKaizen.Web.Courses;
 

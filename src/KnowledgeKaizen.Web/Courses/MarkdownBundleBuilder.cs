@@ -2,10 +2,8 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using KnowledgeKaizen.Core.Courses;
-using KnowledgeKaizen.Core.Knowledge;
 using KnowledgeKaizen.Core.Markdown;
 using KnowledgeKaizen.Web.Courses.Scorm;
-using Microsoft.Extensions.Localization;
 
 namespace KnowledgeKaizen.Web.Courses;
 

@@ -1,5 +1,4 @@
 using KnowledgeKaizen.Core.Courses;
-using Microsoft.AspNetCore.Mvc;
 
 namespace KnowledgeKaizen.Web.Courses;
 

@@ -1,8 +1,5 @@
-using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Web.Identity;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Metadata;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using Scalar.AspNetCore;

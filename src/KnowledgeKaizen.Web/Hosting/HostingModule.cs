@@ -1,6 +1,5 @@
 using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Hosting;
-using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Web.Localization;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -8,7 +7,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Hosting.StaticWebAssets;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Options;
 
 namespace KnowledgeKaizen.Web.Hosting;
 

@@ -1,6 +1,3 @@
-using System.Security.Claims;
-using Microsoft.AspNetCore.Authorization;
-
 namespace KnowledgeKaizen.Web.Hosting;
 
 /// <summary>

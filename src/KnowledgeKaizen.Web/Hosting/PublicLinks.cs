@@ -1,5 +1,4 @@
 using KnowledgeKaizen.Core.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace KnowledgeKaizen.Web.Hosting;
 

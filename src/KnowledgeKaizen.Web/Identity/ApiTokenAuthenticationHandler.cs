@@ -1,8 +1,5 @@
-using System.Security.Claims;
 using System.Text.Encodings.Web;
-using KnowledgeKaizen.Core.Identity;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.Extensions.Options;
 
 namespace KnowledgeKaizen.Web.Identity;
 

@@ -1,8 +1,8 @@
 using KnowledgeKaizen.Core.Audit;
-using KnowledgeKaizen.Core.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
+// Identity's result, not the MVC action result of the same name that the global usings also bring in.
+using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
 
 namespace KnowledgeKaizen.Web.Identity;
 

@@ -1,4 +1,3 @@
-using KnowledgeKaizen.Core.Identity;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace KnowledgeKaizen.Web.Identity;

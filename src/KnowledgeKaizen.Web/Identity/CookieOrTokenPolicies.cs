@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Identity;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 
 namespace KnowledgeKaizen.Web.Identity;

@@ -1,7 +1,4 @@
-using System.Security.Claims;
-using KnowledgeKaizen.Core.Identity;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 
 namespace KnowledgeKaizen.Web.Identity;
 

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using KnowledgeKaizen.Core.Audit;
 
 namespace KnowledgeKaizen.Web.Identity;

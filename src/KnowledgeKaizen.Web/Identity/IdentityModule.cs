@@ -1,11 +1,8 @@
 using KnowledgeKaizen.Core.Audit;
 using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Hosting;
-using KnowledgeKaizen.Core.Identity;
-using KnowledgeKaizen.Web.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 
 namespace KnowledgeKaizen.Web.Identity;
 

@@ -1,9 +1,6 @@
-using System.Security.Claims;
-using KnowledgeKaizen.Core.Identity;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 
 namespace KnowledgeKaizen.Web.Identity;
 

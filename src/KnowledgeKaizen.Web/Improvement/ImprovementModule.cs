@@ -1,6 +1,3 @@
-using KnowledgeKaizen.Core.Identity;
-using KnowledgeKaizen.Web.Hosting;
-
 namespace KnowledgeKaizen.Web.Improvement;
 
 public static class ImprovementModule

@@ -1,8 +1,4 @@
-using System.Globalization;
-using System.Security.Claims;
 using KnowledgeKaizen.Core.Crm;
-using KnowledgeKaizen.Web.Hosting;
-using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Web.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,12 +1,9 @@
-using System.Security.Claims;
 using KnowledgeKaizen.Core.Audit;
 using KnowledgeKaizen.Core.Hosting;
 using KnowledgeKaizen.Core.Ingestion;
 using KnowledgeKaizen.Core.Ingestion.Mapping;
 using KnowledgeKaizen.Core.Jobs;
-using KnowledgeKaizen.Web.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 
 namespace KnowledgeKaizen.Web.Ingestion;

@@ -1,6 +1,5 @@
 using KnowledgeKaizen.Core.Ingestion;
 using KnowledgeKaizen.Core.Ingestion.Mapping;
-using Microsoft.Extensions.Localization;
 
 namespace KnowledgeKaizen.Web.Ingestion;
 

@@ -1,6 +1,3 @@
-using KnowledgeKaizen.Core.Identity;
-using KnowledgeKaizen.Web.Hosting;
-
 namespace KnowledgeKaizen.Web.Insights;
 
 public static class InsightsModule

@@ -1,7 +1,4 @@
-using System.Security.Claims;
-using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Insights.Metrics;
-using Microsoft.Extensions.Localization;
 
 namespace KnowledgeKaizen.Web.Insights;
 

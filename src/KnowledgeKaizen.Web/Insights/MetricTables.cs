@@ -1,6 +1,5 @@
 using KnowledgeKaizen.Web.Localization;
 using KnowledgeKaizen.Insights.Metrics;
-using Microsoft.Extensions.Localization;
 using static KnowledgeKaizen.Web.Insights.MetricValue;
 
 namespace KnowledgeKaizen.Web.Insights;

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace KnowledgeKaizen.Web.Insights;
 
 /// <summary>Whether a change is an improvement, given which direction is good for the metric.</summary>

@@ -1,7 +1,3 @@
-using KnowledgeKaizen.Core.Knowledge;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace KnowledgeKaizen.Web.Knowledge;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using KnowledgeKaizen.Core.Knowledge;
-
 namespace KnowledgeKaizen.Web.Knowledge;
 
 /// <summary>The editor form: text, metadata per kind, and the version the editor started from.</summary>

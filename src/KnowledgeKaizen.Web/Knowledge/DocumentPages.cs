@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Knowledge;
-
 namespace KnowledgeKaizen.Web.Knowledge;
 
 /// <summary>Composes the details view from the knowledge services so the page model stays thin.</summary>

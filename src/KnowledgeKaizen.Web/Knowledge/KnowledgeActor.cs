@@ -1,6 +1,3 @@
-using KnowledgeKaizen.Core.Identity;
-using KnowledgeKaizen.Core.Knowledge;
-
 namespace KnowledgeKaizen.Web.Knowledge;
 
 /// <summary>The signed-in user as the knowledge services see them.</summary>

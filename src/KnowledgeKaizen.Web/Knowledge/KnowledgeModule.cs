@@ -1,6 +1,3 @@
-using KnowledgeKaizen.Core.Identity;
-using KnowledgeKaizen.Web.Hosting;
-
 namespace KnowledgeKaizen.Web.Knowledge;
 
 public static class KnowledgeModule

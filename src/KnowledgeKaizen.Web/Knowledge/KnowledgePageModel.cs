@@ -1,7 +1,3 @@
-using KnowledgeKaizen.Core.Knowledge;
-using KnowledgeKaizen.Web.Hosting;
-using Microsoft.Extensions.Localization;
-
 namespace KnowledgeKaizen.Web.Knowledge;
 
 /// <summary>Knowledge pages: their actions report refusals under <see cref="ErrorKey"/>, and act as the signed-in <see cref="Actor"/>.</summary>

@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Knowledge;
-
 namespace KnowledgeKaizen.Web.Knowledge;
 
 /// <summary>English display texts (localisation keys) for knowledge enums and codes.</summary>

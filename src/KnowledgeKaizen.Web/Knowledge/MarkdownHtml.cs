@@ -1,8 +1,6 @@
 using System.Text.Encodings.Web;
-using KnowledgeKaizen.Core.Knowledge;
 using KnowledgeKaizen.Core.Markdown;
 using Microsoft.Extensions.Caching.Memory;
-using Microsoft.Extensions.Localization;
 
 namespace KnowledgeKaizen.Web.Knowledge;
 

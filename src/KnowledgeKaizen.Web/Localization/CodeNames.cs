@@ -1,4 +1,3 @@
-using System.Globalization;
 using KnowledgeKaizen.Core.Ingestion;
 
 namespace KnowledgeKaizen.Web.Localization;

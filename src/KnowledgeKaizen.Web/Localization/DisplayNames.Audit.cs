@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using KnowledgeKaizen.Core.Ingestion;
-using KnowledgeKaizen.Core.Knowledge;
 
 namespace KnowledgeKaizen.Web.Localization;
 

@@ -1,10 +1,7 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using KnowledgeKaizen.Core.Crm;
 using KnowledgeKaizen.Core.Ingestion;
-using KnowledgeKaizen.Core.Knowledge;
 using KnowledgeKaizen.Core.PerformerDetection;
-using Microsoft.Extensions.Localization;
 
 namespace KnowledgeKaizen.Web.Localization;
 

@@ -1,8 +1,6 @@
 using System.Collections.Frozen;
-using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
-using Microsoft.Extensions.Localization;
 
 namespace KnowledgeKaizen.Web.Localization;
 

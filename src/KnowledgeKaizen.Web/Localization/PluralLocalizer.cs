@@ -1,6 +1,3 @@
-using System.Globalization;
-using Microsoft.Extensions.Localization;
-
 namespace KnowledgeKaizen.Web.Localization;
 
 /// <summary>English says "1 reader" and "2 readers"; Chinese has one form. Both keys are translated (a test checks them).</summary>

@@ -1,8 +1,5 @@
-using System.Globalization;
 using System.Text;
 using KnowledgeKaizen.Core.Notifications;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace KnowledgeKaizen.Web.Notifications;
 

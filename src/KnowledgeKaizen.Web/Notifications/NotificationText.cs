@@ -1,6 +1,4 @@
-using System.Globalization;
 using KnowledgeKaizen.Core.Notifications;
-using Microsoft.Extensions.Localization;
 
 namespace KnowledgeKaizen.Web.Notifications;
 

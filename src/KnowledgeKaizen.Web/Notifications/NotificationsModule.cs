@@ -1,6 +1,4 @@
-using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.Notifications;
-using KnowledgeKaizen.Web.Hosting;
 
 namespace KnowledgeKaizen.Web.Notifications;
 

@@ -1,9 +1,5 @@
-using System.Security.Claims;
-using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.Overview;
 using KnowledgeKaizen.Web.Localization;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace KnowledgeKaizen.Web.Pages;
 

@@ -1,8 +1,4 @@
-using System.Security.Claims;
-using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.Overview;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace KnowledgeKaizen.Web.Pages;
 

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace KnowledgeKaizen.Web.Pages;
 
 /// <summary>Friendly page for 403, 404 and other status codes without a body.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using KnowledgeKaizen.Insights.PerformerDetection;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Identity;
-using KnowledgeKaizen.Web.Hosting;
 using KnowledgeKaizen.Web.Identity;
 
 namespace KnowledgeKaizen.Web.PerformerDetection;

@@ -1,5 +1,3 @@
-using System.Security.Claims;
-using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.Jobs;
 using KnowledgeKaizen.Core.PerformerDetection;
 using KnowledgeKaizen.Insights.ExpectedOutcome;

@@ -1,10 +1,7 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.Text.RegularExpressions;
 using KnowledgeKaizen.Benchmarks.Metrics;
 using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Jobs;
-using KnowledgeKaizen.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Benchmarks.Http;

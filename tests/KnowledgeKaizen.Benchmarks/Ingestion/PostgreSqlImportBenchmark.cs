@@ -1,7 +1,4 @@
-using System.Diagnostics;
-using System.Globalization;
 using KnowledgeKaizen.Core.Data;
-using KnowledgeKaizen.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.Text;
 using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Ingestion;

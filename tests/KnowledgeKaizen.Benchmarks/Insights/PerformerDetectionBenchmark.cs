@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using KnowledgeKaizen.Core.PerformerDetection;
 using KnowledgeKaizen.Insights.ExpectedOutcome;
 using KnowledgeKaizen.Insights.PerformerDetection;

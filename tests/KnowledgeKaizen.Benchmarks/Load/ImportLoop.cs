@@ -1,10 +1,7 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using KnowledgeKaizen.Testing;
 
 namespace KnowledgeKaizen.Benchmarks.Load;
 

@@ -1,9 +1,6 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using KnowledgeKaizen.Core.Knowledge;
-using KnowledgeKaizen.Testing;
 using Microsoft.Data.Sqlite;
 
 namespace KnowledgeKaizen.Benchmarks.Load;

@@ -1,8 +1,5 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.Text;
 using KnowledgeKaizen.Core.Markdown;
-using KnowledgeKaizen.Testing;
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using KnowledgeKaizen.Testing;
 
 namespace KnowledgeKaizen.Benchmarks.Metrics;
 

@@ -1,10 +1,7 @@
 using System.Data.Common;
-using System.Diagnostics;
-using System.Globalization;
 using KnowledgeKaizen.Benchmarks.Http;
 using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Insights.Metrics;
-using KnowledgeKaizen.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using KnowledgeKaizen.Search;
 using Microsoft.Data.Sqlite;
 

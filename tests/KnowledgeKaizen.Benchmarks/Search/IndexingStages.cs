@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using KnowledgeKaizen.Search.Analysis;
 using KnowledgeKaizen.Search.Documents;
 using Lucene.Net.Analysis.TokenAttributes;

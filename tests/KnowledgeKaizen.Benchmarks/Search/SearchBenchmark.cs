@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using KnowledgeKaizen.Search;
 
 namespace KnowledgeKaizen.Benchmarks.Search;

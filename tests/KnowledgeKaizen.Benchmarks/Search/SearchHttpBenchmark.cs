@@ -1,9 +1,7 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using KnowledgeKaizen.Benchmarks.Http;
 using KnowledgeKaizen.Benchmarks.Metrics;
 using KnowledgeKaizen.Core.Data;
-using KnowledgeKaizen.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Benchmarks.Search;

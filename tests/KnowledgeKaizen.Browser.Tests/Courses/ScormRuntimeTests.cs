@@ -1,11 +1,8 @@
 using System.IO.Compression;
 using System.Text.Json;
-using KnowledgeKaizen.Browser.Tests.Infrastructure;
 using KnowledgeKaizen.Core.Knowledge;
-using KnowledgeKaizen.Testing;
 using KnowledgeKaizen.Web.Courses.Scorm;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 
 namespace KnowledgeKaizen.Browser.Tests.Courses;
 

@@ -1,10 +1,7 @@
-using KnowledgeKaizen.Browser.Tests.Infrastructure;
 using KnowledgeKaizen.Browser.Tests.PerformerDetection;
 using KnowledgeKaizen.Browser.Tests.Sweep;
 using KnowledgeKaizen.Core.Knowledge;
-using KnowledgeKaizen.Testing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Playwright;
 
 namespace KnowledgeKaizen.Browser.Tests.Hosting;
 

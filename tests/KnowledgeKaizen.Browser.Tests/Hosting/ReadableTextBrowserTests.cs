@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using KnowledgeKaizen.Browser.Tests.PerformerDetection;
 using KnowledgeKaizen.Browser.Tests.Sweep;
 using KnowledgeKaizen.Core.Knowledge;

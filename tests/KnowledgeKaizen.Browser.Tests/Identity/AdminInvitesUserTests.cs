@@ -1,7 +1,3 @@
-using KnowledgeKaizen.Browser.Tests.Infrastructure;
-using KnowledgeKaizen.Testing;
-using Microsoft.Playwright;
-
 namespace KnowledgeKaizen.Browser.Tests.Identity;
 
 public sealed class AdminInvitesUserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>

@@ -1,5 +1,3 @@
-using Microsoft.Playwright;
-
 namespace KnowledgeKaizen.Browser.Tests.Infrastructure;
 
 /// <summary>Runs a browser scenario and keeps a screenshot of the page when it fails.</summary>

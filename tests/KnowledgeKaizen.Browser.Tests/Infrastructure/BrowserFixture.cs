@@ -1,6 +1,3 @@
-using KnowledgeKaizen.Testing;
-using Microsoft.Playwright;
-
 namespace KnowledgeKaizen.Browser.Tests.Infrastructure;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using KnowledgeKaizen.Browser.Tests.PerformerDetection;
-using KnowledgeKaizen.Testing;
 
 // The page sweep (on the demo portal) takes most of this assembly's time.
 [assembly: TestCollectionOrderer(LongestFirst.TypeName, LongestFirst.AssemblyName)]

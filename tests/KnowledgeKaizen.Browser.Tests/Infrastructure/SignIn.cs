@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using Microsoft.Playwright;
-
 namespace KnowledgeKaizen.Browser.Tests.Infrastructure;
 
 /// <summary>Page object for the sign-in form and the user menu.</summary>

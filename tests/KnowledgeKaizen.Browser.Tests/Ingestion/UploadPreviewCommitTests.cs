@@ -1,8 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
-using KnowledgeKaizen.Browser.Tests.Infrastructure;
-using KnowledgeKaizen.Testing;
-using Microsoft.Playwright;
 
 namespace KnowledgeKaizen.Browser.Tests.Ingestion;
 

@@ -1,10 +1,7 @@
 using System.IO.Compression;
-using KnowledgeKaizen.Browser.Tests.Infrastructure;
 using KnowledgeKaizen.Core.Knowledge;
-using KnowledgeKaizen.Testing;
 using KnowledgeKaizen.Web.Courses.Scorm;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 
 namespace KnowledgeKaizen.Browser.Tests.Knowledge;
 

@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using Microsoft.Playwright;
-
 namespace KnowledgeKaizen.Browser.Tests.Knowledge;
 
 /// <summary>Page object for the Markdown editor (EasyMDE over CodeMirror).</summary>

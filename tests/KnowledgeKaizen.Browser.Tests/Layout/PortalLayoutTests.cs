@@ -1,11 +1,7 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
-using KnowledgeKaizen.Browser.Tests.Infrastructure;
 using KnowledgeKaizen.Browser.Tests.PerformerDetection;
 using KnowledgeKaizen.Browser.Tests.Sweep;
 using KnowledgeKaizen.Core.Identity;
-using KnowledgeKaizen.Testing;
-using Microsoft.Playwright;
 using Xunit.Abstractions;
 
 namespace KnowledgeKaizen.Browser.Tests.Layout;

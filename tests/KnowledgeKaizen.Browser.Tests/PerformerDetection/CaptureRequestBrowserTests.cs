@@ -1,10 +1,6 @@
-using System.Text.RegularExpressions;
-using KnowledgeKaizen.Browser.Tests.Infrastructure;
 using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.PerformerDetection;
-using KnowledgeKaizen.Testing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Playwright;
 
 namespace KnowledgeKaizen.Browser.Tests.PerformerDetection;
 

@@ -1,6 +1,4 @@
-using KnowledgeKaizen.Browser.Tests.Infrastructure;
 using KnowledgeKaizen.Browser.Tests.Sweep;
-using KnowledgeKaizen.Testing;
 
 namespace KnowledgeKaizen.Browser.Tests.PerformerDetection;
 

@@ -1,9 +1,5 @@
-using System.Text.RegularExpressions;
-using KnowledgeKaizen.Browser.Tests.Infrastructure;
 using KnowledgeKaizen.Search;
-using KnowledgeKaizen.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 
 namespace KnowledgeKaizen.Browser.Tests.Search;
 

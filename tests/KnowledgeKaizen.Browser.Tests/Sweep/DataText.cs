@@ -1,7 +1,6 @@
 using System.Text;
 using KnowledgeKaizen.Core.Courses;
 using KnowledgeKaizen.Core.Knowledge;
-using KnowledgeKaizen.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Browser.Tests.Sweep;

@@ -4,12 +4,9 @@ using System.Globalization;
 using System.Text.Json;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
-using KnowledgeKaizen.Browser.Tests.Infrastructure;
 using KnowledgeKaizen.Browser.Tests.PerformerDetection;
 using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.Improvement;
-using KnowledgeKaizen.Testing;
-using Microsoft.Playwright;
 
 namespace KnowledgeKaizen.Browser.Tests.Sweep;
 

@@ -1,7 +1,5 @@
 using KnowledgeKaizen.Core.Analytics;
 using KnowledgeKaizen.Core.Tests.Knowledge;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeKaizen.Core.Tests.Analytics;
 

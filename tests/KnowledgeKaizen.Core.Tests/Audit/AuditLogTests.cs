@@ -1,13 +1,8 @@
 using KnowledgeKaizen.Core.Audit;
 using KnowledgeKaizen.Core.Backups;
-using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Events;
 using KnowledgeKaizen.Core.Knowledge;
-using KnowledgeKaizen.Testing;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeKaizen.Core.Tests.Audit;
 
@@ -19,26 +14,17 @@ public sealed class AuditLogTests : IDisposable
 {
     private static readonly Actor Writer = new("writer-9", "Mei Ling", false);
     private static readonly Actor Reviewer = new("reviewer-9", "Tomás Ruiz", true);
-    private readonly SqliteConnection connection = new("DataSource=:memory:");
     private readonly ManualClock clock = new(new DateTimeOffset(2027, 5, 10, 9, 0, 0, TimeSpan.Zero));
-    private readonly ServiceProvider services;
+    private readonly InMemoryServices services;
 
-    public AuditLogTests()
-    {
-        connection.Open();
-        services = new ServiceCollection()
-            .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["KnowledgeKaizen:Audit:RetentionDays"] = "30",
-            }).Build())
-            .AddSingleton<TimeProvider>(clock)
-            .AddDbContext<KnowledgeKaizenDbContext>(o => o.UseSqlite(connection))
-            .AddAuditLog()
-            .AddLogging()
-            .BuildServiceProvider();
-        using var scope = services.CreateScope();
-        scope.ServiceProvider.GetRequiredService<KnowledgeKaizenDbContext>().Database.EnsureCreated();
-    }
+    public AuditLogTests() => services = new(s => s
+        .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["KnowledgeKaizen:Audit:RetentionDays"] = "30",
+        }).Build())
+        .AddSingleton<TimeProvider>(clock)
+        .AddAuditLog()
+        .AddLogging());
 
     [Fact]
     public async Task Approval_IsRecordedWithItsReviewerRevisionAndComment()
@@ -157,11 +143,7 @@ public sealed class AuditLogTests : IDisposable
         Assert.Equal(("root", "taken 2027-05-08 18:00:05 UTC"), (restored.ActorName, restored.Detail));
     }
 
-    public void Dispose()
-    {
-        services.Dispose();
-        connection.Dispose();
-    }
+    public void Dispose() => services.Dispose();
 
     private async Task<int> SubmittedPlaybookAsync(string title)
     {

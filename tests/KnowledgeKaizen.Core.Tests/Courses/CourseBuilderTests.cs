@@ -160,15 +160,15 @@ public sealed class CourseBuilderTests : IDisposable
     {
         var doc = await database.PublishedPlaybookAsync("Discovery");
         var id = await database.CourseAsync(doc);
-        await database.AddUserAsync("learner-1", "learner@test.local");
+        await database.AddUserAsync(KnowledgeTestDatabase.Learner, "learner@test.local");
         await using var db = database.NewContext();
         var courses = database.Courses(db);
         await courses.PublishAsync(id);
         var module = (await courses.FindAsync(id))!.Modules[0];
         var question = module.Questions[0].Id;
         var learning = database.Learning(db);
-        await learning.EnrollAsync(id, "learner-1");
-        await learning.SubmitModuleAsync(id, module.Id, "learner-1", new Dictionary<int, int> { [question] = 0 });
+        await learning.EnrollAsync(id, KnowledgeTestDatabase.Learner);
+        await learning.SubmitModuleAsync(id, module.Id, KnowledgeTestDatabase.Learner, new Dictionary<int, int> { [question] = 0 });
 
         var moved = await Assert.ThrowsAsync<CourseRuleException>(() => courses.EditQuestionAsync(id, module.Id, question, "What comes first?", ["Ask", "Quote", "Close"], 1, null));
         Assert.Contains("Learners have answered", moved.Message, StringComparison.Ordinal);

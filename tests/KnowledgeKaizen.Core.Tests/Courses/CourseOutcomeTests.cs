@@ -9,7 +9,6 @@ namespace KnowledgeKaizen.Core.Tests.Courses;
 /// </summary>
 public sealed class CourseOutcomeTests : IDisposable
 {
-    private const string Learner = "learner-1";
     private readonly KnowledgeTestDatabase database = new();
 
     [Fact]
@@ -26,11 +25,11 @@ public sealed class CourseOutcomeTests : IDisposable
         var (id, answers) = await CourseWithOneModuleAsync(questions);
         await using var db = database.NewContext();
         var learning = database.Learning(db);
-        await learning.EnrollAsync(id, Learner);
+        await learning.EnrollAsync(id, KnowledgeTestDatabase.Learner);
 
-        await learning.SubmitModuleAsync(id, answers.Module, Learner, answers.Choosing(right));
+        await learning.SubmitModuleAsync(id, answers.Module, KnowledgeTestDatabase.Learner, answers.Choosing(right));
 
-        var enrollment = (await learning.FindEnrollmentAsync(id, Learner))!;
+        var enrollment = (await learning.FindEnrollmentAsync(id, KnowledgeTestDatabase.Learner))!;
         Assert.Equal((score, outcome), (enrollment.Score, enrollment.Outcome));
         Assert.Equal(outcome == CourseOutcome.Passed, enrollment.Passed);
         var summary = Assert.Single(await database.Courses(db).ListAsync(includeDrafts: true), c => c.Id == id);
@@ -43,17 +42,17 @@ public sealed class CourseOutcomeTests : IDisposable
         var a = await database.PublishedPlaybookAsync("Alpha");
         var b = await database.PublishedPlaybookAsync("Bravo");
         var id = await database.CourseAsync(a, b);
-        await database.AddUserAsync(Learner, "learner@test.local");
+        await database.AddUserAsync(KnowledgeTestDatabase.Learner, "learner@test.local");
         await using var db = database.NewContext();
         var courses = database.Courses(db);
         await courses.PublishAsync(id);
         var first = (await courses.FindAsync(id))!.OrderedModules[0];
         var learning = database.Learning(db);
-        await learning.EnrollAsync(id, Learner);
+        await learning.EnrollAsync(id, KnowledgeTestDatabase.Learner);
 
-        await learning.SubmitModuleAsync(id, first.Id, Learner, new Dictionary<int, int> { [first.Questions[0].Id] = 0 });
+        await learning.SubmitModuleAsync(id, first.Id, KnowledgeTestDatabase.Learner, new Dictionary<int, int> { [first.Questions[0].Id] = 0 });
 
-        var enrollment = (await learning.FindEnrollmentAsync(id, Learner))!;
+        var enrollment = (await learning.FindEnrollmentAsync(id, KnowledgeTestDatabase.Learner))!;
         Assert.Equal((50, CourseOutcome.InProgress, false), (enrollment.Score, enrollment.Outcome, enrollment.Passed));
     }
 
@@ -61,29 +60,29 @@ public sealed class CourseOutcomeTests : IDisposable
     public async Task CourseWithoutQuestions_IsCompleted_AndCountsAsPassed()
     {
         var doc = await database.PublishedPlaybookAsync("Reading only");
-        await database.AddUserAsync(Learner, "learner@test.local");
+        await database.AddUserAsync(KnowledgeTestDatabase.Learner, "learner@test.local");
         await using var db = database.NewContext();
         var courses = database.Courses(db);
         var course = await courses.CreateAsync("Read and go", null, null, "discover", CourseTestData.Trainer);
         await courses.AddModuleAsync(course.Id, doc, null, null);
         await courses.PublishAsync(course.Id);
         var learning = database.Learning(db);
-        await learning.EnrollAsync(course.Id, Learner);
+        await learning.EnrollAsync(course.Id, KnowledgeTestDatabase.Learner);
 
-        await learning.SubmitModuleAsync(course.Id, course.Modules[0].Id, Learner, new Dictionary<int, int>());
+        await learning.SubmitModuleAsync(course.Id, course.Modules[0].Id, KnowledgeTestDatabase.Learner, new Dictionary<int, int>());
 
-        var enrollment = (await learning.FindEnrollmentAsync(course.Id, Learner))!;
+        var enrollment = (await learning.FindEnrollmentAsync(course.Id, KnowledgeTestDatabase.Learner))!;
         Assert.Equal((null, CourseOutcome.Completed, true), (enrollment.Score, enrollment.Outcome, enrollment.Passed));
         var summary = Assert.Single(await courses.ListAsync(includeDrafts: true), c => c.Id == course.Id);
         Assert.Equal((false, 1, 0), (summary.HasQuestions, summary.Passed, summary.Failed));
-        Assert.Equal([new StageCourseCompletion("discover", 1, 1)], await learning.StageCompletionAsync(Learner));
+        Assert.Equal([new StageCourseCompletion("discover", 1, 1)], await learning.StageCompletionAsync(KnowledgeTestDatabase.Learner));
     }
 
     /// <summary>A published course of one module with <paramref name="questions"/> questions, "Right" being the first option of each.</summary>
     private async Task<(int Id, ModuleAnswers Answers)> CourseWithOneModuleAsync(int questions)
     {
         var doc = await database.PublishedPlaybookAsync("Quoting");
-        await database.AddUserAsync(Learner, "learner@test.local");
+        await database.AddUserAsync(KnowledgeTestDatabase.Learner, "learner@test.local");
         await using var db = database.NewContext();
         var courses = database.Courses(db);
         var course = await courses.CreateAsync("Quoting basics", null, null, null, CourseTestData.Trainer);

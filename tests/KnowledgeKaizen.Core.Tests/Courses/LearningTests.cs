@@ -5,7 +5,6 @@ namespace KnowledgeKaizen.Core.Tests.Courses;
 
 public sealed class LearningTests : IDisposable
 {
-    private const string Learner = "learner-1";
     private readonly KnowledgeTestDatabase database = new();
 
     [Fact]
@@ -14,17 +13,17 @@ public sealed class LearningTests : IDisposable
         var (id, first, second) = await PublishedTwoModuleCourseAsync();
         await using var db = database.NewContext();
         var learning = database.Learning(db);
-        await learning.EnrollAsync(id, Learner);
+        await learning.EnrollAsync(id, KnowledgeTestDatabase.Learner);
 
-        var one = await learning.SubmitModuleAsync(id, first.Module, Learner, new Dictionary<int, int> { [first.Question] = 0 });
+        var one = await learning.SubmitModuleAsync(id, first.Module, KnowledgeTestDatabase.Learner, new Dictionary<int, int> { [first.Question] = 0 });
         Assert.Equal(1, one.Correct);
-        var enrollment = (await learning.FindEnrollmentAsync(id, Learner))!;
+        var enrollment = (await learning.FindEnrollmentAsync(id, KnowledgeTestDatabase.Learner))!;
         Assert.Null(enrollment.CompletedAt);
         Assert.Equal(50, enrollment.Score);
 
-        var two = await learning.SubmitModuleAsync(id, second.Module, Learner, new Dictionary<int, int> { [second.Question] = 2 });
+        var two = await learning.SubmitModuleAsync(id, second.Module, KnowledgeTestDatabase.Learner, new Dictionary<int, int> { [second.Question] = 2 });
         Assert.Equal(0, two.Correct);
-        enrollment = (await database.Learning(database.NewContext()).FindEnrollmentAsync(id, Learner))!;
+        enrollment = (await database.Learning(database.NewContext()).FindEnrollmentAsync(id, KnowledgeTestDatabase.Learner))!;
         Assert.NotNull(enrollment.CompletedAt);
         Assert.Equal(50, enrollment.Score);
     }
@@ -35,12 +34,12 @@ public sealed class LearningTests : IDisposable
         var (id, first, second) = await PublishedTwoModuleCourseAsync();
         await using var db = database.NewContext();
         var learning = database.Learning(db);
-        await learning.EnrollAsync(id, Learner);
+        await learning.EnrollAsync(id, KnowledgeTestDatabase.Learner);
 
         var error = await Assert.ThrowsAsync<CourseRuleException>(() =>
-            learning.SubmitModuleAsync(id, first.Module, Learner, new Dictionary<int, int> { [first.Question] = 0, [second.Question] = 0 }));
+            learning.SubmitModuleAsync(id, first.Module, KnowledgeTestDatabase.Learner, new Dictionary<int, int> { [first.Question] = 0, [second.Question] = 0 }));
         Assert.Contains("do not match", error.Message, StringComparison.Ordinal);
-        Assert.Empty((await database.Learning(database.NewContext()).FindEnrollmentAsync(id, Learner))!.Answers);
+        Assert.Empty((await database.Learning(database.NewContext()).FindEnrollmentAsync(id, KnowledgeTestDatabase.Learner))!.Answers);
     }
 
     [Theory]
@@ -51,10 +50,10 @@ public sealed class LearningTests : IDisposable
         var (id, first, _) = await PublishedTwoModuleCourseAsync();
         await using var db = database.NewContext();
         var learning = database.Learning(db);
-        await learning.EnrollAsync(id, Learner);
+        await learning.EnrollAsync(id, KnowledgeTestDatabase.Learner);
 
         await Assert.ThrowsAsync<CourseRuleException>(() =>
-            learning.SubmitModuleAsync(id, first.Module, Learner, new Dictionary<int, int> { [first.Question] = option }));
+            learning.SubmitModuleAsync(id, first.Module, KnowledgeTestDatabase.Learner, new Dictionary<int, int> { [first.Question] = option }));
     }
 
     [Fact]
@@ -63,9 +62,9 @@ public sealed class LearningTests : IDisposable
         var (id, first, _) = await PublishedTwoModuleCourseAsync();
         await using var db = database.NewContext();
         var learning = database.Learning(db);
-        await learning.EnrollAsync(id, Learner);
+        await learning.EnrollAsync(id, KnowledgeTestDatabase.Learner);
 
-        await Assert.ThrowsAsync<CourseRuleException>(() => learning.SubmitModuleAsync(id, first.Module, Learner, new Dictionary<int, int>()));
+        await Assert.ThrowsAsync<CourseRuleException>(() => learning.SubmitModuleAsync(id, first.Module, KnowledgeTestDatabase.Learner, new Dictionary<int, int>()));
     }
 
     [Fact]
@@ -73,10 +72,10 @@ public sealed class LearningTests : IDisposable
     {
         var doc = await database.PublishedPlaybookAsync("Discovery");
         var id = await database.CourseAsync(doc);
-        await database.AddUserAsync(Learner, "learner@test.local");
+        await database.AddUserAsync(KnowledgeTestDatabase.Learner, "learner@test.local");
         await using var db = database.NewContext();
 
-        await Assert.ThrowsAsync<CourseRuleException>(() => database.Learning(db).EnrollAsync(id, Learner));
+        await Assert.ThrowsAsync<CourseRuleException>(() => database.Learning(db).EnrollAsync(id, KnowledgeTestDatabase.Learner));
     }
 
     [Fact]
@@ -88,14 +87,14 @@ public sealed class LearningTests : IDisposable
         await using var db = database.NewContext();
         var learning = database.Learning(db);
         await learning.AssignAsync(id, "SECOND@test.local", CourseTestData.Trainer);
-        await learning.EnrollAsync(id, Learner);
+        await learning.EnrollAsync(id, KnowledgeTestDatabase.Learner);
         await learning.EnrollAsync(id, "learner-3");
-        foreach (var (user, choice) in new[] { (Learner, 1), ("learner-2", 1), ("learner-3", 0) })
+        foreach (var (user, choice) in new[] { (KnowledgeTestDatabase.Learner, 1), ("learner-2", 1), ("learner-3", 0) })
         {
             await learning.SubmitModuleAsync(id, first.Module, user, new Dictionary<int, int> { [first.Question] = choice });
         }
 
-        foreach (var user in new[] { Learner, "learner-3" })
+        foreach (var user in new[] { KnowledgeTestDatabase.Learner, "learner-3" })
         {
             await learning.SubmitModuleAsync(id, second.Module, user, new Dictionary<int, int> { [second.Question] = 0 });
         }
@@ -111,7 +110,7 @@ public sealed class LearningTests : IDisposable
         Assert.Equal((3, 2, "Quote"), (question.Answered, question.Wrong, question.CommonWrongOption));
 
         // 1 of 2 correct is 50 %, below the 80 % mastery score: finished, but not passed.
-        Assert.Equal([new StageCourseCompletion("discover", 1, 0)], await learning.StageCompletionAsync(Learner));
+        Assert.Equal([new StageCourseCompletion("discover", 1, 0)], await learning.StageCompletionAsync(KnowledgeTestDatabase.Learner));
         Assert.Equal([new StageCourseCompletion("discover", 1, 0)], await learning.StageCompletionAsync("learner-2"));
         Assert.Equal([new StageCourseCompletion("discover", 1, 1)], await learning.StageCompletionAsync("learner-3"));
     }
@@ -121,7 +120,7 @@ public sealed class LearningTests : IDisposable
         var a = await database.PublishedPlaybookAsync("Alpha");
         var b = await database.PublishedPlaybookAsync("Bravo");
         var id = await database.CourseAsync(a, b);
-        await database.AddUserAsync(Learner, "learner@test.local");
+        await database.AddUserAsync(KnowledgeTestDatabase.Learner, "learner@test.local");
         await using var db = database.NewContext();
         var courses = database.Courses(db);
         await courses.PublishAsync(id);

@@ -1,4 +1,3 @@
-using System.Text;
 using KnowledgeKaizen.Core.Csv;
 using KnowledgeKaizen.Core.Ingestion;
 

@@ -1,7 +1,4 @@
-using KnowledgeKaizen.Core.Data;
-using KnowledgeKaizen.Testing;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Core.Tests.Databases;
 

@@ -1,32 +1,17 @@
 using KnowledgeKaizen.Core.Crm;
-using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Events;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeKaizen.Core.Tests.Events;
 
 /// <summary>Events are handled inside the save that raised them: handlers' rows commit or roll back with the change.</summary>
 public sealed class DomainEventTests : IDisposable
 {
-    private readonly SqliteConnection connection = new("DataSource=:memory:");
-    private readonly ServiceProvider services;
-
-    public DomainEventTests()
-    {
-        connection.Open();
-        services = new ServiceCollection()
-            .AddDbContext<KnowledgeKaizenDbContext>(o => o.UseSqlite(connection))
-            .AddDomainEventHandler<RepHired, AddMentor>()
-            .AddDomainEventHandler<MentorAssigned, CountMentors>()
-            .AddDomainEventHandler<Echo, EchoAgain>()
-            .AddDomainEventHandler<Refused, Refuse>()
-            .AddSingleton<Counter>()
-            .BuildServiceProvider();
-        using var scope = services.CreateScope();
-        scope.ServiceProvider.GetRequiredService<KnowledgeKaizenDbContext>().Database.EnsureCreated();
-    }
+    private readonly InMemoryServices services = new(s => s
+        .AddDomainEventHandler<RepHired, AddMentor>()
+        .AddDomainEventHandler<MentorAssigned, CountMentors>()
+        .AddDomainEventHandler<Echo, EchoAgain>()
+        .AddDomainEventHandler<Refused, Refuse>()
+        .AddSingleton<Counter>());
 
     [Fact]
     public async Task A_handler_adds_rows_in_the_same_save_and_may_raise_further_events()
@@ -86,11 +71,7 @@ public sealed class DomainEventTests : IDisposable
         Assert.Equal(["R4", "R4-mentor"], await NamesAsync(r => r.ExternalId));
     }
 
-    public void Dispose()
-    {
-        services.Dispose();
-        connection.Dispose();
-    }
+    public void Dispose() => services.Dispose();
 
     private async Task<List<string>> NamesAsync(Func<Rep, string> name)
     {

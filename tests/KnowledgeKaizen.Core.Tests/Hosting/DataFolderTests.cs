@@ -1,5 +1,4 @@
 using KnowledgeKaizen.Core.Hosting;
-using KnowledgeKaizen.Testing;
 
 namespace KnowledgeKaizen.Core.Tests.Hosting;
 

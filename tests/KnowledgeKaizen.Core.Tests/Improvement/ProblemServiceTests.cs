@@ -1,7 +1,6 @@
 using KnowledgeKaizen.Core.Improvement;
 using KnowledgeKaizen.Core.Jobs;
 using KnowledgeKaizen.Core.Tests.Knowledge;
-using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Core.Tests.Improvement;
 

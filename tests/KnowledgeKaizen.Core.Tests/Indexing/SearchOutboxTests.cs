@@ -1,5 +1,4 @@
 using KnowledgeKaizen.Core.Tests.Knowledge;
-using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Core.Tests.Indexing;
 

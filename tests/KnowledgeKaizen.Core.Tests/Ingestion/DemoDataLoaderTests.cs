@@ -2,8 +2,6 @@ using KnowledgeKaizen.Core.Files;
 using KnowledgeKaizen.Core.Hosting;
 using KnowledgeKaizen.Core.Ingestion;
 using KnowledgeKaizen.Core.Jobs;
-using KnowledgeKaizen.Testing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,9 +1,5 @@
-using System.Text;
-using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Ingestion;
-using KnowledgeKaizen.Testing;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Core.Tests.Ingestion;
 

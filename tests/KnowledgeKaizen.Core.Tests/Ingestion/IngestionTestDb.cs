@@ -1,7 +1,4 @@
-using System.Text;
-using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Ingestion;
-using KnowledgeKaizen.Testing;
 
 namespace KnowledgeKaizen.Core.Tests.Ingestion;
 

@@ -1,4 +1,3 @@
-using System.Text;
 using KnowledgeKaizen.Core.Ingestion;
 
 namespace KnowledgeKaizen.Core.Tests.Ingestion;

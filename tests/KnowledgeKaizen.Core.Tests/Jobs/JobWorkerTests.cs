@@ -1,8 +1,4 @@
-using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Jobs;
-using KnowledgeKaizen.Testing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace KnowledgeKaizen.Core.Tests.Jobs;

@@ -1,7 +1,5 @@
 using KnowledgeKaizen.Core.Knowledge;
 using KnowledgeKaizen.Core.Knowledge.Content;
-using KnowledgeKaizen.Testing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace KnowledgeKaizen.Core.Tests.Knowledge;

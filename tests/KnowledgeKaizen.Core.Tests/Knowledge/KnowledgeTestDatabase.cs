@@ -1,7 +1,5 @@
-using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.Knowledge;
-using KnowledgeKaizen.Testing;
 
 namespace KnowledgeKaizen.Core.Tests.Knowledge;
 
@@ -17,6 +15,9 @@ public sealed class KnowledgeTestDatabase : IDisposable
     public static Actor OtherContributor { get; } = new("author-2", "Wang Wei", false);
 
     public static Actor Manager { get; } = new("manager-1", "Zhou Min", true);
+
+    /// <summary>The user id of the member of staff who takes the courses.</summary>
+    public const string Learner = "learner-1";
 
     public KnowledgeKaizenDbContext NewContext() => database.NewContext();
 

@@ -1,5 +1,4 @@
 using KnowledgeKaizen.Core.Knowledge;
-using Microsoft.EntityFrameworkCore;
 using static KnowledgeKaizen.Core.Tests.Knowledge.KnowledgeTestDatabase;
 
 namespace KnowledgeKaizen.Core.Tests.Knowledge;

@@ -1,7 +1,5 @@
-using System.Text;
 using System.Text.RegularExpressions;
 using KnowledgeKaizen.Core.Markdown;
-using KnowledgeKaizen.Testing;
 
 namespace KnowledgeKaizen.Core.Tests.Markdown;
 

@@ -6,21 +6,21 @@ public sealed class MarkdownRendererTests
 {
     private readonly MarkdownRenderer renderer = new();
 
-    [Fact]
-    public void Render_PipeTable_ProducesTable()
+    /// <summary>Each Markdown extension the portal enables, and the markup it must produce.</summary>
+    [Theory]
+    [InlineData("| a | b |\n|---|---|\n| 1 | 2 |\n", "<table", "<td>1</td>")] // pipe table
+    [InlineData("- [x] done\n- [ ] open\n", "type=\"checkbox\"", "checked", "disabled")] // task list, read-only boxes
+    [InlineData("Claim.[^1]\n\n[^1]: Source.\n", "href=\"#fn:1\"", "id=\"fn:1\"")] // footnote links to its note
+    [InlineData("### 1. Confirm the budget owner {#step-1}\n", "<h3 id=\"step-1\">1. Confirm the budget owner</h3>")] // explicit anchor kept
+    [InlineData("## Why it works\n", "id=\"why-it-works\"")] // automatic anchor
+    [InlineData("```mermaid\nflowchart TD\n  A[\"线索\"] --> B\n```\n", "class=\"mermaid\"", "flowchart TD", "--&gt;")] // left for the client-side renderer
+    [InlineData("[site](https://example.com) [mail](mailto:a@b.c) [step](#step-2) [doc](/Knowledge/Details/3)",
+        "href=\"https://example.com\"", "href=\"mailto:a@b.c\"", "href=\"#step-2\"", "href=\"/Knowledge/Details/3\"")] // safe links kept
+    [InlineData("Use `<br>` in text.\n\n```mermaid\nflowchart TD\n  A --> B\n```\n", "<code>&lt;br&gt;</code>")] // tags outside diagrams stay escaped text
+    public void ToHtml_ProducesTheMarkupOfEachEnabledExtension(string markdown, params string[] expected)
     {
-        var html = renderer.ToHtml("| a | b |\n|---|---|\n| 1 | 2 |\n");
-        Assert.Contains("<table", html, StringComparison.Ordinal);
-        Assert.Contains("<td>1</td>", html, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Render_TaskList_KeepsDisabledCheckboxes()
-    {
-        var html = renderer.ToHtml("- [x] done\n- [ ] open\n");
-        Assert.Contains("type=\"checkbox\"", html, StringComparison.Ordinal);
-        Assert.Contains("checked", html, StringComparison.Ordinal);
-        Assert.Contains("disabled", html, StringComparison.Ordinal);
+        var html = renderer.ToHtml(markdown);
+        Assert.All(expected, fragment => Assert.Contains(fragment, html, StringComparison.Ordinal));
     }
 
     [Theory]
@@ -44,37 +44,6 @@ public sealed class MarkdownRendererTests
     }
 
     [Fact]
-    public void Render_Footnote_LinksToItsNote()
-    {
-        var html = renderer.ToHtml("Claim.[^1]\n\n[^1]: Source.\n");
-        Assert.Contains("href=\"#fn:1\"", html, StringComparison.Ordinal);
-        Assert.Contains("id=\"fn:1\"", html, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Render_StepHeadingWithGenericAttribute_KeepsExplicitAnchor()
-    {
-        var html = renderer.ToHtml("### 1. Confirm the budget owner {#step-1}\n");
-        Assert.Contains("<h3 id=\"step-1\">1. Confirm the budget owner</h3>", html, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Render_HeadingWithoutAttribute_GetsAutomaticAnchor()
-    {
-        var html = renderer.ToHtml("## Why it works\n");
-        Assert.Contains("id=\"why-it-works\"", html, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Render_MermaidBlock_IsLeftForTheClientSideRenderer()
-    {
-        var html = renderer.ToHtml("```mermaid\nflowchart TD\n  A[\"线索\"] --> B\n```\n");
-        Assert.Contains("class=\"mermaid\"", html, StringComparison.Ordinal);
-        Assert.Contains("flowchart TD", html, StringComparison.Ordinal);
-        Assert.Contains("--&gt;", html, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void Render_UnknownClassFromGenericAttributes_IsDropped()
     {
         var html = renderer.ToHtml("Text {.btn-danger .mermaid}\n");
@@ -94,25 +63,9 @@ public sealed class MarkdownRendererTests
     [InlineData("Mail <mailto:a@b.example> or <!-- hidden --> call", "Mail or call")]
     [InlineData("Title\n=====\n\n- [x] done", "Title done")]
     [InlineData("Plain words, no syntax at all: 3 + 4", "Plain words, no syntax at all: 3 + 4")]
+    [InlineData("# Title\n\nSome **bold** and [a link](https://example.com).\n\n- item\n", "Title Some bold and a link. item")]
     public void ToPlainText_KeepsTheWordsAndDropsTheSyntax(string markdown, string expected) =>
         Assert.Equal(expected, renderer.ToPlainText(markdown));
-
-    [Fact]
-    public void ToPlainText_StripsSyntax()
-    {
-        var text = renderer.ToPlainText("# Title\n\nSome **bold** and [a link](https://example.com).\n\n- item\n");
-        Assert.Equal("Title Some bold and a link. item", text);
-    }
-
-    [Fact]
-    public void Render_SafeLinks_AreKept()
-    {
-        var html = renderer.ToHtml("[site](https://example.com) [mail](mailto:a@b.c) [step](#step-2) [doc](/Knowledge/Details/3)");
-        Assert.Contains("href=\"https://example.com\"", html, StringComparison.Ordinal);
-        Assert.Contains("href=\"mailto:a@b.c\"", html, StringComparison.Ordinal);
-        Assert.Contains("href=\"#step-2\"", html, StringComparison.Ordinal);
-        Assert.Contains("href=\"/Knowledge/Details/3\"", html, StringComparison.Ordinal);
-    }
 
     [Fact]
     public void Render_MermaidLabelWithTags_LosesTheTagsButKeepsArrows()
@@ -124,14 +77,6 @@ public sealed class MarkdownRendererTests
         Assert.Contains("Start", html, StringComparison.Ordinal);
         Assert.Contains("A[\"Start\"] --&gt; B", html, StringComparison.Ordinal);
         Assert.Contains("B &lt;-- C", html, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Render_TagsOutsideDiagrams_AreLeftAsEscapedText()
-    {
-        var html = renderer.ToHtml("Use `<br>` in text.\n\n```mermaid\nflowchart TD\n  A --> B\n```\n");
-
-        Assert.Contains("<code>&lt;br&gt;</code>", html, StringComparison.Ordinal);
     }
 
     [Theory]

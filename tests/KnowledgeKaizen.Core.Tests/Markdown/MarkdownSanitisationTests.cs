@@ -1,6 +1,5 @@
 using AngleSharp.Html.Parser;
 using KnowledgeKaizen.Core.Markdown;
-using KnowledgeKaizen.Testing;
 
 namespace KnowledgeKaizen.Core.Tests.Markdown;
 

@@ -1,12 +1,7 @@
-using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.Notifications;
-using KnowledgeKaizen.Testing;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeKaizen.Core.Tests.Notifications;
 
@@ -16,27 +11,21 @@ namespace KnowledgeKaizen.Core.Tests.Notifications;
 /// </summary>
 public sealed class NotificationTestHost : IDisposable
 {
-    private readonly SqliteConnection connection = new("DataSource=:memory:");
-    private readonly ServiceProvider services;
+    private readonly InMemoryServices services;
 
     public NotificationTestHost()
     {
-        connection.Open();
         var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["KnowledgeKaizen:Mail:Host"] = "mail.test",
             ["KnowledgeKaizen:Mail:From"] = "portal@test.local",
         }).Build();
-        var collection = new ServiceCollection()
+        services = new(s => s
             .AddSingleton<IConfiguration>(settings)
             .AddSingleton<TimeProvider>(Clock)
             .AddLogging()
-            .AddDbContext<KnowledgeKaizenDbContext>(o => o.UseSqlite(connection))
-            .AddNotifications();
-        collection.AddDataProtection();
-        services = collection.BuildServiceProvider();
-        using var scope = services.CreateScope();
-        scope.ServiceProvider.GetRequiredService<KnowledgeKaizenDbContext>().Database.EnsureCreated();
+            .AddNotifications()
+            .AddDataProtection());
     }
 
     public ManualClock Clock { get; } = new(new DateTimeOffset(2027, 3, 1, 9, 0, 0, TimeSpan.Zero));
@@ -76,9 +65,5 @@ public sealed class NotificationTestHost : IDisposable
 
     public Task<int> RunRemindersAsync() => WithDbAsync(db => new Reminders(db, Clock).RunAsync());
 
-    public void Dispose()
-    {
-        services.Dispose();
-        connection.Dispose();
-    }
+    public void Dispose() => services.Dispose();
 }

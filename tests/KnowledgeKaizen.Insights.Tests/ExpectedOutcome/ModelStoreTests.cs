@@ -1,8 +1,6 @@
 using KnowledgeKaizen.Core.Files;
 using KnowledgeKaizen.Core.Hosting;
 using KnowledgeKaizen.Insights.ExpectedOutcome;
-using KnowledgeKaizen.Testing;
-using KnowledgeKaizen.Testing.Simulation;
 
 namespace KnowledgeKaizen.Insights.Tests.ExpectedOutcome;
 

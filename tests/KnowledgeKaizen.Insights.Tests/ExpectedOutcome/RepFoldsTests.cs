@@ -1,5 +1,4 @@
 using KnowledgeKaizen.Insights.ExpectedOutcome;
-using KnowledgeKaizen.Testing.Simulation;
 
 namespace KnowledgeKaizen.Insights.Tests.ExpectedOutcome;
 

@@ -3,7 +3,6 @@ using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.Improvement;
 using KnowledgeKaizen.Insights.Improvement;
 using KnowledgeKaizen.Insights.Tests.Metrics;
-using KnowledgeKaizen.Testing;
 
 namespace KnowledgeKaizen.Insights.Tests.Improvement;
 

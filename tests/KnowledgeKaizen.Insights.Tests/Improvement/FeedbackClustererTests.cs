@@ -1,7 +1,6 @@
 using KnowledgeKaizen.Insights.Improvement;
 using KnowledgeKaizen.Lexicon;
 using KnowledgeKaizen.Search.Analysis;
-using KnowledgeKaizen.Testing;
 
 namespace KnowledgeKaizen.Insights.Tests.Improvement;
 

@@ -1,7 +1,6 @@
 using KnowledgeKaizen.Core.Crm;
 using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Insights.Metrics;
-using KnowledgeKaizen.Testing;
 using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Insights.Tests.Metrics;

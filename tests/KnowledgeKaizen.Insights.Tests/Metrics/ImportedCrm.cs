@@ -1,9 +1,7 @@
-using System.Globalization;
 using System.Text;
 using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Ingestion;
 using KnowledgeKaizen.Insights.Metrics;
-using KnowledgeKaizen.Testing;
 
 namespace KnowledgeKaizen.Insights.Tests.Metrics;
 

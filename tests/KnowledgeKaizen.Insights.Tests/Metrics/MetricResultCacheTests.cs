@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using KnowledgeKaizen.Core.Ingestion;
 using KnowledgeKaizen.Insights.Metrics;

@@ -1,7 +1,5 @@
 using KnowledgeKaizen.Core.PerformerDetection;
-using System.Globalization;
 using KnowledgeKaizen.Insights.PerformerDetection;
-using KnowledgeKaizen.Testing.Simulation;
 using Xunit.Abstractions;
 
 namespace KnowledgeKaizen.Insights.Tests.PerformerDetection;

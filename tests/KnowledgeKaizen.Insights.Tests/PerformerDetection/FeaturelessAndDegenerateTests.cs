@@ -1,6 +1,5 @@
 using KnowledgeKaizen.Core.PerformerDetection;
 using KnowledgeKaizen.Insights.PerformerDetection;
-using KnowledgeKaizen.Testing.Simulation;
 
 namespace KnowledgeKaizen.Insights.Tests.PerformerDetection;
 

@@ -1,6 +1,4 @@
-using System.Globalization;
 using KnowledgeKaizen.Insights.PerformerDetection;
-using KnowledgeKaizen.Testing.Simulation;
 using Xunit.Abstractions;
 
 namespace KnowledgeKaizen.Insights.Tests.PerformerDetection;

@@ -1,7 +1,5 @@
-using System.Globalization;
 using KnowledgeKaizen.Insights.ExpectedOutcome;
 using KnowledgeKaizen.Insights.PerformerDetection;
-using KnowledgeKaizen.Testing.Simulation;
 using Xunit.Abstractions;
 
 namespace KnowledgeKaizen.Insights.Tests.PerformerDetection;

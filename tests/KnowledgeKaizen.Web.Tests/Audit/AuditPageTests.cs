@@ -1,9 +1,4 @@
-using System.Net;
-using System.Text;
 using KnowledgeKaizen.Core.Audit;
-using KnowledgeKaizen.Core.Identity;
-using KnowledgeKaizen.Testing;
-using Microsoft.EntityFrameworkCore;
 using static KnowledgeKaizen.Web.Tests.Knowledge.KnowledgeClient;
 
 namespace KnowledgeKaizen.Web.Tests.Audit;

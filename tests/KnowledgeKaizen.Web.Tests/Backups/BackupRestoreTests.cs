@@ -1,16 +1,10 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using KnowledgeKaizen.Core.Backups;
-using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.Jobs;
 using KnowledgeKaizen.Core.Knowledge;
-using KnowledgeKaizen.Testing;
 using KnowledgeKaizen.Web.Backups;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeKaizen.Web.Tests.Backups;
 

@@ -1,12 +1,6 @@
-using System.Net;
-using System.Text.RegularExpressions;
 using KnowledgeKaizen.Core.Courses;
 using KnowledgeKaizen.Core.Crm;
-using KnowledgeKaizen.Core.Data;
-using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.Knowledge;
-using KnowledgeKaizen.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeKaizen.Web.Tests.Courses;
 

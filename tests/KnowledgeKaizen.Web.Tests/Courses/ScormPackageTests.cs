@@ -4,9 +4,7 @@ using System.Xml.Linq;
 using System.Xml.Schema;
 using KnowledgeKaizen.Core.Courses;
 using KnowledgeKaizen.Core.Knowledge;
-using KnowledgeKaizen.Testing;
 using KnowledgeKaizen.Web.Courses.Scorm;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeKaizen.Web.Tests.Courses;
 

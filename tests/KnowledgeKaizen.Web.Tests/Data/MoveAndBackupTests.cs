@@ -1,8 +1,5 @@
 using System.Diagnostics;
-using KnowledgeKaizen.Core.Data;
-using KnowledgeKaizen.Testing;
 using KnowledgeKaizen.Web.Hosting;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace KnowledgeKaizen.Web.Tests.Data;

@@ -1,4 +1,3 @@
-using KnowledgeKaizen.Testing;
 using Npgsql;
 
 namespace KnowledgeKaizen.Web.Tests.Data;

@@ -1,11 +1,6 @@
-using System.Text;
 using KnowledgeKaizen.Core.Backups;
-using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Ingestion;
-using KnowledgeKaizen.Testing;
 using KnowledgeKaizen.Web.Backups;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeKaizen.Web.Tests.Data;
 

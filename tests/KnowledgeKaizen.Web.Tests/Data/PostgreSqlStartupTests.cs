@@ -1,10 +1,5 @@
-using System.Net;
 using System.Net.Sockets;
-using KnowledgeKaizen.Core.Data;
-using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.Ingestion;
-using KnowledgeKaizen.Testing;
-using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Web.Tests.Data;
 

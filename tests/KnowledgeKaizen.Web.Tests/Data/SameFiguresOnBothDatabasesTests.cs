@@ -1,11 +1,7 @@
-using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Improvement;
 using KnowledgeKaizen.Insights.Improvement;
 using KnowledgeKaizen.Insights.Metrics;
 using KnowledgeKaizen.Insights.PerformerDetection.Retraining;
-using KnowledgeKaizen.Testing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeKaizen.Web.Tests.Data;
 

@@ -1,13 +1,8 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
-using KnowledgeKaizen.Core.Identity;
-using KnowledgeKaizen.Testing;
 using KnowledgeKaizen.Web.Hosting;
 using KnowledgeKaizen.Web.Identity;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeKaizen.Web.Tests.Hosting;
 

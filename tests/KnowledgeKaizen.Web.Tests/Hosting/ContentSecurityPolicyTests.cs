@@ -1,8 +1,5 @@
-using System.Text.RegularExpressions;
-using KnowledgeKaizen.Testing;
 using KnowledgeKaizen.Web.Hosting;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeKaizen.Web.Tests.Hosting;
 

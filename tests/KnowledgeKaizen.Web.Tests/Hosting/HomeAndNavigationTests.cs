@@ -1,11 +1,8 @@
 using System.Globalization;
-using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.Knowledge;
 using KnowledgeKaizen.Core.Notifications;
-using KnowledgeKaizen.Testing;
 using KnowledgeKaizen.Web.Hosting;
 using KnowledgeKaizen.Web.Notifications;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeKaizen.Web.Tests.Hosting;
 

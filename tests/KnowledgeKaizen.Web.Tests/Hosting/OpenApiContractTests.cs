@@ -1,11 +1,6 @@
-using System.Net;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
-using KnowledgeKaizen.Core.Identity;
-using KnowledgeKaizen.Testing;
 using KnowledgeKaizen.Web.Hosting;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
 

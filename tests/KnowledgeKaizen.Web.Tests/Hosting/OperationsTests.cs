@@ -1,6 +1,3 @@
-using System.Net;
-using KnowledgeKaizen.Testing;
-
 namespace KnowledgeKaizen.Web.Tests.Hosting;
 
 public sealed class OperationsTests(PortalFactory factory) : IClassFixture<PortalFactory>

@@ -1,12 +1,8 @@
-using System.Net;
-using System.Text.RegularExpressions;
 using KnowledgeKaizen.Core.Hosting;
-using KnowledgeKaizen.Testing;
 using KnowledgeKaizen.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeKaizen.Web.Tests.Hosting;
 

@@ -1,7 +1,4 @@
-using System.Net;
 using System.Net.Http.Json;
-using KnowledgeKaizen.Core.Identity;
-using KnowledgeKaizen.Testing;
 using static KnowledgeKaizen.Web.Tests.Ingestion.IngestionFixture;
 
 namespace KnowledgeKaizen.Web.Tests.Hosting;

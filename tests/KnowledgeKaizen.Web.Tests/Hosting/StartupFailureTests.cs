@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using KnowledgeKaizen.Testing;
 
 namespace KnowledgeKaizen.Web.Tests.Hosting;
 

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using KnowledgeKaizen.Testing;
-
 namespace KnowledgeKaizen.Web.Tests.Hosting;
 
 /// <summary>wwwroot/lib/manifest.json names every vendored library, its version, licence and files — and only those.</summary>

@@ -1,7 +1,4 @@
-using System.Net;
 using AngleSharp.Html.Parser;
-using KnowledgeKaizen.Core.Identity;
-using KnowledgeKaizen.Testing;
 using KnowledgeKaizen.Web.Tests.Data;
 
 namespace KnowledgeKaizen.Web.Tests.Identity;

@@ -1,5 +1,4 @@
 using System.Reflection;
-using KnowledgeKaizen.Core.Identity;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

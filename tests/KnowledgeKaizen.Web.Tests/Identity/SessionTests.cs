@@ -1,8 +1,4 @@
-using System.Net;
 using System.Net.Http.Json;
-using System.Text.RegularExpressions;
-using KnowledgeKaizen.Core.Identity;
-using KnowledgeKaizen.Testing;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace KnowledgeKaizen.Web.Tests.Identity;

@@ -1,7 +1,3 @@
-using System.Net;
-using KnowledgeKaizen.Core.Identity;
-using KnowledgeKaizen.Testing;
-
 namespace KnowledgeKaizen.Web.Tests.Identity;
 
 public sealed class SignInTests(PortalFactory factory) : IClassFixture<PortalFactory>

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
-using KnowledgeKaizen.Core.Identity;
-using KnowledgeKaizen.Testing;
-
 namespace KnowledgeKaizen.Web.Tests.Identity;
 
 public sealed class UserAdministrationTests(PortalFactory factory) : IClassFixture<PortalFactory>

@@ -1,11 +1,6 @@
-using System.Net;
 using AngleSharp.Html.Parser;
-using KnowledgeKaizen.Core.Data;
-using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.Improvement;
 using KnowledgeKaizen.Core.Knowledge;
-using KnowledgeKaizen.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeKaizen.Web.Tests.Improvement;
 

@@ -1,9 +1,5 @@
-using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Ingestion;
 using KnowledgeKaizen.Web.Ingestion;
-using KnowledgeKaizen.Testing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using static KnowledgeKaizen.Web.Tests.Ingestion.IngestionFixture;
 
 namespace KnowledgeKaizen.Web.Tests.Ingestion;

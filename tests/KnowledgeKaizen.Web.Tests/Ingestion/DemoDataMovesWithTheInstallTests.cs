@@ -1,9 +1,6 @@
 using KnowledgeKaizen.Core.Improvement;
 using KnowledgeKaizen.Core.Knowledge;
 using KnowledgeKaizen.Insights.Improvement;
-using KnowledgeKaizen.Testing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeKaizen.Web.Tests.Ingestion;
 

@@ -1,9 +1,4 @@
 using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
-using KnowledgeKaizen.Core.Identity;
-using KnowledgeKaizen.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeKaizen.Web.Tests.Ingestion;
 

@@ -1,9 +1,5 @@
-using System.Text;
-using KnowledgeKaizen.Core.Data;
-using KnowledgeKaizen.Testing;
 using KnowledgeKaizen.Web.Ingestion;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using static KnowledgeKaizen.Web.Tests.Ingestion.IngestionFixture;
 

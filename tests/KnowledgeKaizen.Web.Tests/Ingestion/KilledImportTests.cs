@@ -1,12 +1,5 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
-using KnowledgeKaizen.Core.Data;
-using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.Ingestion;
-using KnowledgeKaizen.Testing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using static KnowledgeKaizen.Web.Tests.Ingestion.IngestionFixture;
 using static KnowledgeKaizen.Web.Tests.Ingestion.KilledImportTemplates;
 

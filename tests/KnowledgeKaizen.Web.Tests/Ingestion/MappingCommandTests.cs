@@ -1,4 +1,3 @@
-using KnowledgeKaizen.Testing;
 using KnowledgeKaizen.Web.Ingestion;
 
 namespace KnowledgeKaizen.Web.Tests.Ingestion;

@@ -1,13 +1,4 @@
-using System.Net;
-using System.Text;
-using System.Text.Json;
-using System.Text.RegularExpressions;
-using KnowledgeKaizen.Core.Data;
-using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.Ingestion.Mapping;
-using KnowledgeKaizen.Testing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using static KnowledgeKaizen.Web.Tests.Ingestion.IngestionFixture;
 
 namespace KnowledgeKaizen.Web.Tests.Ingestion;

@@ -1,11 +1,4 @@
-using System.Net;
 using System.Net.Http.Json;
-using System.Text;
-using KnowledgeKaizen.Core.Data;
-using KnowledgeKaizen.Core.Identity;
-using KnowledgeKaizen.Testing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using static KnowledgeKaizen.Web.Tests.Ingestion.IngestionFixture;
 
 namespace KnowledgeKaizen.Web.Tests.Ingestion;

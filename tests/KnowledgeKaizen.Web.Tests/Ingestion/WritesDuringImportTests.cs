@@ -1,9 +1,5 @@
-using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using KnowledgeKaizen.Core.Ingestion;
-using KnowledgeKaizen.Testing;
-using Microsoft.EntityFrameworkCore;
 using static KnowledgeKaizen.Web.Tests.Ingestion.IngestionFixture;
 
 namespace KnowledgeKaizen.Web.Tests.Ingestion;

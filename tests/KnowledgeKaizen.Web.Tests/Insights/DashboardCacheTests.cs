@@ -1,17 +1,10 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using KnowledgeKaizen.Core.Crm;
-using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.Ingestion;
 using KnowledgeKaizen.Insights.Metrics;
-using KnowledgeKaizen.Testing;
 using KnowledgeKaizen.Web.Tests.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeKaizen.Web.Tests.Insights;
 

@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Testing;
-
 namespace KnowledgeKaizen.Web.Tests.Insights;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Text;
-using KnowledgeKaizen.Core.Identity;
-using KnowledgeKaizen.Testing;
-
 namespace KnowledgeKaizen.Web.Tests.Insights;
 
 /// <summary>The dashboards over HTTP on the demo data: rendering, filters from the URL, scoping, CSV.</summary>

@@ -1,7 +1,4 @@
-using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Insights.Metrics;
-using KnowledgeKaizen.Testing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeKaizen.Web.Tests.Insights;
 

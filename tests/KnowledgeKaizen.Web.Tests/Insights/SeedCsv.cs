@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Testing;
-
 namespace KnowledgeKaizen.Web.Tests.Insights;
 
 /// <summary>Reads the demo CRM files (seed/data) so consistency tests can compare the dashboards with the raw files.</summary>

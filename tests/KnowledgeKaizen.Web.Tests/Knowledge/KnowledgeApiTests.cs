@@ -1,9 +1,6 @@
 using System.IO.Compression;
-using System.Net;
 using System.Net.Http.Json;
 using AngleSharp.Html.Parser;
-using KnowledgeKaizen.Core.Identity;
-using KnowledgeKaizen.Testing;
 
 namespace KnowledgeKaizen.Web.Tests.Knowledge;
 

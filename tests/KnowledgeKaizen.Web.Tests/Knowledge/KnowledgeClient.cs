@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
-using KnowledgeKaizen.Testing;
-
 namespace KnowledgeKaizen.Web.Tests.Knowledge;
 
 /// <summary>Form posts a user makes on the knowledge pages, through the real pages and antiforgery.</summary>

@@ -1,6 +1,3 @@
-using System.Net;
-using KnowledgeKaizen.Core.Identity;
-using KnowledgeKaizen.Testing;
 using static KnowledgeKaizen.Web.Tests.Knowledge.KnowledgeClient;
 
 namespace KnowledgeKaizen.Web.Tests.Knowledge;

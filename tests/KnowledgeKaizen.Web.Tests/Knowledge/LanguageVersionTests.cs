@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using KnowledgeKaizen.Core.Knowledge;
-using KnowledgeKaizen.Testing;
 
 namespace KnowledgeKaizen.Web.Tests.Knowledge;
 

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
-using KnowledgeKaizen.Core.Identity;
-using KnowledgeKaizen.Testing;
-
 namespace KnowledgeKaizen.Web.Tests.Knowledge;
 
 /// <summary>Standardising a shipped playbook and the verification list, through the pages.</summary>

@@ -1,7 +1,3 @@
-using System.Text.RegularExpressions;
-using KnowledgeKaizen.Core.Identity;
-using KnowledgeKaizen.Testing;
-
 namespace KnowledgeKaizen.Web.Tests.Knowledge;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using System.Text.RegularExpressions;
-using KnowledgeKaizen.Testing;
-
 namespace KnowledgeKaizen.Web.Tests.Localization;
 
 public sealed class LocalizationTests(PortalFactory factory) : IClassFixture<PortalFactory>

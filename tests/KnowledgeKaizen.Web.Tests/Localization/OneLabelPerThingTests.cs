@@ -1,8 +1,5 @@
-using System.Text.Json;
-using System.Text.RegularExpressions;
 using KnowledgeKaizen.Core.Knowledge;
 using KnowledgeKaizen.Insights;
-using KnowledgeKaizen.Testing;
 using KnowledgeKaizen.Web.Localization;
 
 namespace KnowledgeKaizen.Web.Tests.Localization;

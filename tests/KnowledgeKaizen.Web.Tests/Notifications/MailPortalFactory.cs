@@ -1,7 +1,4 @@
-using System.Net;
 using System.Net.Sockets;
-using System.Text;
-using KnowledgeKaizen.Testing;
 using MimeKit;
 using netDumbster.smtp;
 

@@ -1,14 +1,8 @@
-using System.Net;
-using System.Text.RegularExpressions;
 using KnowledgeKaizen.Core.Courses;
-using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.Improvement;
 using KnowledgeKaizen.Core.Ingestion;
 using KnowledgeKaizen.Core.Knowledge;
 using KnowledgeKaizen.Core.Notifications;
-using KnowledgeKaizen.Testing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeKaizen.Web.Tests.Notifications;
 

@@ -1,8 +1,5 @@
-using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Insights.ExpectedOutcome;
-using KnowledgeKaizen.Testing;
 using KnowledgeKaizen.Testing.Simulation;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeKaizen.Web.Tests.PerformerDetection;
 

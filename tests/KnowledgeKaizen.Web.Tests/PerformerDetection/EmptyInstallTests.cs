@@ -1,8 +1,4 @@
-using System.Net;
-using System.Text.Json;
-using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.PerformerDetection;
-using KnowledgeKaizen.Testing;
 
 namespace KnowledgeKaizen.Web.Tests.PerformerDetection;
 

@@ -1,15 +1,9 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
-using System.Text.Json;
-using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.PerformerDetection;
 using KnowledgeKaizen.Insights.ExpectedOutcome;
 using KnowledgeKaizen.Insights.PerformerDetection;
 using KnowledgeKaizen.Insights.PerformerDetection.Retraining;
-using KnowledgeKaizen.Testing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace KnowledgeKaizen.Web.Tests.PerformerDetection;

@@ -1,9 +1,5 @@
-using System.Net;
-using System.Text.Json;
-using KnowledgeKaizen.Testing;
 using KnowledgeKaizen.Search.Indexing;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using static KnowledgeKaizen.Web.Tests.Search.SearchTestContent;
 
 namespace KnowledgeKaizen.Web.Tests.Search;

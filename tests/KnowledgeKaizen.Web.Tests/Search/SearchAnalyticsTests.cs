@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text.RegularExpressions;
-using KnowledgeKaizen.Testing;
 using static KnowledgeKaizen.Web.Tests.Search.SearchTestContent;
 
 namespace KnowledgeKaizen.Web.Tests.Search;

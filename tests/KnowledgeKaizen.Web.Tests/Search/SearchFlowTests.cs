@@ -1,5 +1,3 @@
-using System.Net;
-using KnowledgeKaizen.Testing;
 using static KnowledgeKaizen.Web.Tests.Search.SearchTestContent;
 
 namespace KnowledgeKaizen.Web.Tests.Search;

@@ -1,7 +1,4 @@
-using System.Net;
 using KnowledgeKaizen.Core.Knowledge;
-using KnowledgeKaizen.Testing;
-using Microsoft.EntityFrameworkCore;
 using static KnowledgeKaizen.Web.Tests.Search.SearchTestContent;
 
 namespace KnowledgeKaizen.Web.Tests.Search;

@@ -1,14 +1,8 @@
 using System.Globalization;
-using System.Net;
-using System.Text.RegularExpressions;
 using KnowledgeKaizen.Core.Crm;
-using KnowledgeKaizen.Core.Data;
-using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.Knowledge;
 using KnowledgeKaizen.Search;
-using KnowledgeKaizen.Testing;
 using KnowledgeKaizen.Search.Indexing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeKaizen.Web.Tests.Search;
 

@@ -1,6 +1,3 @@
-using KnowledgeKaizen.Core.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace KnowledgeKaizen.Core.Ingestion.Mapping;
 
 /// <summary>A companion file given with an import: its name as the file had it, and its content.</summary>

@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using KnowledgeKaizen.Core.Files;
 
 namespace KnowledgeKaizen.Core.Ingestion.Mapping;

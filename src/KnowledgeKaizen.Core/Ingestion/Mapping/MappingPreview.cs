@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace KnowledgeKaizen.Core.Ingestion.Mapping;
 
 /// <summary>One row as a mapping will import it: the portal's columns, or the problem that keeps it out.</summary>

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CsvHelper;
 
 namespace KnowledgeKaizen.Core.Ingestion.Mapping;

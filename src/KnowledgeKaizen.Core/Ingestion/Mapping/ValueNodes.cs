@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
-
 namespace KnowledgeKaizen.Core.Ingestion.Mapping;
 
 /// <summary>A compiled source of a value; <see cref="Describe"/> names where it comes from, for problems and the preview.</summary>

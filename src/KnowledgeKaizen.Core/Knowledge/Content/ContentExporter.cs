@@ -1,7 +1,4 @@
 using System.IO.Compression;
-using System.Text;
-using KnowledgeKaizen.Core.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Core.Knowledge.Content;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using KnowledgeKaizen.Core.Files;
 
 namespace KnowledgeKaizen.Core.Knowledge.Content;

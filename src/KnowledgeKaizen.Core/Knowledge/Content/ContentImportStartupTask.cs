@@ -1,6 +1,4 @@
-using KnowledgeKaizen.Core.Hosting;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace KnowledgeKaizen.Core.Knowledge.Content;
 

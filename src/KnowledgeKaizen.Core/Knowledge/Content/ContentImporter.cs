@@ -1,7 +1,3 @@
-using KnowledgeKaizen.Core.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
-
 namespace KnowledgeKaizen.Core.Knowledge.Content;
 
 /// <summary>

@@ -1,10 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
-using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Jobs;
 using KnowledgeKaizen.Core.PerformerDetection;
 using KnowledgeKaizen.Insights.ExpectedOutcome;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace KnowledgeKaizen.Insights.PerformerDetection.Retraining;

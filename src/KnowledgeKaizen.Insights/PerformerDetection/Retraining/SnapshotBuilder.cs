@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using KnowledgeKaizen.Core.PerformerDetection;
 using KnowledgeKaizen.Insights.ExpectedOutcome;

@@ -1,6 +1,4 @@
 using System.Data;
-using KnowledgeKaizen.Core.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Insights.PerformerDetection.Retraining;
 

@@ -2,8 +2,6 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Encodings.Web;
 using KnowledgeKaizen.Core.Courses;
-using KnowledgeKaizen.Web.Knowledge;
-using Microsoft.Extensions.Localization;
 
 namespace KnowledgeKaizen.Web.Courses.Scorm;
 

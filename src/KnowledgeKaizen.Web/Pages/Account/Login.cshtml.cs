@@ -1,13 +1,5 @@
-using System.ComponentModel.DataAnnotations;
 using KnowledgeKaizen.Core.Hosting;
-using KnowledgeKaizen.Core.Identity;
-using KnowledgeKaizen.Web.Hosting;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace KnowledgeKaizen.Web.Pages.Account;
 

@@ -1,7 +1,4 @@
 using KnowledgeKaizen.Core.Notifications;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace KnowledgeKaizen.Web.Pages.Account;
 

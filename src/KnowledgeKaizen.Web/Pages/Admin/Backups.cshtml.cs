@@ -1,10 +1,6 @@
 using KnowledgeKaizen.Core.Audit;
 using KnowledgeKaizen.Core.Backups;
-using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.Jobs;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace KnowledgeKaizen.Web.Pages.Admin;
 

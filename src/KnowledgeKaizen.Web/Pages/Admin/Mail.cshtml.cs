@@ -1,10 +1,4 @@
-using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.Notifications;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace KnowledgeKaizen.Web.Pages.Admin;
 

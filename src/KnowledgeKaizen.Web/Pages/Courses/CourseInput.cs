@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using KnowledgeKaizen.Core.Courses;
 
 namespace KnowledgeKaizen.Web.Pages.Courses;

@@ -1,12 +1,7 @@
 using KnowledgeKaizen.Core.Audit;
 using KnowledgeKaizen.Core.Courses;
-using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Web.Courses;
 using KnowledgeKaizen.Web.Courses.Scorm;
-using KnowledgeKaizen.Web.Knowledge;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 
 namespace KnowledgeKaizen.Web.Pages.Courses;
 

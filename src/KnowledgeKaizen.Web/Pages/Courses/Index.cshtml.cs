@@ -1,9 +1,5 @@
 using KnowledgeKaizen.Core.Courses;
-using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Web.Courses;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 
 namespace KnowledgeKaizen.Web.Pages.Courses;
 

@@ -1,12 +1,5 @@
-using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using KnowledgeKaizen.Core.Crm;
-using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Web.Ingestion;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 
 namespace KnowledgeKaizen.Web.Pages.Feedback;
 
@@ -53,8 +46,7 @@ public sealed class RecordFeedbackModel(FrontlineRecorder recorder, CrmLookup lo
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         Categories = await lookup.FeedbackCategoriesAsync(ct);
-        Input.CustomerId = await ModelState.PickedAsync(Input.CustomerId, Input.CustomerName, lookup.ResolveCustomerAsync, "Input.CustomerName",
-            l["Choose the customer from the list: type part of the name or the customer number."], ct);
+        Input.CustomerId = await ModelState.PickedCustomerAsync(lookup, Input.CustomerId, Input.CustomerName, l, ct);
         if (!ModelState.IsValid)
         {
             return Page();
@@ -62,13 +54,8 @@ public sealed class RecordFeedbackModel(FrontlineRecorder recorder, CrmLookup lo
 
         var result = await recorder.RecordFeedbackAsync(new FeedbackInput(Input.Channel, Input.Type, Input.Text, Input.Score, Input.CustomerId,
             null, Input.Category, null, Input.HandlingRecord, Input.Resolved ? clock.GetUtcNow().UtcDateTime : null), User.FindFirstValue(ClaimTypes.NameIdentifier)!, ct);
-        if (!result.Succeeded)
+        if (!ModelState.Accepted(result, l))
         {
-            foreach (var (field, message) in result.Problems)
-            {
-                ModelState.AddModelError($"Input.{field}", l[message]);
-            }
-
             return Page();
         }
 

@@ -1,14 +1,7 @@
-using System.Security.Claims;
 using KnowledgeKaizen.Core.Hosting;
-using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.Ingestion;
 using KnowledgeKaizen.Core.Ingestion.Mapping;
 using KnowledgeKaizen.Web.Ingestion;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace KnowledgeKaizen.Web.Pages.Imports;
 

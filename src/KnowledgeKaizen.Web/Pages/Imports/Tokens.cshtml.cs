@@ -1,9 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using KnowledgeKaizen.Core.Identity;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace KnowledgeKaizen.Web.Pages.Imports;
 
 /// <summary>API tokens for the import API: create (the secret is shown once) and revoke.</summary>

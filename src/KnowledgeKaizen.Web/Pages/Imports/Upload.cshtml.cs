@@ -1,16 +1,8 @@
-using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using KnowledgeKaizen.Core.Hosting;
-using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.Ingestion;
 using KnowledgeKaizen.Core.Ingestion.Mapping;
 using KnowledgeKaizen.Web.Ingestion;
 using KnowledgeKaizen.Web.Localization;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace KnowledgeKaizen.Web.Pages.Imports;
 

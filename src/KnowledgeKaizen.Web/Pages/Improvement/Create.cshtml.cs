@@ -1,12 +1,5 @@
-using System.ComponentModel.DataAnnotations;
-using System.Globalization;
-using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.Improvement;
 using KnowledgeKaizen.Web.Improvement;
-using KnowledgeKaizen.Web.Knowledge;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 
 namespace KnowledgeKaizen.Web.Pages.Improvement;
 

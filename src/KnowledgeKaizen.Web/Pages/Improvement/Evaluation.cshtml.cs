@@ -1,7 +1,4 @@
-using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.Improvement;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace KnowledgeKaizen.Web.Pages.Improvement;
 

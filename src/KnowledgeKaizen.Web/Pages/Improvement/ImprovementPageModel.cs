@@ -1,7 +1,4 @@
 using KnowledgeKaizen.Core.Improvement;
-using KnowledgeKaizen.Web.Hosting;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 
 namespace KnowledgeKaizen.Web.Pages.Improvement;
 

@@ -1,7 +1,4 @@
-using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Insights.Metrics;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace KnowledgeKaizen.Web.Pages.Insights;
 

@@ -1,7 +1,5 @@
-using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Insights.Metrics;
 using KnowledgeKaizen.Web.Insights;
-using Microsoft.AspNetCore.Authorization;
 
 namespace KnowledgeKaizen.Web.Pages.Insights;
 

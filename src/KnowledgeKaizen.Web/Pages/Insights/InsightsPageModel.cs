@@ -1,7 +1,5 @@
 using KnowledgeKaizen.Core.Audit;
 using KnowledgeKaizen.Web.Insights;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace KnowledgeKaizen.Web.Pages.Insights;
 

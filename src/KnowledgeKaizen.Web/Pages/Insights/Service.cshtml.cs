@@ -1,9 +1,6 @@
-using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Insights.Metrics;
 using KnowledgeKaizen.Web.Insights;
 using KnowledgeKaizen.Web.Localization;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.Extensions.Localization;
 
 namespace KnowledgeKaizen.Web.Pages.Insights;
 

@@ -1,10 +1,3 @@
-using KnowledgeKaizen.Core.Identity;
-using KnowledgeKaizen.Core.Knowledge;
-using KnowledgeKaizen.Web.Knowledge;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
-
 namespace KnowledgeKaizen.Web.Pages.Knowledge;
 
 [Authorize(Policy = Policies.Reader)]

@@ -1,11 +1,4 @@
-using KnowledgeKaizen.Core.Identity;
-using KnowledgeKaizen.Core.Knowledge;
-using KnowledgeKaizen.Web.Knowledge;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 
 namespace KnowledgeKaizen.Web.Pages.Knowledge;
 

@@ -1,8 +1,3 @@
-using KnowledgeKaizen.Core.Identity;
-using KnowledgeKaizen.Core.Knowledge;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace KnowledgeKaizen.Web.Pages.Knowledge;
 
 /// <summary>Published documents past their verify-by date.</summary>

@@ -1,8 +1,3 @@
-using KnowledgeKaizen.Core.Identity;
-using KnowledgeKaizen.Core.Knowledge;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace KnowledgeKaizen.Web.Pages.Knowledge;
 
 /// <summary>The KnowledgeManagers' queue: documents submitted for review, oldest first.</summary>

@@ -1,10 +1,4 @@
-using KnowledgeKaizen.Core.Identity;
-using KnowledgeKaizen.Core.Knowledge;
 using KnowledgeKaizen.Core.Markdown;
-using KnowledgeKaizen.Web.Knowledge;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Localization;
 
 namespace KnowledgeKaizen.Web.Pages.Knowledge;
 

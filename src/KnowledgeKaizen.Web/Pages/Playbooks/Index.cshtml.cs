@@ -1,8 +1,3 @@
-using KnowledgeKaizen.Core.Identity;
-using KnowledgeKaizen.Core.Knowledge;
-using KnowledgeKaizen.Web.Knowledge;
-using Microsoft.AspNetCore.Authorization;
-
 namespace KnowledgeKaizen.Web.Pages.Playbooks;
 
 [Authorize(Policy = Policies.Reader)]

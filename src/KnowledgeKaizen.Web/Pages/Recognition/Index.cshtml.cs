@@ -1,11 +1,4 @@
-using System.ComponentModel.DataAnnotations;
-using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.Improvement;
-using KnowledgeKaizen.Web.Knowledge;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 
 namespace KnowledgeKaizen.Web.Pages.Recognition;
 

@@ -1,12 +1,5 @@
-using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using KnowledgeKaizen.Core.Crm;
-using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Web.Ingestion;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 
 namespace KnowledgeKaizen.Web.Pages.Service;
 
@@ -73,8 +66,7 @@ public sealed class RecordServiceCaseModel(FrontlineRecorder recorder, CrmLookup
         await LoadChoicesAsync(ct);
         if (Input.CaseId is null)
         {
-            Input.CustomerId = await ModelState.PickedAsync(Input.CustomerId, Input.CustomerName, lookup.ResolveCustomerAsync, "Input.CustomerName",
-                l["Choose the customer from the list: type part of the name or the customer number."], ct);
+            Input.CustomerId = await ModelState.PickedCustomerAsync(lookup, Input.CustomerId, Input.CustomerName, l, ct);
             Input.AgentId = await ModelState.PickedAsync(Input.AgentId, Input.AgentName, lookup.ResolveAgentAsync, "Input.AgentName",
                 l["Choose the agent from the list, or leave it empty for yourself."], ct);
         }
@@ -90,13 +82,8 @@ public sealed class RecordServiceCaseModel(FrontlineRecorder recorder, CrmLookup
             isNew ? Input.Channel : null, Input.Category, isNew ? Input.Priority : null, Input.Subject, Input.Description, null,
             Input.Responded ? now : null, string.IsNullOrWhiteSpace(Input.Resolution) ? null : now, Input.Resolution, Input.Satisfaction),
             User.FindFirstValue(ClaimTypes.NameIdentifier)!, ct);
-        if (!result.Succeeded)
+        if (!ModelState.Accepted(result, l))
         {
-            foreach (var (field, message) in result.Problems)
-            {
-                ModelState.AddModelError($"Input.{field}", l[message]);
-            }
-
             return Page();
         }
 

@@ -1,13 +1,5 @@
-using System.Globalization;
-using System.Security.Claims;
-using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.PerformerDetection;
-using KnowledgeKaizen.Web.Knowledge;
 using KnowledgeKaizen.Web.Localization;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 
 namespace KnowledgeKaizen.Web.Pages.Tasks;
 

@@ -1,9 +1,4 @@
-using System.Security.Claims;
-using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.PerformerDetection;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using KnowledgeKaizen.Web.Localization;
 
 namespace KnowledgeKaizen.Web.Pages.Tasks;

@@ -1,5 +1,4 @@
 using KnowledgeKaizen.Core.Ingestion;
-using KnowledgeKaizen.Testing;
 using static KnowledgeKaizen.Core.Tests.Ingestion.Mapping.MappedImports;
 
 namespace KnowledgeKaizen.Core.Tests.Ingestion.Mapping;

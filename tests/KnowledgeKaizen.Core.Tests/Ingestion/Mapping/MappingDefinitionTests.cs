@@ -1,7 +1,5 @@
-using System.Text;
 using KnowledgeKaizen.Core.Ingestion;
 using KnowledgeKaizen.Core.Ingestion.Mapping;
-using KnowledgeKaizen.Testing;
 
 namespace KnowledgeKaizen.Core.Tests.Ingestion.Mapping;
 

@@ -1,4 +1,3 @@
-using System.Text;
 using KnowledgeKaizen.Core.Ingestion;
 using KnowledgeKaizen.Core.Ingestion.Mapping;
 using static KnowledgeKaizen.Core.Tests.Ingestion.Mapping.MappedImports;

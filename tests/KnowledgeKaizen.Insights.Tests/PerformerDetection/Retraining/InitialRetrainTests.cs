@@ -5,8 +5,6 @@ using KnowledgeKaizen.Core.PerformerDetection;
 using KnowledgeKaizen.Insights.ExpectedOutcome;
 using KnowledgeKaizen.Insights.PerformerDetection.Retraining;
 using KnowledgeKaizen.Insights.Tests.Metrics;
-using KnowledgeKaizen.Testing;
-using KnowledgeKaizen.Testing.Simulation;
 using Microsoft.Extensions.Options;
 
 namespace KnowledgeKaizen.Insights.Tests.PerformerDetection.Retraining;

@@ -1,11 +1,3 @@
-using System.Security.Claims;
-using System.ComponentModel.DataAnnotations;
-using KnowledgeKaizen.Core.Identity;
-using KnowledgeKaizen.Web.Hosting;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-
 namespace KnowledgeKaizen.Web.Pages.Admin.Users;
 
 /// <summary>Creates an account and shows the invite link the Admin passes on (no mail server needed).</summary>

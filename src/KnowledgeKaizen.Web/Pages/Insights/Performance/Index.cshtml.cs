@@ -1,11 +1,6 @@
-using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.PerformerDetection;
 using KnowledgeKaizen.Insights.PerformerDetection;
 using KnowledgeKaizen.Web.PerformerDetection;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Localization;
 
 namespace KnowledgeKaizen.Web.Pages.Insights.Performance;
 

@@ -1,8 +1,5 @@
-using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Insights.Metrics;
 using KnowledgeKaizen.Web.Insights;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
 
 namespace KnowledgeKaizen.Web.Pages.Insights.Reps;
 
