@@ -15,6 +15,12 @@ public sealed partial class LuceneSearchIndex
 
     private const int MaxVersions = 5;
 
+    // A version link needs these; loading whole documents decompressed and decoded every body for nothing.
+    private static readonly ISet<string> VersionFields = new HashSet<string>(StringComparer.Ordinal)
+    {
+        IndexFields.Type, IndexFields.Key, IndexFields.FacetLanguage, IndexFields.Title, IndexFields.Url,
+    };
+
     /// <summary>
     /// Runs <paramref name="query"/> (or it together with <paramref name="throughTermMap"/>, its terms' other names)
     /// and builds one page: groups folded, the top window rescored, the page's hits highlighted.
@@ -141,7 +147,7 @@ public sealed partial class LuceneSearchIndex
     private static IReadOnlyList<SearchHitVersion> Versions(IndexSearcher searcher, string group, int shown, Filter? visibility) =>
         [.. searcher.Search(new TermQuery(new Term(IndexFields.Group, group)), visibility, MaxVersions + 1).ScoreDocs
             .Where(sd => sd.Doc != shown)
-            .Select(sd => searcher.Doc(sd.Doc))
+            .Select(sd => searcher.Doc(sd.Doc, VersionFields))
             .Select(d => new SearchHitVersion(d.Get(IndexFields.Type), d.Get(IndexFields.Key), d.Get(IndexFields.FacetLanguage) ?? "", d.Get(IndexFields.Title) ?? "", d.Get(IndexFields.Url)))
             .OrderBy(v => v.Language, StringComparer.Ordinal)
             .Take(MaxVersions)];

@@ -10,6 +10,7 @@ public sealed partial class LuceneSearchIndex
     private readonly FilterBuilder _filters = new();
     private readonly QueryBuilder _queries;
     private readonly Highlighting _highlighting;
+    private readonly ResultCache _results;
     private volatile TermExpansion _terms = TermExpansion.None;
 
     public void UseTerms(Lexicon.TermMap terms)
@@ -29,10 +30,11 @@ public sealed partial class LuceneSearchIndex
             notices.Add(new SearchNotice(SearchNoticeKind.QueryTruncated, $"Your search was longer than {_maxQueryLength} characters; only the beginning was used."));
         }
 
-        return WithSearcher(searcher => SearchWith(searcher, request, query, notices));
+        var terms = _terms;
+        return WithSearcher(searcher => _results.GetOrAdd(searcher, terms, request, () => SearchWith(searcher, terms, request, query, notices)));
     }
 
-    private SearchResult SearchWith(IndexSearcher searcher, SearchRequest request, UserQuery query, List<SearchNotice> notices)
+    private SearchResult SearchWith(IndexSearcher searcher, TermExpansion terms, SearchRequest request, UserQuery query, List<SearchNotice> notices)
     {
         var filter = _filters.Build(request);
         if (query.IsEmpty)
@@ -51,7 +53,7 @@ public sealed partial class LuceneSearchIndex
             return NothingSearchable(notices);
         }
 
-        var all = Execute(searcher, everyWord, filter, request, notices, didYouMean: null, throughTermMap: _terms.Expand(query, _analyzers, _queries));
+        var all = Execute(searcher, everyWord, filter, request, notices, didYouMean: null, throughTermMap: terms.Expand(query, _analyzers, _queries));
         if (all.TotalHits > 0)
         {
             // Every word was found: the words are right as typed, however rare one of them is.

@@ -40,6 +40,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex
         _maxQueryLength = Math.Max(16, options.MaxQueryLength);
         _queries = new QueryBuilder(_analyzers);
         _highlighting = new Highlighting(_analyzers);
+        _results = new ResultCache(_time, options.ResultCacheEntries);
         (_current, Status) = OpenOrCreate();
         _marker = Status.Marker;
 

@@ -13,4 +13,10 @@ public sealed class SearchOptions
 
     /// <summary>Longer queries are cut to this many characters (with a notice).</summary>
     public int MaxQueryLength { get; set; } = 256;
+
+    /// <summary>
+    /// Result pages kept for repeated searches until the index or term map changes (a minute at most); 0 turns the
+    /// cache off. Each holds one page of hits with their snippets and the facet counts, a few KB.
+    /// </summary>
+    public int ResultCacheEntries { get; set; } = 1000;
 }

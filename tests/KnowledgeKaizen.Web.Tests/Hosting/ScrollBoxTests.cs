@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using KnowledgeKaizen.Testing;
-
 namespace KnowledgeKaizen.Web.Tests.Hosting;
 
 /// <summary>A table that scrolls sideways can be scrolled by keyboard on every page, not only where a page remembered it.</summary>

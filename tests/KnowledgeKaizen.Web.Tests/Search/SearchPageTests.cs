@@ -1,4 +1,5 @@
 using KnowledgeKaizen.Core.Knowledge;
+using KnowledgeKaizen.Web.Pages.Search;
 using static KnowledgeKaizen.Web.Tests.Search.SearchTestContent;
 
 namespace KnowledgeKaizen.Web.Tests.Search;
@@ -71,6 +72,28 @@ public sealed class SearchPageTests(PortalFactory factory) : IClassFixture<Porta
         Assert.Contains(">Delivery <", english, StringComparison.Ordinal);
         Assert.DoesNotContain(">propose <", english, StringComparison.Ordinal);
         Assert.Contains(">交付 <", chinese, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SecondPage_ShowsTheResultsAfterTheFirstTen()
+    {
+        await EnsureUsersAsync(factory);
+        var staff = await factory.SignInAsync(StaffEmail, PortalFactory.UserPassword);
+        var ids = new List<int>();
+        for (var i = 0; i < SearchQuery.PageSize + 1; i++)
+        {
+            ids.Add(await CreateAsync(factory, $"Numbat pairing guide {i}", "Pair the numbat plan with onboarding."));
+        }
+
+        await IndexedAsync(factory, "numbat", ids[^1]);
+        var first = await SearchHtmlAsync(staff, "numbat");
+        var second = await SearchHtmlAsync(staff, "numbat", "&page=2");
+
+        Assert.Contains("Page 1 of 2", first, StringComparison.Ordinal);
+        Assert.Contains("Page 2 of 2", second, StringComparison.Ordinal);
+        Assert.Equal(SearchQuery.PageSize, Regex.Count(first, "data-testid=\"search-hit\""));
+        Assert.Equal(1, Regex.Count(second, "data-testid=\"search-hit\""));
+        Assert.All(ids, id => Assert.Contains(LinkTo(id), first + second, StringComparison.Ordinal));
     }
 
     [Fact]

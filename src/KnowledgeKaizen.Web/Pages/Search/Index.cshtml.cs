@@ -1,8 +1,4 @@
-using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Search;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace KnowledgeKaizen.Web.Pages.Search;
 
@@ -37,10 +33,17 @@ public sealed class IndexModel(PortalSearch search) : PageModel
     [BindProperty(SupportsGet = true, Name = "group")]
     public string? Group { get; set; }
 
-    [BindProperty(SupportsGet = true, Name = "page")]
+    // From the query string only: Razor Pages' route values hold "page" too (the page's path), which bound first, so
+    // every search threw and caught two conversion exceptions and ?page=2 was never read.
+    [FromQuery(Name = "page")]
     public int PageNumber { get; set; } = 1;
 
+    private string? _goPath;
+
     public SearchPage Results { get; private set; } = null!;
+
+    /// <summary>Where the search form sends its words and filters.</summary>
+    public string SearchPath => Url.Page("/Search/Index") ?? "/Search";
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -59,6 +62,25 @@ public sealed class IndexModel(PortalSearch search) : PageModel
             Page = PageNumber,
         };
         Results = await search.SearchAsync(query, User, ct);
+    }
+
+    /// <summary>
+    /// A result's link through <c>/Search/Go</c>, which logs the click against this search. The path is routed once per
+    /// page, not once per link.
+    /// </summary>
+    public string GoLink(int position, string type, string key)
+    {
+        _goPath ??= Url.Page("/Search/Go") ?? "/Search/Go";
+        var pairs = new List<KeyValuePair<string, string?>>(4);
+        if (Results.QueryId is { } queryId)
+        {
+            pairs.Add(new("qid", queryId.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        pairs.Add(new("pos", position.ToString(CultureInfo.InvariantCulture)));
+        pairs.Add(new("type", type));
+        pairs.Add(new("key", key));
+        return _goPath + QueryString.Create(pairs);
     }
 
     /// <summary>
@@ -85,7 +107,7 @@ public sealed class IndexModel(PortalSearch search) : PageModel
 
         if (page is > 1)
         {
-            pairs.Add(new("page", page.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            pairs.Add(new("page", page.Value.ToString(CultureInfo.InvariantCulture)));
         }
 
         return (Url.Page("/Search/Index") ?? "/Search") + QueryString.Create(pairs);

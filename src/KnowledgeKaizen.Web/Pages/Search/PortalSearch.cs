@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using KnowledgeKaizen.Core.Analytics;
 using KnowledgeKaizen.Search;
 using KnowledgeKaizen.Search.Indexing;

@@ -1,8 +1,4 @@
-using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Search.Indexing;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace KnowledgeKaizen.Web.Pages.Search;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using KnowledgeKaizen.Core.Indexing;
 using KnowledgeKaizen.Search;
 

@@ -1,8 +1,6 @@
-using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.Jobs;
 using KnowledgeKaizen.Search;
 using KnowledgeKaizen.Search.Indexing;
-using KnowledgeKaizen.Web.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace KnowledgeKaizen.Web.Pages.Search;

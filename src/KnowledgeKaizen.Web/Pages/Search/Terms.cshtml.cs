@@ -1,9 +1,5 @@
-using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.Terms;
 using KnowledgeKaizen.Lexicon;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace KnowledgeKaizen.Web.Pages.Search;
 
