@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace KnowledgeKaizen.Browser.Tests.Hosting;
 
 /// <summary>
-/// The portal with the demo data, every page as every role in both languages (the <see cref="PageSweep"/>): no page —
+/// The portal with the demo data, every page in both languages (the <see cref="PageSweep"/>): no page —
 /// charts, heatmap, interval bars, sparklines, progress bars included — breaks the Content-Security-Policy, which allows
 /// no inline style outside the pages that draw Mermaid diagrams; and those still draw them.
 /// </summary>

@@ -6,7 +6,7 @@ namespace KnowledgeKaizen.Browser.Tests.Hosting;
 
 /// <summary>
 /// Everything a person reads is a name, not a code, in their language: every page of the authorization matrix, opened
-/// by each role in English and in Chinese with the demo data (the <see cref="PageSweep"/>), shows no raw code
+/// in English and in Chinese with the demo data (the <see cref="PageSweep"/>), shows no raw code
 /// (snake_case words, stage codes), no e-mail address of someone whose name is known unless the name is beside it, and —
 /// in Chinese — no Latin-only text that is not data (names, titles, texts people wrote).
 /// </summary>
@@ -36,7 +36,7 @@ public sealed partial class ReadableTextBrowserTests(DemoDataBrowserFixture fixt
                         select (Problem: $"{visit.Pattern}: {problem}", Where: $"{visit.Role} {visit.Locale}")).ToList();
 
         output.WriteLine($"Read {sweep.Visits.Count} page views");
-        Assert.True(sweep.Visits.Count(v => v.Texts.Count > 0) >= 300, $"Only {sweep.Visits.Count(v => v.Texts.Count > 0)} page views had text.");
+        Assert.True(sweep.Visits.Count(v => v.Texts.Count > 0) >= 120, $"Only {sweep.Visits.Count(v => v.Texts.Count > 0)} page views had text.");
         var report = problems.GroupBy(p => p.Problem).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => $"{g.Key} — on {string.Join(", ", g.Select(p => p.Where).Distinct().Order().Take(6))}{(g.Count() > 6 ? ", …" : "")}");
         Assert.True(problems.Count == 0, $"{problems.Count} texts are codes, addresses or untranslated:\n" + string.Join("\n", report.Take(200)));

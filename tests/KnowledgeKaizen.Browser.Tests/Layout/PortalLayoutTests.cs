@@ -7,8 +7,8 @@ using Xunit.Abstractions;
 namespace KnowledgeKaizen.Browser.Tests.Layout;
 
 /// <summary>
-/// Every page each role may open, signed in as that role, in English and Chinese, at the widths people use (a phone to a
-/// large monitor), read from the <see cref="PageSweep"/>: the
+/// Every page, signed in as the least privileged role that may open it (home and My work as every role), in English and
+/// Chinese, at the widths people use (a phone to a large monitor), read from the <see cref="PageSweep"/>: the
 /// page never scrolls sideways, the search box (at least 160 px wide), the language switch, the bell and the user menu
 /// are on screen, the menus are on screen or one tap away, and no label of the top bar wraps. And axe-core finds no
 /// critical or serious accessibility problem on any page for any role.
@@ -113,19 +113,20 @@ public sealed class PortalLayoutTests(DemoDataBrowserFixture fixture, ITestOutpu
         await page.Context.CloseAsync();
     }
 
-    /// <summary>Each role saw each page it may open, in each language: the matrix is whole, not a sample.</summary>
+    /// <summary>Each role saw the pages the sweep gives it, in each language, and together they saw every page.</summary>
     private void AssertEveryRoleSawEveryPage(PageSweep sweep)
     {
+        Assert.Equal(PageSweep.PagesFor(fixture.Server.Services, Roles.Admin), sweep.Visits.Select(v => v.Pattern).Distinct().Order(StringComparer.Ordinal));
         foreach (var role in Roles.All)
         {
-            var expected = PageSweep.PagesFor(fixture.Server.Services, role);
+            var expected = PageSweep.SweptFor(fixture.Server.Services, role);
             foreach (var locale in PageSweep.Locales)
             {
                 Assert.Equal(expected, sweep.Visits.Where(v => v.Role == role && v.Locale == locale).Select(v => v.Pattern).Order(StringComparer.Ordinal));
             }
         }
 
-        Assert.True(sweep.Visits.Count >= 300, $"only {sweep.Visits.Count} page views");
+        Assert.True(sweep.Visits.Count >= 120, $"only {sweep.Visits.Count} page views");
     }
 
     /// <summary>A page signed in as the sweep's user of <paramref name="role"/>, in its own context.</summary>
