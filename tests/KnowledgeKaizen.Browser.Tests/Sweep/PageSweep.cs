@@ -13,10 +13,10 @@ namespace KnowledgeKaizen.Browser.Tests.Sweep;
 /// <summary>
 /// The authorization matrix in a browser: every page, signed in as the least privileged role that may open it (and the
 /// per-role pages as every role, see <see cref="SweptFor"/>), in English and in Chinese, on the demo portal with a real
-/// record behind every detail page. Each view is loaded once and read by every
-/// page check: the Content-Security-Policy violations it raised, the texts a reader sees, how it lays out at each width
-/// (by resizing, not reloading) and — in English — axe-core's accessibility result (once per distinct markup). Loading is the expensive part, so
-/// the layout, accessibility, readable-text and policy tests share one sweep instead of each visiting every page.
+/// record behind every detail page. Each view is loaded once and read by every page check: the Content-Security-Policy
+/// violations it raised, the texts a reader sees, how it lays out at each width (by resizing, not reloading) and — in
+/// English — axe-core's accessibility result (once per distinct markup). Loading is the expensive part, so the layout,
+/// accessibility, readable-text and policy tests share one sweep instead of each visiting every page.
 /// </summary>
 public sealed class PageSweep
 {
@@ -165,11 +165,7 @@ public sealed class PageSweep
 
     /// <summary>Every page each role may open (signing out and the error page left out), by route pattern.</summary>
     public static IReadOnlyList<string> PagesFor(IServiceProvider services, string role) =>
-        [.. PortalPage.All(services)
-            .Where(p => p.Path is not ("/Error" or "/Search/Go") && (p.Anonymous || Policies.RolesFor[p.Policy!].Contains(role)))
-            .Select(p => "/" + p.Route.RawText!.TrimStart('/'))
-            .Distinct()
-            .Order(StringComparer.Ordinal)];
+        [.. Pages(services).Where(p => p.Readers.Contains(role)).Select(p => p.Pattern).Order(StringComparer.Ordinal)];
 
     /// <summary>
     /// The pages <paramref name="role"/> reads in the sweep: each page as the first (least privileged) role that may open
@@ -178,8 +174,16 @@ public sealed class PageSweep
     /// open it. Every page as every role (about 430 views) would take the suite past its 10 minutes on two cores.
     /// </summary>
     public static IReadOnlyList<string> SweptFor(IServiceProvider services, string role) =>
-        [.. PagesFor(services, role).Where(pattern => pattern is "/" or "/Index" or "/MyWork"
-            || Roles.All.First(r => PagesFor(services, r).Contains(pattern)) == role)];
+        [.. Pages(services).Where(p => p.Readers.Contains(role) && (p.Pattern is "/" or "/Index" or "/MyWork" || p.Readers[0] == role))
+            .Select(p => p.Pattern).Order(StringComparer.Ordinal)];
+
+    /// <summary>Each page's route pattern with the roles that may open it, least privileged first.</summary>
+    private static IEnumerable<(string Pattern, IReadOnlyList<string> Readers)> Pages(IServiceProvider services) =>
+        PortalPage.All(services)
+            .Where(p => p.Path is not ("/Error" or "/Search/Go"))
+            .Select(p => (Pattern: "/" + p.Route.RawText!.TrimStart('/'),
+                Readers: p.Anonymous ? Roles.All : (IReadOnlyList<string>)[.. Roles.All.Where(r => Policies.RolesFor[p.Policy!].Contains(r))]))
+            .DistinctBy(p => p.Pattern);
 
     public static async Task<PageSweep> RunAsync(DemoDataBrowserFixture fixture)
     {
