@@ -110,11 +110,10 @@ public sealed class ModelStore(IFileStore files, string folder = ModelStore.Defa
         await _writeLock.WaitAsync(ct);
         try
         {
-            var previous = (await LoadCurrentAsync(ct))?.Report;
-            if (previous is not null && !(model.Report.Auc >= previous.Auc - aucMargin))
+            var previous = await CurrentReportAsync(ct);
+            if (Rejection(model.Report, previous, aucMargin) is { } rejected)
             {
-                return new ModelPromotion(false, null,
-                    InsightMessages.Format(InsightMessages.AucTooLow, model.Report.Auc, previous.Version, previous.Auc, aucMargin), model.Report, previous);
+                return rejected;
             }
 
             var version = (await HistoryAsync(ct)).Select(r => r.Version).DefaultIfEmpty(0).Max() + 1;
@@ -129,6 +128,21 @@ public sealed class ModelStore(IFileStore files, string folder = ModelStore.Defa
             _writeLock.Release();
         }
     }
+
+    /// <summary>
+    /// The rejection a model with <paramref name="candidate"/>'s AUC would meet now, or null when it would serve: a
+    /// retraining asks before its costly checks, as a rejected model is not kept. The promotion itself asks again.
+    /// </summary>
+    public async Task<ModelPromotion?> RejectionAsync(ExpectedOutcomeModelReport candidate, double aucMargin, CancellationToken ct = default) =>
+        Rejection(candidate, await CurrentReportAsync(ct), aucMargin);
+
+    /// <summary>The serving model's report; none when its files are missing or unreadable, as then any new model serves.</summary>
+    private async Task<ExpectedOutcomeModelReport?> CurrentReportAsync(CancellationToken ct) => (await LoadCurrentAsync(ct))?.Report;
+
+    private static ModelPromotion? Rejection(ExpectedOutcomeModelReport candidate, ExpectedOutcomeModelReport? previous, double aucMargin) =>
+        previous is not null && !(candidate.Auc >= previous.Auc - aucMargin)
+            ? new ModelPromotion(false, null, InsightMessages.Format(InsightMessages.AucTooLow, candidate.Auc, previous.Version, previous.Auc, aucMargin), candidate, previous)
+            : null;
 
     private async Task WriteAsync(ExpectedOutcomeModel model, ExpectedOutcomeModelReport report, string versionFolder, CancellationToken ct)
     {

@@ -45,8 +45,13 @@ public sealed class ModelStoreTests : IDisposable
         var (_, good, featureless) = Models.Value;
         await store.SaveAndPromoteAsync(good, 0.01);
 
+        Assert.Null(await NewStore().RejectionAsync(good.Report, 0.01));
+        var asked = await store.RejectionAsync(featureless.Report, 0.01);
         var promotion = await store.SaveAndPromoteAsync(featureless, 0.01);
 
+        // Asked before the costly checks, the store gives the rejection the promotion then meets.
+        Assert.Equal(promotion.Reason, asked?.Reason);
+        Assert.Null(await store.RejectionAsync(good.Report, 0.01));
         Assert.False(promotion.Promoted);
         Assert.Contains("rejected", promotion.Reason);
         Assert.Equal(1, await store.CurrentVersionAsync());

@@ -138,9 +138,13 @@ public sealed class PerformerDetectionDemoTests(DemoDataPortalFactory factory, I
         // A model that may not use the deal features falls back to stage base rates: clearly worse than the serving trees.
         var worse = services.GetRequiredService<ExpectedOutcomeOptions>() with { MinAucGainOverBaseRate = 1 };
         var handler = ActivatorUtilities.CreateInstance<RetrainJobHandler>(services, worse);
-        var result = await handler.RetrainAsync(new NoProgress(), CancellationToken.None);
+        var progress = new RecordedProgress();
+        var result = await handler.RetrainAsync(progress, CancellationToken.None);
 
         Assert.Equal("rejected", result.Outcome);
+        // Rejected models are not kept, so it stops after training: no check of its findings, nothing saved.
+        Assert.Contains(progress.Steps, s => s.StartsWith("Training on", StringComparison.Ordinal));
+        Assert.DoesNotContain(KnowledgeKaizen.Insights.InsightMessages.SavingModel, progress.Steps);
         Assert.Equal(serving, await store.CurrentVersionAsync());
         Assert.Equal(snapshot.Id, (await factory.SnapshotAsync()).Id);
     }
@@ -236,8 +240,15 @@ public sealed class PerformerDetectionDemoTests(DemoDataPortalFactory factory, I
         return await factory.SignInAsync(Manager, PortalFactory.UserPassword);
     }
 
-    private sealed class NoProgress : Core.Jobs.IJobProgress
+    /// <summary>The steps a job reported, in order.</summary>
+    private sealed class RecordedProgress : Core.Jobs.IJobProgress
     {
-        public Task ReportAsync(double fraction, string? message, CancellationToken cancellationToken = default) => Task.CompletedTask;
+        public System.Collections.Concurrent.ConcurrentQueue<string> Steps { get; } = new();
+
+        public Task ReportAsync(double fraction, string? message, CancellationToken cancellationToken = default)
+        {
+            Steps.Enqueue(message ?? string.Empty);
+            return Task.CompletedTask;
+        }
     }
 }

@@ -57,6 +57,12 @@ public sealed class RetrainJobHandler(
             return new RetrainResult("not-enough-data", message, observations.Count, null, null, null, 0, clockWatch.Elapsed.TotalSeconds, 0);
         }
 
+        // A model that would not serve is not kept: its findings are not checked.
+        if (await store.RejectionAsync(outcome.Value.Training.Model.Report, jobOptions.Value.PromotionAucMargin, ct) is { } rejection)
+        {
+            return await RejectedAsync(rejection, observations.Count, clockWatch.Elapsed, ct);
+        }
+
         // Computed here, once per retraining, and stored with the model: the pages only read it.
         var validator = new FindingsValidator(modelOptions, evidenceOptions);
         var validation = await WithProgressAsync(() => validator.Validate(observations, outcome.Value, ct), 0.7, 0.87,
@@ -68,8 +74,7 @@ public sealed class RetrainJobHandler(
         var promotion = await store.SaveAndPromoteAsync(outcome.Value.Training.Model, jobOptions.Value.PromotionAucMargin, ct);
         if (!promotion.Promoted)
         {
-            return new RetrainResult("rejected", InsightMessages.Format(InsightMessages.NotPromoted, promotion.Reason),
-                observations.Count, await store.CurrentVersionAsync(ct), null, promotion.Candidate.Auc, 0, clockWatch.Elapsed.TotalSeconds, 0);
+            return await RejectedAsync(promotion, observations.Count, clockWatch.Elapsed, ct);
         }
 
         await progress.ReportAsync(0.93, InsightMessages.SavingFindings, ct);
@@ -83,6 +88,10 @@ public sealed class RetrainJobHandler(
             InsightMessages.Format(InsightMessages.Promoted, promotion.Version, promotion.Candidate.Trainer, promotion.Candidate.Auc, standouts, snapshot.Findings.Count),
             observations.Count, promotion.Version, snapshot.Id, promotion.Candidate.Auc, standouts, clockWatch.Elapsed.TotalSeconds, sent);
     }
+
+    private async Task<RetrainResult> RejectedAsync(ModelPromotion rejection, int observations, TimeSpan took, CancellationToken ct) =>
+        new("rejected", InsightMessages.Format(InsightMessages.NotPromoted, rejection.Reason),
+            observations, await store.CurrentVersionAsync(ct), null, rejection.Candidate.Auc, 0, took.TotalSeconds, 0);
 
     /// <summary>
     /// The engine reports no progress of its own, so the bar creeps from <paramref name="from"/> towards <paramref name="to"/>
