@@ -21,24 +21,6 @@ public sealed partial class PageSweep
     private const int AxeWidth = 1280;
 
     /// <summary>
-    /// What axe-core would read, in two parts: the page without its top bar, and the top bar. Hidden fields (antiforgery
-    /// tokens differ on every load) and scripts are left out; nothing else is.
-    /// </summary>
-    private const string AxeInputProbe = """
-        () => {
-          const markup = el => {
-            if (!el) { return ''; }
-            const copy = el.cloneNode(true);
-            copy.querySelectorAll('input[type=hidden], script').forEach(e => e.remove());
-            return copy.outerHTML;
-          };
-          const body = document.body.cloneNode(true);
-          body.querySelectorAll('body > header').forEach(e => e.remove());
-          return [document.documentElement.lang + '|' + document.title + '|' + markup(body), markup(document.querySelector('body > header'))];
-        }
-        """;
-
-    /// <summary>
     /// Every visible text node with the text of its row (a table row, list item, paragraph…). Code and data rendered as
     /// documents (Markdown bodies, diagrams) are left out.
     /// </summary>
@@ -219,28 +201,27 @@ public sealed partial class PageSweep
                 }
 
                 Done("layout");
-                var (axe, coverage) = locale == Locales[0] ? await AxeAsync() : (null, null);
+                var (axe, coverage) = locale == Locales[0] ? await AxeAsync(markup) : (null, null);
                 var violations = (await page.EvaluateAsync<string[]>("() => window.__kkViolations")).Concat(console).Distinct().ToList();
                 return new PageVisit(role, locale, pattern, url, markup, layout, texts, violations, axe, coverage);
             });
 
         /// <summary>
-        /// axe-core on what no view checked before: the same markup gives the same result, and most pages show the same
-        /// content to every role that may open them, under that role's top bar. So a page is checked whole once per
-        /// distinct content, and a role's top bar once per distinct bar; a view whose both parts were checked is covered.
+        /// axe-core on what no view checked before: the same markup (<see cref="ViewMarkup"/>) gives the same result, and
+        /// most pages show the same content to every role that may open them, under that role's top bar. So a page is
+        /// checked whole once per distinct content, and a top bar once per distinct bar; a view whose both parts were
+        /// checked is covered.
         /// </summary>
-        private async Task<(IReadOnlyList<AxeViolation>? Result, string Coverage)> AxeAsync()
+        private async Task<(IReadOnlyList<AxeViolation>? Result, string Coverage)> AxeAsync(ViewMarkup markup)
         {
-            var inputs = await page.EvaluateAsync<string[]>(AxeInputProbe);
-            var (content, bar) = (Hash(inputs[0]), Hash(inputs[1]));
             await page.SetViewportSizeAsync(AxeWidth, 900);
             (IReadOnlyList<AxeViolation>?, string) result;
-            if (checkedInputs.Contents.TryAdd(content, 0))
+            if (checkedInputs.Contents.TryAdd(markup.Content, 0))
             {
-                checkedInputs.Bars.TryAdd(bar, 0);
+                checkedInputs.Bars.TryAdd(markup.Bar, 0);
                 result = (await AxeViolationsAsync(page, null), Coverage.WholePage);
             }
-            else if (checkedInputs.Bars.TryAdd(bar, 0))
+            else if (checkedInputs.Bars.TryAdd(markup.Bar, 0))
             {
                 result = (await AxeViolationsAsync(page, "body > header"), Coverage.TopBar);
             }
@@ -252,8 +233,6 @@ public sealed partial class PageSweep
             Done("axe");
             return result;
         }
-
-        private static string Hash(string text) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(text)));
 
         private void Done(string phase)
         {

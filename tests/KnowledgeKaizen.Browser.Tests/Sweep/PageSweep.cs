@@ -121,30 +121,28 @@ public sealed partial class PageSweep
             });
 
             // 2. Open each view that shows a page content or a top bar no view before it showed, least privileged role first.
-            var shown = new HashSet<string>(StringComparer.Ordinal);
-            var planned = views.OrderBy(v => Roles.All.ToList().IndexOf(v.Reader.Role)).ThenBy(v => v.Reader.Locale, StringComparer.Ordinal)
+            var rank = Roles.All.ToList();
+            var (contents, bars) = (new HashSet<string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal));
+            var planned = views.OrderBy(v => rank.IndexOf(v.Reader.Role)).ThenBy(v => v.Reader.Locale, StringComparer.Ordinal)
                 .ThenBy(v => v.Pattern, StringComparer.Ordinal)
-                .Where(v => shown.Add("content " + v.Markup.Content) | shown.Add("bar " + v.Markup.Bar)).ToList();
+                .Where(v => contents.Add(v.Markup.Content) | bars.Add(v.Markup.Bar)).ToList();
             var opened = await OpenAsync(planned);
 
             // 3. The rest count as seen only where the browser received the same markup: a page may change between reads
             // (home shows what its reader viewed last). Those that changed are opened too.
-            var byPart = new Dictionary<string, PageVisit>(StringComparer.Ordinal);
-            var rest = views.Except(planned).ToList();
-            void Index(IEnumerable<PageVisit> visits)
+            var contentOf = new Dictionary<string, PageVisit>(StringComparer.Ordinal);
+            var barOf = new Dictionary<string, PageVisit>(StringComparer.Ordinal);
+            foreach (var visit in opened.OrderBy(v => v.Url, StringComparer.Ordinal).ThenBy(v => v.Role))
             {
-                foreach (var visit in visits.OrderBy(v => v.Url, StringComparer.Ordinal).ThenBy(v => v.Role))
-                {
-                    byPart.TryAdd("content " + visit.Markup.Content, visit);
-                    byPart.TryAdd("bar " + visit.Markup.Bar, visit);
-                }
+                contentOf.TryAdd(visit.Markup.Content, visit);
+                barOf.TryAdd(visit.Markup.Bar, visit);
             }
 
-            Index(opened);
-            var changed = rest.Where(v => !byPart.ContainsKey("content " + v.Markup.Content) || !byPart.ContainsKey("bar " + v.Markup.Bar)).ToList();
+            var rest = views.Except(planned).ToList();
+            var changed = rest.Where(v => !contentOf.ContainsKey(v.Markup.Content) || !barOf.ContainsKey(v.Markup.Bar)).ToList();
             opened = [.. opened, .. await OpenAsync(changed)];
             var same = rest.Except(changed)
-                .Select(v => new SameMarkup(v.Reader.Role, v.Reader.Locale, v.Pattern, v.Url, byPart["content " + v.Markup.Content], byPart["bar " + v.Markup.Bar]))
+                .Select(v => new SameMarkup(v.Reader.Role, v.Reader.Locale, v.Pattern, v.Url, contentOf[v.Markup.Content], barOf[v.Markup.Bar]))
                 .OrderBy(v => v.Url, StringComparer.Ordinal).ThenBy(v => v.Role).ThenBy(v => v.Locale).ToList();
             return new PageSweep([.. opened.OrderBy(v => v.Url, StringComparer.Ordinal).ThenBy(v => v.Role).ThenBy(v => v.Locale)], same, samples, clock.Elapsed, phases);
         }
