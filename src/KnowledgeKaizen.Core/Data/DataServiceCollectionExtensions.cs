@@ -12,8 +12,10 @@ public static class DataServiceCollectionExtensions
     public static IServiceCollection AddDatabase(this IServiceCollection services)
     {
         services.AddSingleton(sp => DatabaseSettings.Read(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<DataFolder>()));
-        services.AddDbContext<KnowledgeKaizenDbContext>((sp, options) => sp.GetRequiredService<DatabaseSettings>().Apply(options));
+        services.AddDbContext<KnowledgeKaizenDbContext>((sp, options) =>
+            sp.GetRequiredService<DatabaseSettings>().Apply(options).AddInterceptors(sp.GetRequiredService<WriteTurnInterceptor>()));
         services.AddSingleton<WriteTurns>();
+        services.AddSingleton<WriteTurnInterceptor>();
         services.AddDomainEvents();
         services.AddScoped<IStartupTask, DatabaseMigrator>();
         services.AddSingleton<IStartupLock, DatabaseStartupLock>();

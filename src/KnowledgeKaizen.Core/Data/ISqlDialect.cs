@@ -7,6 +7,9 @@ namespace KnowledgeKaizen.Core.Data;
 /// </summary>
 public interface ISqlDialect
 {
+    /// <summary>Whether one transaction at a time may write to the database, so writers take turns (<see cref="WriteTurns"/>).</summary>
+    bool OneWriterAtATime { get; }
+
     /// <summary>The month of a timestamp column as 'yyyy-MM' text.</summary>
     string MonthOf(string timestamp);
 

@@ -13,7 +13,7 @@ namespace KnowledgeKaizen.Core.Data;
 /// folder and its mapping in one <see cref="IEntityTypeConfiguration{TEntity}"/> per entity, so modules
 /// grow without editing this file. The clock stamps the search outbox (the system clock when none is given);
 /// the dispatcher hands raised domain events to their handlers inside the save (none are handled without one);
-/// every save takes its turn at the write lock with bulk work (<see cref="WriteTurns"/>).
+/// every save that starts its own transaction takes its turn at SQLite's write lock (<see cref="WriteTurns"/>).
 /// </summary>
 public partial class KnowledgeKaizenDbContext(DbContextOptions<KnowledgeKaizenDbContext> options, TimeProvider? clock = null,
     DomainEventDispatcher? events = null, WriteTurns? turns = null)
@@ -24,6 +24,9 @@ public partial class KnowledgeKaizenDbContext(DbContextOptions<KnowledgeKaizenDb
 
     private readonly TimeProvider clock = clock ?? TimeProvider.System;
     private readonly List<IDomainEvent> raised = [];
+
+    /// <summary>Whether a save of this context holds the turn at SQLite's write lock (<see cref="WriteTurnInterceptor"/>).</summary>
+    internal bool HoldsWriteTurn { get; private set; }
 
     /// <summary>The clock of this context, for handlers that stamp what they add.</summary>
     public TimeProvider Clock => clock;
@@ -73,9 +76,22 @@ public partial class KnowledgeKaizenDbContext(DbContextOptions<KnowledgeKaizenDb
     private async Task<int> SaveWithOutboxAndEventsAsync(bool acceptAllChangesOnSuccess, bool sync, CancellationToken cancellationToken)
     {
         RefuseChangesToAppendOnlyRows();
-        using var turn = turns is null ? null
-            : sync ? turns.Save()
-            : await turns.SaveAsync(wait: Database.CurrentTransaction is null, cancellationToken);
+        using var turn = turns is null || Database.CurrentTransaction is not null || !Sql.OneWriterAtATime ? null
+            : sync ? turns.Take()
+            : await turns.TakeAsync(cancellationToken);
+        HoldsWriteTurn = turn is not null;
+        try
+        {
+            return await SaveInTurnAsync(acceptAllChangesOnSuccess, sync, cancellationToken);
+        }
+        finally
+        {
+            HoldsWriteTurn = false;
+        }
+    }
+
+    private async Task<int> SaveInTurnAsync(bool acceptAllChangesOnSuccess, bool sync, CancellationToken cancellationToken)
+    {
         var added = RecordSearchOutbox(acceptAllChangesOnSuccess);
         var pending = TakeEvents();
         if (added.Count == 0 && pending.Count == 0)

@@ -9,6 +9,8 @@ public sealed class PostgreSqlDialect : ISqlDialect
 {
     public static PostgreSqlDialect Instance { get; } = new();
 
+    public bool OneWriterAtATime => false;
+
     public string MonthOf(string timestamp) => $"to_char({timestamp} AT TIME ZONE 'UTC', 'YYYY-MM')";
 
     public string DaysBetween(string start, string end) => $"(EXTRACT(EPOCH FROM ({end} - {start})) / 86400.0)::double precision";

@@ -8,6 +8,8 @@ public sealed class SqliteDialect : ISqlDialect
 {
     public static SqliteDialect Instance { get; } = new();
 
+    public bool OneWriterAtATime => true;
+
     public string MonthOf(string timestamp) => $"substr({timestamp}, 1, 7)";
 
     public string DaysBetween(string start, string end) => $"(julianday({end}) - julianday({start}))";

@@ -1,139 +1,38 @@
 namespace KnowledgeKaizen.Core.Data;
 
 /// <summary>
-/// Turns at SQLite's single write lock within this process, between saves (the DbContext's <c>SaveChanges</c>) and bulk
-/// work that writes in many short transactions (an import's apply batches, the dashboards' refresh):
-/// <list type="bullet">
-/// <item>Before each of its transactions, bulk work waits until no save is in progress (<see cref="BeforeBatchAsync"/>,
-/// bounded, so a steady stream of saves cannot stop it): a save that found the lock taken polls for it, and bulk work
-/// that took the lock back at once after each commit could keep it out for many turns.</item>
-/// <item>While a batch holds the lock (<see cref="Batch"/>), a save that is about to start waits for it without blocking
-/// a thread (<see cref="SaveAsync"/>); SQLite's own wait for the lock sleeps on the thread, and many sleeping request
-/// threads starve the thread pool, so even requests that only read would wait.</item>
-/// </list>
-/// Writers in other processes (a command-line import beside the portal) take turns through SQLite's busy wait alone.
+/// Turns at SQLite's single write lock within this process, first come first served: every save of the DbContext that
+/// starts its own transaction and every transaction of bulk work (an import's apply batches, the dashboards' refresh)
+/// waits here for its turn, without blocking a thread, and takes the lock only when it is its turn.
 /// </summary>
+/// <remarks>
+/// Left to SQLite, a writer that finds the lock taken sleeps on its thread and polls; whoever polls at the right moment
+/// wins, so under a steady stream of writes some waited seconds while others went at once, and the sleeping request
+/// threads starved the thread pool until even requests that only read waited. In a queue each waits for the writers
+/// ahead of it: during an import, for the apply batch in progress (about 50 ms) and the saves queued before it.
+/// A save inside a transaction of its own context takes no turn: that transaction may already hold the lock.
+/// Writers in other processes (a command-line import beside the portal) still meet through SQLite's busy wait.
+/// PostgreSQL's writers do not exclude each other, so there no one takes a turn.
+/// </remarks>
 public sealed class WriteTurns
 {
-    private readonly Lock gate = new();
-    private int saves;
-    private int batches;
-    private TaskCompletionSource noSaves = Completed();
-    private TaskCompletionSource noBatch = Completed();
+    private readonly SemaphoreSlim turn = new(1, 1);
 
-    /// <summary>Saves in progress (counted from the moment they ask for their turn).</summary>
-    public int Saves
+    /// <summary>Waits for this writer's turn; the lock is the caller's until the returned handle is disposed.</summary>
+    public async Task<IDisposable> TakeAsync(CancellationToken ct)
     {
-        get
-        {
-            lock (gate)
-            {
-                return saves;
-            }
-        }
+        await turn.WaitAsync(ct);
+        return new Handle(this);
     }
 
-    /// <summary>
-    /// Counts a save until the returned handle is disposed, after waiting for a batch that holds the lock. A save inside a
-    /// transaction of its own context must not wait (<paramref name="wait"/> false): that transaction may hold the lock.
-    /// </summary>
-    public async Task<IDisposable> SaveAsync(bool wait, CancellationToken ct)
+    /// <summary>Waits on this thread for the turn of a synchronous save.</summary>
+    public IDisposable Take()
     {
-        Task batch;
-        lock (gate)
-        {
-            if (saves++ == 0)
-            {
-                noSaves = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            }
-
-            batch = noBatch.Task;
-        }
-
-        var handle = new Handle(this, batch: false);
-        if (wait && !batch.IsCompleted)
-        {
-            try
-            {
-                await batch.WaitAsync(ct);
-            }
-            catch
-            {
-                handle.Dispose();
-                throw;
-            }
-        }
-
-        return handle;
+        turn.Wait();
+        return new Handle(this);
     }
 
-    /// <summary>Counts a save that cannot wait (a synchronous <c>SaveChanges</c>) until the handle is disposed.</summary>
-    public IDisposable Save()
-    {
-        lock (gate)
-        {
-            if (saves++ == 0)
-            {
-                noSaves = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            }
-        }
-
-        return new Handle(this, batch: false);
-    }
-
-    /// <summary>Waits until no save is in progress, or <paramref name="atMost"/> has passed; call before a batch's transaction.</summary>
-    public async Task BeforeBatchAsync(TimeSpan atMost, CancellationToken ct)
-    {
-        Task waiting;
-        lock (gate)
-        {
-            waiting = noSaves.Task;
-        }
-
-        if (!waiting.IsCompleted)
-        {
-            await Task.WhenAny(waiting, Task.Delay(atMost, ct));
-            ct.ThrowIfCancellationRequested();
-        }
-    }
-
-    /// <summary>Marks a batch holding the write lock (call once its transaction has begun) until the handle is disposed.</summary>
-    public IDisposable Batch()
-    {
-        lock (gate)
-        {
-            if (batches++ == 0)
-            {
-                noBatch = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            }
-        }
-
-        return new Handle(this, batch: true);
-    }
-
-    private void Release(bool batch)
-    {
-        lock (gate)
-        {
-            if (batch && --batches == 0)
-            {
-                noBatch.TrySetResult();
-            }
-            else if (!batch && --saves == 0)
-            {
-                noSaves.TrySetResult();
-            }
-        }
-    }
-
-    private static TaskCompletionSource Completed()
-    {
-        var done = new TaskCompletionSource();
-        done.SetResult();
-        return done;
-    }
-
-    private sealed class Handle(WriteTurns owner, bool batch) : IDisposable
+    private sealed class Handle(WriteTurns owner) : IDisposable
     {
         private int disposed;
 
@@ -141,7 +40,7 @@ public sealed class WriteTurns
         {
             if (Interlocked.Exchange(ref disposed, 1) == 0)
             {
-                owner.Release(batch);
+                owner.turn.Release();
             }
         }
     }

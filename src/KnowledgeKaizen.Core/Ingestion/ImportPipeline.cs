@@ -11,7 +11,8 @@ namespace KnowledgeKaizen.Core.Ingestion;
 /// written or locked. Then the decision: by
 /// its mode and problems the file is applied or not; a dry run counts what applying would do and stops.</item>
 /// <item>Applying: on SQLite (one writer at a time) the staged rows are upserted in short transactions (about
-/// <see cref="BatchTarget"/> each), after letting any save in progress go first, so other writes wait one batch at most.
+/// <see cref="BatchTarget"/> each), each taking its turn with the portal's saves (<see cref="WriteTurns"/>), so other
+/// writes wait one batch at most.
 /// Once begun, such an apply completes — after a crash it resumes from the staged rows — so no import ends half-applied.
 /// On PostgreSQL, whose writers do not block each other, the apply is one transaction.</item>
 /// </list>
@@ -32,9 +33,6 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImp
 
     /// <summary>How long one apply batch holds the write lock, about.</summary>
     private static readonly TimeSpan BatchTarget = TimeSpan.FromMilliseconds(50);
-
-    /// <summary>How long a batch waits for saves in progress before it goes anyway (a steady stream of saves must not stop it).</summary>
-    private static readonly TimeSpan SavesWait = TimeSpan.FromMilliseconds(250);
 
     private TimeProvider Clock => clock ?? TimeProvider.System;
 
@@ -170,11 +168,6 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImp
         do
         {
             ct.ThrowIfCancellationRequested();
-            if (batches && turns is not null)
-            {
-                await turns.BeforeBatchAsync(SavesWait, ct);
-            }
-
             var to = batches ? Math.Min(staged.Count, from + size) : staged.Count;
             var elapsed = await ApplyBatchAsync(staged, from, to, committing, holdBeforeCommit: first && !batches, ct);
             from = to;
@@ -214,8 +207,8 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImp
     private async Task<TimeSpan> ApplyBatchAsync(StagedImport staged, long from, long to, Func<AppliedBatch, bool, Task> committing,
         bool holdBeforeCommit, CancellationToken ct)
     {
+        using var turn = staged.Staging.AppliesInBatches && turns is not null ? await turns.TakeAsync(ct) : null;
         using var transaction = staged.Staging.BeginApply();
-        using var turn = staged.Staging.AppliesInBatches ? turns?.Batch() : null;
         var watch = Stopwatch.StartNew();
         await db.Database.UseTransactionAsync(transaction);
         try

@@ -13,9 +13,6 @@ public sealed class MetricFactsRefresher(WriteTurns? turns = null) : IImportAppl
     /// <summary>Rounds of listed months before giving up for now: writes that keep listing months leave the facts stale, not wrong.</summary>
     private const int MaxRounds = 5;
 
-    /// <summary>How long a step waits for saves in progress before it goes anyway.</summary>
-    private static readonly TimeSpan SavesWait = TimeSpan.FromMilliseconds(250);
-
     /// <inheritdoc />
     public async Task AfterApplyAsync(KnowledgeKaizenDbContext db, CancellationToken ct)
     {
@@ -99,13 +96,8 @@ public sealed class MetricFactsRefresher(WriteTurns? turns = null) : IImportAppl
 
     private async Task StepAsync(DbConnection connection, ISqlDialect sql, Func<MetricFactStore, Task> step, CancellationToken ct)
     {
-        if (turns is not null)
-        {
-            await turns.BeforeBatchAsync(SavesWait, ct);
-        }
-
+        using var turn = turns is not null && sql.OneWriterAtATime ? await turns.TakeAsync(ct) : null;
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        using var turn = turns?.Batch();
         await step(new MetricFactStore(connection, sql, transaction));
         await transaction.CommitAsync(ct);
     }
