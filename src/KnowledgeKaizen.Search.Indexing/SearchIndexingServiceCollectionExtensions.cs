@@ -35,7 +35,8 @@ public static class SearchIndexingServiceCollectionExtensions
         services.AddScoped<IStartupTask, SearchIndexStartupCheck>();
         services.AddJobHandler<SearchRebuildJobHandler>();
         services.AddSingleton<IndexerState>();
-        services.AddHealthChecks().AddCheck<IndexerHealthCheck>("search-indexer");
+        services.AddHealthChecks().AddCheck<IndexerHealthCheck>("search-indexer")
+            .AddCheck<IndexCaughtUpHealthCheck>("search-index-caught-up", tags: [HealthTags.Ready, HealthTags.ReadyOnly]);
         services.AddHostedService<SearchIndexer>();
         return services;
     }

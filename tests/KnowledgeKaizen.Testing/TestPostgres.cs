@@ -56,7 +56,8 @@ public static class TestPostgres
     public static string ConnectionString(string database) =>
         DatabaseSettings.PostgreSqlConnectionString(new NpgsqlConnectionStringBuilder(Server) { Database = database, Pooling = true }.ConnectionString);
 
-    internal static async Task ExecuteAsync(string sql, string? database = null)
+    /// <summary>Runs <paramref name="sql"/> on the test server's maintenance database, or on <paramref name="database"/>.</summary>
+    public static async Task ExecuteAsync(string sql, string? database = null)
     {
         await using var connection = new NpgsqlConnection(database is null ? Server : ConnectionString(database));
         await connection.OpenAsync();

@@ -19,7 +19,7 @@ public static class DataServiceCollectionExtensions
         services.AddDomainEvents();
         services.AddScoped<IStartupTask, DatabaseMigrator>();
         services.AddSingleton<IStartupLock, DatabaseStartupLock>();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: [HealthTags.Ready]);
         return services;
     }
 }

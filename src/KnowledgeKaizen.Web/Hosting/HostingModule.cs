@@ -2,6 +2,7 @@ using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Hosting;
 using KnowledgeKaizen.Web.Localization;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Hosting.StaticWebAssets;
@@ -66,7 +67,7 @@ public static class HostingModule
         return app;
     }
 
-    /// <summary>The static files, the pages, the anonymous health endpoint and the language switch.</summary>
+    /// <summary>The static files, the pages, the anonymous health endpoints (all checks, live, ready) and the language switch.</summary>
     public static IEndpointRouteBuilder MapPortalPages(this IEndpointRouteBuilder app)
     {
         // Every file under wwwroot is served fingerprinted (name.{hash}.ext, cached for a year as immutable) and
@@ -74,7 +75,9 @@ public static class HostingModule
         // Public: the sign-in page needs its styles before anyone is signed in.
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorPages().WithStaticAssets();
-        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = check => !check.Tags.Contains(HealthTags.ReadyOnly) }).AllowAnonymous();
+        app.MapHealthChecks("/healthz/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/healthz/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthTags.Ready) }).AllowAnonymous();
         // The language switch is harmless but still checked: a post without a valid token (another site's form, a
         // bookmarked post) changes nothing and simply goes back, rather than failing.
         app.MapPost("/culture", async (HttpContext http, TimeProvider clock, IAntiforgery antiforgery, UserManager<AppUser> users) =>
