@@ -90,6 +90,7 @@ public sealed class DisplayNamesTests(PortalFactory factory) : IClassFixture<Por
             names.AuditDetail($"{ImportStatus.Succeeded}: {applied.Summary()}"));
         Assert.Equal("已预览: 销售: 3 行，新增 0，更新 0，未变化 0，拒绝 0，问题 0 个; 映射 hubspot-owners 略过 1 行 — 试运行，未应用任何内容",
             names.AuditDetail($"{ImportStatus.Previewed}: {mapped.Summary()}"));
+        Assert.Equal("失败: 已取消；未应用任何数据。", names.AuditDetail($"{ImportStatus.Failed}: {ImportMessages.Cancelled}"));
     });
 
     [Fact]
