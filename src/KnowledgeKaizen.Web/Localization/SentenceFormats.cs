@@ -15,18 +15,29 @@ public sealed record StoredSentence(string Format, IReadOnlyList<string> Argumen
 /// </summary>
 public sealed partial class SentenceFormats
 {
-    /// <summary>Each format with the pattern that reads its arguments back, the most literal text first so a longer format wins.</summary>
-    private readonly (string Format, Regex Pattern, bool[] Counts)[] formats;
+    /// <summary>
+    /// Each format with the pattern that reads its arguments back, the most literal text first so a longer format wins;
+    /// its literal start and end are checked first, so a page of a thousand problems does not run every pattern on each.
+    /// </summary>
+    private readonly (string Format, string Start, string End, Regex Pattern, bool[] Counts)[] formats;
 
     public SentenceFormats(IEnumerable<string> all) => formats = [.. all
         .OrderByDescending(f => Placeholder().Replace(f, string.Empty).Length)
-        .Select(f => (f, PatternOf(f), CountsOf(f)))];
+        .Select(f => (f, Unescape(f[..Placeholders(f).Select(p => p.Index).DefaultIfEmpty(f.Length).First()]),
+            Unescape(f[Placeholders(f).Select(p => p.Index + p.Length).DefaultIfEmpty(0).Last()..]), PatternOf(f), CountsOf(f)))];
+
+    private static IEnumerable<Match> Placeholders(string format) => Placeholder().Matches(format);
 
     /// <summary>The format <paramref name="stored"/> was composed from, with its arguments; null when none matches.</summary>
     public StoredSentence? Read(string stored)
     {
-        foreach (var (format, pattern, counts) in formats)
+        foreach (var (format, start, end, pattern, counts) in formats)
         {
+            if (!stored.StartsWith(start, StringComparison.Ordinal) || !stored.EndsWith(end, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             var match = pattern.Match(stored);
             if (match.Success)
             {
@@ -66,7 +77,9 @@ public sealed partial class SentenceFormats
     }
 
     /// <summary>A format's literal text as composed: an escaped brace ("{{") is one brace in the sentence.</summary>
-    private static string Literal(string text) => Regex.Escape(text.Replace("{{", "{", StringComparison.Ordinal).Replace("}}", "}", StringComparison.Ordinal));
+    private static string Literal(string text) => Regex.Escape(Unescape(text));
+
+    private static string Unescape(string text) => text.Replace("{{", "{", StringComparison.Ordinal).Replace("}}", "}", StringComparison.Ordinal);
 
     [GeneratedRegex(@"(?<!\{)\{(\d+)(?::([^}]*))?\}")]
     private static partial Regex Placeholder();
