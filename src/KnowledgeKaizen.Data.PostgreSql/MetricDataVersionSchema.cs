@@ -57,17 +57,28 @@ internal static class MetricDataVersionSchema
     [
         // Empty between transactions: each row lives from a transaction's first write to its commit.
         """CREATE TABLE "MetricDataCommits" ("Transaction" bigint NOT NULL PRIMARY KEY, "Facts" boolean NOT NULL);""",
-        $$"""
+        NotedAtStatement,
+        // Runs once per transaction (its one row), at commit; "Fresh" on the right is the value before this update.
+        "CREATE " + SetAtCommit,
+        $"""
+        CREATE CONSTRAINT TRIGGER "TR_MetricDataCommits_Commit" AFTER INSERT ON "MetricDataCommits"
+        DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "{Committing}"();
+        """,
+    ];
+
+    private const string FeedbackFunction = "MetricData_FeedbackChanged";
+
+    private const string NotedAtStatement = $$"""
         CREATE OR REPLACE FUNCTION "{{Function}}"() RETURNS trigger LANGUAGE plpgsql AS $body$
         BEGIN
             INSERT INTO "MetricDataCommits" ("Transaction", "Facts") VALUES (txid_current(), false) ON CONFLICT ("Transaction") DO NOTHING;
             RETURN NULL;
         END
         $body$;
-        """,
-        // Runs once per transaction (its one row), at commit; "Fresh" on the right is the value before this update.
-        $$"""
-        CREATE FUNCTION "{{Committing}}"() RETURNS trigger LANGUAGE plpgsql AS $body$
+        """;
+
+    private const string SetAtCommit = $$"""
+        FUNCTION "{{Committing}}"() RETURNS trigger LANGUAGE plpgsql AS $body$
         DECLARE
             facts boolean;
         BEGIN
@@ -79,11 +90,73 @@ internal static class MetricDataVersionSchema
             RETURN NULL;
         END
         $body$;
+        """;
+
+    /// <summary>
+    /// Feedback writes change <c>FeedbackVersion</c> instead of <c>Version</c>: only the feedback page reads feedback, and
+    /// frontline posts of it must not recompute every other dashboard. A transaction notes which of the two it changed
+    /// (<c>Data</c>: any table but feedback), and its commit changes those.
+    /// </summary>
+    public static IEnumerable<string> SplitFeedback() =>
+    [
+        """ALTER TABLE "MetricFactsState" ADD COLUMN "FeedbackVersion" bigint NOT NULL DEFAULT 0;""",
+        """ALTER TABLE "MetricDataCommits" ADD COLUMN "Data" boolean NOT NULL DEFAULT true, ADD COLUMN "Feedback" boolean NOT NULL DEFAULT false;""",
+        $$"""
+        CREATE OR REPLACE FUNCTION "{{Function}}"() RETURNS trigger LANGUAGE plpgsql AS $body$
+        BEGIN
+            INSERT INTO "MetricDataCommits" ("Transaction", "Facts") VALUES (txid_current(), false)
+            ON CONFLICT ("Transaction") DO UPDATE SET "Data" = true WHERE NOT "MetricDataCommits"."Data";
+            RETURN NULL;
+        END
+        $body$;
         """,
+        $$"""
+        CREATE FUNCTION "{{FeedbackFunction}}"() RETURNS trigger LANGUAGE plpgsql AS $body$
+        BEGIN
+            INSERT INTO "MetricDataCommits" ("Transaction", "Facts", "Data", "Feedback") VALUES (txid_current(), false, false, true)
+            ON CONFLICT ("Transaction") DO UPDATE SET "Feedback" = true WHERE NOT "MetricDataCommits"."Feedback";
+            RETURN NULL;
+        END
+        $body$;
+        """,
+        """DROP TRIGGER "TR_Feedback_Version_MetricFacts" ON "Feedback";""",
         $"""
-        CREATE CONSTRAINT TRIGGER "TR_MetricDataCommits_Commit" AFTER INSERT ON "MetricDataCommits"
-        DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "{Committing}"();
+        CREATE TRIGGER "TR_Feedback_Version_MetricFacts" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "Feedback"
+        FOR EACH STATEMENT EXECUTE FUNCTION "{FeedbackFunction}"();
         """,
+        $$"""
+        CREATE OR REPLACE FUNCTION "{{Committing}}"() RETURNS trigger LANGUAGE plpgsql AS $body$
+        DECLARE
+            facts boolean;
+            data boolean;
+            feedback boolean;
+        BEGIN
+            DELETE FROM "MetricDataCommits" WHERE "Transaction" = NEW."Transaction" RETURNING "Facts", "Data", "Feedback" INTO facts, data, feedback;
+            UPDATE "MetricFactsState" SET
+                "Version" = CASE WHEN data THEN floor(random() * 9007199254740991)::bigint ELSE "Version" END,
+                "FeedbackVersion" = CASE WHEN feedback THEN floor(random() * 9007199254740991)::bigint ELSE "FeedbackVersion" END,
+                "Partial" = CASE WHEN facts AND "Fresh" = 1 THEN 1 ELSE "Partial" END,
+                "Fresh" = CASE WHEN facts THEN 0 ELSE "Fresh" END
+            WHERE "Id" = 1;
+            RETURN NULL;
+        END
+        $body$;
+        """,
+    ];
+
+    /// <summary>Undoes <see cref="SplitFeedback"/>.</summary>
+    public static IEnumerable<string> JoinFeedback() =>
+    [
+        """DROP TRIGGER "TR_Feedback_Version_MetricFacts" ON "Feedback";""",
+        $"""
+        CREATE TRIGGER "TR_Feedback_Version_MetricFacts" AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "Feedback"
+        FOR EACH STATEMENT EXECUTE FUNCTION "{Function}"();
+        """,
+        $"""DROP FUNCTION "{FeedbackFunction}"();""",
+        NotedAtStatement,
+        "CREATE OR REPLACE " + SetAtCommit,
+        """ALTER TABLE "MetricDataCommits" DROP COLUMN "Data", DROP COLUMN "Feedback";""",
+        """ALTER TABLE "MetricFactsState" DROP COLUMN "FeedbackVersion";""",
     ];
 
     /// <summary>Undoes <see cref="AtCommit"/>; run after <see cref="MetricFactsSchema.WithWaits"/>.</summary>

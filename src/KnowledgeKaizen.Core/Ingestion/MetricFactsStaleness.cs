@@ -15,6 +15,10 @@ public static class MetricFactsStaleness
     /// <summary>How the data-version triggers' names end (SQLite: one per table and operation).</summary>
     public const string VersionTriggerSuffix = "_Version_MetricFacts";
 
-    /// <summary>What a data-version trigger does on SQLite, for a bulk write that sets them aside and changes the version once.</summary>
-    public const string ChangeVersionSql = """UPDATE "MetricFactsState" SET "Version" = random() WHERE "Id" = 1""";
+    /// <summary>What a SQLite trigger does (the statements of its <c>CREATE TRIGGER … BEGIN … END</c>), for a bulk write that sets it aside and does it once.</summary>
+    public static string TriggerBody(string createTrigger)
+    {
+        var begin = createTrigger.IndexOf("BEGIN", StringComparison.OrdinalIgnoreCase) + "BEGIN".Length;
+        return createTrigger[begin..createTrigger.LastIndexOf("END", StringComparison.OrdinalIgnoreCase)].Trim();
+    }
 }

@@ -145,8 +145,9 @@ internal sealed class SqliteImportStaging : ImportStaging
         }
 
         // The data-version triggers would update the one version row once per row written; within the batch's own
-        // transaction they are set aside and the version changes once if any row did. SQLite's DDL is transactional, so
-        // no other connection ever sees the table without them.
+        // transaction they are set aside and, if any row changed, what they do is done once (their body: which version a
+        // table's writes change is the migrations' to say). SQLite's DDL is transactional, so no other connection ever
+        // sees the table without them.
         var versionTriggers = Triggers(sqlite, MetricFactsStaleness.VersionTriggerSuffix);
         foreach (var (name, _) in versionTriggers)
         {
@@ -155,9 +156,12 @@ internal sealed class SqliteImportStaging : ImportStaging
 
         using (var command = Command(sqlite, upsert.ToString(), ("$from", from), ("$to", to)))
         {
-            if (command.ExecuteNonQuery() > 0 && versionTriggers.Count > 0)
+            if (command.ExecuteNonQuery() > 0)
             {
-                Execute(sqlite, MetricFactsStaleness.ChangeVersionSql);
+                foreach (var body in versionTriggers.Select(t => MetricFactsStaleness.TriggerBody(t.Sql)).Distinct(StringComparer.Ordinal))
+                {
+                    Execute(sqlite, body);
+                }
             }
         }
 

@@ -34,6 +34,35 @@ internal static class MetricDataVersionSchema
         }
     }
 
+    /// <summary>
+    /// Feedback writes change <c>FeedbackVersion</c> instead of <c>Version</c>: only the feedback page reads feedback, and
+    /// frontline posts of it must not recompute every other dashboard.
+    /// </summary>
+    public static void SplitFeedback(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.Sql("""ALTER TABLE "MetricFactsState" ADD COLUMN "FeedbackVersion" INTEGER NOT NULL DEFAULT 0;""");
+        RecreateFeedbackTriggers(migrationBuilder, "FeedbackVersion");
+    }
+
+    /// <summary>Undoes <see cref="SplitFeedback"/>.</summary>
+    public static void JoinFeedback(MigrationBuilder migrationBuilder)
+    {
+        RecreateFeedbackTriggers(migrationBuilder, "Version");
+        migrationBuilder.Sql("""ALTER TABLE "MetricFactsState" DROP COLUMN "FeedbackVersion";""");
+    }
+
+    private static void RecreateFeedbackTriggers(MigrationBuilder migrationBuilder, string column)
+    {
+        foreach (var operation in Operations)
+        {
+            migrationBuilder.Sql($"""DROP TRIGGER IF EXISTS "TR_Feedback_{operation}_Version_MetricFacts";""");
+            migrationBuilder.Sql($"""
+                CREATE TRIGGER "TR_Feedback_{operation}_Version_MetricFacts" AFTER {operation} ON "Feedback"
+                BEGIN UPDATE "MetricFactsState" SET "{column}" = random() WHERE "Id" = 1; END;
+                """);
+        }
+    }
+
     public static void Drop(MigrationBuilder migrationBuilder)
     {
         foreach (var table in Tables)

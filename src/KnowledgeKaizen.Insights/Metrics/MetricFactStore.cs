@@ -18,6 +18,9 @@ internal sealed class MetricFactStore(DbConnection connection, ISqlDialect sql, 
     /// <summary>The data version read by <see cref="IsFreshAsync"/> (null: the database has no metric tables).</summary>
     public long? Version { get; private set; }
 
+    /// <summary>The data version and the feedback version read by <see cref="IsFreshAsync"/>, as one value.</summary>
+    public long VersionWithFeedback { get; private set; }
+
     /// <summary>
     /// Whether the stored facts match the current data (false when the tables do not exist), reading the data
     /// version in the same query. <paramref name="tablesExist"/> skips the existence check when the caller knows.
@@ -29,10 +32,12 @@ internal sealed class MetricFactStore(DbConnection connection, ISqlDialect sql, 
             var state = 0L;
             if (tablesExist ?? await ExistsAsync(ct))
             {
-                await ReadAsync("""SELECT "Fresh", "Version" FROM "MetricFactsState" WHERE "Id" = 1""", null, r =>
+                await ReadAsync("""SELECT "Fresh", "Version", "FeedbackVersion" FROM "MetricFactsState" WHERE "Id" = 1""", null, r =>
                 {
                     state = MetricQuery.Long(r, 0);
                     Version = MetricQuery.Long(r, 1);
+                    // Both are random 64-bit values; mixed so that a change of either gives another value.
+                    VersionWithFeedback = unchecked((MetricQuery.Long(r, 1) * -7046029254386353131L) ^ MetricQuery.Long(r, 2));
                 }, ct);
             }
 

@@ -2,11 +2,20 @@ using System.Data;
 
 namespace KnowledgeKaizen.Insights.Metrics;
 
-/// <summary>Thin ADO.NET helpers over the context's own connection: aggregates stay in SQL.</summary>
-internal sealed class MetricQuery(DbConnection connection)
+/// <summary>
+/// Thin ADO.NET helpers over the context's own connection: aggregates stay in SQL. Without
+/// <paramref name="readsFeedback"/>, a query of the feedback table is refused: the result being computed is cached by a
+/// data version that feedback writes do not change (<see cref="MetricDataLane"/>).
+/// </summary>
+internal sealed class MetricQuery(DbConnection connection, bool readsFeedback = true)
 {
     public async Task ReadAsync(string sql, SqlScope? scope, Action<DbDataReader> row, CancellationToken ct)
     {
+        if (!readsFeedback && sql.Contains("\"Feedback\"", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("A dashboard result cached in the CRM lane read the feedback table; give it the feedback lane.");
+        }
+
         if (connection.State != ConnectionState.Open)
         {
             await connection.OpenAsync(ct);

@@ -9,6 +9,9 @@ namespace KnowledgeKaizen.Insights.Metrics;
 public sealed partial class ProcessMetrics
 {
     private readonly Dictionary<(Type Kind, DateTime From, DateTime To), object> loaded = [];
+
+    /// <summary>The lane of the cached result being computed (none outside one: every table may be read).</summary>
+    private MetricDataLane? lane;
     private MetricFactStore? store;
     private IReadOnlyList<RepInfo>? reps;
 
@@ -21,16 +24,31 @@ public sealed partial class ProcessMetrics
     /// The cached result for <paramref name="key"/> at the data version this request reads first (one query, shared
     /// with the freshness check), or <paramref name="compute"/>'s without a cache or without the metric tables.
     /// </summary>
-    private async Task<T> CachedAsync<T>(MetricResultKey key, Func<Task<T>> compute, CancellationToken ct)
+    /// <remarks>
+    /// Computed in the <paramref name="resultLane"/>: a result of the CRM lane may not read feedback (its queries are refused), so
+    /// that a feedback post, which changes only the feedback version, never leaves it stale.
+    /// </remarks>
+    private async Task<T> CachedAsync<T>(MetricResultKey key, Func<Task<T>> compute, CancellationToken ct, MetricDataLane resultLane = MetricDataLane.Crm)
     {
-        if (cache is null)
+        var outer = lane;
+        lane = resultLane;
+        try
         {
-            return await compute();
-        }
+            if (cache is null)
+            {
+                return await compute();
+            }
 
-        await Store.IsFreshAsync(ct, cache.VersionTableExists);
-        cache.VersionTableExists ??= Store.Version is not null;
-        return Store.Version is { } version ? await cache.GetOrAddAsync(version, key, compute, ct) : await compute();
+            await Store.IsFreshAsync(ct, cache.VersionTableExists);
+            cache.VersionTableExists ??= Store.Version is not null;
+            return Store.Version is { } version
+                ? await cache.GetOrAddAsync(resultLane, resultLane == MetricDataLane.Crm ? version : Store.VersionWithFeedback, key, compute, ct)
+                : await compute();
+        }
+        finally
+        {
+            lane = outer;
+        }
     }
 
     private async Task<List<T>> FactsAsync<T>(MetricFilter filter, CancellationToken ct) where T : IMonthlyFact<T>

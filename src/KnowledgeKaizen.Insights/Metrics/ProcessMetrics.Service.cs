@@ -98,7 +98,7 @@ public sealed partial class ProcessMetrics
 
     /// <summary>Feedback and complaints received in the period, their resolution, and customers churned in it.</summary>
     public Task<FeedbackSummary> FeedbackAsync(MetricFilter filter, CancellationToken ct = default) =>
-        CachedAsync(new(nameof(FeedbackAsync), filter), () => ComputeFeedbackAsync(filter, ct), ct);
+        CachedAsync(new(nameof(FeedbackAsync), filter), () => ComputeFeedbackAsync(filter, ct), ct, MetricDataLane.Feedback);
 
     private async Task<FeedbackSummary> ComputeFeedbackAsync(MetricFilter filter, CancellationToken ct)
     {

@@ -8,7 +8,7 @@ namespace KnowledgeKaizen.Insights.Metrics;
 /// </summary>
 public sealed partial class ProcessMetrics(KnowledgeKaizenDbContext db, MetricResultCache? cache = null)
 {
-    private MetricQuery Query => new(db.Database.GetDbConnection());
+    private MetricQuery Query => new(db.Database.GetDbConnection(), readsFeedback: lane != MetricDataLane.Crm);
 
     private ISqlDialect Sql => db.Sql;
 

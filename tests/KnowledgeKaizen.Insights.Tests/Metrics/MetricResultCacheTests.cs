@@ -1,6 +1,7 @@
 using System.Text;
 using KnowledgeKaizen.Core.Ingestion;
 using KnowledgeKaizen.Insights.Metrics;
+using Microsoft.EntityFrameworkCore;
 using static KnowledgeKaizen.Insights.Tests.Metrics.CrmDatabase;
 
 namespace KnowledgeKaizen.Insights.Tests.Metrics;
@@ -12,6 +13,8 @@ public sealed class MetricResultCacheTests : IDisposable
     private readonly ImportedCrm crm = new();
 
     private long Version => crm.Scalar("SELECT Version FROM MetricFactsState");
+
+    private long FeedbackVersion => crm.Scalar("SELECT FeedbackVersion FROM MetricFactsState");
 
     [Fact]
     public async Task ConcurrentRequests_ShareOneComputation_AndANewVersionComputesAgain()
@@ -61,23 +64,86 @@ public sealed class MetricResultCacheTests : IDisposable
         }
 
         var empty = await FeedbackAsync(cached: true);
-        var version = Version;
+        var version = FeedbackVersion;
 
         // Over 256 KB into the empty Feedback table: a bulk load, which sets the change triggers aside.
         crm.Import(ImportKind.Feedback, FeedbackFile(3_000));
-        Assert.NotEqual(version, Version);
+        Assert.NotEqual(version, FeedbackVersion);
         Assert.Equal(3, crm.Scalar("SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'TR_Feedback_%_Version_MetricFacts'"));
         var loaded = await FeedbackAsync(cached: true);
         Assert.NotEqual(empty, loaded);
         Assert.Equal(await FeedbackAsync(cached: false), loaded);
 
         // A single row written outside the pipeline goes through the row trigger.
-        version = Version;
+        version = FeedbackVersion;
         crm.Scalar("UPDATE Feedback SET ResolvedAt = NULL WHERE Id = (SELECT MIN(Id) FROM Feedback WHERE ResolvedAt IS NOT NULL); SELECT changes()");
-        Assert.NotEqual(version, Version);
+        Assert.NotEqual(version, FeedbackVersion);
         var edited = await FeedbackAsync(cached: true);
         Assert.NotEqual(loaded, edited);
         Assert.Equal(await FeedbackAsync(cached: false), edited);
+    }
+
+    [Fact]
+    public async Task AFeedbackWrite_RecomputesTheFeedbackPageOnly_AndAnyOtherWriteEverything()
+    {
+        crm.ImportRandomFacts(seed: 5);
+        crm.Import(ImportKind.Feedback, FeedbackFile(40));
+        var cache = new MetricResultCache();
+        async Task<(object Overview, object Service, object Feedback)> ReadAsync()
+        {
+            await using var db = crm.NewContext();
+            var metrics = new ProcessMetrics(db, cache);
+            return (await metrics.OverviewAsync(Spring), await metrics.ServiceAsync(Spring), await metrics.FeedbackAsync(Spring));
+        }
+
+        async Task<string> LiveFeedbackAsync()
+        {
+            await using var db = crm.NewContext();
+            return MetricResultsJson.Of(await new ProcessMetrics(db).FeedbackAsync(Spring));
+        }
+
+        var first = await ReadAsync();
+        var (version, feedbackVersion) = (Version, FeedbackVersion);
+
+        crm.Scalar("UPDATE Feedback SET ResolvedAt = NULL WHERE Id = (SELECT MIN(Id) FROM Feedback WHERE ResolvedAt IS NOT NULL); SELECT changes()");
+        Assert.Equal(version, Version);
+        Assert.NotEqual(feedbackVersion, FeedbackVersion);
+        var afterFeedback = await ReadAsync();
+        Assert.Same(first.Overview, afterFeedback.Overview);
+        Assert.Same(first.Service, afterFeedback.Service);
+        Assert.NotSame(first.Feedback, afterFeedback.Feedback);
+        Assert.Equal(await LiveFeedbackAsync(), MetricResultsJson.Of(afterFeedback.Feedback));
+
+        // Feedback in an import's batch goes the same way (the batch does what the version triggers it sets aside do).
+        feedbackVersion = FeedbackVersion;
+        crm.Import(ImportKind.Feedback, FeedbackFile(60));
+        Assert.Equal(version, Version);
+        Assert.NotEqual(feedbackVersion, FeedbackVersion);
+        var afterImport = await ReadAsync();
+        Assert.Same(first.Overview, afterImport.Overview);
+        Assert.Equal(await LiveFeedbackAsync(), MetricResultsJson.Of(afterImport.Feedback));
+
+        // A customer is read by the feedback page (churn) and the others: both lanes follow it.
+        feedbackVersion = FeedbackVersion;
+        crm.Scalar("UPDATE Customers SET Name = Name || ' Ltd' WHERE Id = (SELECT MIN(Id) FROM Customers); SELECT changes()");
+        Assert.NotEqual(version, Version);
+        Assert.Equal(feedbackVersion, FeedbackVersion);
+        var afterCustomer = await ReadAsync();
+        Assert.NotSame(afterImport.Overview, afterCustomer.Overview);
+        Assert.NotSame(afterImport.Feedback, afterCustomer.Feedback);
+    }
+
+    [Fact]
+    public async Task AResultCachedByTheCrmVersion_CannotReadFeedback()
+    {
+        await using var db = crm.NewContext();
+        await db.Database.OpenConnectionAsync();
+        var query = new MetricQuery(db.Database.GetDbConnection(), readsFeedback: false);
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            query.ReadAsync("""SELECT COUNT(*) FROM "Feedback" """, null, _ => { }, CancellationToken.None));
+        Assert.Contains("feedback lane", refused.Message, StringComparison.Ordinal);
+        await query.ReadAsync("""SELECT COUNT(*) FROM "ServiceCases" """, null, _ => { }, CancellationToken.None);
     }
 
     private static string FeedbackFile(int rows)
