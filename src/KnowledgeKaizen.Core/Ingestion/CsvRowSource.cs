@@ -46,7 +46,7 @@ internal sealed class CsvRowSource : RowSource
         var header = reader.Headers.Select(h => h.Trim().TrimStart('\uFEFF').ToLowerInvariant()).ToArray();
         if (header.Length == 0 || (header.Length == 1 && header[0].Length == 0))
         {
-            return ValueTask.FromResult<IReadOnlyList<string>>(["The file is empty."]);
+            return ValueTask.FromResult<IReadOnlyList<string>>([ImportMessages.FileEmpty]);
         }
 
         headerCount = header.Length;
@@ -55,22 +55,20 @@ internal sealed class CsvRowSource : RowSource
         var missing = Columns.Where((c, i) => c.Required && fieldOf[i] < 0).Select(c => c.Name).ToList();
         if (missing.Count > 0)
         {
-            var hint = header.Length == 1 && (header[0].Contains(';') || header[0].Contains('\t') || header[0].Contains('|'))
-                ? " The header looks separated by semicolons, tabs or bars; the format uses commas."
-                : string.Empty;
-            problems.Add($"Missing required column(s): {string.Join(", ", missing)}.{hint}");
+            var notCommas = header.Length == 1 && (header[0].Contains(';') || header[0].Contains('\t') || header[0].Contains('|'));
+            problems.Add(ImportMessages.Format(notCommas ? ImportMessages.MissingColumnsNotCommas : ImportMessages.MissingColumns, string.Join(", ", missing)));
         }
 
         var unknown = header.Where(h => Columns.All(c => c.Name != h)).ToList();
         if (unknown.Count > 0)
         {
-            warnings.Add($"Unknown column(s) ignored: {string.Join(", ", unknown)}.");
+            warnings.Add(ImportMessages.Format(ImportMessages.UnknownColumnsIgnored, string.Join(", ", unknown)));
         }
 
         var duplicated = header.GroupBy(h => h).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
         if (duplicated.Count > 0)
         {
-            problems.Add($"Column(s) named more than once: {string.Join(", ", duplicated)}.");
+            problems.Add(ImportMessages.Format(ImportMessages.ColumnsNamedTwice, string.Join(", ", duplicated)));
         }
 
         return ValueTask.FromResult<IReadOnlyList<string>>(problems);
@@ -100,16 +98,16 @@ internal sealed class CsvRowSource : RowSource
     {
         if (!Utf8.IsValid(reader.RawRecord))
         {
-            return "This row is not valid UTF-8. Save the file as UTF-8.";
+            return ImportMessages.RowNotUtf8;
         }
 
         if (malformed.Remove(reader.RowNumber + 1, out var reason))
         {
-            return $"Misplaced quote ({reason}): quote the whole field and double any quote inside it.";
+            return ImportMessages.Format(ImportMessages.MisplacedQuote, reason);
         }
 
         return reader.FieldCount != headerCount
-            ? $"This row has {reader.FieldCount} fields but the header has {headerCount}."
+            ? ImportMessages.Format(ImportMessages.FieldCount, reader.FieldCount, headerCount)
             : null;
     }
 

@@ -102,15 +102,15 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImp
             }
             catch (DecoderFallbackException)
             {
-                report.AddProblem(0, null, $"The file is not valid UTF-8 (near line {source.Line + 1}). Save it as UTF-8 and try again.");
+                report.AddProblem(0, null, ImportMessages.Format(ImportMessages.FileNotUtf8, source.Line + 1));
             }
             catch (JsonException ex)
             {
-                report.AddProblem(0, null, $"The JSON is malformed near record {source.Line + 1}: {ex.Message}");
+                report.AddProblem(0, null, ImportMessages.Format(ImportMessages.JsonMalformed, source.Line + 1, ex.Message));
             }
             catch (CsvHelper.CsvFormatException ex)
             {
-                report.AddProblem(0, null, $"The CSV cannot be read near line {source.Line + 1}: {ex.Message.Split('\n')[0]}");
+                report.AddProblem(0, null, ImportMessages.Format(ImportMessages.CsvUnreadable, source.Line + 1, ex.Message.Split('\n')[0]));
             }
 
             var staged = staging.Count();
@@ -316,7 +316,7 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImp
 
         if (report.Rows == 0)
         {
-            report.AddProblem(0, null, "The file has a header but no data rows.");
+            report.AddProblem(0, null, ImportMessages.HeaderOnly);
         }
     }
 
@@ -343,13 +343,17 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImp
             if (source.RecordProblem is { } shape)
             {
                 row.Problem(source.RecordProblemColumn, shape);
+                foreach (var more in source.MoreRecordProblems)
+                {
+                    row.Problem(more.Column, more.Reason);
+                }
             }
             else
             {
                 mapper.Map(row, values);
                 if (values[0] is string key && !seen.TryAdd(key, source.Line, out var firstLine))
                 {
-                    row.Problem(0, $"Duplicate {mapper.Columns[0].Name} '{key}': already on line {firstLine}.");
+                    row.Problem(0, ImportMessages.Format(ImportMessages.Duplicate, mapper.Columns[0].Name, key, firstLine));
                 }
             }
 

@@ -53,10 +53,10 @@ internal sealed class ImportRecovery(KnowledgeKaizenDbContext db, ImportService 
             case ImportStatus.Queued when job is { Status: JobStatus.Queued }:
                 return; // The job worker runs it.
             case ImportStatus.Queued:
-                record.Fail("Interrupted before it started; nothing was applied. Run it again.", clock.GetUtcNow());
+                record.Fail(ImportMessages.InterruptedBeforeStart, clock.GetUtcNow());
                 break;
             case ImportStatus.Running:
-                record.Fail("Interrupted while reading the file; nothing was applied. Run it again.", clock.GetUtcNow());
+                record.Fail(ImportMessages.InterruptedWhileReading, clock.GetUtcNow());
                 break;
             default:
                 logger.LogInformation("Finishing import {ImportId} ({Kind}, {File}) from its staged rows: {Applied} rows were applied before the stop",

@@ -165,13 +165,12 @@ public sealed class ImportService(KnowledgeKaizenDbContext db, ImportPipeline pi
             {
                 // On PostgreSQL the rows are staged for the length of the apply's one transaction, which the server rolled back.
                 record.Fail(db.Database.IsSqlite()
-                    ? "Interrupted before its rows were applied, and its staged rows are gone; nothing was applied. Run it again."
-                    : "Interrupted while its rows were being applied; the database rolled the import back, so nothing was applied. Run it again.", clock.GetUtcNow());
+                    ? ImportMessages.InterruptedStagedGone
+                    : ImportMessages.InterruptedRolledBack, clock.GetUtcNow());
             }
             else
             {
-                record.PauseApply(string.Create(CultureInfo.InvariantCulture,
-                    $"Its staged rows are gone after {record.AppliedRows:N0} rows were applied. Import the file again to finish: rows already applied stay unchanged."));
+                record.PauseApply(ImportMessages.Format(ImportMessages.StagedGone, record.AppliedRows));
             }
 
             await db.SaveChangesAsync(ct);
@@ -234,7 +233,7 @@ public sealed class ImportService(KnowledgeKaizenDbContext db, ImportPipeline pi
         {
             if (mapping.Mapping.ImportKind != kind)
             {
-                throw new ArgumentException($"The mapping {mapping.Mapping.Name} imports {mapping.Mapping.Kind}, not {kind.Slug()}.", nameof(mapping));
+                throw new ArgumentException(ImportMessages.Format(ImportMessages.MappingOfOtherKind, mapping.Mapping.Name, mapping.Mapping.Kind, kind.Slug()), nameof(mapping));
             }
 
             await using var json = new MemoryStream(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(mapping, MappingJson.Options)));
@@ -261,7 +260,7 @@ public sealed class ImportService(KnowledgeKaizenDbContext db, ImportPipeline pi
         catch (Exception ex)
         {
             // Nothing was applied; the record says so instead of staying "running".
-            record.Fail(ex is OperationCanceledException ? "Cancelled; nothing was applied." : $"Failed; nothing was applied: {ex.Message}", clock.GetUtcNow());
+            record.Fail(ex is OperationCanceledException ? ImportMessages.Cancelled : ImportMessages.Format(ImportMessages.Failed, ex.Message), clock.GetUtcNow());
             await db.SaveChangesAsync(CancellationToken.None);
             File.Delete(staging);
             throw;
@@ -320,8 +319,9 @@ public sealed class ImportService(KnowledgeKaizenDbContext db, ImportPipeline pi
         {
             // The failed batch rolled back: the record is read again as committed, then says where the apply stopped.
             await db.Entry(record).ReloadAsync(CancellationToken.None);
-            record.PauseApply(string.Create(CultureInfo.InvariantCulture, $"{(ex is OperationCanceledException ? "Stopped" : $"Stopped by an error ({ex.Message})")} after " +
-                $"{record.AppliedRows:N0} of {staged.Count:N0} rows were applied; the rest are applied when the portal next starts."));
+            record.PauseApply(ex is OperationCanceledException
+                ? ImportMessages.Format(ImportMessages.Stopped, record.AppliedRows, staged.Count)
+                : ImportMessages.Format(ImportMessages.StoppedByError, ex.Message, record.AppliedRows, staged.Count));
             await db.SaveChangesAsync(CancellationToken.None);
             throw;
         }

@@ -18,7 +18,7 @@ internal sealed class JsonRecords(Stream stream) : IDisposable
         switch (await FirstSignificantByteAsync(stream, ct))
         {
             case -1:
-                return "The file is empty.";
+                return ImportMessages.FileEmpty;
             case '[':
                 array = JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(stream, cancellationToken: ct).GetAsyncEnumerator(ct);
                 return null;
@@ -26,7 +26,7 @@ internal sealed class JsonRecords(Stream stream) : IDisposable
                 lines = new StreamReader(stream, CsvRowSource.StrictUtf8, detectEncodingFromByteOrderMarks: true);
                 return null;
             default:
-                return "A JSON file must be an array of objects or one object per line (NDJSON).";
+                return ImportMessages.JsonNotRecords;
         }
     }
 
@@ -60,7 +60,7 @@ internal sealed class JsonRecords(Stream stream) : IDisposable
             }
             catch (JsonException ex)
             {
-                malformed($"Not a JSON object: {ex.Message}");
+                malformed(ImportMessages.Format(ImportMessages.LineNotObject, ex.Message));
             }
 
             return true;

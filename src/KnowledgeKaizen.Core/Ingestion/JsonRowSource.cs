@@ -33,7 +33,7 @@ internal sealed class JsonRowSource(Stream stream, IReadOnlyList<ColumnSpec> col
         RecordProblem = null;
         if (element.ValueKind != JsonValueKind.Object)
         {
-            RecordProblem = "Each record must be a JSON object.";
+            RecordProblem = ImportMessages.RecordNotObject;
             return;
         }
 
@@ -44,7 +44,7 @@ internal sealed class JsonRowSource(Stream stream, IReadOnlyList<ColumnSpec> col
             {
                 if (reportedUnknown.Add(property.Name))
                 {
-                    warnings.Add($"Unknown field ignored: {property.Name}.");
+                    warnings.Add(ImportMessages.Format(ImportMessages.UnknownFieldIgnored, property.Name));
                 }
 
                 continue;

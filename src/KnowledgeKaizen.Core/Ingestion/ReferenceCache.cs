@@ -74,14 +74,15 @@ internal sealed class ReferenceCache(DbConnection connection)
         return userIds.GetValueOrDefault(email.Trim().ToUpperInvariant());
     }
 
-    public static string Describe(ReferenceTable table) => table switch
+    /// <summary>The format of the problem that names an unknown record of <paramref name="table"/>.</summary>
+    public static string Unknown(ReferenceTable table) => table switch
     {
-        ReferenceTable.Stage => "stage",
-        ReferenceTable.Rep => "rep",
-        ReferenceTable.Customer => "customer",
-        ReferenceTable.Opportunity => "opportunity",
-        ReferenceTable.ServiceCase => "service case",
-        _ => "user",
+        ReferenceTable.Stage => ImportMessages.UnknownStage,
+        ReferenceTable.Rep => ImportMessages.UnknownRep,
+        ReferenceTable.Customer => ImportMessages.UnknownCustomer,
+        ReferenceTable.Opportunity => ImportMessages.UnknownOpportunity,
+        ReferenceTable.ServiceCase => ImportMessages.UnknownServiceCase,
+        _ => ImportMessages.UnknownUser,
     };
 
     private Dictionary<string, object> Load(ReferenceTable table)

@@ -35,7 +35,7 @@ internal sealed class RowContext(RowSource source, IReadOnlyList<ColumnSpec> col
         {
             if (columns[column].Required)
             {
-                Problem(column, "A value is required.");
+                Problem(column, ImportMessages.ValueRequired);
             }
 
             return null;
@@ -43,7 +43,7 @@ internal sealed class RowContext(RowSource source, IReadOnlyList<ColumnSpec> col
 
         if (value.Length > maxLength)
         {
-            Problem(column, $"Too long: {value.Length} characters, at most {maxLength}.");
+            Problem(column, ImportMessages.Format(ImportMessages.TooLong, value.Length, maxLength));
             return null;
         }
 
@@ -64,7 +64,7 @@ internal sealed class RowContext(RowSource source, IReadOnlyList<ColumnSpec> col
             return utc + dateShift;
         }
 
-        Problem(column, $"'{Shorten(value)}' is not an ISO 8601 date (e.g. 2025-03-04 or 2025-03-04T10:15:00Z).");
+        Problem(column, ImportMessages.Format(ImportMessages.NotIsoDate, Shorten(value)));
         return null;
     }
 
@@ -78,13 +78,13 @@ internal sealed class RowContext(RowSource source, IReadOnlyList<ColumnSpec> col
 
         if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || !double.IsFinite(number))
         {
-            Problem(column, $"'{Shorten(value)}' is not a number (use '.' for decimals).");
+            Problem(column, ImportMessages.Format(ImportMessages.NotNumber, Shorten(value)));
             return null;
         }
 
         if (number < min)
         {
-            Problem(column, string.Create(CultureInfo.InvariantCulture, $"{number} is below the minimum of {min}."));
+            Problem(column, ImportMessages.Format(ImportMessages.BelowMinimum, number, min));
             return null;
         }
 
@@ -101,7 +101,7 @@ internal sealed class RowContext(RowSource source, IReadOnlyList<ColumnSpec> col
 
         if (!int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) || number < min || number > max)
         {
-            Problem(column, $"'{Shorten(value)}' is not a whole number from {min} to {max}.");
+            Problem(column, ImportMessages.Format(ImportMessages.NotWholeNumber, Shorten(value), min, max));
             return null;
         }
 
@@ -120,7 +120,7 @@ internal sealed class RowContext(RowSource source, IReadOnlyList<ColumnSpec> col
             case "false" or "0" or "no":
                 return false;
             default:
-                Problem(column, $"'{Shorten(value)}' is not true or false.");
+                Problem(column, ImportMessages.Format(ImportMessages.NotBoolean, Shorten(value)));
                 return null;
         }
     }
@@ -141,7 +141,7 @@ internal sealed class RowContext(RowSource source, IReadOnlyList<ColumnSpec> col
         }
 
         var allowed = string.Join(", ", Enum.GetNames<TEnum>().Select(n => n.ToLowerInvariant()));
-        Problem(column, $"'{Shorten(value)}' is not one of: {allowed}.");
+        Problem(column, ImportMessages.Format(ImportMessages.NotOneOf, Shorten(value), allowed));
         return null;
     }
 
@@ -157,7 +157,7 @@ internal sealed class RowContext(RowSource source, IReadOnlyList<ColumnSpec> col
         var id = references.Find(table, value.Trim());
         if (id is null)
         {
-            Problem(column, $"Unknown {ReferenceCache.Describe(table)} '{Shorten(value)}'.");
+            Problem(column, ImportMessages.Format(ReferenceCache.Unknown(table), Shorten(value)));
         }
 
         return id;
@@ -168,7 +168,7 @@ internal sealed class RowContext(RowSource source, IReadOnlyList<ColumnSpec> col
     {
         if (later is not null && earlier is not null && later < earlier)
         {
-            Problem(laterColumn, $"{columns[laterColumn].Name} is before {columns[earlierColumn].Name}.");
+            Problem(laterColumn, ImportMessages.Format(ImportMessages.NotBefore, columns[laterColumn].Name, columns[earlierColumn].Name));
         }
     }
 

@@ -20,6 +20,12 @@ internal abstract class RowSource(Stream stream, IReadOnlyList<ColumnSpec> colum
     /// <summary>The column <see cref="RecordProblem"/> concerns, when it concerns one (a mapped value).</summary>
     public string? RecordProblemColumn { get; protected set; }
 
+    /// <summary>
+    /// The current record's other problems, each with its column (a mapped row can have several): each is a sentence of
+    /// its own, so each is listed, and read back in the reader's language, on its own.
+    /// </summary>
+    public IReadOnlyList<ImportProblem> MoreRecordProblems { get; protected set; } = [];
+
     /// <summary>How problems name a column: its name, and for a mapped file where the value comes from.</summary>
     public virtual string ColumnName(int column) => Columns[column].Name;
 

@@ -44,7 +44,7 @@ internal sealed class RepMapper : RowMapper
         var email = row.Text(Email, 256)?.Trim();
         if (email is not null && !email.Contains('@'))
         {
-            row.Problem(Email, $"'{email}' is not an email address.");
+            row.Problem(Email, ImportMessages.Format(ImportMessages.NotEmail, email));
         }
 
         values[2] = email;
@@ -157,7 +157,7 @@ internal sealed class StageHistoryMapper : RowMapper
         var outcome = row.Choice<StageOutcome>(Outcome);
         if (outcome == nameof(StageOutcome.Open) && left is not null)
         {
-            row.Problem(LeftAt, "An open stage has no left_at.");
+            row.Problem(LeftAt, ImportMessages.OpenStageHasNoEnd);
         }
 
         values[4] = entered;

@@ -66,13 +66,13 @@ public sealed partial class DisplayNames
         return detail;
     }
 
-    /// <summary>The one-line summary an import writes (<see cref="ImportReport.Summary"/>), else the text as it is.</summary>
+    /// <summary>The one-line summary an import writes (<see cref="ImportReport.Summary"/>), else why it stopped (<see cref="ImportMessage"/>).</summary>
     private string ImportSummary(string text)
     {
         var summary = ImportSummaryLine().Match(text);
         if (!summary.Success || !ImportKinds.TryParse(summary.Groups["kind"].Value, out var kind))
         {
-            return text;
+            return ImportMessage(text);
         }
 
         var counts = l["{0} rows, {1} inserted, {2} updated, {3} unchanged, {4} rejected, {5} problems",

@@ -90,6 +90,37 @@ public sealed partial class MappingPageTests(PortalFactory factory) : IClassFixt
         Assert.Contains("name=\"Companions[0].StoredFile\"", html, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// On a Chinese page the sentences the import back end composed are Chinese, their values as written: a mapping's
+    /// problem on the mapping page, and a row's problem in the preview and in the check's report.
+    /// </summary>
+    [Fact]
+    public async Task OnAChinesePage_AMappingsProblem_AndARowsProblem_AreInChinese()
+    {
+        await factory.EnsureUserAsync("mapper-zh@test.local", Roles.Admin);
+        var client = await factory.SignInAsync("mapper-zh@test.local", PortalFactory.UserPassword);
+        await PortalFactory.PostFormAsync(client, "/culture", new() { ["culture"] = "zh-Hans", ["returnUrl"] = "/" }, "/");
+        var cases = await File.ReadAllBytesAsync(Path.Combine(RepoPaths.CrmExports, "salesforce", "cases.csv"));
+        var reps = Encoding.UTF8.GetBytes("编号,姓名,部门,大区,岗位\nZ-1,周敏,华东销售,East,销售\nZ-2,吴刚,客服中心,East,客服专员\n");
+
+        var needsComments = await client.GetStringAsync((await UploadAsync(client, "service-cases", "cases.csv", cases, layout: "salesforce-cases")).Headers.Location!.OriginalString);
+        var mapUrl = (await UploadAsync(client, "reps", "员工.csv", reps, layout: "")).Headers.Location!.OriginalString;
+        var map = await client.GetStringAsync(mapUrl);
+        var fields = Fields(map);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(fields.Single(f => f.Key == "Json").Value)!;
+        json["timeZone"] = "Mars/Olympus";
+        var inMarsTime = await (await PostAsync(client, mapUrl, [.. fields.Where(f => f.Key != "Json"), new("Json", json.ToJsonString())], "ApplyJson")).Content.ReadAsStringAsync();
+        var reportId = await FinishAsync(client, await PostMapAsync(client, mapUrl, map, "Check"));
+        var report = Table(await client.GetStringAsync($"/Imports/Details/{reportId}"), "import-problems");
+
+        Assert.Contains("映射 salesforce-cases 还要读取文件 comments: Case comments (CaseComment)：请一并发送。", needsComments, StringComparison.Ordinal);
+        Assert.Matches("data-testid=\"mapping-problems\".*“Mars/Olympus”不是时区", inMarsTime.ReplaceLineEndings(" "));
+        Assert.DoesNotContain("send it too", needsComments, StringComparison.Ordinal);
+        Assert.Contains("“客服专员”不在映射的值列表中", Table(map, "mapping-preview"), StringComparison.Ordinal);
+        Assert.Contains("“客服专员”不在映射的值列表中", report, StringComparison.Ordinal);
+        Assert.DoesNotContain("is not in the mapping", report, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task MapPage_RefusesATokenItDidNotMake()
     {

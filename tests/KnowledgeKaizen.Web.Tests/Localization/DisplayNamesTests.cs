@@ -90,6 +90,7 @@ public sealed class DisplayNamesTests(PortalFactory factory) : IClassFixture<Por
             names.AuditDetail($"{ImportStatus.Succeeded}: {applied.Summary()}"));
         Assert.Equal("已预览: 销售: 3 行，新增 0，更新 0，未变化 0，拒绝 0，问题 0 个; 映射 hubspot-owners 略过 1 行 — 试运行，未应用任何内容",
             names.AuditDetail($"{ImportStatus.Previewed}: {mapped.Summary()}"));
+        Assert.Equal("失败: 已取消；未应用任何数据。", names.AuditDetail($"{ImportStatus.Failed}: {ImportMessages.Cancelled}"));
     });
 
     [Fact]
@@ -162,6 +163,61 @@ public sealed class DisplayNamesTests(PortalFactory factory) : IClassFixture<Por
             Assert.Equal("Training on 42,085 closed stage entries", names.InsightMessage(training));
             Assert.Equal("Each stage's base rate", names.Trainer(ExpectedOutcomeModel.BaseRateTrainer));
         });
+    }
+
+    /// <summary>
+    /// Every sentence of the import catalogue, composed with sample values, reads back to its own format and values: the
+    /// same English on an English page, its Chinese (a different text) on a Chinese one, the values kept as written.
+    /// </summary>
+    [Fact]
+    public void EveryImportSentence_ReadsBackToItsFormat_InEitherLanguage()
+    {
+        var samples = ImportMessages.All.Select(format => (Format: format, Arguments: SampleArguments(format))).ToList();
+
+        InCulture("en", names =>
+        {
+            foreach (var (format, arguments) in samples)
+            {
+                var stored = ImportMessages.Format(format, arguments);
+                Assert.Equal(stored, names.ImportMessage(stored));
+            }
+        });
+        InCulture("zh-Hans", (names, l) =>
+        {
+            foreach (var (format, arguments) in samples)
+            {
+                var stored = ImportMessages.Format(format, arguments);
+                var chinese = names.ImportMessage(stored);
+                Assert.Equal(l[format, arguments].Value, chinese);
+                Assert.NotEqual(stored, chinese);
+                Assert.All(arguments.OfType<string>(), value => Assert.Contains(value, chinese, StringComparison.Ordinal));
+            }
+        });
+
+        // Counts are numbers; anything else (a name, a value, a line) a word that appears nowhere in the formats.
+        static object[] SampleArguments(string format) => [.. Enumerable.Range(0, SentenceFormats.Arguments(format))
+            .Select(i => format.Contains($"{{{i}:N0}}", StringComparison.Ordinal) ? (object)(1234 + i) : $"x{i}q")];
+    }
+
+    [Fact]
+    public void AnImportSentence_WithASentenceInside_IsReadBackWhole_AndCountsAreTheReadersNumbers()
+    {
+        var failed = ImportMessages.Format(ImportMessages.Failed, ImportMessages.Format(ImportMessages.FileTooLarge, 50));
+        var companion = ImportMessages.Format(ImportMessages.CompanionProblem, "comments.csv", "comments: Case comments",
+            ImportMessages.Format(ImportMessages.AtLine, 3, ImportMessages.RowNotUtf8));
+        var stopped = ImportMessages.Format(ImportMessages.Stopped, 120000, 300000);
+
+        InCulture("zh-Hans", names =>
+        {
+            Assert.Equal("失败；未应用任何数据：文件超过了 50 MB 的上限。", names.ImportMessage(failed));
+            Assert.Equal("文件 comments.csv（comments: Case comments）：第 3 行：此行不是有效的 UTF-8。请将文件另存为 UTF-8。", names.ImportMessage(companion));
+            Assert.Equal("已在应用 300,000 行中的 120,000 行后停止；其余行将在门户下次启动时应用。", names.ImportMessage(stopped));
+            Assert.Equal("太长：1,234 个字符，最多 500 个。", names.ImportMessage("Too long: 1234 characters, at most 500."));
+            Assert.Equal("“O'Brien”不是电子邮件地址。", names.ImportMessage("'O'Brien' is not an email address."));
+            Assert.Equal("Some parser's own words.", names.ImportMessage("Some parser's own words."));
+        });
+        InCulture("en", names => Assert.Equal("Stopped after 120,000 of 300,000 rows were applied; the rest are applied when the portal next starts.",
+            names.ImportMessage(stopped)));
     }
 
     private void InCulture(string culture, Action<DisplayNames> check) => InCulture(culture, (names, _) => check(names));

@@ -1,3 +1,4 @@
+using KnowledgeKaizen.Core.Ingestion;
 using KnowledgeKaizen.Core.Knowledge;
 using KnowledgeKaizen.Insights;
 using KnowledgeKaizen.Web.Localization;
@@ -62,12 +63,21 @@ public sealed partial class OneLabelPerThingTests
     }
 
     [Fact]
-    public void EverySentenceTheInsightsCompose_HasAChineseTranslation_WithTheSameArguments()
+    public void EverySentenceTheInsightsCompose_HasAChineseTranslation_WithTheSameArguments() =>
+        AssertTranslated(InsightMessages.All, format => Placeholder().Matches(format).Select(m => m.Groups[1].Value));
+
+    [Fact]
+    public void EverySentenceTheImportsCompose_HasAChineseTranslation_WithTheSameArguments_CountsStillCounts() =>
+        AssertTranslated(ImportMessages.All, format => Placeholder().Matches(format).Select(m => m.Value));
+
+    /// <summary>Each format has its Chinese, with the same placeholders (<paramref name="placeholders"/> says what must match).</summary>
+    /// <remarks>The insights pass their numbers back as written, so only the indexes count; the imports' counts are numbers, formatted by the Chinese text too.</remarks>
+    private static void AssertTranslated(IEnumerable<string> formats, Func<string, IEnumerable<string>> placeholders)
     {
-        var missing = InsightMessages.All.Where(format => !Translations.TryGetValue(format, out var chinese) || Arguments(chinese) != Arguments(format)).ToList();
+        var missing = formats.Where(format => !Translations.TryGetValue(format, out var chinese) || Arguments(chinese) != Arguments(format)).ToList();
         Assert.True(missing.Count == 0, "Missing or different zh-Hans translations:\n" + string.Join("\n", missing));
 
-        static string Arguments(string format) => string.Join(",", Placeholder().Matches(format).Select(m => m.Groups[1].Value).Order(StringComparer.Ordinal));
+        string Arguments(string format) => string.Join(",", placeholders(format).Distinct().Order(StringComparer.Ordinal));
     }
 
     [Fact]

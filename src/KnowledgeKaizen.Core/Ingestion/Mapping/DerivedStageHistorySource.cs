@@ -50,7 +50,7 @@ internal sealed class DerivedStageHistorySource(Stream stream, ImportFormat form
         {
             if (target is not ("won" or "lost" or "ignore") && !stages.Contains(target, StringComparer.Ordinal))
             {
-                problems.Add($"The stage map sends '{value}' to '{target}', which is not a stage of the portal ({string.Join(", ", stages)}).");
+                problems.Add(ImportMessages.Format(ImportMessages.StageMapTarget, value, target, string.Join(", ", stages)));
             }
 
             stageMap[value.Trim()] = target;
@@ -61,8 +61,8 @@ internal sealed class DerivedStageHistorySource(Stream stream, ImportFormat form
             states[value.Trim()] = meaning;
         }
 
-        var keep = import.Mapping.Keep.Select(c => compiler.Main(c, "a filter")).ToList();
-        var opportunity = compiler.Required(rule.Opportunity, "the opportunity");
+        var keep = import.Mapping.Keep.Select(c => compiler.Main(c, ImportMessages.AFilter)).ToList();
+        var opportunity = compiler.Required(rule.Opportunity, ImportMessages.TheOpportunity);
         opportunitySource = opportunity.Describe();
         var read = rule.Shape switch
         {
@@ -135,18 +135,18 @@ internal sealed class DerivedStageHistorySource(Stream stream, ImportFormat form
 
     private Action<RowScope> EventsReader(MappingCompiler compiler, RuleNode opportunity)
     {
-        var at = compiler.Required(rule.At ?? new FieldRule(), "the time of a change", isDate: true);
-        var stage = compiler.Required(rule.Stage ?? new FieldRule(), "the stage");
+        var at = compiler.Required(rule.At ?? new FieldRule(), ImportMessages.TheTimeOfAChange, isDate: true);
+        var stage = compiler.Required(rule.Stage ?? new FieldRule(), ImportMessages.TheStage);
         stageSource = stage.Describe();
         return scope => Add(scope, opportunity, at, RawEventKind.Stage, stage.Evaluate(scope), null);
     }
 
     private Action<RowScope> FieldHistoryReader(MappingCompiler compiler, RuleNode opportunity)
     {
-        var at = compiler.Required(rule.At ?? new FieldRule(), "the time of a change", isDate: true);
-        var field = compiler.Required(rule.FieldName ?? new FieldRule(), "the changed field");
-        var oldValue = compiler.Required(rule.OldValue ?? new FieldRule(), "the old value");
-        var newValue = compiler.Required(rule.NewValue ?? new FieldRule(), "the new value");
+        var at = compiler.Required(rule.At ?? new FieldRule(), ImportMessages.TheTimeOfAChange, isDate: true);
+        var field = compiler.Required(rule.FieldName ?? new FieldRule(), ImportMessages.TheChangedField);
+        var oldValue = compiler.Required(rule.OldValue ?? new FieldRule(), ImportMessages.TheOldValue);
+        var newValue = compiler.Required(rule.NewValue ?? new FieldRule(), ImportMessages.TheNewValue);
         stageSource = newValue.Describe();
         var stageFields = new HashSet<string>(rule.StageFields, StringComparer.OrdinalIgnoreCase);
         var stateFields = new HashSet<string>(rule.StateFields, StringComparer.OrdinalIgnoreCase);
@@ -185,7 +185,7 @@ internal sealed class DerivedStageHistorySource(Stream stream, ImportFormat form
 
         if (stageColumns.Count == 0)
         {
-            problems.Add($"The file has no column like {string.Join(" or ", rule.EnteredColumns)}.");
+            problems.Add(ImportMessages.Format(ImportMessages.NoEnteredColumn, string.Join(" or ", rule.EnteredColumns)));
         }
 
         stageSource = rule.EnteredColumns.FirstOrDefault() ?? "stage";
@@ -194,7 +194,7 @@ internal sealed class DerivedStageHistorySource(Stream stream, ImportFormat form
             var id = opportunity.Evaluate(scope)?.Trim();
             if (string.IsNullOrEmpty(id))
             {
-                scope.Problem(opportunity.Describe(), "A value is required.");
+                scope.Problem(opportunity.Describe(), ImportMessages.ValueRequired);
                 return;
             }
 
@@ -207,7 +207,9 @@ internal sealed class DerivedStageHistorySource(Stream stream, ImportFormat form
 
                 if (!import.Context.Dates.TryParse(text, rule.EnteredFormat, out var at, out _))
                 {
-                    scope.Problem(reader.Header[column], $"'{RuleNode.Shorten(text)}' is not a date{(rule.EnteredFormat is null ? string.Empty : $" in the format {rule.EnteredFormat}")}.");
+                    scope.Problem(reader.Header[column], rule.EnteredFormat is null
+                        ? ImportMessages.Format(ImportMessages.NotDate, RuleNode.Shorten(text))
+                        : ImportMessages.Format(ImportMessages.NotDateInFormat, RuleNode.Shorten(text), rule.EnteredFormat));
                     return;
                 }
 
@@ -227,7 +229,7 @@ internal sealed class DerivedStageHistorySource(Stream stream, ImportFormat form
 
         if (string.IsNullOrEmpty(id) || time is null)
         {
-            scope.Problem(string.IsNullOrEmpty(id) ? opportunity.Describe() : at.Describe(), "A value is required.");
+            scope.Problem(string.IsNullOrEmpty(id) ? opportunity.Describe() : at.Describe(), ImportMessages.ValueRequired);
             return;
         }
 
@@ -258,7 +260,7 @@ internal sealed class DerivedStageHistorySource(Stream stream, ImportFormat form
         var stage = table.IndexOf(records.Stage);
         if (id < 0 || stage < 0)
         {
-            problems.Add($"The file {table.Name} has no column {(id < 0 ? records.Id : records.Stage)}.");
+            problems.Add(ImportMessages.Format(ImportMessages.TableHasNoColumn, table.Name, id < 0 ? records.Id : records.Stage));
             return;
         }
 
@@ -277,7 +279,7 @@ internal sealed class DerivedStageHistorySource(Stream stream, ImportFormat form
         var firstLine = raw.Count > 0 ? raw.Min(e => e.Line) : 0;
         if (!import.Context.Opportunities.TryGetValue(id, out var facts))
         {
-            pending.Enqueue(new Output(firstLine, null, ColumnName(Opportunity), $"Unknown opportunity '{id}': import the opportunities first."));
+            pending.Enqueue(new Output(firstLine, null, ColumnName(Opportunity), ImportMessages.Format(ImportMessages.ImportOpportunitiesFirst, id)));
             return;
         }
 
@@ -291,7 +293,7 @@ internal sealed class DerivedStageHistorySource(Stream stream, ImportFormat form
             {
                 if (!stageMap.TryGetValue(change.Value, out var code))
                 {
-                    bad.Add(new Output(change.Line, null, change.Column ?? ColumnName(Stage), $"'{RuleNode.Shorten(change.Value)}' is not in the mapping's stage map."));
+                    bad.Add(new Output(change.Line, null, change.Column ?? ColumnName(Stage), ImportMessages.Format(ImportMessages.NotInStageMap, RuleNode.Shorten(change.Value))));
                     continue;
                 }
 

@@ -37,7 +37,7 @@ public sealed record FileSample(IReadOnlyList<string> Header, IReadOnlyList<IRea
         }
         catch (Exception e) when (e is System.Text.DecoderFallbackException or System.Text.Json.JsonException or CsvHelper.CsvFormatException)
         {
-            return new FileSample([], [], $"The file cannot be read: {e.Message.Split('\n')[0]}");
+            return new FileSample([], [], ImportMessages.Format(ImportMessages.SampleUnreadable, e.Message.Split('\n')[0]));
         }
     }
 

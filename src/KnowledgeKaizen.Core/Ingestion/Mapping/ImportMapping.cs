@@ -65,7 +65,7 @@ public sealed record ImportMapping
 
     /// <exception cref="JsonException">The text is not a mapping.</exception>
     public static ImportMapping FromJson(string json) =>
-        JsonSerializer.Deserialize<ImportMapping>(json, MappingJson.Options) ?? throw new JsonException("The mapping is empty.");
+        JsonSerializer.Deserialize<ImportMapping>(json, MappingJson.Options) ?? throw new JsonException(ImportMessages.MappingEmpty);
 }
 
 /// <summary>Another file of the same export, read whole and used for lookups.</summary>

@@ -73,7 +73,7 @@ internal sealed class LookupTable
             {
                 if (reader.RecordProblem is { } shape)
                 {
-                    return (null, $"line {reader.Line}: {shape}");
+                    return (null, ImportMessages.Format(ImportMessages.AtLine, reader.Line, shape));
                 }
 
                 var row = new string?[reader.Header.Count];
@@ -91,7 +91,7 @@ internal sealed class LookupTable
         }
         catch (Exception e) when (e is System.Text.DecoderFallbackException or System.Text.Json.JsonException or CsvHelper.CsvFormatException)
         {
-            return (null, $"it cannot be read near line {reader.Line + 1}: {e.Message.Split('\n')[0]}");
+            return (null, ImportMessages.Format(ImportMessages.CompanionUnreadable, reader.Line + 1, e.Message.Split('\n')[0]));
         }
     }
 }

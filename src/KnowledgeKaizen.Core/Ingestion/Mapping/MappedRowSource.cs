@@ -53,6 +53,7 @@ internal sealed class MappedRowSource(Stream stream, ImportFormat format, IReadO
                 Array.Clear(Cells);
                 RecordProblem = shape;
                 RecordProblemColumn = null;
+                MoreRecordProblems = [];
                 return true;
             }
 
@@ -105,20 +106,20 @@ internal sealed class MappedRowSource(Stream stream, ImportFormat format, IReadO
 
         RecordProblem = null;
         RecordProblemColumn = null;
+        MoreRecordProblems = [];
         foreach (var (field, source, value) in scope.Defaults)
         {
             report.AddNote(new ImportNote(Line, ImportNoteKinds.DefaultUsed, field, value, null, source));
         }
     }
 
-    /// <summary>The row's mapping problems as the record's problem: the first names its column, the others follow in the text.</summary>
+    /// <summary>The row's mapping problems as the record's problems, each with its column.</summary>
     private void Fail()
     {
         var problems = scope!.Problems;
         RecordProblemColumn = problems[0].Column;
-        RecordProblem = problems.Count == 1
-            ? problems[0].Reason
-            : problems[0].Reason + " " + string.Join(" ", problems.Skip(1).Select(p => $"{p.Column}: {p.Reason}"));
+        RecordProblem = problems[0].Reason;
+        MoreRecordProblems = [.. problems.Skip(1).Select(p => new ImportProblem(Line, p.Column, p.Reason))];
         Array.Clear(Cells);
     }
 

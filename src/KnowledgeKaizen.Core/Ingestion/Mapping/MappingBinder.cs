@@ -12,7 +12,7 @@ public sealed class MappingBinder(KnowledgeKaizenDbContext db)
 {
     public async Task<MappedImport> BindAsync(ImportMapping mapping, IReadOnlyDictionary<string, CompanionContent> companions, CancellationToken ct = default)
     {
-        var problems = new List<string>(MappingValidation.Validate(mapping).Select(e => "The mapping is not valid: " + e));
+        var problems = new List<string>(MappingValidation.Validate(mapping).Select(e => ImportMessages.Format(ImportMessages.MappingNotValid, e)));
         DateReader.TryResolveZone(mapping.TimeZone, out var zone);
         var context = new MappingContext
         {
@@ -24,7 +24,7 @@ public sealed class MappingBinder(KnowledgeKaizenDbContext db)
         {
             if (!given.Remove(companion.Name, out var content))
             {
-                problems.Add($"The mapping {mapping.Name} also reads the file {Describe(companion)}: send it too.");
+                problems.Add(ImportMessages.Format(ImportMessages.CompanionNotSent, mapping.Name, Describe(companion)));
                 continue;
             }
 
@@ -33,14 +33,14 @@ public sealed class MappingBinder(KnowledgeKaizenDbContext db)
                 var (table, problem) = await LookupTable.ReadAsync(companion.Name, content.Content, FormatOf(content), ct);
                 if (table is null)
                 {
-                    problems.Add($"The file {content.FileName} ({Describe(companion)}): {problem}");
+                    problems.Add(ImportMessages.Format(ImportMessages.CompanionProblem, content.FileName, Describe(companion), problem));
                     continue;
                 }
 
                 var missing = companion.Detect.Where(c => !ImportDetector.Has(table.Header.ToHashSet(StringComparer.OrdinalIgnoreCase), c)).ToList();
                 if (missing.Count > 0)
                 {
-                    problems.Add($"The file {content.FileName} is not {Describe(companion)}: it has no column {string.Join(", ", missing)}.");
+                    problems.Add(ImportMessages.Format(ImportMessages.CompanionMissingColumns, content.FileName, Describe(companion), string.Join(", ", missing)));
                 }
 
                 context.Tables[companion.Name] = table;
@@ -50,7 +50,7 @@ public sealed class MappingBinder(KnowledgeKaizenDbContext db)
         foreach (var extra in given)
         {
             await extra.Value.Content.DisposeAsync();
-            problems.Add($"The mapping {mapping.Name} reads no file named {extra.Key}; it reads {Names(mapping)}.");
+            problems.Add(ImportMessages.Format(ImportMessages.CompanionNotRead, mapping.Name, extra.Key, Names(mapping)));
         }
 
         var portalTables = MappingRules.Lookups(mapping).Select(l => l.In).Where(MappingValidation.PortalTables.ContainsKey).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -95,7 +95,7 @@ public sealed class MappingBinder(KnowledgeKaizenDbContext db)
     private static string Describe(CompanionFile companion) => companion.Title is null ? companion.Name : $"{companion.Name}: {companion.Description}";
 
     private static string Names(ImportMapping mapping) =>
-        mapping.Companions.Count == 0 ? "no other file" : string.Join(", ", mapping.Companions.Select(c => c.Name));
+        mapping.Companions.Count == 0 ? ImportMessages.NoOtherFile : string.Join(", ", mapping.Companions.Select(c => c.Name));
 
     /// <summary>By extension; otherwise content starting with '[' or '{' is JSON. The stream is left at its start.</summary>
     private static ImportFormat FormatOf(CompanionContent content)

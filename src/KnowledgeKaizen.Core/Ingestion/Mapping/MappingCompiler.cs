@@ -61,7 +61,7 @@ internal sealed partial class MappingCompiler(ImportMapping mapping, SourceReade
             Report(missing, columns[i].Required, columns[i].Name);
         }
 
-        var keep = mapping.Keep.Select(c => Main(c, "a filter")).ToList();
+        var keep = mapping.Keep.Select(c => Main(c, ImportMessages.AFilter)).ToList();
         RuleNode? each = null;
         if (mapping.Each is { } eachRule)
         {
@@ -180,7 +180,7 @@ internal sealed partial class MappingCompiler(ImportMapping mapping, SourceReade
             var column = names.Select(table.IndexOf).FirstOrDefault(i => i >= 0, -1);
             if (column < 0)
             {
-                Problems.Add($"The file {table.Name} has no column {string.Join(" or ", names)}.");
+                Problems.Add(ImportMessages.Format(ImportMessages.TableHasNoColumn, table.Name, string.Join(" or ", names)));
             }
 
             return new ValueTest((_, cell) => column < 0 ? null : cell(column), string.Join("|", names), condition);
@@ -197,7 +197,7 @@ internal sealed partial class MappingCompiler(ImportMapping mapping, SourceReade
             var index = reader.IndexOf(name);
             if (index == SourceReader.Ambiguous)
             {
-                Problems.Add($"The column {name} appears more than once in the header; the mapping cannot tell which one to read.");
+                Problems.Add(ImportMessages.Format(ImportMessages.ColumnAmbiguous, name));
                 return new ColumnNode(-1, name);
             }
 
@@ -241,7 +241,7 @@ internal sealed partial class MappingCompiler(ImportMapping mapping, SourceReade
             var index = table.IndexOf(column);
             if (index < 0)
             {
-                Problems.Add($"The file {table.Name} has no column {column}.");
+                Problems.Add(ImportMessages.Format(ImportMessages.TableHasNoColumn, table.Name, column));
             }
 
             return index;
@@ -271,7 +271,7 @@ internal sealed partial class MappingCompiler(ImportMapping mapping, SourceReade
             }
         }
 
-        Problems.Add($"The mapping refers to {field}, which is not a column of {mapping.Kind}.");
+        Problems.Add(ImportMessages.Format(ImportMessages.MappingRefersToUnknownField, field, mapping.Kind));
         return -1;
     }
 
@@ -281,11 +281,11 @@ internal sealed partial class MappingCompiler(ImportMapping mapping, SourceReade
         {
             if (required)
             {
-                Problems.Add($"The file has no column {column} (the mapping reads {purpose} from it).");
+                Problems.Add(ImportMessages.Format(ImportMessages.RequiredColumnMissing, column, purpose));
             }
             else
             {
-                Warnings.Add($"The file has no column {column}: {purpose} stays empty.");
+                Warnings.Add(ImportMessages.Format(ImportMessages.OptionalColumnMissing, column, purpose));
             }
         }
     }

@@ -26,7 +26,7 @@ internal sealed class OneOrManyConverter : JsonConverter<IReadOnlyList<string>>
             JsonTokenType.String => [reader.GetString()!],
             JsonTokenType.StartArray => JsonSerializer.Deserialize<List<string>>(ref reader, options),
             JsonTokenType.Null => null,
-            _ => throw new JsonException("Expected a column name or a list of alternative names."),
+            _ => throw new JsonException(ImportMessages.ColumnOrAlternatives),
         };
 
     public override void Write(Utf8JsonWriter writer, IReadOnlyList<string> value, JsonSerializerOptions options)

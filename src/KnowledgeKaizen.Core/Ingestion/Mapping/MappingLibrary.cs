@@ -37,7 +37,7 @@ public sealed class MappingLibrary(IFileStore files, TimeProvider clock)
     {
         if (IsPreset(mapping.Name))
         {
-            return [$"{mapping.Name} is the name of a preset; save the mapping under another name."];
+            return [ImportMessages.Format(ImportMessages.PresetName, mapping.Name)];
         }
 
         var errors = MappingValidation.Validate(mapping);

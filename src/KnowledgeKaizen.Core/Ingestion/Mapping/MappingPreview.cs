@@ -1,7 +1,7 @@
 namespace KnowledgeKaizen.Core.Ingestion.Mapping;
 
-/// <summary>One row as a mapping will import it: the portal's columns, or the problem that keeps it out.</summary>
-public sealed record PreviewRow(long Line, IReadOnlyList<string?> Cells, string? ProblemColumn, string? Problem);
+/// <summary>One row as a mapping will import it: the portal's columns, or the problems that keep it out.</summary>
+public sealed record PreviewRow(long Line, IReadOnlyList<string?> Cells, string? ProblemColumn, string? Problem, IReadOnlyList<ImportProblem> MoreProblems);
 
 /// <summary>The first rows of a file through a mapping, with what the mapping reported on the way.</summary>
 /// <param name="Columns">The portal's columns with where each comes from ("outcome (StageName)").</param>
@@ -42,12 +42,12 @@ public sealed class MappingPreview(MappingBinder binder)
             while (problems.Count == 0 && shown.Count < rows && scanned++ < MaxScanned && await source.ReadAsync(ct))
             {
                 shown.Add(new PreviewRow(source.Line, Enumerable.Range(0, columns.Count).Select(i => source[i]).ToList(),
-                    source.RecordProblemColumn, source.RecordProblem));
+                    source.RecordProblemColumn, source.RecordProblem, source.MoreRecordProblems));
             }
         }
         catch (Exception e) when (e is System.Text.DecoderFallbackException or JsonException or CsvHelper.CsvFormatException)
         {
-            problems = [$"The file cannot be read near line {source.Line + 1}: {e.Message.Split('\n')[0]}"];
+            problems = [ImportMessages.Format(ImportMessages.FileUnreadable, source.Line + 1, e.Message.Split('\n')[0])];
         }
 
         var described = Enumerable.Range(0, columns.Count).Select(source.ColumnName).ToList();

@@ -28,25 +28,25 @@ public static partial class MappingValidation
         var errors = new List<string>();
         if (!IsValidName(mapping.Name))
         {
-            errors.Add($"The name '{mapping.Name}' is not valid: use 1 to 64 letters, digits, '-', '_' or '.', starting with a letter or digit.");
+            errors.Add(ImportMessages.Format(ImportMessages.InvalidName, mapping.Name));
         }
 
         if (!ImportKinds.TryParse(mapping.Kind, out var kind))
         {
-            errors.Add($"'{mapping.Kind}' is not a kind: {string.Join(", ", ImportKinds.LoadOrder.Select(k => k.Slug()))}.");
+            errors.Add(ImportMessages.Format(ImportMessages.NotKind, mapping.Kind, string.Join(", ", ImportKinds.LoadOrder.Select(k => k.Slug()))));
             return errors;
         }
 
         if (!DateReader.TryResolveZone(mapping.TimeZone, out _))
         {
-            errors.Add($"'{mapping.TimeZone}' is not a time zone (an IANA id such as Asia/Shanghai, or an offset such as +08:00).");
+            errors.Add(ImportMessages.Format(ImportMessages.NotTimeZone, mapping.TimeZone));
         }
 
         var columns = kind.Columns().Select(c => c.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var companions = mapping.Companions.Select(c => c.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var companion in mapping.Companions.Where(c => !IsValidName(c.Name) || PortalTables.ContainsKey(c.Name)))
         {
-            errors.Add($"'{companion.Name}' cannot name a companion file.");
+            errors.Add(ImportMessages.Format(ImportMessages.NotCompanionName, companion.Name));
         }
 
         var context = new Context(errors, columns, companions);
@@ -54,7 +54,7 @@ public static partial class MappingValidation
         {
             if (!columns.Contains(field))
             {
-                errors.Add($"'{field}' is not a column of {kind.Slug()} ({string.Join(", ", columns)}).");
+                errors.Add(ImportMessages.Format(ImportMessages.NotColumnOfKind, field, kind.Slug(), string.Join(", ", columns)));
             }
 
             Check(rule, field, context);
@@ -62,7 +62,7 @@ public static partial class MappingValidation
 
         foreach (var condition in mapping.Keep)
         {
-            Check(condition, "a filter", context);
+            Check(condition, ImportMessages.AFilter, context);
         }
 
         if (mapping.Each is { } each)
@@ -70,7 +70,7 @@ public static partial class MappingValidation
             Check(each, "each", context);
             if (each.Json != "*")
             {
-                errors.Add("each needs \"json\": \"*\" (one row per element of a JSON array).");
+                errors.Add(ImportMessages.EachNeedsElements);
             }
         }
 
@@ -80,7 +80,7 @@ public static partial class MappingValidation
         }
         else if (kind == ImportKind.StageHistory && mapping.Fields.Count == 0)
         {
-            errors.Add("A stage-history mapping needs fields or a derivation.");
+            errors.Add(ImportMessages.StageHistoryNeedsFields);
         }
 
         return errors;
@@ -91,15 +91,15 @@ public static partial class MappingValidation
         var errors = context.Errors;
         if (kind != ImportKind.StageHistory)
         {
-            errors.Add("Only a stage-history mapping can derive rows from stage changes.");
+            errors.Add(ImportMessages.OnlyStageHistoryDerives);
         }
 
         if (!Shapes.Contains(derive.Shape))
         {
-            errors.Add($"'{derive.Shape}' is not a shape: {string.Join(", ", Shapes)}.");
+            errors.Add(ImportMessages.Format(ImportMessages.NotShape, derive.Shape, string.Join(", ", Shapes)));
         }
 
-        Check(derive.Opportunity, "the opportunity", context);
+        Check(derive.Opportunity, ImportMessages.TheOpportunity, context);
         var needed = derive.Shape switch
         {
             "events" => new[] { ("at", derive.At), ("stage", derive.Stage) },
@@ -110,7 +110,7 @@ public static partial class MappingValidation
         {
             if (rule is null)
             {
-                errors.Add($"A {derive.Shape} derivation needs {name}.");
+                errors.Add(ImportMessages.Format(ImportMessages.DerivationNeeds, derive.Shape, name));
             }
             else
             {
@@ -120,35 +120,35 @@ public static partial class MappingValidation
 
         if (derive.Shape == "field-history" && derive.StageFields.Count == 0)
         {
-            errors.Add("A field-history derivation needs stageFields (the names of the stage field).");
+            errors.Add(ImportMessages.FieldHistoryNeedsStageFields);
         }
 
         if (derive.Shape == "entered-columns" && (derive.EnteredColumns.Count == 0 || derive.EnteredColumns.Any(p => !p.Contains("{stage}", StringComparison.Ordinal))))
         {
-            errors.Add("An entered-columns derivation needs enteredColumns, each with a {stage} placeholder.");
+            errors.Add(ImportMessages.Format(ImportMessages.EnteredColumnsNeedPlaceholder));
         }
 
         if (!DateReader.IsValidFormat(derive.EnteredFormat))
         {
-            errors.Add($"'{derive.EnteredFormat}' is not a date format.");
+            errors.Add(ImportMessages.Format(ImportMessages.NotDateFormat, derive.EnteredFormat));
         }
 
         if (derive.Stages.Count == 0)
         {
-            errors.Add("The derivation needs a stage map.");
+            errors.Add(ImportMessages.NeedsStageMap);
         }
 
         foreach (var (value, meaning) in derive.States ?? new Dictionary<string, string>())
         {
             if (!StateMeanings.Contains(meaning))
             {
-                errors.Add($"The state '{value}' means '{meaning}'; a state means {string.Join(", ", StateMeanings)}.");
+                errors.Add(ImportMessages.Format(ImportMessages.NotStateMeaning, value, meaning, string.Join(", ", StateMeanings)));
             }
         }
 
         if (derive.Records is { } records && !context.Companions.Contains(records.Companion))
         {
-            errors.Add($"The records file '{records.Companion}' is not one of the mapping's companion files.");
+            errors.Add(ImportMessages.Format(ImportMessages.RecordsNotCompanion, records.Companion));
         }
     }
 
@@ -159,34 +159,34 @@ public static partial class MappingValidation
             .Count(s => s is not null);
         if (sources != 1)
         {
-            errors.Add($"The rule of {where} needs exactly one source (column, value, template, field, element, lookup or coalesce); it has {sources}.");
+            errors.Add(ImportMessages.Format(ImportMessages.OneSource, where, sources));
         }
 
         if (rule.Field is { } field && !context.Columns.Contains(field))
         {
-            errors.Add($"The rule of {where} refers to {field}, which is not a column of this kind.");
+            errors.Add(ImportMessages.Format(ImportMessages.RuleRefersToUnknownField, where, field));
         }
 
         if (rule.Rule is { } name)
         {
             if (!PortalRules.Names.Contains(name))
             {
-                errors.Add($"'{name}' is not a rule: {string.Join(", ", PortalRules.Names)}.");
+                errors.Add(ImportMessages.Format(ImportMessages.NotRule, name, string.Join(", ", PortalRules.Names)));
             }
             else if (PortalRules.NeedsSurvey(name) && rule.Survey is null)
             {
-                errors.Add($"The rule {name} of {where} needs survey (where the survey type is).");
+                errors.Add(ImportMessages.Format(ImportMessages.RuleNeedsSurvey, name, where));
             }
         }
 
         if (!DateReader.IsValidFormat(rule.Format))
         {
-            errors.Add($"'{rule.Format}' (the format of {where}) is not a date format.");
+            errors.Add(ImportMessages.Format(ImportMessages.NotDateFormatOf, rule.Format, where));
         }
 
         if (rule.Json is { } path && !JsonPathPattern().IsMatch(path))
         {
-            errors.Add($"'{path}' (the JSON path of {where}) is not a path: use names and indexes separated by '.', or *.");
+            errors.Add(ImportMessages.Format(ImportMessages.NotJsonPath, path, where));
         }
 
         if (rule.Lookup is { } lookup)
@@ -194,22 +194,22 @@ public static partial class MappingValidation
             PortalTables.TryGetValue(lookup.In, out var portalColumns);
             if (portalColumns is null && !context.Companions.Contains(lookup.In))
             {
-                errors.Add($"The lookup of {where} reads '{lookup.In}', which is neither a portal table ({string.Join(", ", PortalTables.Keys)}) nor a companion file.");
+                errors.Add(ImportMessages.Format(ImportMessages.LookupTableUnknown, where, lookup.In, string.Join(", ", PortalTables.Keys)));
             }
 
             if (portalColumns is not null && (!portalColumns.Contains(lookup.Take) || !portalColumns.Contains(lookup.Match ?? "external_id")))
             {
-                errors.Add($"The lookup of {where} in {lookup.In} can match and take only {string.Join(", ", portalColumns)}.");
+                errors.Add(ImportMessages.Format(ImportMessages.LookupPortalColumns, where, lookup.In, string.Join(", ", portalColumns)));
             }
 
             if (lookup.Pick is { } pick && pick is not ("first" or "last"))
             {
-                errors.Add($"The lookup of {where} picks '{pick}'; use first or last.");
+                errors.Add(ImportMessages.Format(ImportMessages.LookupPick, where, pick));
             }
 
             if (lookup.Pick is not null && lookup.OrderBy is null)
             {
-                errors.Add($"The lookup of {where} picks one row, so it needs orderBy.");
+                errors.Add(ImportMessages.Format(ImportMessages.LookupNeedsOrder, where));
             }
 
             Check(lookup.Key, where, context);
@@ -247,12 +247,12 @@ public static partial class MappingValidation
         var tests = new object?[] { condition.EqualTo, condition.In, condition.NotIn, condition.StartsWith, condition.Empty }.Count(t => t is not null);
         if (combinations + targets != 1 || (targets == 1 && tests == 0) || (combinations == 1 && tests > 0))
         {
-            context.Errors.Add($"A condition of {where} needs either one value (column or field) with tests (equals, in, notIn, startsWith, empty), or any, all or not.");
+            context.Errors.Add(ImportMessages.Format(ImportMessages.ConditionShape, where));
         }
 
         if (condition.Field is { } field && !context.Columns.Contains(field))
         {
-            context.Errors.Add($"A condition of {where} refers to {field}, which is not a column of this kind.");
+            context.Errors.Add(ImportMessages.Format(ImportMessages.ConditionRefersToUnknownField, where, field));
         }
 
         foreach (var inner in (condition.Any ?? []).Concat(condition.All ?? []).Concat(condition.Not is null ? [] : [condition.Not]))

@@ -34,7 +34,7 @@ public static class PortalRules
             case Segment:
                 if (!long.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var employees) || employees < 0)
                 {
-                    result = $"'{value}' is not a number of employees.";
+                    result = ImportMessages.Format(ImportMessages.NotEmployeeCount, value);
                     return false;
                 }
 
@@ -48,7 +48,7 @@ public static class PortalRules
             case SurveyType or SurveyScore:
                 return TrySurvey(rule, value, survey, out result);
             default:
-                result = $"Unknown rule '{rule}'.";
+                result = ImportMessages.Format(ImportMessages.UnknownRule, rule);
                 return false;
         }
     }
@@ -63,7 +63,7 @@ public static class PortalRules
 
         if (value.Length != 15 || !value.All(char.IsAsciiLetterOrDigit))
         {
-            result = $"'{value}' is not a 15- or 18-character Salesforce id.";
+            result = ImportMessages.Format(ImportMessages.NotSalesforceId, value);
             return false;
         }
 
@@ -101,13 +101,13 @@ public static class PortalRules
         };
         if (scale is null)
         {
-            result = $"'{survey}' is not a survey type the portal knows (NPS, CSAT, CES).";
+            result = ImportMessages.Format(ImportMessages.UnknownSurvey, survey);
             return false;
         }
 
         if (!int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var answer) || answer < scale.Value.Min || answer > scale.Value.Max)
         {
-            result = $"'{value}' is not a {kind} answer ({scale.Value.Min} to {scale.Value.Max}).";
+            result = ImportMessages.Format(ImportMessages.NotSurveyAnswer, value, kind, scale.Value.Min, scale.Value.Max);
             return false;
         }
 

@@ -44,7 +44,7 @@ internal sealed class RowScope(SourceReader reader, IReadOnlyList<ColumnSpec> co
             case Done:
                 return values[field];
             case Busy:
-                Problem("?", $"The rule of {columns[field].Name} refers back to itself.");
+                Problem("?", ImportMessages.Format(ImportMessages.RefersToItself, columns[field].Name));
                 return null;
         }
 

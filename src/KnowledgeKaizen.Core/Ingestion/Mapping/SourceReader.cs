@@ -71,7 +71,7 @@ internal sealed class CsvSourceReader(Stream stream) : SourceReader
         header = reader.Headers.Select(NormalizeName).ToArray();
         if (header.Length == 0 || (header.Length == 1 && header[0].Length == 0))
         {
-            return ValueTask.FromResult<string?>("The file is empty.");
+            return ValueTask.FromResult<string?>(ImportMessages.FileEmpty);
         }
 
         for (var i = 0; i < header.Length; i++)
@@ -155,7 +155,7 @@ internal sealed class JsonSourceReader(Stream stream) : SourceReader
     private void Fill(JsonElement element)
     {
         Clear();
-        RecordProblem = element.ValueKind == JsonValueKind.Object ? null : "Each record must be a JSON object.";
+        RecordProblem = element.ValueKind == JsonValueKind.Object ? null : ImportMessages.RecordNotObject;
         if (RecordProblem is null)
         {
             Flatten(element, null);

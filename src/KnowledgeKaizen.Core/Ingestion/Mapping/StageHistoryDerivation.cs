@@ -53,7 +53,7 @@ public static class StageHistoryDerivation
         if (walk.High < 0 && (wanted is not null || historyClose is not null || sorted.Count == 0))
         {
             notes.Add(new DerivationNote(DerivationNoteKind.NoHistory, opportunity, last?.Line ?? 0, last?.At, null,
-                sorted.Count == 0 ? null : "no stage before the close"));
+                sorted.Count == 0 ? null : ImportMessages.NoStageBeforeClose));
             return new DerivedHistory([], notes);
         }
 

@@ -135,7 +135,7 @@ internal sealed class LookupNode(
 
         if (!pick && candidates.Count > 1)
         {
-            scope.Problem(Describe(), $"{candidates.Count} rows of {table.Name} have {table.Header[match]} '{wanted}'.");
+            scope.Problem(Describe(), ImportMessages.Format(ImportMessages.LookupAmbiguous, candidates.Count, table.Name, table.Header[match], wanted));
             return null;
         }
 
@@ -169,7 +169,7 @@ internal sealed class RuleNode(ValueNode source, FieldRule rule, bool isDate, Da
         {
             if (!TryJson(raw!, path, out raw))
             {
-                scope.Problem(Describe(), $"'{Shorten(raw!)}' has no JSON value at '{path}'.");
+                scope.Problem(Describe(), ImportMessages.Format(ImportMessages.NoJsonValue, Shorten(raw!), path));
                 return null;
             }
         }
@@ -213,7 +213,7 @@ internal sealed class RuleNode(ValueNode source, FieldRule rule, bool isDate, Da
             }
             else
             {
-                scope.Problem(Describe(), $"'{Shorten(value)}' is not in the mapping's list of values ({string.Join(", ", values.Keys.Take(12))}).");
+                scope.Problem(Describe(), ImportMessages.Format(ImportMessages.NotInValueList, Shorten(value), string.Join(", ", values.Keys.Take(12))));
                 return null;
             }
 
@@ -227,8 +227,9 @@ internal sealed class RuleNode(ValueNode source, FieldRule rule, bool isDate, Da
         {
             if (!dates.TryParse(value, rule.Format, out var utc, out var dateOnly))
             {
-                var expected = rule.Format is null ? "an ISO 8601 date (2025-03-04 or 2025-03-04T10:15:00Z)" : $"a date in the format {rule.Format}";
-                scope.Problem(Describe(), $"'{Shorten(value)}' is not {expected}, or not a time that exists in {dates.Zone.Id}.");
+                scope.Problem(Describe(), rule.Format is null
+                    ? ImportMessages.Format(ImportMessages.NotIsoDateInZone, Shorten(value), dates.Zone.Id)
+                    : ImportMessages.Format(ImportMessages.NotDateInZone, Shorten(value), rule.Format, dates.Zone.Id));
                 return null;
             }
 
@@ -252,7 +253,7 @@ internal sealed class RuleNode(ValueNode source, FieldRule rule, bool isDate, Da
             using var doc = JsonDocument.Parse(raw!);
             if (doc.RootElement.ValueKind != JsonValueKind.Array)
             {
-                scope.Problem(Describe(), $"'{Shorten(raw!)}' is not a JSON array.");
+                scope.Problem(Describe(), ImportMessages.Format(ImportMessages.NotJsonArray, Shorten(raw!)));
                 return [];
             }
 
@@ -260,7 +261,7 @@ internal sealed class RuleNode(ValueNode source, FieldRule rule, bool isDate, Da
         }
         catch (JsonException)
         {
-            scope.Problem(Describe(), $"'{Shorten(raw!)}' is not a JSON array.");
+            scope.Problem(Describe(), ImportMessages.Format(ImportMessages.NotJsonArray, Shorten(raw!)));
             return [];
         }
     }

@@ -2,6 +2,7 @@ using KnowledgeKaizen.Core.Hosting;
 using KnowledgeKaizen.Core.Ingestion;
 using KnowledgeKaizen.Core.Ingestion.Mapping;
 using KnowledgeKaizen.Web.Ingestion;
+using KnowledgeKaizen.Web.Localization;
 
 namespace KnowledgeKaizen.Web.Pages.Imports;
 
@@ -11,7 +12,7 @@ namespace KnowledgeKaizen.Web.Pages.Imports;
 /// the whole file with it (which leads to the usual preview and commit).
 /// </summary>
 [Authorize(Policy = Policies.Admin)]
-public sealed class MapModel(MappingPages pages, IOptions<KaizenOptions> options, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class MapModel(MappingPages pages, IOptions<KaizenOptions> options, IStringLocalizer<SharedResource> l, DisplayNames names) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Upload { get; set; }
@@ -83,7 +84,7 @@ public sealed class MapModel(MappingPages pages, IOptions<KaizenOptions> options
         var mapping = MappingPages.Parse(Json, out var problem);
         if (mapping is null)
         {
-            ModelState.AddModelError(nameof(Json), l["The JSON is not a mapping: {0}", problem ?? l["it is empty."]]);
+            ModelState.AddModelError(nameof(Json), l["The JSON is not a mapping: {0}", problem is null ? l["it is empty."] : names.ImportMessage(problem)]);
             return await RenderAsync(Edited(), ct);
         }
 
@@ -99,7 +100,7 @@ public sealed class MapModel(MappingPages pages, IOptions<KaizenOptions> options
             var errors = await pages.SaveAsync(mapping, User.Identity?.Name, ct);
             foreach (var error in errors)
             {
-                ModelState.AddModelError(nameof(SaveAs), error);
+                ModelState.AddModelError(nameof(SaveAs), names.ImportMessage(error));
             }
 
             Saved = errors.Count == 0 ? mapping.Name : null;

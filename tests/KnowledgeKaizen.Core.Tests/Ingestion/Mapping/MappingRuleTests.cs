@@ -70,6 +70,20 @@ public sealed class MappingRuleTests : IDisposable
     }
 
     [Fact]
+    public void ARowWithSeveralMappingProblems_ListsEach_WithItsOwnColumn()
+    {
+        var report = MappedImports.Run(db, Deals, Csv(
+            "Nr,Kunde,Verkäufer,Wert,Angelegt,Status,Typ",
+            "d1,c1,Ann Lee,10,someday,Vielleicht,Neu"));
+
+        Assert.Equal(1, report.Rejected);
+        Assert.Equal(
+            [("created_at (Angelegt)", ImportMessages.Format(ImportMessages.NotDateInZone, "someday", "dd.MM.yyyy HH:mm", "Europe/Berlin")),
+             ("outcome (Status)", ImportMessages.Format(ImportMessages.NotInValueList, "Vielleicht", "Gewonnen, Verloren, Offen"))],
+            report.Problems.Where(p => p.Line == 2).Select(p => (p.Column, p.Reason)).Order());
+    }
+
+    [Fact]
     public void PipelineProblemsOfAMappedValue_NameTheSourceColumnToo()
     {
         var report = RunInMode(db, Deals, Csv(
