@@ -73,7 +73,9 @@ public sealed partial class SentenceFormats
             at = placeholder.Index + placeholder.Length;
         }
 
-        return new Regex(pattern.Append(Literal(format[at..])).Append('$').ToString(), RegexOptions.Singleline | RegexOptions.CultureInvariant);
+        // Stored sentences quote the file's own values: matched in linear time, whatever a value holds.
+        return new Regex(pattern.Append(Literal(format[at..])).Append('$').ToString(),
+            RegexOptions.Singleline | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
     }
 
     /// <summary>A format's literal text as composed: an escaped brace ("{{") is one brace in the sentence.</summary>
