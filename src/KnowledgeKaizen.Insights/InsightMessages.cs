@@ -1,4 +1,4 @@
-using System.Reflection;
+using KnowledgeKaizen.Core;
 
 namespace KnowledgeKaizen.Insights;
 
@@ -42,9 +42,8 @@ public static class InsightMessages
     public const string NotEnoughData = "Not enough data: {0}";
 
     /// <summary>Every format above.</summary>
-    public static IReadOnlyList<string> All { get; } = [.. typeof(InsightMessages).GetFields(BindingFlags.Public | BindingFlags.Static)
-        .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!)];
+    public static IReadOnlyList<string> All { get; } = SentenceCatalogue.FormatsOf(typeof(InsightMessages));
 
-    /// <summary>The sentence as stored: numbers in the invariant culture, so the pages read them back unchanged.</summary>
-    public static string Format(string format, params object?[] args) => string.Format(CultureInfo.InvariantCulture, format, args);
+    /// <inheritdoc cref="SentenceCatalogue.Format"/>
+    public static string Format(string format, params object?[] args) => SentenceCatalogue.Format(format, args);
 }

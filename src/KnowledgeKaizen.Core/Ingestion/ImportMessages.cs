@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace KnowledgeKaizen.Core.Ingestion;
 
 /// <summary>
@@ -143,9 +141,8 @@ public static class ImportMessages
     public const string NotSurveyAnswer = "'{0}' is not a {1} answer ({2} to {3}).";
 
     /// <summary>Every format above.</summary>
-    public static IReadOnlyList<string> All { get; } = [.. typeof(ImportMessages).GetFields(BindingFlags.Public | BindingFlags.Static)
-        .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!)];
+    public static IReadOnlyList<string> All { get; } = SentenceCatalogue.FormatsOf(typeof(ImportMessages));
 
-    /// <summary>The sentence as stored: numbers in the invariant culture, so the pages read them back unchanged.</summary>
-    public static string Format(string format, params object?[] args) => string.Format(CultureInfo.InvariantCulture, format, args);
+    /// <inheritdoc cref="SentenceCatalogue.Format"/>
+    public static string Format(string format, params object?[] args) => SentenceCatalogue.Format(format, args);
 }
