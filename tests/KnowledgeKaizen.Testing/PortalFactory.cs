@@ -46,8 +46,11 @@ public partial class PortalFactory : WebApplicationFactory<Program>
     /// <summary>The database engine this portal runs on.</summary>
     public virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
-    /// <summary>The portal's PostgreSQL database (created on first use when <see cref="Provider"/> is PostgreSQL).</summary>
-    public TestPostgresDatabase Postgres => postgres ??= TestPostgres.CreateDatabaseAsync("portal").GetAwaiter().GetResult();
+    /// <summary>
+    /// The portal's PostgreSQL database (created on first use when <see cref="Provider"/> is PostgreSQL, and dropped with the
+    /// portal); a subclass may return one it shares with other portals (several instances of one installation).
+    /// </summary>
+    public virtual TestPostgresDatabase Postgres => postgres ??= TestPostgres.CreateDatabaseAsync("portal").GetAwaiter().GetResult();
 
     /// <summary>Extra settings a subclass wants (e.g. LoadDemoData=true), applied after the defaults.</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();

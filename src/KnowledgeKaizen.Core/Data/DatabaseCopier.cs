@@ -192,7 +192,8 @@ public static class DatabaseCopier
                 }
             }
 
-            foreach (var table in tables.Where(t => !SchemaBookkeeping.Contains(t)))
+            // Quartz's tables (qrtz_*) are the job cluster's bookkeeping: an instance started on the target fills them.
+            foreach (var table in tables.Where(t => !SchemaBookkeeping.Contains(t) && !t.StartsWith("qrtz_", StringComparison.Ordinal)))
             {
                 if (await CountAsync(connection, null, table, ct) is > 0 and var rows)
                 {

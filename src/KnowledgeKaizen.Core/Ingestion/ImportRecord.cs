@@ -104,6 +104,21 @@ public class ImportRecord : IRaisesEvents
     }
 
     /// <summary>
+    /// Back to queued, to be run again from its file: the process running it died while nothing of it was applied (it was
+    /// reading, or applying in one transaction that the database rolled back), and another instance takes it over.
+    /// </summary>
+    public void Requeue()
+    {
+        if (!(Status == ImportStatus.Running || (Status == ImportStatus.Applying && AppliedRows == 0)))
+        {
+            throw new InvalidOperationException($"Import {Id} is {Status} with {AppliedRows} rows applied; only an import that applied nothing can run again.");
+        }
+
+        Status = ImportStatus.Queued;
+        Message = null;
+    }
+
+    /// <summary>
     /// The file is read and checked, and its valid rows will be applied: from this commit on the import completes, across
     /// restarts if need be. The counts start at zero and grow with each applied batch.
     /// </summary>

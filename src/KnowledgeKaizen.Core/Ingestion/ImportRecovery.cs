@@ -8,10 +8,11 @@ namespace KnowledgeKaizen.Core.Ingestion;
 /// one that had not started or was still reading is marked failed — nothing of it was applied; one being applied is
 /// finished from its staged rows — its decision was committed, so its history entry ends as it would have. Its
 /// background job then says what the import says. Staged rows and lock files of finished imports, and import files a
-/// crash left without a history entry, are removed.
+/// crash left without a history entry, are removed. In cluster mode an import whose job is unfinished belongs to the
+/// cluster, which runs it again when the instance running it died.
 /// </summary>
 internal sealed class ImportRecovery(KnowledgeKaizenDbContext db, ImportService imports, ImportLocks locks, IFileStore files,
-    DataFolder folder, TimeProvider clock, ILogger<ImportRecovery> logger) : IStartupTask
+    DataFolder folder, JobsMode mode, TimeProvider clock, ILogger<ImportRecovery> logger) : IStartupTask
 {
     public int Order => StartupOrder.ImportRecovery;
 
@@ -48,6 +49,12 @@ internal sealed class ImportRecovery(KnowledgeKaizenDbContext db, ImportService 
     private async Task RecoverAsync(ImportRecord record, CancellationToken ct)
     {
         var job = record.JobId is { } jobId ? await db.BackgroundJobs.SingleOrDefaultAsync(j => j.Id == jobId, ct) : null;
+        if (mode.Clustered && job is { IsFinished: false })
+        {
+            // The cluster owns it: another live instance may be running it, or will run it again (ImportService.RunAsync).
+            return;
+        }
+
         switch (record.Status)
         {
             case ImportStatus.Queued when job is { Status: JobStatus.Queued }:

@@ -141,6 +141,11 @@ public sealed class ImportService(KnowledgeKaizenDbContext db, ImportPipeline pi
         try
         {
             var record = await db.Imports.SingleAsync(r => r.Id == importId, ct);
+            if (await RunAgainAsync(record, ct) is { } finished)
+            {
+                return finished;
+            }
+
             await hold.AtAsync(ImportPhase.Received, ct);
             record.Start();
             await db.SaveChangesAsync(ct);
@@ -150,6 +155,31 @@ public sealed class ImportService(KnowledgeKaizenDbContext db, ImportPipeline pi
         {
             locks.Release(importId);
         }
+    }
+
+    /// <summary>
+    /// An import asked to run that is not queued: its job is being run again because the instance running it died (the lock
+    /// this process holds says no live process handles it). Finished: its report stands (a failure is thrown again).
+    /// Interrupted with nothing applied: back to queued, to be read again from its file; null then, and for a queued one.
+    /// </summary>
+    private async Task<ImportReport?> RunAgainAsync(ImportRecord record, CancellationToken ct)
+    {
+        if (record.Status == ImportStatus.Queued)
+        {
+            return null;
+        }
+
+        if (record.IsFinished)
+        {
+            return record.Status == ImportStatus.Failed
+                ? throw new InvalidOperationException(record.Message ?? ImportMessages.InterruptedBeforeStart)
+                : record.Report;
+        }
+
+        record.Requeue();
+        await db.SaveChangesAsync(ct);
+        File.Delete(StagingPath(record.Id));
+        return null;
     }
 
     /// <summary>

@@ -60,6 +60,22 @@ public class BackgroundJob
         StartedAt = at;
     }
 
+    /// <summary>
+    /// Runs again from the start: the instance running it died (its handler's work was all-or-nothing, so nothing of the
+    /// first run was kept) and the cluster handed the job to another instance.
+    /// </summary>
+    public void Restart(DateTimeOffset at, string message)
+    {
+        if (Status != JobStatus.Running)
+        {
+            throw new InvalidOperationException($"Job {Id} is {Status}; only a job that was running can run again.");
+        }
+
+        StartedAt = at;
+        Progress = 0;
+        Message = message;
+    }
+
     public void ReportProgress(double progress, string? message)
     {
         Progress = Math.Clamp(progress, 0, 1);

@@ -54,7 +54,9 @@ public static class PerformerDetectionServiceCollectionExtensions
         services.AddScoped<RetrainTrigger>();
         services.AddJobHandler<RetrainJobHandler>();
         services.AddScoped<IStartupTask, InitialRetrain>();
-        services.AddHostedService<RetrainScheduler>();
+        services.AddScoped<RetrainScheduler>();
+        services.AddPeriodicTask(RetrainScheduler.Name, sp => sp.GetRequiredService<IOptions<RetrainOptions>>().Value.SchedulerPollInterval, runAtStart: false,
+            (sp, ct) => sp.GetRequiredService<RetrainScheduler>().CheckAsync(ct));
         return services;
     }
 }

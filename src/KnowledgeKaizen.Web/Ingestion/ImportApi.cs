@@ -191,14 +191,18 @@ public static class ImportApi
         }
 
         var record = await service.FindByJobAsync(id, ct);
+
+        // This instance's live progress when it runs the import; otherwise the job row's (in cluster mode another instance
+        // may run it, and writes its phase there).
         var snapshot = record is null ? null : live.Find(record.Id);
+        var phase = snapshot?.Phase ?? (Enum.TryParse<ImportPhase>(job.Message, out var written) ? written : null);
         return TypedResults.Ok(new ImportJobState(
             job.Id,
             record?.Id,
             job.Status.ToString(),
             job.IsFinished,
-            job.IsFinished ? 1 : snapshot is null ? job.Progress : Overall(snapshot, record!.DryRun),
-            job.IsFinished ? "done" : snapshot?.Phase switch
+            job.IsFinished ? 1 : snapshot is null ? job.Progress : snapshot.Overall(record!.DryRun),
+            job.IsFinished ? "done" : phase switch
             {
                 ImportPhase.Reading => "reading",
                 ImportPhase.Applying => "applying",
@@ -210,15 +214,6 @@ public static class ImportApi
             job.Status == JobStatus.Failed ? job.Message : record?.Message,
             record?.IsFinished == true ? record.Report : null));
     }
-
-    /// <summary>The whole import as one bar: reading the first half, applying the second (a preview only reads).</summary>
-    private static double Overall(ImportProgress.Snapshot snapshot, bool dryRun) => snapshot.Phase switch
-    {
-        ImportPhase.Reading => dryRun ? snapshot.Fraction : snapshot.Fraction / 2,
-        ImportPhase.Applying => 0.5 + (snapshot.Fraction / 2),
-        ImportPhase.Applied => 1,
-        _ => 0,
-    };
 
     private static Results<FileContentHttpResult, ProblemHttpResult> Template(string kind)
     {

@@ -1,33 +1,21 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace KnowledgeKaizen.Insights.PerformerDetection.Retraining;
 
-/// <summary>Polls for finished imports and for the scheduled interval, and queues a retraining when one is due.</summary>
-internal sealed class RetrainScheduler(IServiceScopeFactory scopes, IOptions<RetrainOptions> options, ILogger<RetrainScheduler> logger) : BackgroundService
+/// <summary>
+/// Looks for finished imports and for the scheduled interval, and queues a retraining when one is due; run every
+/// <see cref="RetrainOptions.SchedulerPollInterval"/> as a periodic task (in this process, or once in the cluster).
+/// </summary>
+internal sealed class RetrainScheduler(RetrainTrigger trigger, ILogger<RetrainScheduler> logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    public const string Name = "performer-retrain-check";
+
+    public async Task CheckAsync(CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(options.Value.SchedulerPollInterval);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        if (await trigger.DueReasonAsync(ct) is { } reason)
         {
-            try
-            {
-                using var scope = scopes.CreateScope();
-                var trigger = scope.ServiceProvider.GetRequiredService<RetrainTrigger>();
-                if (await trigger.DueReasonAsync(stoppingToken) is { } reason)
-                {
-                    logger.LogInformation("Queuing a performer-detection retraining: {Reason}", reason);
-                    await trigger.EnqueueAsync(reason, null, stoppingToken);
-                }
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // The scheduler must outlive a locked database or a transient error; the next tick tries again.
-                logger.LogWarning(e, "The performer-detection retraining scheduler could not check for due work");
-            }
+            logger.LogInformation("Queuing a performer-detection retraining: {Reason}", reason);
+            await trigger.EnqueueAsync(reason, null, ct);
         }
     }
 }
