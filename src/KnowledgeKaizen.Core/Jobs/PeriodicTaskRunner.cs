@@ -30,15 +30,19 @@ internal sealed class PeriodicTaskRunner(IServiceScopeFactory scopes, IEnumerabl
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    /// <summary>One run; a locked database or a transient error must not end the schedule: the next run tries again.</summary>
+    /// <summary>
+    /// One run; a locked database, a transient error or a timeout of its own must not end the schedule: the next run
+    /// tries again. Only the host's stopping ends it.
+    /// </summary>
     internal static async Task RunOnceAsync(IServiceScopeFactory scopes, PeriodicTask task, ILogger logger, CancellationToken ct)
     {
         try
         {
-            using var scope = scopes.CreateScope();
+            // An async scope: some services of a check only dispose asynchronously (the mail outbox's SMTP client).
+            await using var scope = scopes.CreateAsyncScope();
             await task.RunAsync(scope.ServiceProvider, ct);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (!ct.IsCancellationRequested)
         {
             logger.LogWarning(e, "The periodic check {Name} failed; it runs again at its next time", task.Name);
         }

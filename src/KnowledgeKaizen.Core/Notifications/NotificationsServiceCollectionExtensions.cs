@@ -1,6 +1,7 @@
 using KnowledgeKaizen.Core.Courses;
 using KnowledgeKaizen.Core.Improvement;
 using KnowledgeKaizen.Core.Ingestion;
+using KnowledgeKaizen.Core.Jobs;
 using KnowledgeKaizen.Core.Knowledge;
 using KnowledgeKaizen.Core.PerformerDetection;
 
@@ -23,8 +24,12 @@ public static class NotificationsServiceCollectionExtensions
         services.AddScoped<Reminders>();
         services.AddScoped<MailOutbox>();
         services.AddTransient<IMailTransport, SmtpMailTransport>();
-        services.AddHostedService<ReminderScheduler>();
-        services.AddHostedService<MailDispatcher>();
+        services.AddScoped<ReminderScheduler>();
+        services.AddScoped<MailDispatcher>();
+        services.AddPeriodicTask(ReminderScheduler.Name, _ => ReminderScheduler.Interval, runAtStart: true,
+            (sp, ct) => sp.GetRequiredService<ReminderScheduler>().RunAsync(ct));
+        services.AddPeriodicTask(MailDispatcher.Name, sp => sp.GetRequiredService<IOptions<MailOptions>>().Value.PollInterval, runAtStart: true,
+            (sp, ct) => sp.GetRequiredService<MailDispatcher>().RunAsync(ct));
 
         services.AddDomainEventHandler<DocumentSubmittedForReview, DocumentNotifications>();
         services.AddDomainEventHandler<DocumentApproved, DocumentNotifications>();
