@@ -42,6 +42,31 @@ public sealed class ClusteredJobsTests(ClusterFixture cluster) : IClassFixture<C
     }
 
     [Fact]
+    public async Task Sweep_SchedulesAQueuedRowWithoutItsQuartzJob_AndFailsARunningRowNothingRuns()
+    {
+        // As an instance that died between committing the row and scheduling it, and a run nothing will recover, leave them.
+        var orphan = new BackgroundJob(CountedJob.JobKind, null, "test", DateTimeOffset.UtcNow);
+        var stranded = new BackgroundJob(CountedJob.JobKind, null, "test", DateTimeOffset.UtcNow);
+        stranded.Start(DateTimeOffset.UtcNow);
+        await cluster.A.WithDbAsync(db =>
+        {
+            db.BackgroundJobs.AddRange(orphan, stranded);
+            return db.SaveChangesAsync();
+        });
+
+        var finished = await Eventually.ThatAsync("the sweep to settle both rows", () => cluster.B.WithDbAsync(db =>
+                db.BackgroundJobs.AsNoTracking().Where(j => (j.Id == orphan.Id || j.Id == stranded.Id) && j.FinishedAt != null).ToListAsync()),
+            rows => rows.Count == 2, describe: rows => $"{rows.Count} finished");
+
+        Assert.Equal(JobStatus.Succeeded, finished.Single(j => j.Id == orphan.Id).Status);
+        Assert.Single(cluster.Recorder.Runs[orphan.Id]);
+        var failed = finished.Single(j => j.Id == stranded.Id);
+        Assert.Equal(JobStatus.Failed, failed.Status);
+        Assert.Contains("Interrupted", failed.Message, StringComparison.Ordinal);
+        Assert.False(cluster.Recorder.Runs.ContainsKey(stranded.Id));
+    }
+
+    [Fact]
     public async Task PeriodicCheck_DeclaredByBothInstances_FiresOncePerInterval()
     {
         var ticks = await Eventually.ThatAsync("the check to run eight times", () => Task.FromResult(cluster.Recorder.Ticks.ToArray()),
