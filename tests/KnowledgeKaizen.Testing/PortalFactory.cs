@@ -153,6 +153,14 @@ public partial class PortalFactory : WebApplicationFactory<Program>
         return await client.PostAsync(url, new FormUrlEncodedContent(fields));
     }
 
+    /// <summary>A new API token of the signed-in user of <paramref name="client"/>, made on the tokens page; returns its secret.</summary>
+    public static async Task<string> CreateApiTokenAsync(HttpClient client, string name)
+    {
+        var response = await PostFormAsync(client, "/Imports/Tokens?handler=Create", new() { ["Name"] = name }, formPage: "/Imports/Tokens");
+        var match = TokenSecret().Match(await response.Content.ReadAsStringAsync());
+        return match.Success ? match.Groups[1].Value : throw new InvalidOperationException($"No token secret on the tokens page ({(int)response.StatusCode}).");
+    }
+
     public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string page)
     {
         var html = await client.GetStringAsync(page);
@@ -172,4 +180,7 @@ public partial class PortalFactory : WebApplicationFactory<Program>
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
+
+    [GeneratedRegex("id=\"token-secret\"[^>]*value=\"([^\"]+)\"")]
+    private static partial Regex TokenSecret();
 }

@@ -38,7 +38,10 @@ internal sealed class JobWorker(IServiceScopeFactory scopes, JobSignal signal, T
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<KnowledgeKaizenDbContext>();
-        var interrupted = await db.BackgroundJobs.Where(j => j.Status == JobStatus.Running).ToListAsync(ct);
+        // A job bound to another instance is that instance's to recover.
+        var kinds = scope.ServiceProvider.GetServices<IJobHandler>().Select(h => h.Kind).ToHashSet(StringComparer.Ordinal);
+        var interrupted = (await db.BackgroundJobs.Where(j => j.Status == JobStatus.Running).ToListAsync(ct))
+            .Where(j => !InstanceJobs.IsBound(j.Kind) || kinds.Contains(j.Kind));
         foreach (var job in interrupted)
         {
             job.Fail("Interrupted by a restart; nothing it did was kept. Run it again.", clock.GetUtcNow());
@@ -61,6 +64,11 @@ internal sealed class JobWorker(IServiceScopeFactory scopes, JobSignal signal, T
         }
 
         var handler = scope.ServiceProvider.GetServices<IJobHandler>().FirstOrDefault(h => h.Kind == job.Kind);
+        if (handler is null && InstanceJobs.IsBound(job.Kind))
+        {
+            return; // another instance's own work: it runs it
+        }
+
         if (handler is null)
         {
             job.Fail($"No handler for job kind '{job.Kind}'.", clock.GetUtcNow());
