@@ -1,27 +1,46 @@
 namespace KnowledgeKaizen.Core.Files;
 
 /// <summary>
-/// A read-only stream over a stored file's content rows as one query returns them, holding one chunk at a time. It owns
-/// the query and the scope (context and connection) it runs in, and ends them when disposed.
+/// A read-only stream over one version of a stored file, holding one content row at a time. It knows its length and
+/// position (progress bars) and seeks: within the row in hand at no cost (format detection rewinds its first bytes), to
+/// another row by a new query of that version, which fails if a write has replaced the version meanwhile. It owns the
+/// query and the scope (context and connection) it runs in, and ends them when disposed.
 /// </summary>
-internal sealed class ChunkStream(IAsyncEnumerator<byte[]?> rows, AsyncServiceScope scope) : Stream
+internal sealed class ChunkStream : Stream
 {
-    private byte[]? chunk = rows.Current;
+    private readonly AsyncServiceScope scope;
+    private readonly KnowledgeKaizenDbContext db;
+    private readonly long fileId;
+    private readonly string path;
+    private IAsyncEnumerator<byte[]?> rows;
+    private byte[]? chunk;
+    private long chunkStart;
     private int offset;
     private bool disposed;
 
+    public ChunkStream(AsyncServiceScope scope, KnowledgeKaizenDbContext db, string path, long fileId, long length, IAsyncEnumerator<byte[]?> rows)
+    {
+        this.scope = scope;
+        this.db = db;
+        this.path = path;
+        this.fileId = fileId;
+        this.rows = rows;
+        Length = length;
+        chunk = rows.Current;
+    }
+
     public override bool CanRead => !disposed;
 
-    public override bool CanSeek => false;
+    public override bool CanSeek => !disposed;
 
     public override bool CanWrite => false;
 
-    public override long Length => throw new NotSupportedException();
+    public override long Length { get; }
 
     public override long Position
     {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
+        get => chunkStart + offset;
+        set => Seek(value, SeekOrigin.Begin);
     }
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
@@ -51,11 +70,41 @@ internal sealed class ChunkStream(IAsyncEnumerator<byte[]?> rows, AsyncServiceSc
         return CopyTo(buffer.Span);
     }
 
+    public override long Seek(long offset, SeekOrigin origin)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        var target = origin switch
+        {
+            SeekOrigin.Begin => offset,
+            SeekOrigin.Current => Position + offset,
+            _ => Length + offset,
+        };
+        ArgumentOutOfRangeException.ThrowIfNegative(target, nameof(offset));
+        if (chunk is not null && target >= chunkStart && target <= chunkStart + chunk.Length)
+        {
+            this.offset = (int)(target - chunkStart);
+            return target;
+        }
+
+        rows.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        var index = (int)Math.Min(target / DatabaseFileStore.ChunkSize, int.MaxValue);
+        rows = db.StoredFileChunks.AsNoTracking().Where(c => c.FileId == fileId && c.Index >= index).OrderBy(c => c.Index)
+            .Select(c => (byte[]?)c.Data).AsAsyncEnumerable().GetAsyncEnumerator();
+        var found = rows.MoveNextAsync().AsTask().GetAwaiter().GetResult();
+        if (!found && target < Length)
+        {
+            throw new IOException($"{path} was replaced or removed while it was read.");
+        }
+
+        chunk = found ? rows.Current : null;
+        chunkStart = (long)index * DatabaseFileStore.ChunkSize;
+        this.offset = (int)Math.Min(target - chunkStart, chunk?.Length ?? 0);
+        return target;
+    }
+
     public override void Flush()
     {
     }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
 
     public override void SetLength(long value) => throw new NotSupportedException();
 
@@ -89,6 +138,7 @@ internal sealed class ChunkStream(IAsyncEnumerator<byte[]?> rows, AsyncServiceSc
 
     private void Advance(bool more)
     {
+        chunkStart += chunk?.Length ?? 0;
         chunk = more ? rows.Current : null;
         offset = 0;
     }

@@ -84,7 +84,7 @@ public sealed class DatabaseFileStore(IServiceScopeFactory scopes, WriteTurns tu
                         where f.Path == path && f.CompletedAt != null
                         from c in db.StoredFileChunks.Where(c => c.FileId == f.Id).DefaultIfEmpty()
                         orderby c!.Index
-                        select c == null ? null : c.Data).AsAsyncEnumerable().GetAsyncEnumerator(ct);
+                        select new ChunkRow(f.Id, f.Length, c == null ? null : c.Data)).AsAsyncEnumerable().GetAsyncEnumerator(ct);
             if (!await rows.MoveNextAsync())
             {
                 await rows.DisposeAsync();
@@ -92,7 +92,8 @@ public sealed class DatabaseFileStore(IServiceScopeFactory scopes, WriteTurns tu
                 return null;
             }
 
-            return new ChunkStream(rows, scope);
+            var (id, length) = (rows.Current.Id, rows.Current.Length);
+            return new ChunkStream(scope, db, path, id, length, new ChunkData(rows));
         }
         catch
         {
@@ -237,5 +238,17 @@ public sealed class DatabaseFileStore(IServiceScopeFactory scopes, WriteTurns tu
         {
             // A broken connection's session, and its locks, end with it.
         }
+    }
+
+    private sealed record ChunkRow(long Id, long Length, byte[]? Data);
+
+    /// <summary>The rows of the read's query as their content alone.</summary>
+    private sealed class ChunkData(IAsyncEnumerator<ChunkRow> rows) : IAsyncEnumerator<byte[]?>
+    {
+        public byte[]? Current => rows.Current.Data;
+
+        public ValueTask<bool> MoveNextAsync() => rows.MoveNextAsync();
+
+        public ValueTask DisposeAsync() => rows.DisposeAsync();
     }
 }
