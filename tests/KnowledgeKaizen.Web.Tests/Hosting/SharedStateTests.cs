@@ -4,6 +4,7 @@ using KnowledgeKaizen.Insights.ExpectedOutcome;
 using KnowledgeKaizen.Testing.Simulation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Xunit.Abstractions;
 
 namespace KnowledgeKaizen.Web.Tests.Hosting;
 
@@ -13,7 +14,7 @@ namespace KnowledgeKaizen.Web.Tests.Hosting;
 /// the parallel ones, because one test measures the heap.
 /// </summary>
 [Collection(nameof(SharedStateCollection))]
-public sealed class SharedStateTests(TwoPortals portals) : IClassFixture<TwoPortals>
+public sealed class SharedStateTests(TwoPortals portals, ITestOutputHelper output) : IClassFixture<TwoPortals>
 {
     [Fact]
     public async Task InstancesStartedAtOnce_MakeOneKey_AndEachReadsWhatTheOtherProtected()
@@ -86,6 +87,7 @@ public sealed class SharedStateTests(TwoPortals portals) : IClassFixture<TwoPort
             Assert.True(await content.MatchesAsync(read), "B did not read back what A wrote.");
         }
 
+        output.WriteLine($"Peak live heap growth while streaming {content.Length / 1048576} MB through A and back through B: {content.PeakHeapGrowth / 1048576.0:0.0} MB");
         Assert.Equal(content.Length, await throughB.LengthAsync("imports/shared-large.csv"));
         Assert.True(content.PeakHeapGrowth < content.Length / 6,
             $"The heap grew by {content.PeakHeapGrowth / 1048576.0:0.0} MB for a {content.Length / 1048576} MB file: it was held, not streamed.");
