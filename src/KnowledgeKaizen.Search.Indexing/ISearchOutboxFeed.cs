@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Indexing;
-
 namespace KnowledgeKaizen.Search.Indexing;
 
 /// <summary>
@@ -9,14 +7,17 @@ namespace KnowledgeKaizen.Search.Indexing;
 /// </summary>
 public interface ISearchOutboxFeed
 {
-    /// <summary>Up to <paramref name="max"/> entries after this index's cursor, oldest first.</summary>
-    Task<IReadOnlyList<SearchOutboxEntry>> ReadAsync(int max, CancellationToken ct = default);
+    /// <summary>Up to <paramref name="max"/> entries this index has not applied, oldest first.</summary>
+    Task<SearchOutboxBatch> ReadAsync(int max, CancellationToken ct = default);
 
-    /// <summary>Records that this index holds every entry up to <paramref name="appliedId"/> (the cursor never moves back).</summary>
-    Task AdvanceAsync(long appliedId, CancellationToken ct = default);
+    /// <summary>Records that this index holds the entries of <paramref name="applied"/> (the cursor never moves back).</summary>
+    Task AdvanceAsync(SearchOutboxBatch applied, CancellationToken ct = default);
 
-    /// <summary>Newest entry id (0 when there is none): a rebuild started now covers every entry up to it.</summary>
+    /// <summary>The position of everything committed so far: a rebuild that starts reading now covers every entry before it.</summary>
     Task<long> HighWaterMarkAsync(CancellationToken ct = default);
+
+    /// <summary>Records that this index holds everything a <see cref="HighWaterMarkAsync"/> taken before its rebuild covers.</summary>
+    Task AdvanceToAsync(long position, CancellationToken ct = default);
 
     /// <summary>Entries this index has yet to apply.</summary>
     Task<int> PendingAsync(CancellationToken ct = default);

@@ -20,7 +20,7 @@ internal sealed class IndexCaughtUpHealthCheck(ISearchOutboxFeed feed, IJobQueue
             return HealthCheckResult.Unhealthy($"The search index is being rebuilt (job {rebuild.Id}, {rebuild.Status}).");
         }
 
-        if ((await feed.ReadAsync(1, cancellationToken)) is [var oldest] && clock.GetUtcNow() - oldest.RecordedAt > MaxLag)
+        if ((await feed.ReadAsync(1, cancellationToken)).Entries is [var oldest] && clock.GetUtcNow() - oldest.RecordedAt > MaxLag)
         {
             var pending = await feed.PendingAsync(cancellationToken);
             return HealthCheckResult.Unhealthy(

@@ -32,7 +32,7 @@ public sealed class SearchIndexStartupCheck(SearchIndexMaintenance maintenance, 
         // The rebuild reads the database as it is now, so the entries recorded so far are covered by it.
         var covered = await feed.HighWaterMarkAsync(cancellationToken);
         var job = await maintenance.EnqueueRebuildAsync(null, cancellationToken);
-        await feed.AdvanceAsync(covered, cancellationToken);
+        await feed.AdvanceToAsync(covered, cancellationToken);
         logger.LogInformation("Search index rebuild queued as job {JobId}: {Reason}", job.Id, reason);
     }
 }

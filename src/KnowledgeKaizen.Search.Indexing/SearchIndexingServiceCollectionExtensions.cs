@@ -1,3 +1,4 @@
+using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Hosting;
 using KnowledgeKaizen.Core.Jobs;
 using KnowledgeKaizen.Core.Terms;
@@ -28,7 +29,11 @@ public static class SearchIndexingServiceCollectionExtensions
         services.AddOptions<SearchIndexingOptions>().BindConfiguration(SearchIndexingOptions.SectionName)
             .Validate(o => !string.IsNullOrWhiteSpace(o.InstanceName), $"{SearchIndexingOptions.SectionName}:{nameof(SearchIndexingOptions.InstanceName)} is required.")
             .ValidateOnStart();
-        services.AddScoped<ISearchOutboxFeed, SqliteSearchOutboxFeed>();
+        // Concurrent writers commit out of id order: their feed follows transactions instead of ids.
+        services.AddSingleton<SearchOutboxReads>();
+        services.AddScoped<ISearchOutboxFeed>(sp => sp.GetRequiredService<DatabaseSettings>().Provider == DatabaseProvider.PostgreSql
+            ? ActivatorUtilities.CreateInstance<PostgreSqlSearchOutboxFeed>(sp)
+            : ActivatorUtilities.CreateInstance<SqliteSearchOutboxFeed>(sp));
         services.AddScoped<SearchOutboxApplier>();
         services.AddScoped<SearchIndexMaintenance>();
         services.AddScoped<SearchRecords>();

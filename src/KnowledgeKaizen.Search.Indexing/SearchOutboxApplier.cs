@@ -11,18 +11,13 @@ public sealed class SearchOutboxApplier(ISearchOutboxFeed feed, SearchDocumentSo
     /// <summary>Applies up to <see cref="BatchSize"/> entries; returns how many were applied (0 when the index is caught up).</summary>
     public async Task<int> ApplyBatchAsync(CancellationToken ct = default)
     {
-        var entries = await feed.ReadAsync(BatchSize, ct);
-        if (entries.Count == 0)
+        var batch = await feed.ReadAsync(BatchSize, ct);
+        // An entry only names a document: the index takes the document as the database holds it now, so entries may
+        // arrive in any order (commits on PostgreSQL finish out of id order) and applying one twice changes nothing.
+        foreach (var byType in batch.Entries.GroupBy(e => e.DocumentType))
         {
-            return 0;
-        }
-
-        // The latest entry per document decides: a delete after an update deletes, an update after a delete re-adds.
-        var latest = entries.GroupBy(e => (e.DocumentType, e.DocumentKey)).Select(g => g.MaxBy(e => e.Id)!).ToList();
-        foreach (var byType in latest.GroupBy(e => e.DocumentType))
-        {
-            var keys = byType.Where(e => !e.Deleted).Select(e => e.DocumentKey).ToList();
-            var documents = keys.Count == 0 ? [] : await source.LoadAsync(byType.Key, keys, ct);
+            var keys = byType.Select(e => e.DocumentKey).Distinct(StringComparer.Ordinal).ToList();
+            var documents = await source.LoadAsync(byType.Key, keys, ct);
             if (documents.Count > 0)
             {
                 await index.UpsertAsync(documents, ct);
@@ -30,14 +25,14 @@ public sealed class SearchOutboxApplier(ISearchOutboxFeed feed, SearchDocumentSo
 
             // Deleted, or no longer indexable (e.g. a case whose resolution was removed): take it out.
             var found = documents.Select(d => d.Key).ToHashSet(StringComparer.Ordinal);
-            foreach (var gone in byType.Where(e => e.Deleted || !found.Contains(e.DocumentKey)))
+            foreach (var gone in keys.Where(k => !found.Contains(k)))
             {
-                index.Delete(byType.Key, gone.DocumentKey);
+                index.Delete(byType.Key, gone);
             }
         }
 
-        await feed.AdvanceAsync(entries[^1].Id, ct);
-        return entries.Count;
+        await feed.AdvanceAsync(batch, ct);
+        return batch.Entries.Count;
     }
 
     /// <summary>Applies batches until the index is caught up.</summary>

@@ -1,5 +1,4 @@
 using KnowledgeKaizen.Core.Data;
-using KnowledgeKaizen.Core.Indexing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +8,7 @@ namespace KnowledgeKaizen.Search.Indexing;
 /// The outbox feed on a database with one writer at a time (SQLite): entry ids are assigned and committed in
 /// order (AUTOINCREMENT, never reused), so a cursor at id N means nothing at or below N can still appear. A
 /// database with concurrent writers can commit a lower id after a higher one was read; its feed must hold the
-/// cursor back over such gaps. Ids are contiguous here, so an index whose cursor is below the oldest entry minus one
+/// cursor back over such gaps (<see cref="PostgreSqlSearchOutboxFeed"/>). Ids are contiguous here, so an index whose cursor is below the oldest entry minus one
 /// knows entries it never applied were pruned.
 /// </summary>
 public sealed class SqliteSearchOutboxFeed(KnowledgeKaizenDbContext db, IOptions<SearchIndexingOptions> options, TimeProvider clock)
@@ -17,22 +16,26 @@ public sealed class SqliteSearchOutboxFeed(KnowledgeKaizenDbContext db, IOptions
 {
     private string Name => options.Value.InstanceName;
 
-    public async Task<IReadOnlyList<SearchOutboxEntry>> ReadAsync(int max, CancellationToken ct = default)
+    public async Task<SearchOutboxBatch> ReadAsync(int max, CancellationToken ct = default)
     {
         var after = await CursorAsync(ct);
-        return await db.SearchOutbox.AsNoTracking().Where(e => e.Id > after).OrderBy(e => e.Id).Take(max).ToListAsync(ct);
+        var entries = await db.SearchOutbox.AsNoTracking().Where(e => e.Id > after).OrderBy(e => e.Id).Take(max)
+            .Select(e => new SearchOutboxChange(e.Id, e.DocumentType, e.DocumentKey, e.Deleted, e.RecordedAt)).ToListAsync(ct);
+        return new SearchOutboxBatch(entries, entries.Count == 0 ? after : entries[^1].Id);
     }
 
-    public async Task AdvanceAsync(long appliedId, CancellationToken ct = default)
+    public async Task AdvanceAsync(SearchOutboxBatch applied, CancellationToken ct = default)
     {
-        var cursor = await db.SearchIndexCursors.SingleOrDefaultAsync(c => c.Name == Name, ct);
-        if (cursor is null)
+        if (applied.Entries.Count > 0)
         {
-            cursor = new SearchIndexCursor(Name, clock.GetUtcNow());
-            db.SearchIndexCursors.Add(cursor);
+            await AdvanceToAsync(applied.Position, ct);
         }
+    }
 
-        cursor.Advance(appliedId, clock.GetUtcNow());
+    public async Task AdvanceToAsync(long position, CancellationToken ct = default)
+    {
+        var cursor = await SearchIndexCursors.FindOrAddAsync(db, Name, clock.GetUtcNow(), ct);
+        cursor.Advance(position, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
     }
 
@@ -56,7 +59,7 @@ public sealed class SqliteSearchOutboxFeed(KnowledgeKaizenDbContext db, IOptions
     {
         var now = clock.GetUtcNow();
         var live = now - options.Value.CursorLifetime;
-        var bound = await db.SearchIndexCursors.Where(c => c.UpdatedAt >= live).MinAsync(c => (long?)c.LastAppliedId, ct);
+        var bound = await db.SearchIndexCursors.Where(c => c.UpdatedAt >= live).MinAsync(c => (long?)c.Position, ct);
         if (bound is not { } upTo)
         {
             return 0;
@@ -68,6 +71,5 @@ public sealed class SqliteSearchOutboxFeed(KnowledgeKaizenDbContext db, IOptions
         return await db.SearchOutbox.Where(e => e.Id <= upTo && e.Id < newest && e.RecordedAt < old).ExecuteDeleteAsync(ct);
     }
 
-    private async Task<long> CursorAsync(CancellationToken ct) =>
-        await db.SearchIndexCursors.AsNoTracking().Where(c => c.Name == Name).Select(c => (long?)c.LastAppliedId).SingleOrDefaultAsync(ct) ?? 0;
+    private Task<long> CursorAsync(CancellationToken ct) => SearchIndexCursors.PositionAsync(db, Name, ct);
 }

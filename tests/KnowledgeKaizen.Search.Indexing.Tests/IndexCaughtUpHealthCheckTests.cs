@@ -24,7 +24,7 @@ public sealed class IndexCaughtUpHealthCheckTests : IDisposable
         Assert.Equal(HealthStatus.Unhealthy, behind.Status);
         Assert.Contains("3 changes behind", behind.Description, StringComparison.Ordinal);
 
-        await database.Feed(db).AdvanceAsync(await database.Feed(db).HighWaterMarkAsync());
+        await database.Feed(db).AdvanceToAsync(await database.Feed(db).HighWaterMarkAsync());
         Assert.Equal(HealthStatus.Healthy, (await RunAsync(check)).Status);
     }
 

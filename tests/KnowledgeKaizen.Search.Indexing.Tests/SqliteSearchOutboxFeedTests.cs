@@ -14,9 +14,9 @@ public sealed class SqliteSearchOutboxFeedTests : IDisposable
         await using var db = await OutboxOfAsync(7);
         var feed = database.Feed(db);
 
-        var first = await feed.ReadAsync(3);
-        await feed.AdvanceAsync(first[^1].Id);
-        var rest = await feed.ReadAsync(10);
+        var first = (await feed.ReadAsync(3)).Entries;
+        await feed.AdvanceToAsync(first[^1].Id);
+        var rest = (await feed.ReadAsync(10)).Entries;
 
         Assert.Equal(3, first.Count);
         Assert.Equal(4, rest.Count);
@@ -32,11 +32,11 @@ public sealed class SqliteSearchOutboxFeedTests : IDisposable
         var feed = database.Feed(db);
         var high = await feed.HighWaterMarkAsync();
 
-        await feed.AdvanceAsync(high);
-        await feed.AdvanceAsync(high - 3);
+        await feed.AdvanceToAsync(high);
+        await feed.AdvanceToAsync(high - 3);
 
-        Assert.Empty(await feed.ReadAsync(10));
-        Assert.Equal(high, (await db.SearchIndexCursors.AsNoTracking().SingleAsync()).LastAppliedId);
+        Assert.Empty((await feed.ReadAsync(10)).Entries);
+        Assert.Equal(high, (await db.SearchIndexCursors.AsNoTracking().SingleAsync()).Position);
     }
 
     [Fact]
@@ -45,10 +45,10 @@ public sealed class SqliteSearchOutboxFeedTests : IDisposable
         await using var db = await OutboxOfAsync(4);
         var (a, b) = TwoInstances(db);
 
-        await a.AdvanceAsync(await a.HighWaterMarkAsync());
+        await a.AdvanceToAsync(await a.HighWaterMarkAsync());
 
-        Assert.Empty(await a.ReadAsync(10));
-        Assert.Equal(4, (await b.ReadAsync(10)).Count);
+        Assert.Empty((await a.ReadAsync(10)).Entries);
+        Assert.Equal(4, (await b.ReadAsync(10)).Entries.Count);
         Assert.Equal(4, await db.SearchOutbox.CountAsync());
     }
 
@@ -57,9 +57,9 @@ public sealed class SqliteSearchOutboxFeedTests : IDisposable
     {
         await using var db = await OutboxOfAsync(6);
         var (a, b) = TwoInstances(db);
-        var entries = await a.ReadAsync(10);
-        await a.AdvanceAsync(entries[^1].Id);
-        await b.AdvanceAsync(entries[2].Id);
+        var entries = (await a.ReadAsync(10)).Entries;
+        await a.AdvanceToAsync(entries[^1].Id);
+        await b.AdvanceToAsync(entries[2].Id);
         database.Clock.Advance(TimeSpan.FromDays(2));
 
         var pruned = await a.PruneAsync();
@@ -68,7 +68,7 @@ public sealed class SqliteSearchOutboxFeedTests : IDisposable
         Assert.Equal(entries.Skip(3).Select(e => e.Id), await db.SearchOutbox.OrderBy(e => e.Id).Select(e => e.Id).ToListAsync());
         Assert.False(await b.MissedEntriesAsync());
 
-        await b.AdvanceAsync(entries[^1].Id);
+        await b.AdvanceToAsync(entries[^1].Id);
         Assert.Equal(2, await a.PruneAsync());
         Assert.Equal([entries[^1].Id], await db.SearchOutbox.Select(e => e.Id).ToListAsync());
     }
@@ -78,7 +78,7 @@ public sealed class SqliteSearchOutboxFeedTests : IDisposable
     {
         await using var db = await OutboxOfAsync(3);
         var feed = database.Feed(db);
-        await feed.AdvanceAsync(await feed.HighWaterMarkAsync());
+        await feed.AdvanceToAsync(await feed.HighWaterMarkAsync());
 
         Assert.Equal(0, await feed.PruneAsync());
         Assert.Equal(3, await db.SearchOutbox.CountAsync());
@@ -89,10 +89,10 @@ public sealed class SqliteSearchOutboxFeedTests : IDisposable
     {
         await using var db = await OutboxOfAsync(5);
         var (live, retired) = TwoInstances(db);
-        await retired.AdvanceAsync(1);
+        await retired.AdvanceToAsync(1);
         database.Clock.Advance(TimeSpan.FromDays(8));
         await database.AppendAsync(1);
-        await live.AdvanceAsync(await live.HighWaterMarkAsync());
+        await live.AdvanceToAsync(await live.HighWaterMarkAsync());
         database.Clock.Advance(TimeSpan.FromDays(2));
 
         await live.PruneAsync();

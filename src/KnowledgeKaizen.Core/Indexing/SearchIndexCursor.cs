@@ -1,8 +1,9 @@
 namespace KnowledgeKaizen.Core.Indexing;
 
 /// <summary>
-/// How far one search index has read the append-only outbox: every entry up to <see cref="LastAppliedId"/> is in
-/// it. Each instance keeps its own index and its own cursor, so instances never share an index or race for entries.
+/// How far one search index has read the append-only outbox. Each instance keeps its own index and its own cursor, so
+/// instances never share an index or race for entries. What the <see cref="Position"/> counts depends on the database's
+/// feed: on SQLite the id of the last entry applied, on PostgreSQL the transaction horizon below which every entry is applied.
 /// </summary>
 public class SearchIndexCursor
 {
@@ -23,15 +24,16 @@ public class SearchIndexCursor
     /// <summary>The index's instance name.</summary>
     public string Name { get; private set; }
 
-    public long LastAppliedId { get; private set; }
+    /// <summary>How far the index has applied the outbox, in its feed's terms.</summary>
+    public long Position { get; private set; }
 
     /// <summary>When the cursor last moved: a cursor that stopped long ago belongs to a retired instance.</summary>
     public DateTimeOffset UpdatedAt { get; private set; }
 
-    /// <summary>Moves forward to <paramref name="appliedId"/>; never back, so a late or repeated acknowledgement is harmless.</summary>
-    public void Advance(long appliedId, DateTimeOffset at)
+    /// <summary>Moves forward to <paramref name="position"/>; never back, so a late or repeated acknowledgement is harmless.</summary>
+    public void Advance(long position, DateTimeOffset at)
     {
-        LastAppliedId = Math.Max(LastAppliedId, appliedId);
+        Position = Math.Max(Position, position);
         UpdatedAt = at;
     }
 }

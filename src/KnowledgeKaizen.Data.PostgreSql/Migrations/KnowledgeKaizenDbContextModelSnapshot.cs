@@ -1288,7 +1288,7 @@ namespace KnowledgeKaizen.Data.PostgreSql.Migrations
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)");
 
-                    b.Property<long>("LastAppliedId")
+                    b.Property<long>("Position")
                         .HasColumnType("bigint");
 
                     b.Property<DateTimeOffset>("UpdatedAt")

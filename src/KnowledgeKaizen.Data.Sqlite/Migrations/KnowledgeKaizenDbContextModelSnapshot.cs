@@ -1235,7 +1235,7 @@ namespace KnowledgeKaizen.Data.Sqlite.Migrations
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("LastAppliedId")
+                    b.Property<long>("Position")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("UpdatedAt")
