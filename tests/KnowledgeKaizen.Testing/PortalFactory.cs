@@ -26,6 +26,7 @@ public partial class PortalFactory : WebApplicationFactory<Program>
     public const string UserPassword = "User-Passw0rd!";
 
     private readonly TempFolder? data;
+    private readonly bool sharesDatabase;
     private TestPostgresDatabase? postgres;
 
     /// <summary>A portal on a new, empty data folder of its own (removed when disposed).</summary>
@@ -33,6 +34,17 @@ public partial class PortalFactory : WebApplicationFactory<Program>
     {
         data = new TempFolder("portal");
         DataPath = data.Path;
+    }
+
+    /// <summary>
+    /// Another instance of a portal: a new data folder of its own, the PostgreSQL <paramref name="database"/> of the portal
+    /// it joins (which keeps owning it).
+    /// </summary>
+    protected PortalFactory(TestPostgresDatabase database)
+        : this()
+    {
+        postgres = database;
+        sharesDatabase = true;
     }
 
     /// <summary>A portal on an existing data folder that the caller owns (see <see cref="ExistingFolderPortalFactory"/>).</summary>
@@ -174,7 +186,10 @@ public partial class PortalFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             data?.Dispose();
-            postgres?.Dispose();
+            if (!sharesDatabase)
+            {
+                postgres?.Dispose();
+            }
         }
     }
 
