@@ -1,5 +1,6 @@
 using KnowledgeKaizen.Core.Jobs;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace KnowledgeKaizen.Search.Indexing;
 
@@ -8,14 +9,15 @@ namespace KnowledgeKaizen.Search.Indexing;
 /// before it takes requests), and no change waiting longer than <see cref="MaxLag"/> for the indexer. A search behind a
 /// load balancer then finds, on whichever instance, what was saved through another a moment before.
 /// </summary>
-internal sealed class IndexCaughtUpHealthCheck(ISearchOutboxFeed feed, IJobQueue jobs, TimeProvider clock) : IHealthCheck
+internal sealed class IndexCaughtUpHealthCheck(ISearchOutboxFeed feed, IJobQueue jobs, IOptions<SearchIndexingOptions> options, TimeProvider clock)
+    : IHealthCheck
 {
     /// <summary>How long a saved change may wait for this index before the instance stops counting as ready.</summary>
     public static readonly TimeSpan MaxLag = TimeSpan.FromSeconds(5);
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        if (await jobs.ActiveAsync(SearchIndexMaintenance.JobKind, cancellationToken) is { } rebuild)
+        if (await jobs.ActiveAsync(SearchIndexMaintenance.JobKindOf(options.Value), cancellationToken) is { } rebuild)
         {
             return HealthCheckResult.Unhealthy($"The search index is being rebuilt (job {rebuild.Id}, {rebuild.Status}).");
         }

@@ -1,4 +1,5 @@
 using KnowledgeKaizen.Core.Jobs;
+using Microsoft.Extensions.Options;
 
 namespace KnowledgeKaizen.Search.Indexing;
 
@@ -9,9 +10,12 @@ namespace KnowledgeKaizen.Search.Indexing;
 /// counts that differ from the database once the outbox is applied, or as a cursor behind pruned outbox entries.
 /// </summary>
 public sealed class SearchIndexMaintenance(ISearchIndex index, SearchDocumentSource source, ISearchOutboxFeed feed, IJobQueue jobs,
-    IndexerState indexer)
+    IndexerState indexer, IOptions<SearchIndexingOptions> options)
 {
-    public const string JobKind = "search-rebuild";
+    /// <summary>The rebuild of this instance's own index (<see cref="InstanceJobs"/>): each instance rebuilds its own.</summary>
+    public static string JobKindOf(SearchIndexingOptions options) => InstanceJobs.Kind("search-rebuild", options.InstanceName);
+
+    public string JobKind => JobKindOf(options.Value);
 
     public static string ExpectedMarker { get; } = $"schema-{IndexSchema.Version}.mapping-{SearchDocumentSource.MappingVersion}";
 

@@ -1,16 +1,17 @@
 using System.Text.Json;
 using KnowledgeKaizen.Core.Jobs;
+using Microsoft.Extensions.Options;
 
 namespace KnowledgeKaizen.Search.Indexing;
 
 /// <summary>
-/// Job "search-rebuild": builds a fresh index from the database beside the live one and swaps to it; the
+/// Job "search-rebuild@instance": builds a fresh index from the database beside the live one and swaps to it; the
 /// engine keeps serving the old index meanwhile and replays writes made during the build, so it is
 /// all-or-nothing from a reader's point of view.
 /// </summary>
-public sealed class SearchRebuildJobHandler(ISearchIndex index, SearchDocumentSource source) : IJobHandler
+public sealed class SearchRebuildJobHandler(ISearchIndex index, SearchDocumentSource source, IOptions<SearchIndexingOptions> options) : IJobHandler
 {
-    public string Kind => SearchIndexMaintenance.JobKind;
+    public string Kind => SearchIndexMaintenance.JobKindOf(options.Value);
 
     public async Task<string?> RunAsync(BackgroundJob job, IJobProgress progress, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using KnowledgeKaizen.Core.Jobs;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 
 namespace KnowledgeKaizen.Search.Indexing.Tests;
 
@@ -12,7 +13,7 @@ public sealed class IndexCaughtUpHealthCheckTests : IDisposable
     public async Task ChangesWaitingBriefly_AreReady_AndChangesWaitingLonger_AreNot()
     {
         await using var db = database.NewContext();
-        var check = new IndexCaughtUpHealthCheck(database.Feed(db), new Rebuilds(null), database.Clock);
+        var check = new IndexCaughtUpHealthCheck(database.Feed(db), new Rebuilds(null), Node, database.Clock);
         Assert.Equal(HealthStatus.Healthy, (await RunAsync(check)).Status);
 
         await database.AppendAsync(3);
@@ -32,12 +33,24 @@ public sealed class IndexCaughtUpHealthCheckTests : IDisposable
     public async Task ARebuildQueuedOrRunning_IsNotReady()
     {
         await using var db = database.NewContext();
-        var rebuild = new BackgroundJob(SearchIndexMaintenance.JobKind, null, null, database.Clock.GetUtcNow());
-        var result = await RunAsync(new IndexCaughtUpHealthCheck(database.Feed(db), new Rebuilds(rebuild), database.Clock));
+        var rebuild = new BackgroundJob(SearchIndexMaintenance.JobKindOf(Node.Value), null, null, database.Clock.GetUtcNow());
+        var result = await RunAsync(new IndexCaughtUpHealthCheck(database.Feed(db), new Rebuilds(rebuild), Node, database.Clock));
 
         Assert.Equal(HealthStatus.Unhealthy, result.Status);
         Assert.Contains("being rebuilt", result.Description, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AnotherInstancesRebuild_DoesNotMakeThisOneUnready()
+    {
+        await using var db = database.NewContext();
+        var elsewhere = new BackgroundJob(SearchIndexMaintenance.JobKindOf(new SearchIndexingOptions { InstanceName = "other" }), null, null,
+            database.Clock.GetUtcNow());
+
+        Assert.Equal(HealthStatus.Healthy, (await RunAsync(new IndexCaughtUpHealthCheck(database.Feed(db), new Rebuilds(elsewhere), Node, database.Clock))).Status);
+    }
+
+    private static IOptions<SearchIndexingOptions> Node { get; } = Options.Create(new SearchIndexingOptions { InstanceName = "node" });
 
     public void Dispose() => database.Dispose();
 
@@ -47,7 +60,7 @@ public sealed class IndexCaughtUpHealthCheckTests : IDisposable
     private sealed class Rebuilds(BackgroundJob? active) : IJobQueue
     {
         public Task<BackgroundJob?> ActiveAsync(string kind, CancellationToken ct = default) =>
-            Task.FromResult(kind == SearchIndexMaintenance.JobKind ? active : null);
+            Task.FromResult(kind == active?.Kind ? active : null);
 
         public Task<BackgroundJob> EnqueueAsync(string kind, string? payload, string? requestedBy, CancellationToken ct = default) => throw new NotSupportedException();
 

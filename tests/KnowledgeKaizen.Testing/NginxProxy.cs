@@ -3,24 +3,26 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using System.Text.RegularExpressions;
 
 namespace KnowledgeKaizen.Testing;
 
 /// <summary>
-/// A real nginx terminating TLS in front of a portal, as in production: started from a temporary folder as a child
-/// process on a free port of 127.0.0.1, with a self-signed certificate for "localhost", and stopped on dispose. It
-/// forwards the client's address and scheme (X-Forwarded-For, X-Forwarded-Proto) and the Host header as sent.
+/// A real nginx terminating TLS in front of one or more portal instances, as in production: the shipped
+/// <c>deploy/nginx/knowledgekaizen.conf</c> with the test's upstream addresses, a free port of 127.0.0.1 and a
+/// self-signed certificate for "localhost", started from a temporary folder as a child process and stopped on dispose.
+/// Its access log names the instance that answered each request (<see cref="AnsweredByAsync"/>).
 /// </summary>
-public sealed class NginxProxy : IDisposable
+public sealed partial class NginxProxy : IDisposable
 {
     private readonly TempFolder folder = new("nginx");
     private readonly Process process;
 
-    private NginxProxy(string upstream)
+    private NginxProxy(IReadOnlyList<string> upstreams)
     {
         var binary = new[] { "/usr/sbin/nginx", "/usr/bin/nginx" }.FirstOrDefault(File.Exists)
             ?? throw new InvalidOperationException("nginx is not installed; tests/run.sh installs it (apt-get install nginx).");
-        Port = FreePort();
+        Port = FreePorts.Next();
         WriteCertificate();
         foreach (var temp in new[] { "body", "proxy", "fastcgi", "uwsgi", "scgi", "logs" })
         {
@@ -28,7 +30,7 @@ public sealed class NginxProxy : IDisposable
         }
 
         var config = Path.Combine(folder.Path, "nginx.conf");
-        File.WriteAllText(config, Config(new Uri(upstream)));
+        File.WriteAllText(config, Config(upstreams.Select(u => new Uri(u)).ToList()));
         process = Process.Start(new ProcessStartInfo(binary, ["-c", config, "-p", folder.Path])
         {
             RedirectStandardError = true,
@@ -37,10 +39,13 @@ public sealed class NginxProxy : IDisposable
         }) ?? throw new InvalidOperationException("nginx did not start.");
     }
 
-    /// <summary>Starts nginx in front of <paramref name="upstream"/> (the portal's http://127.0.0.1:port) and waits until it listens.</summary>
-    public static async Task<NginxProxy> StartAsync(string upstream)
+    /// <summary>The shipped site configuration the proxy runs.</summary>
+    public static string ShippedConfig => Path.Combine(RepoPaths.Root, "deploy", "nginx", "knowledgekaizen.conf");
+
+    /// <summary>Starts nginx in front of <paramref name="upstreams"/> (portals' http://127.0.0.1:port) and waits until it listens.</summary>
+    public static async Task<NginxProxy> StartAsync(params string[] upstreams)
     {
-        var proxy = new NginxProxy(upstream);
+        var proxy = new NginxProxy(upstreams);
         try
         {
             await Eventually.TrueAsync($"nginx to listen on port {proxy.Port}", proxy.ListensAsync);
@@ -80,35 +85,59 @@ public sealed class NginxProxy : IDisposable
         folder.Dispose();
     }
 
-    private string Config(Uri upstream) => $$"""
-        {{(Environment.UserName == "root" ? "user root;" : string.Empty)}}
-        worker_processes 1;
-        daemon off;
-        pid {{folder.Path}}/nginx.pid;
-        error_log {{folder.Path}}/logs/error.log warn;
-        events { worker_connections 128; }
-        http {
-            access_log off;
-            client_body_temp_path {{folder.Path}}/body;
-            proxy_temp_path {{folder.Path}}/proxy;
-            fastcgi_temp_path {{folder.Path}}/fastcgi;
-            uwsgi_temp_path {{folder.Path}}/uwsgi;
-            scgi_temp_path {{folder.Path}}/scgi;
-            client_max_body_size 20m;
-            server {
-                listen 127.0.0.1:{{Port}} ssl;
-                server_name localhost;
-                ssl_certificate {{folder.Path}}/cert.pem;
-                ssl_certificate_key {{folder.Path}}/key.pem;
-                location / {
-                    proxy_pass http://{{upstream.Host}}:{{upstream.Port}};
-                    proxy_set_header Host $http_host;
-                    proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-                    proxy_set_header X-Forwarded-Proto $scheme;
-                }
+    /// <summary>Which upstream ("127.0.0.1:port") answered each request so far, oldest first, for requests whose path starts with <paramref name="path"/>.</summary>
+    public async Task<IReadOnlyList<string>> AnsweredByAsync(string path)
+    {
+        var log = Path.Combine(folder.Path, "logs", "access.log");
+        var lines = File.Exists(log) ? await File.ReadAllLinesAsync(log) : [];
+        return [.. lines.Select(l => l.Split(' ')).Where(f => f.Length == 3 && f[0].StartsWith(path, StringComparison.Ordinal)).Select(f => f[2])];
+    }
+
+    /// <summary>The shipped site inside a minimal http block; only addresses, the port and the certificate change (directives, never comments).</summary>
+    private string Config(IReadOnlyList<Uri> upstreams)
+    {
+        var site = File.ReadAllText(ShippedConfig);
+        var server = UpstreamServer().Match(site);
+        site = UpstreamServer().Replace(site, string.Empty);
+        site = site.Insert(server.Index, string.Concat(upstreams.Select(u => $"    server {u.Host}:{u.Port} {server.Groups["options"].Value};\n")));
+        site = Listen().Replace(site, $"listen 127.0.0.1:{Port} ssl;");
+        site = ServerName().Replace(site, "server_name localhost;");
+        site = Certificate().Replace(site, $"ssl_certificate {folder.Path}/cert.pem;");
+        site = CertificateKey().Replace(site, $"ssl_certificate_key {folder.Path}/key.pem;");
+        return $$"""
+            {{(Environment.UserName == "root" ? "user root;" : string.Empty)}}
+            worker_processes 1;
+            daemon off;
+            pid {{folder.Path}}/nginx.pid;
+            error_log {{folder.Path}}/logs/error.log warn;
+            events { worker_connections 512; }
+            http {
+                log_format answered '$request_uri $status $upstream_addr';
+                access_log {{folder.Path}}/logs/access.log answered;
+                client_body_temp_path {{folder.Path}}/body;
+                proxy_temp_path {{folder.Path}}/proxy;
+                fastcgi_temp_path {{folder.Path}}/fastcgi;
+                uwsgi_temp_path {{folder.Path}}/uwsgi;
+                scgi_temp_path {{folder.Path}}/scgi;
+            {{site}}
             }
-        }
-        """;
+            """;
+    }
+
+    [GeneratedRegex(@"^[ \t]*server [0-9.]+:[0-9]+ (?<options>[^;]*);\n", RegexOptions.Multiline)]
+    private static partial Regex UpstreamServer();
+
+    [GeneratedRegex(@"(?<=^[ \t]*)listen 443 ssl;", RegexOptions.Multiline)]
+    private static partial Regex Listen();
+
+    [GeneratedRegex(@"(?<=^[ \t]*)server_name [^;\n]+;", RegexOptions.Multiline)]
+    private static partial Regex ServerName();
+
+    [GeneratedRegex(@"(?<=^[ \t]*)ssl_certificate [^;\n]+;", RegexOptions.Multiline)]
+    private static partial Regex Certificate();
+
+    [GeneratedRegex(@"(?<=^[ \t]*)ssl_certificate_key [^;\n]+;", RegexOptions.Multiline)]
+    private static partial Regex CertificateKey();
 
     private void WriteCertificate()
     {
@@ -142,10 +171,4 @@ public sealed class NginxProxy : IDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

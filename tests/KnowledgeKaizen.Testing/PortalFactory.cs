@@ -26,6 +26,7 @@ public partial class PortalFactory : WebApplicationFactory<Program>
     public const string UserPassword = "User-Passw0rd!";
 
     private readonly TempFolder? data;
+    private readonly bool sharesDatabase;
     private TestPostgresDatabase? postgres;
 
     /// <summary>A portal on a new, empty data folder of its own (removed when disposed).</summary>
@@ -33,6 +34,17 @@ public partial class PortalFactory : WebApplicationFactory<Program>
     {
         data = new TempFolder("portal");
         DataPath = data.Path;
+    }
+
+    /// <summary>
+    /// Another instance of a portal: a new data folder of its own, the PostgreSQL <paramref name="database"/> of the portal
+    /// it joins (which keeps owning it).
+    /// </summary>
+    protected PortalFactory(TestPostgresDatabase database)
+        : this()
+    {
+        postgres = database;
+        sharesDatabase = true;
     }
 
     /// <summary>A portal on an existing data folder that the caller owns (see <see cref="ExistingFolderPortalFactory"/>).</summary>
@@ -156,6 +168,14 @@ public partial class PortalFactory : WebApplicationFactory<Program>
         return await client.PostAsync(url, new FormUrlEncodedContent(fields));
     }
 
+    /// <summary>A new API token of the signed-in user of <paramref name="client"/>, made on the tokens page; returns its secret.</summary>
+    public static async Task<string> CreateApiTokenAsync(HttpClient client, string name)
+    {
+        var response = await PostFormAsync(client, "/Imports/Tokens?handler=Create", new() { ["Name"] = name }, formPage: "/Imports/Tokens");
+        var match = TokenSecret().Match(await response.Content.ReadAsStringAsync());
+        return match.Success ? match.Groups[1].Value : throw new InvalidOperationException($"No token secret on the tokens page ({(int)response.StatusCode}).");
+    }
+
     public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string page)
     {
         var html = await client.GetStringAsync(page);
@@ -169,10 +189,16 @@ public partial class PortalFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             data?.Dispose();
-            postgres?.Dispose();
+            if (!sharesDatabase)
+            {
+                postgres?.Dispose();
+            }
         }
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
+
+    [GeneratedRegex("id=\"token-secret\"[^>]*value=\"([^\"]+)\"")]
+    private static partial Regex TokenSecret();
 }

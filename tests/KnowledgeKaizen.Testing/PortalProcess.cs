@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace KnowledgeKaizen.Testing;
@@ -52,12 +51,13 @@ public sealed class PortalProcess : IAsyncDisposable
     /// <summary>
     /// Serves the portal on a free port of 127.0.0.1 on <paramref name="dataFolder"/>, and waits until it answers.
     /// <paramref name="contentRoot"/> is where it finds wwwroot and the relative content and seed paths (the web project's
-    /// folder, as <c>dotnet run</c> does); by default the build output folder, which holds neither.
+    /// folder, as <c>dotnet run</c> does); by default the build output folder, which holds neither. A <paramref name="port"/>
+    /// serves again where an earlier process served (behind a proxy that knows the address).
     /// </summary>
     public static async Task<PortalProcess> ServeAsync(string webDll, string dataFolder, IReadOnlyDictionary<string, string?>? settings = null,
-        string? contentRoot = null)
+        string? contentRoot = null, int? port = null)
     {
-        var url = $"http://127.0.0.1:{FreePort()}";
+        var url = $"http://127.0.0.1:{port ?? FreePorts.Next()}";
         var all = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
         {
             ["urls"] = url,
@@ -159,10 +159,4 @@ public sealed class PortalProcess : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

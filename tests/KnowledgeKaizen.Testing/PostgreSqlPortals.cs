@@ -5,6 +5,16 @@ namespace KnowledgeKaizen.Testing;
 /// <summary>The portal of <see cref="PortalFactory"/> on PostgreSQL: the same app and tests, the other database.</summary>
 public class PostgreSqlPortalFactory : PortalFactory
 {
+    public PostgreSqlPortalFactory()
+    {
+    }
+
+    /// <summary>Another instance on the database of <paramref name="first"/> (see <see cref="PortalFactory(TestPostgresDatabase)"/>).</summary>
+    protected PostgreSqlPortalFactory(PortalFactory first)
+        : base(first.Postgres)
+    {
+    }
+
     public override DatabaseProvider Provider => DatabaseProvider.PostgreSql;
 }
 

@@ -90,16 +90,6 @@ public sealed class DataFolderFileStore(DataFolder folder) : IFileStore
         return Task.FromResult(removed);
     }
 
-    /// <summary>The file under the root; a path that would leave it (absolute, "..", empty segments) is refused.</summary>
-    private string Resolve(string path)
-    {
-        var segments = path.Split('/');
-        if (path.Length == 0 || Path.IsPathRooted(path) || path.Contains('\\')
-            || segments.Any(s => s.Length == 0 || s == "." || s == ".."))
-        {
-            throw new ArgumentException($"'{path}' is not a relative file-store path.", nameof(path));
-        }
-
-        return Path.Combine([folder.Root, .. segments]);
-    }
+    /// <summary>The file under the root; a path that would leave it is refused (<see cref="FileStorePath"/>).</summary>
+    private string Resolve(string path) => Path.Combine([folder.Root, .. FileStorePath.Segments(path)]);
 }

@@ -28,6 +28,15 @@ public sealed class DataFolder
     /// <summary>The data-protection key ring that signs cookies and invite links.</summary>
     public string Keys => Path.Combine(Root, "keys");
 
+    /// <summary>
+    /// The top folders of the file store (<see cref="Files.DataFolderFileStore"/>): every folder here except the search
+    /// index, backups, staging and the key ring, which the portal keeps beside the files it stores.
+    /// </summary>
+    public IReadOnlyList<string> StoreFolders() => Directory.Exists(Root)
+        ? [.. Directory.EnumerateDirectories(Root).Where(d => d != SearchIndex && d != Backups && d != Staging && d != Keys)
+            .Select(Path.GetFileName).OfType<string>().Where(n => !n.StartsWith('.')).Order(StringComparer.Ordinal)]
+        : [];
+
     public static DataFolder Resolve(string contentRoot, string configured) =>
         new(Path.IsPathRooted(configured) ? configured : Path.Combine(contentRoot, configured));
 

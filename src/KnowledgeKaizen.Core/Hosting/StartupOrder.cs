@@ -9,6 +9,9 @@ public static class StartupOrder
     /// <summary>Migrations: everything else needs the schema.</summary>
     public const int Database = 0;
 
+    /// <summary>A data-protection key in force, made once for every instance (needs the schema when keys are in the database).</summary>
+    public const int KeyRing = 5;
+
     /// <summary>The roles and the first Admin account.</summary>
     public const int Accounts = 10;
 

@@ -6,6 +6,8 @@ namespace KnowledgeKaizen.Core.Jobs;
 /// </summary>
 public class BackgroundJob
 {
+    public const int MaxKindLength = 64;
+
     private BackgroundJob()
     {
         Kind = string.Empty;
@@ -103,7 +105,7 @@ internal sealed class BackgroundJobConfiguration : IEntityTypeConfiguration<Back
 {
     public void Configure(EntityTypeBuilder<BackgroundJob> builder)
     {
-        builder.Property(j => j.Kind).HasMaxLength(64);
+        builder.Property(j => j.Kind).HasMaxLength(BackgroundJob.MaxKindLength);
         builder.Property(j => j.Status).HasConversion<string>().HasMaxLength(16);
         builder.HasIndex(j => new { j.Kind, j.QueuedAt });
     }

@@ -25,6 +25,11 @@ internal sealed class JobExecution(IServiceScopeFactory scopes, TimeProvider clo
         }
 
         var handler = scope.ServiceProvider.GetServices<IJobHandler>().FirstOrDefault(h => h.Kind == job.Kind);
+        if (handler is null && InstanceJobs.IsBound(job.Kind))
+        {
+            return; // another instance's own work: it runs it
+        }
+
         if (handler is null)
         {
             job.Fail($"No handler for job kind '{job.Kind}'.", clock.GetUtcNow());

@@ -3,21 +3,16 @@ using Microsoft.Extensions.Hosting;
 namespace KnowledgeKaizen.Core.Jobs;
 
 /// <summary>
-/// Runs queued jobs one at a time in this process (single-instance mode; on PostgreSQL the Quartz cluster runs them and
-/// this worker stays idle). The machine has two cores; parallel imports and trainings would only fight each other. On
-/// start, jobs a crash left running are marked failed and queued ones resume.
+/// Runs queued jobs one at a time in this process (the machine has two cores; parallel imports and trainings would only
+/// fight each other). On start, jobs a crash left running are marked failed and queued ones resume. On PostgreSQL the
+/// Quartz cluster runs the jobs, and this worker runs only the jobs bound to this instance (<see cref="InstanceJobs"/>):
+/// a job row left running may be running on another live instance, which only the cluster can tell.
 /// </summary>
 internal sealed class JobWorker(IServiceScopeFactory scopes, JobSignal signal, JobExecution execution, JobsMode mode, TimeProvider clock,
     ILogger<JobWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (mode.Clustered)
-        {
-            // A job row left running may be running on another live instance: only the cluster can tell (JobSweep).
-            return;
-        }
-
         await KeepGoingAsync(() => RecoverAsync(stoppingToken), "Recovering interrupted jobs", stoppingToken);
         await foreach (var jobId in signal.Reader.ReadAllAsync(stoppingToken))
         {
@@ -45,15 +40,21 @@ internal sealed class JobWorker(IServiceScopeFactory scopes, JobSignal signal, J
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<KnowledgeKaizenDbContext>();
-        var interrupted = await db.BackgroundJobs.Where(j => j.Status == JobStatus.Running).ToListAsync(ct);
+
+        // A job bound to another instance is that instance's to recover; in cluster mode every other job is the cluster's.
+        var kinds = scope.ServiceProvider.GetServices<IJobHandler>().Select(h => h.Kind).ToHashSet(StringComparer.Ordinal);
+        bool Mine(BackgroundJob job) => InstanceJobs.IsBound(job.Kind) ? kinds.Contains(job.Kind) : !mode.Clustered;
+        var interrupted = (await db.BackgroundJobs.Where(j => j.Status == JobStatus.Running).ToListAsync(ct)).Where(Mine);
         foreach (var job in interrupted)
         {
             job.Fail(JobMessages.InterruptedByRestart, clock.GetUtcNow());
         }
 
         await db.SaveChangesAsync(ct);
-        var queued = await db.BackgroundJobs.Where(j => j.Status == JobStatus.Queued)
-            .OrderBy(j => j.QueuedAt).Select(j => j.Id).ToListAsync(ct);
-        queued.ForEach(signal.Wake);
+        var queued = (await db.BackgroundJobs.Where(j => j.Status == JobStatus.Queued).OrderBy(j => j.QueuedAt).ToListAsync(ct)).Where(Mine);
+        foreach (var job in queued)
+        {
+            signal.Wake(job.Id);
+        }
     }
 }

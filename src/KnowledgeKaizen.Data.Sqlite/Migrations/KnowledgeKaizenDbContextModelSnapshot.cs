@@ -766,6 +766,74 @@ namespace KnowledgeKaizen.Data.Sqlite.Migrations
                     b.ToTable("StageHistory", (string)null);
                 });
 
+            modelBuilder.Entity("KnowledgeKaizen.Core.Files.StoredFile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChunkCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Path")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Path")
+                        .IsUnique()
+                        .HasFilter("\"CompletedAt\" IS NOT NULL");
+
+                    b.ToTable("StoredFiles");
+                });
+
+            modelBuilder.Entity("KnowledgeKaizen.Core.Files.StoredFileChunk", b =>
+                {
+                    b.Property<long>("FileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("FileId", "Index");
+
+                    b.ToTable("StoredFileChunks");
+                });
+
+            modelBuilder.Entity("KnowledgeKaizen.Core.Hosting.DataProtectionKey", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
+                });
+
             modelBuilder.Entity("KnowledgeKaizen.Core.Identity.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2281,6 +2349,15 @@ namespace KnowledgeKaizen.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasAnnotation("KnowledgeKaizen:Unindexed", true);
+                });
+
+            modelBuilder.Entity("KnowledgeKaizen.Core.Files.StoredFileChunk", b =>
+                {
+                    b.HasOne("KnowledgeKaizen.Core.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("KnowledgeKaizen.Core.Improvement.CycleLink", b =>

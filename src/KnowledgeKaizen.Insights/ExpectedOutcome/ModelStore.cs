@@ -11,8 +11,10 @@ namespace KnowledgeKaizen.Insights.ExpectedOutcome;
 /// <c>calibration.json</c> and <c>report.json</c> (written last: a version without it is incomplete and ignored), plus a
 /// <c>current</c> pointer written after the version is complete. Readers keep getting the previous model while a
 /// training runs, and a failed or worse training never replaces it. Safe for concurrent readers and writers in one process.
+/// The serving model is kept for <paramref name="checkInterval"/> before the pointer is read again, so a model another
+/// instance promoted serves here within that time (<see cref="ModelRefresher"/> checks in the background too).
 /// </summary>
-public sealed class ModelStore(IFileStore files, string folder = ModelStore.DefaultFolder)
+public sealed class ModelStore(IFileStore files, string folder = ModelStore.DefaultFolder, TimeProvider? clock = null, TimeSpan checkInterval = default)
 {
     public const string DefaultFolder = "models/expected-outcome";
 
@@ -23,7 +25,8 @@ public sealed class ModelStore(IFileStore files, string folder = ModelStore.Defa
     };
 
     private readonly SemaphoreSlim _writeLock = new(1, 1);
-    private ExpectedOutcomeModel? _cached;
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+    private Serving? _serving;
 
     private string Pointer => $"{folder}/current";
 
@@ -43,30 +46,36 @@ public sealed class ModelStore(IFileStore files, string folder = ModelStore.Defa
 
     /// <summary>
     /// The serving model (loaded once per version and cached), or null when there is none or its files are missing
-    /// or unreadable — derived state, so the caller retrains rather than failing.
+    /// or unreadable — derived state, so the caller retrains rather than failing. The promoted version is read again
+    /// once the check interval has passed since it was last read.
     /// </summary>
     public async Task<ExpectedOutcomeModel?> LoadCurrentAsync(CancellationToken ct = default)
     {
-        var version = await CurrentVersionAsync(ct);
-        if (version is null)
-        {
-            return null;
-        }
+        var serving = Volatile.Read(ref _serving);
+        return serving is not null && _clock.GetUtcNow() - serving.CheckedAt < checkInterval ? serving.Model : await RefreshAsync(ct);
+    }
 
-        var cached = Volatile.Read(ref _cached);
-        if (cached?.Report.Version == version)
+    /// <summary>Reads which version is promoted now and loads it when it is not the one in hand; returns the serving model.</summary>
+    public async Task<ExpectedOutcomeModel?> RefreshAsync(CancellationToken ct = default)
+    {
+        var checkedAt = _clock.GetUtcNow();
+        var version = await CurrentVersionAsync(ct);
+        var cached = Volatile.Read(ref _serving)?.Model;
+        if (version is null || cached?.Report.Version == version)
         {
-            return cached;
+            Volatile.Write(ref _serving, new Serving(version is null ? null : cached, checkedAt));
+            return version is null ? null : cached;
         }
 
         try
         {
             var loaded = await LoadAsync(version.Value, ct);
-            Volatile.Write(ref _cached, loaded);
+            Volatile.Write(ref _serving, new Serving(loaded, checkedAt));
             return loaded;
         }
         catch (Exception e) when (e is IOException or JsonException or InvalidOperationException or FormatException or InvalidDataException or UnauthorizedAccessException)
         {
+            // Not remembered: the next call tries again, and a caller that finds no model retrains.
             return null;
         }
     }
@@ -121,6 +130,9 @@ public sealed class ModelStore(IFileStore files, string folder = ModelStore.Defa
             await WriteAsync(model, report, $"{folder}/v{version}", ct);
             await files.WriteAsync(Pointer, new MemoryStream(Encoding.UTF8.GetBytes($"v{version}")), ct);
             model.Report = report;
+
+            // This instance serves the new version from its next request; the others within their check interval.
+            Volatile.Write(ref _serving, null);
             return new ModelPromotion(true, version, previous is null ? InsightMessages.FirstModel : InsightMessages.Format(InsightMessages.ReplacesVersion, previous.Version), report, previous);
         }
         finally
@@ -187,6 +199,9 @@ public sealed class ModelStore(IFileStore files, string folder = ModelStore.Defa
         await using var content = await files.OpenReadAsync(path, ct) ?? throw new FileNotFoundException($"{path} is missing.");
         return await JsonSerializer.DeserializeAsync<T>(content, Json, ct) ?? throw new InvalidDataException($"{path} is empty.");
     }
+
+    /// <summary>The model in hand (null: none promoted) and when the promoted version was last read.</summary>
+    private sealed record Serving(ExpectedOutcomeModel? Model, DateTimeOffset CheckedAt);
 
     private sealed record StoredCalibration(
         Dictionary<string, double> StageBaseRates,

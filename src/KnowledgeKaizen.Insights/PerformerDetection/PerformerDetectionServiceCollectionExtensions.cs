@@ -17,7 +17,8 @@ public static class PerformerDetectionServiceCollectionExtensions
     public const string RetrainSection = "Insights";
 
     /// <summary>
-    /// Performer detection: the settings (bound and checked on start), the versioned model store in the data folder,
+    /// Performer detection: the settings (bound and checked on start), the versioned model store in the file store (and its
+    /// check for a model another instance promoted),
     /// the findings reader, and the retraining job with its triggers (on demand, after imports, on a schedule, on
     /// first start).
     /// </summary>
@@ -37,6 +38,8 @@ public static class PerformerDetectionServiceCollectionExtensions
             })
             .Validate(o => o.Trainers.Count > 0 && o.FoldCount >= 2 && o.NumberOfTrees > 0 && o.MinTrainingRows > 0,
                 $"{ExpectedOutcomeSection}: at least one trainer, two folds, one tree and one training row are needed.")
+            .Validate(o => o.ServingCheckInterval > TimeSpan.Zero && o.ServingCheckInterval <= TimeSpan.FromHours(1),
+                $"{ExpectedOutcomeSection}:ServingCheckInterval must be more than zero and at most 01:00:00.")
             .ValidateOnStart();
         services.AddOptions<EvidenceOptions>().BindConfiguration(EvidenceSection)
             .Validate(o => o.MinEntries > 0 && o.MinPairsPerStage > 0 && o.PosteriorThreshold is > 0 and < 1 && o.TargetFdr is > 0 and < 1,
@@ -48,7 +51,9 @@ public static class PerformerDetectionServiceCollectionExtensions
         services.AddOptions<RetrainOptions>().BindConfiguration(RetrainSection).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ExpectedOutcomeOptions>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<EvidenceOptions>>().Value);
-        services.AddSingleton(sp => new ModelStore(sp.GetRequiredService<IFileStore>()));
+        services.AddSingleton(sp => new ModelStore(sp.GetRequiredService<IFileStore>(), ModelStore.DefaultFolder,
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ExpectedOutcomeOptions>().ServingCheckInterval));
+        services.AddHostedService<ModelRefresher>();
         services.AddScoped<StageOutcomeSource>();
         services.AddScoped<FindingReader>();
         services.AddScoped<RetrainTrigger>();

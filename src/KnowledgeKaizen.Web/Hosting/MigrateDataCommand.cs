@@ -1,4 +1,5 @@
 using KnowledgeKaizen.Core.Data;
+using KnowledgeKaizen.Core.Files;
 using KnowledgeKaizen.Core.Hosting;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,8 +9,9 @@ namespace KnowledgeKaizen.Web.Hosting;
 /// Moves an installation between engines: <c>dotnet run --project src/KnowledgeKaizen.Web -- migrate-data --to postgresql
 /// "&lt;connection string&gt;"</c> copies the configured SQLite database (after migrating it to the current schema) into an
 /// empty PostgreSQL database and verifies the row count of every table. Other arguments are configuration (e.g.
-/// <c>--KnowledgeKaizen:DataPath=/srv/kk</c>). The data folder's files (uploads, import files, models, key ring, index)
-/// stay where they are: point the PostgreSQL installation at the same data folder. Exit code 0 when every table's
+/// <c>--KnowledgeKaizen:DataPath=/srv/kk</c>). The stored files (uploads, import files, models…) are copied into the
+/// database's file store too (unless <c>KnowledgeKaizen:Files:Store</c> is DataFolder), and the key ring's keys into the
+/// database, so sign-ins survive the move; the search index is rebuilt by each instance. Exit code 0 when every table's
 /// count matches, 1 otherwise.
 /// </summary>
 public static class MigrateDataCommand
@@ -79,11 +81,28 @@ public static class MigrateDataCommand
             await stdout.WriteLineAsync($"count mismatch in {table.Table}: {table.SourceRows} in SQLite, {table.TargetRows} in PostgreSQL");
         }
 
+        if (report.Verified)
+        {
+            var copied = await CopySharedStateAsync(app, targetSettings, target);
+            await stdout.WriteLineAsync($"copied {copied.Files:N0} stored files ({copied.Bytes:N0} bytes) and {copied.Keys} key ring elements into the database");
+        }
+
         var seconds = Math.Max(report.Elapsed.TotalSeconds, 0.001);
         await stdout.WriteLineAsync(report.Verified
             ? $"Copied {report.Rows:N0} rows in {report.Tables.Count} tables in {seconds:0.0} s ({report.Rows / seconds:N0} rows/s); every table's row count matches. "
-              + $"Now start the portal with {DatabaseSettings.ProviderKey}=PostgreSql, {DatabaseSettings.ConnectionStringKey} set, and the same data folder ({app.Services.GetRequiredService<DataFolder>().Root})."
+              + $"Now start the portal with {DatabaseSettings.ProviderKey}=PostgreSql and {DatabaseSettings.ConnectionStringKey} set (the data folder {app.Services.GetRequiredService<DataFolder>().Root} keeps the search index; instances of their own build theirs)."
             : "The copy was rolled back: the counts did not match.");
         return report.Verified ? 0 : 1;
+    }
+
+    /// <summary>The data folder's stored files into the target's file store (when it keeps files in the database) and its key ring.</summary>
+    private static async Task<SharedStateCopy> CopySharedStateAsync(WebApplication app, DatabaseSettings targetSettings, KnowledgeKaizenDbContext target)
+    {
+        var kind = app.Services.GetRequiredService<IOptions<FileStoreOptions>>().Value.Kind(DatabaseProvider.PostgreSql);
+        await using var services = new ServiceCollection().AddSingleton(TimeProvider.System).AddSingleton<WriteTurns>()
+            .AddDbContext<KnowledgeKaizenDbContext>(o => targetSettings.Apply(o)).BuildServiceProvider();
+        var files = kind == FileStoreKind.Database ? ActivatorUtilities.CreateInstance<DatabaseFileStore>(services) : null;
+        return await SharedStateCopier.CopyAsync(app.Services.GetRequiredService<DataFolder>(), target, files,
+            app.Services.GetRequiredService<ILoggerFactory>());
     }
 }

@@ -73,7 +73,7 @@ public sealed partial class PortalLoadBenchmark : IBenchmark
             throw new InvalidOperationException($"Signing in answered {(int)signedIn.StatusCode}.");
         }
 
-        var token = await CreateTokenAsync(admin);
+        var token = await PortalFactory.CreateApiTokenAsync(admin, "load run");
         var published = Ints(database, $"SELECT Id FROM KnowledgeDocuments WHERE Status = {(int)DocumentStatus.Published} ORDER BY Id");
         var drafts = new List<int>();
         for (var i = 0; i < connections; i++)
@@ -188,13 +188,6 @@ public sealed partial class PortalLoadBenchmark : IBenchmark
         ]);
     }
 
-    private static async Task<string> CreateTokenAsync(HttpClient admin)
-    {
-        var response = await PortalFactory.PostFormAsync(admin, "/Imports/Tokens?handler=Create", new() { ["Name"] = "load run" }, formPage: "/Imports/Tokens");
-        var match = Secret().Match(await response.Content.ReadAsStringAsync());
-        return match.Success ? match.Groups[1].Value : throw new InvalidOperationException("No token secret on the tokens page.");
-    }
-
     private static async Task<int> CreateDraftAsync(HttpClient admin, int connection)
     {
         var response = await PortalFactory.PostFormAsync(admin, "/Knowledge/Edit?kind=playbook", new()
@@ -255,9 +248,6 @@ public sealed partial class PortalLoadBenchmark : IBenchmark
         Text(args, name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
 
     private static string? Text(string[] args, string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
-
-    [GeneratedRegex("id=\"token-secret\"[^>]*value=\"([^\"]+)\"")]
-    private static partial Regex Secret();
 
     [GeneratedRegex("/Knowledge/Details/(\\d+)")]
     private static partial Regex DocumentId();

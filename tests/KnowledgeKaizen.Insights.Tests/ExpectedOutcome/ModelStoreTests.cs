@@ -106,5 +106,23 @@ public sealed class ModelStoreTests : IDisposable
         Assert.Null(await NewStore().LoadCurrentAsync());
     }
 
+    [Fact]
+    public async Task AModelAnotherStorePromoted_ServesHere_OnceTheCheckIntervalHasPassed_AndOwnPromotionsAtOnce()
+    {
+        var (_, good, featureless) = Models.Value;
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        var interval = TimeSpan.FromSeconds(30);
+        var here = new ModelStore(new DataFolderFileStore(new DataFolder(_data.Path)), ModelStore.DefaultFolder, clock, interval);
+        Assert.Null(await here.LoadCurrentAsync());
+
+        await NewStore().SaveAndPromoteAsync(good, 1);
+
+        Assert.Null(await here.LoadCurrentAsync());
+        clock.Now += interval;
+        Assert.Equal(1, (await here.LoadCurrentAsync())?.Report.Version);
+        await here.SaveAndPromoteAsync(featureless, 1);
+        Assert.Equal(2, (await here.LoadCurrentAsync())?.Report.Version);
+    }
+
     public void Dispose() => _data.Dispose();
 }

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using KnowledgeKaizen.Core.Files;
+using KnowledgeKaizen.Core.Hosting;
 using KnowledgeKaizen.Web.Hosting;
 using Npgsql;
 
@@ -17,6 +19,13 @@ public sealed class MoveAndBackupTests(BothDatabases databases)
         using var target = await TestPostgres.CreateDatabaseAsync("moved", migrated: false);
         string[] command = ["migrate-data", "--to", "postgresql", target.ConnectionString, $"--KnowledgeKaizen:DataPath={databases.Sqlite.DataPath}"];
 
+        var folder = new DataFolder(databases.Sqlite.DataPath);
+        var storedBefore = new List<string>();
+        foreach (var top in folder.StoreFolders())
+        {
+            storedBefore.AddRange(await new DataFolderFileStore(folder).ListAsync(top));
+        }
+
         var output = new StringWriter();
         var exit = await MigrateDataCommand.RunAsync(command, output);
 
@@ -25,6 +34,12 @@ public sealed class MoveAndBackupTests(BothDatabases databases)
         await using (var moved = target.NewContext())
         {
             Assert.Equal(await SnapshotAsync(databases.Sqlite.WithDbAsync), await SnapshotAsync(work => work(moved)));
+
+            // The stored files and the key ring came along: PostgreSQL keeps them in the database.
+            var storedAfter = await moved.StoredFiles.Where(f => f.CompletedAt != null).Select(f => f.Path).ToListAsync();
+            Assert.Contains("content/import-report.json", storedBefore);
+            Assert.Empty(storedBefore.Except(storedAfter));
+            Assert.Equal(Directory.GetFiles(folder.Keys, "*.xml").Length, await moved.DataProtectionKeys.CountAsync());
         }
 
         var again = new StringWriter();

@@ -38,6 +38,17 @@ public sealed class StartupFailureTests
         Assert.Contains("Insights:Performance was renamed to Insights:Evidence", stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AnUnknownFileStore_StopsStartup_WithOneLineNamingTheSetting()
+    {
+        using var data = new TempFolder("bad-file-store");
+        var (exit, stderr) = await RunWebAsync(("KnowledgeKaizen__DataPath", data.Path), ("KnowledgeKaizen__Files__Store", "S3"));
+        Assert.Equal(1, exit);
+        var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Single(lines);
+        Assert.Contains("KnowledgeKaizen:Files:Store must be DataFolder or Database", lines[0], StringComparison.Ordinal);
+    }
+
     private static async Task<(int Exit, string Stderr)> RunWebAsync(params (string Key, string Value)[] environment)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "KnowledgeKaizen.Web.dll");

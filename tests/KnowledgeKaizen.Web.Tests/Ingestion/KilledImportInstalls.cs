@@ -1,3 +1,4 @@
+using KnowledgeKaizen.Core.Ingestion;
 using KnowledgeKaizen.Web.Ingestion;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -39,6 +40,15 @@ public abstract class ImportInstall(TempFolder folder) : IDisposable
 
     /// <summary>Once the killed process's connections are gone, the database holds nothing of its work but what it committed, and is sound.</summary>
     public abstract Task AssertNothingLeftAsync();
+
+    /// <summary>The import files the installation keeps: in the data folder on SQLite, in the database on PostgreSQL.</summary>
+    public virtual Task<List<string>> StoredImportFilesAsync()
+    {
+        var folder = Path.Combine(Data, ImportService.FilesFolder);
+        return Task.FromResult(Directory.Exists(folder)
+            ? Directory.EnumerateFiles(folder).Select(f => Path.GetRelativePath(Data, f).Replace('\\', '/')).ToList()
+            : []);
+    }
 
     /// <summary>Files in the data folder's staging place (staged rows of an import being applied).</summary>
     public IEnumerable<string> Staged => Directory.Exists(Path.Combine(Data, "staging")) ? Directory.EnumerateFiles(Path.Combine(Data, "staging")) : [];
@@ -106,6 +116,9 @@ public sealed class PostgreSqlImportInstall(TempFolder folder, TestPostgresDatab
         Assert.Equal(0, await ReadAsync(db => db.Database.SqlQueryRaw<long>(
             "SELECT COUNT(*) AS \"Value\" FROM pg_class WHERE relpersistence = 't'").SingleAsync()));
     }
+
+    public override Task<List<string>> StoredImportFilesAsync() => ReadAsync(db => db.StoredFiles
+        .Where(f => f.CompletedAt != null && f.Path.StartsWith(ImportService.FilesFolder + "/")).Select(f => f.Path).ToListAsync());
 
     // The app's own connection string (with its defaults added) has a pool of its own.
     public override void ReleaseConnections() => NpgsqlConnection.ClearAllPools();

@@ -159,8 +159,7 @@ public sealed class KilledImportTests(KilledImportTemplates templates) : IClassF
     private async Task AssertEveryImportFileIsRecordedAsync()
     {
         var recorded = await Install.ReadAsync(db => db.Imports.Where(r => r.StoredFile != null).Select(r => r.StoredFile!).ToListAsync());
-        var kept = Directory.EnumerateFiles(Path.Combine(Install.Data, ImportService.FilesFolder))
-            .Select(f => Path.GetRelativePath(Install.Data, f).Replace('\\', '/')).ToList();
+        var kept = await Install.StoredImportFilesAsync();
         Assert.Subset(recorded.ToHashSet(StringComparer.Ordinal), kept.ToHashSet(StringComparer.Ordinal));
         Assert.Contains((await RecordAsync("history.csv")).StoredFile, kept);
     }

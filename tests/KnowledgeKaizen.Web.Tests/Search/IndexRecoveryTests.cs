@@ -44,8 +44,9 @@ public sealed class IndexRecoveryTests : IDisposable
         var post = await PortalFactory.PostFormAsync(admin, "/Admin/SearchIndex?handler=Rebuild", new(), formPage: "/Admin/SearchIndex");
         var during = await SearchHtmlAsync(staff, "armadillo");
         // The rebuild this request queued (or joined): the latest one, whether it is still running or not.
+        var kind = SearchIndexMaintenance.JobKindOf(portal.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SearchIndexingOptions>>().Value);
         var job = await portal.WithDbAsync(db => db.BackgroundJobs.AsNoTracking()
-            .Where(j => j.Kind == SearchIndexMaintenance.JobKind).OrderByDescending(j => j.QueuedAt).FirstAsync());
+            .Where(j => j.Kind == kind).OrderByDescending(j => j.QueuedAt).FirstAsync());
         var progress = await Eventually.ThatAsync($"rebuild job {job.Id} to finish",
             async () => JsonDocument.Parse(await admin.GetStringAsync($"/api/v1/search/rebuild/{job.Id}")).RootElement,
             json => json.GetProperty("finished").GetBoolean());

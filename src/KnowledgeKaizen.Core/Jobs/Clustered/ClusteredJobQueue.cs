@@ -4,9 +4,10 @@ namespace KnowledgeKaizen.Core.Jobs.Clustered;
 /// <see cref="IJobQueue"/> on the Quartz cluster (PostgreSQL): the row is committed first, then its Quartz job is
 /// scheduled. A crash (or a database blip) between the two leaves a queued row without its trigger, never a trigger
 /// without its row; <see cref="JobSweep"/> schedules such rows, and scheduling twice is harmless (one Quartz job per row).
+/// A job bound to this instance (<see cref="InstanceJobs"/>) goes to the in-process worker instead.
 /// </summary>
-internal sealed class ClusteredJobQueue(KnowledgeKaizenDbContext db, ClusteredJobs cluster, TimeProvider clock, ILogger<ClusteredJobQueue> logger)
-    : JobRows(db)
+internal sealed class ClusteredJobQueue(KnowledgeKaizenDbContext db, ClusteredJobs cluster, JobSignal signal, TimeProvider clock,
+    ILogger<ClusteredJobQueue> logger) : JobRows(db)
 {
     public override async Task<BackgroundJob> EnqueueAsync(string kind, string? payload, string? requestedBy, CancellationToken ct = default)
     {
@@ -45,6 +46,13 @@ internal sealed class ClusteredJobQueue(KnowledgeKaizenDbContext db, ClusteredJo
 
     private async Task ScheduleAsync(BackgroundJob job, CancellationToken ct)
     {
+        if (InstanceJobs.IsBound(job.Kind))
+        {
+            // Work on this instance's own files: its in-process worker runs it, not whichever node the cluster picks.
+            signal.Wake(job.Id);
+            return;
+        }
+
         try
         {
             await cluster.ScheduleAsync(job.Id, ct);

@@ -21,7 +21,8 @@ internal sealed class JobSweep(KnowledgeKaizenDbContext db, ClusteredJobs cluste
             .Select(j => new { j.Id, j.Kind, j.Status }).ToListAsync(ct);
         foreach (var job in active)
         {
-            if (await cluster.IsCoveredAsync(scheduler, job.Id, ct))
+            // A job bound to an instance is that instance's worker's, not the cluster's.
+            if (InstanceJobs.IsBound(job.Kind) || await cluster.IsCoveredAsync(scheduler, job.Id, ct))
             {
                 continue;
             }

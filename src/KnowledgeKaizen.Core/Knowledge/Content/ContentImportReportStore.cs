@@ -2,10 +2,13 @@ using KnowledgeKaizen.Core.Files;
 
 namespace KnowledgeKaizen.Core.Knowledge.Content;
 
-/// <summary>The last import report, as a JSON file in the file store so it survives restarts.</summary>
+/// <summary>
+/// The last import report, as a JSON file in the file store so it survives restarts. Not under imports/: the import
+/// recovery removes what no import record names there, so each start removed the report and logged it as a crash's leftover.
+/// </summary>
 public sealed class ContentImportReportStore(IFileStore files)
 {
-    private const string FilePath = "imports/content-import-report.json";
+    private const string FilePath = "content/import-report.json";
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 

@@ -1,0 +1,6 @@
+namespace KnowledgeKaizen.Core.Data;
+
+public partial class KnowledgeKaizenDbContext
+{
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+}
