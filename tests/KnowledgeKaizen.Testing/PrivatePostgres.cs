@@ -59,7 +59,7 @@ public sealed class PrivatePostgres : IAsyncDisposable
 
     /// <summary>Starts the server (again) and waits until it accepts connections.</summary>
     public Task StartServerAsync() => AsOwnerAsync("pg_ctl", ["-D", Data, "-l", folder.File("server.log"), "-w", "-o",
-        $"-p {Port} -k {folder.Path} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off", "start"]);
+        $"-p {Port} -k {folder.Path} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c max_connections=300", "start"]);
 
     /// <summary>Stops the server as an operator's restart does (fast: open sessions are ended).</summary>
     public Task StopServerAsync() => AsOwnerAsync("pg_ctl", ["-D", Data, "-m", "fast", "-w", "stop"]);
