@@ -31,11 +31,20 @@ internal static partial class WrkLoad
     /// target's median requests/s and p99 and its share of the first target's requests/s (the baseline: a static file,
     /// what the machine serves at that moment), with the load average at the rounds' starts and end.
     /// </summary>
-    public static async Task RoundsAsync(BenchmarkPortal portal, IReadOnlyList<(string Name, string Path)> targets, int rounds, int seconds, string title)
+    public static Task RoundsAsync(BenchmarkPortal portal, IReadOnlyList<(string Name, string Path)> targets, int rounds, int seconds, string title) =>
+        RoundsAsync(portal.Client, portal.CookieHeader, targets, rounds, seconds, title);
+
+    /// <summary>The same through any signed-in <paramref name="client"/> (a portal, or a proxy in front of several) and its cookie header.</summary>
+    public static async Task RoundsAsync(HttpClient client, string cookie, IReadOnlyList<(string Name, string Path)> targets, int rounds, int seconds,
+        string title)
     {
         foreach (var (_, path) in targets)
         {
-            await portal.GetAsync(path);
+            using var response = await client.GetAsync(path);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new InvalidOperationException($"GET {path}: {(int)response.StatusCode}");
+            }
         }
 
         Console.WriteLine($"{rounds} rounds of wrk -t2 -c16 -d{seconds}s per target; {Environment.ProcessorCount} cores");
@@ -46,7 +55,7 @@ internal static partial class WrkLoad
             loads.Add(Load());
             foreach (var (name, path) in targets)
             {
-                results[name].Add(await RunAsync(portal.Client.BaseAddress + path.TrimStart('/'), portal.CookieHeader, seconds));
+                results[name].Add(await RunAsync(client.BaseAddress + path.TrimStart('/'), cookie, seconds));
             }
         }
 
