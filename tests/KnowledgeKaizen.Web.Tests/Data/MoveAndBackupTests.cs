@@ -80,13 +80,16 @@ public sealed class MoveAndBackupTests(BothDatabases databases)
     private static readonly HashSet<string> WrittenByBackgroundWork =
         ["BackgroundJobs", "SearchIndexCursors", "SearchOutbox", "FindingSnapshots", "PerformerFindings", "ProblemClusters", "CaptureRequests", "UserTasks"];
 
-    /// <summary>Every table's row count, from the database's own catalogue of tables.</summary>
+    /// <summary>
+    /// Every table's row count, from the database's own catalogue of tables, but the job cluster's live state (a firing in
+    /// progress, the nodes checking in), which the running source portal changes between the dump and the count.
+    /// </summary>
     private static async Task<string> CountsAsync(TestPostgresDatabase database)
     {
         await using var connection = new NpgsqlConnection(database.ConnectionString);
         await connection.OpenAsync();
         var tables = new List<string>();
-        await using (var list = new NpgsqlCommand("SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename", connection))
+        await using (var list = new NpgsqlCommand("SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('qrtz_fired_triggers', 'qrtz_scheduler_state') ORDER BY tablename", connection))
         await using (var reader = await list.ExecuteReaderAsync())
         {
             while (await reader.ReadAsync())
