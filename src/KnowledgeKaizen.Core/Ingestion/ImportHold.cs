@@ -16,7 +16,7 @@ public sealed class ImportHold(IOptions<ImportOptions> options)
 
         if (options.Value.HoldMarker is { } marker)
         {
-            await File.WriteAllTextAsync(marker, phase.ToString(), ct);
+            await CrashTestHold.UntilKilledAsync(marker, phase.ToString(), ct);
         }
 
         await Task.Delay(Timeout.Infinite, ct);

@@ -81,32 +81,16 @@ public sealed class ScaleOutTests(TwoInstances cluster)
     public async Task AnInstanceKilled_MidTraffic_FailsNoIdempotentRequestThroughNginx()
     {
         using var client = await cluster.SignedInThroughProxyAsync();
-        var failures = new List<string>();
-        var sent = 0;
-        using var stop = new CancellationTokenSource();
-        var traffic = Task.Run(async () =>
-        {
-            // Bounded: at most 2,000 requests, and it stops once the test has seen the kill through.
-            for (; sent < 2_000 && !stop.IsCancellationRequested; sent++)
-            {
-                var response = await client.GetAsync($"/?kill={sent}");
-                if (response.StatusCode != HttpStatusCode.OK)
-                {
-                    failures.Add($"{sent}: {(int)response.StatusCode}");
-                }
-            }
-        });
+        var traffic = new ProxyTraffic(client, "/");
 
-        await Eventually.TrueAsync("traffic to flow", () => Task.FromResult(sent >= 30));
+        await traffic.SentAtLeastAsync(30, "traffic to flow");
         await cluster.KillAsync(1);
-        var killedAt = sent;
-        await Eventually.TrueAsync("100 more requests after the kill", () => Task.FromResult(sent >= killedAt + 100));
-        await stop.CancelAsync();
-        await traffic;
+        var killedAt = traffic.Sent;
+        await traffic.SentAtLeastAsync(killedAt + 100, "100 more requests after the kill");
+        await traffic.StopAsync();
         await cluster.StartAsync(1);
 
-        Assert.True(sent >= 130, $"{sent} requests");
-        Assert.Empty(failures);
+        Assert.Empty(traffic.Failures);
     }
 
     [Fact]

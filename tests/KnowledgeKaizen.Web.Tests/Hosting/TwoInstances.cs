@@ -1,3 +1,4 @@
+using KnowledgeKaizen.Web.Tests.Jobs;
 using Npgsql;
 
 namespace KnowledgeKaizen.Web.Tests.Hosting;
@@ -36,11 +37,17 @@ public sealed class TwoInstances : IAsyncLifetime
         Proxy = await NginxProxy.StartAsync(A.BaseUrl!, B.BaseUrl!);
     }
 
-    /// <summary>Starts instance <paramref name="index"/> (again, after a kill) on its own folder and port.</summary>
-    public async Task StartAsync(int index)
+    /// <summary>A path in the installation's folder, beside the instances' data folders.</summary>
+    public string File(string name) => folder.File(name);
+
+    /// <summary>
+    /// Starts instance <paramref name="index"/> (again, after a kill) on its own folder and port, with the cluster's test
+    /// intervals and any <paramref name="extra"/> settings of this start only.
+    /// </summary>
+    public async Task StartAsync(int index, IReadOnlyDictionary<string, string?>? extra = null)
     {
         var name = index == 0 ? "a" : "b";
-        instances[index] = await PortalProcess.ServeAsync(PortalProcess.WebAssembly, folder.File(name), new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             [DatabaseSettings.ProviderKey] = nameof(DatabaseProvider.PostgreSql),
             [DatabaseSettings.ConnectionStringKey] = connectionString,
@@ -54,7 +61,13 @@ public sealed class TwoInstances : IAsyncLifetime
             // Every post of a test comes from one token and one address; the limits would measure themselves.
             ["KnowledgeKaizen:RateLimits:Frontline:PerUser"] = "0",
             ["KnowledgeKaizen:RateLimits:Frontline:PerAddress"] = "0",
-        }, port: ports[index]);
+        };
+        foreach (var (key, value) in ClusterFixture.FastCluster.Concat(extra ?? new Dictionary<string, string?>()))
+        {
+            settings[key] = value;
+        }
+
+        instances[index] = await PortalProcess.ServeAsync(PortalProcess.WebAssembly, folder.File(name), settings, port: ports[index]);
     }
 
     /// <summary>SIGKILL of instance <paramref name="index"/>.</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using KnowledgeKaizen.Core.Hosting;
 using KnowledgeKaizen.Core.Jobs;
 using KnowledgeKaizen.Core.PerformerDetection;
 using KnowledgeKaizen.Insights.ExpectedOutcome;
@@ -69,6 +70,10 @@ public sealed class RetrainJobHandler(
             InsightMessages.Checking, progress, ct);
         var model = outcome.Value.Training.Model;
         model.Report = model.Report with { Validation = validation };
+        if (jobOptions.Value.RetrainHoldMarker is { } marker)
+        {
+            await CrashTestHold.UntilKilledAsync(marker, "trained", ct);
+        }
 
         await progress.ReportAsync(0.88, InsightMessages.SavingModel, ct);
         var promotion = await store.SaveAndPromoteAsync(outcome.Value.Training.Model, jobOptions.Value.PromotionAucMargin, ct);

@@ -29,4 +29,10 @@ public sealed class RetrainOptions
     /// <summary>Older snapshots beyond this many are deleted after a retraining.</summary>
     [Range(1, 1000, ErrorMessage = "Insights:SnapshotsKept must be between 1 and 1000.")]
     public int SnapshotsKept { get; set; } = 10;
+
+    /// <summary>
+    /// For crash tests only: a retraining that has trained and checked its model writes this file and waits there, before
+    /// it keeps anything, until its process is killed. Unset in any real deployment.
+    /// </summary>
+    public string? RetrainHoldMarker { get; set; }
 }
