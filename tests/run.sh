@@ -34,6 +34,9 @@ if [ ${#need_apt[@]} -gt 0 ]; then
 fi
 
 export KK_CHROMIUM="$chromium"
+# Most of the suite's processes live for seconds (test hosts, portals started and killed, commands): dynamic PGO's
+# instrumented code costs them more than it gains (measured: a third of the CPU of the demo-data tests).
+export DOTNET_TieredPGO="${DOTNET_TieredPGO:-0}"
 
 # A throwaway PostgreSQL cluster for the tests, unless KK_TEST_POSTGRES already names a server: a temp folder, a free
 # port on 127.0.0.1, the unix socket in the folder, no durability (nothing in it outlives the run); stopped and
