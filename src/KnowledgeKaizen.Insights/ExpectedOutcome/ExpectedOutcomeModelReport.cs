@@ -17,6 +17,8 @@ namespace KnowledgeKaizen.Insights.ExpectedOutcome;
 /// <param name="UsesDaysInStage">Whether time in stage was a feature.</param>
 /// <param name="Validation">How far the findings computed with this model can be trusted (null for models stored before
 /// validation existed, or when it could not be computed).</param>
+/// <param name="RetrainJob">The retraining job that promoted it (null for models stored before jobs were recorded, or trained
+/// outside a job), so a run of that job again after its instance died keeps this version instead of adding one.</param>
 public sealed record ExpectedOutcomeModelReport(
     int Version,
     string Trainer,
@@ -30,7 +32,8 @@ public sealed record ExpectedOutcomeModelReport(
     DateTimeOffset TrainedAt,
     IReadOnlyList<TrainerComparison> Candidates,
     bool UsesDaysInStage,
-    FindingsValidation? Validation = null)
+    FindingsValidation? Validation = null,
+    Guid? RetrainJob = null)
 {
     /// <summary>True when the deal features carried no usable signal and each stage's base rate is the expectation.</summary>
     public bool ServesBaseRate => Trainer == ExpectedOutcomeModel.BaseRateTrainer;

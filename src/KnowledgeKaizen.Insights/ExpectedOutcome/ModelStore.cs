@@ -112,9 +112,10 @@ public sealed class ModelStore(IFileStore files, string folder = ModelStore.Defa
 
     /// <summary>
     /// Stores <paramref name="model"/> as the next version and makes it current, unless its out-of-fold AUC is below
-    /// the serving model's by more than <paramref name="aucMargin"/>.
+    /// the serving model's by more than <paramref name="aucMargin"/>; its report names <paramref name="retrainJob"/>, the
+    /// retraining job promoting it (null outside one).
     /// </summary>
-    public async Task<ModelPromotion> SaveAndPromoteAsync(ExpectedOutcomeModel model, double aucMargin, CancellationToken ct = default)
+    public async Task<ModelPromotion> SaveAndPromoteAsync(ExpectedOutcomeModel model, double aucMargin, Guid? retrainJob = null, CancellationToken ct = default)
     {
         await _writeLock.WaitAsync(ct);
         try
@@ -126,7 +127,7 @@ public sealed class ModelStore(IFileStore files, string folder = ModelStore.Defa
             }
 
             var version = (await HistoryAsync(ct)).Select(r => r.Version).DefaultIfEmpty(0).Max() + 1;
-            var report = model.Report with { Version = version };
+            var report = model.Report with { Version = version, RetrainJob = retrainJob };
             await WriteAsync(model, report, $"{folder}/v{version}", ct);
             await files.WriteAsync(Pointer, new MemoryStream(Encoding.UTF8.GetBytes($"v{version}")), ct);
             model.Report = report;

@@ -150,6 +150,35 @@ public sealed class PerformerDetectionDemoTests(DemoDataPortalFactory factory, I
     }
 
     [Fact]
+    public async Task ARetrainingJobRunAgain_AfterItsInstanceDiedHavingPromoted_KeepsItsVersion_AndDoesItsWorkOnce()
+    {
+        await factory.SnapshotAsync();
+        using var scope = factory.Services.CreateScope();
+        var store = scope.ServiceProvider.GetRequiredService<ModelStore>();
+        var handler = ActivatorUtilities.CreateInstance<RetrainJobHandler>(scope.ServiceProvider);
+        // The first run of a job promoted its model and died before storing the findings: the serving model, promoted again
+        // under the job's name, with no snapshot of that version.
+        var job = Guid.NewGuid();
+        var promoted = (await store.SaveAndPromoteAsync((await store.LoadCurrentAsync())!, 1, job)).Version!.Value;
+        var versions = (await store.HistoryAsync()).Count;
+
+        var again = await handler.RetrainAsync(new RecordedProgress(), CancellationToken.None, job);
+
+        Assert.Equal(("promoted", promoted), (again.Outcome, again.ModelVersion));
+        Assert.Equal((versions, promoted), ((await store.HistoryAsync()).Count, await store.CurrentVersionAsync()));
+        var snapshot = await factory.SnapshotAsync();
+        Assert.Equal((again.SnapshotId, (int?)promoted), ((long?)snapshot.Id, snapshot.ModelVersion));
+
+        // Run once more (died after storing the findings): nothing is trained or stored again.
+        var progress = new RecordedProgress();
+        var third = await handler.RetrainAsync(progress, CancellationToken.None, job);
+        Assert.Equal(("promoted", promoted, (long?)snapshot.Id), (third.Outcome, third.ModelVersion, third.SnapshotId));
+        Assert.DoesNotContain(progress.Steps, s => s.StartsWith("Training on", StringComparison.Ordinal));
+        Assert.Equal(snapshot.Id, (await factory.SnapshotAsync()).Id);
+        Assert.Equal(versions, (await store.HistoryAsync()).Count);
+    }
+
+    [Fact]
     public async Task CaptureRequest_BecomesATaskForTheRep_WhoseAcceptanceOpensADraftWithTheEvidence()
     {
         var snapshot = await factory.SnapshotAsync();

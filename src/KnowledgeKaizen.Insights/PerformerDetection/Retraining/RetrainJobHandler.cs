@@ -12,6 +12,8 @@ namespace KnowledgeKaizen.Insights.PerformerDetection.Retraining;
 /// Job kind "performer-retrain": loads the closed stage entries, trains and analyses them (engine), stores the model
 /// with <see cref="ModelStore.SaveAndPromoteAsync"/> and the findings as a new <see cref="FindingSnapshot"/>. The
 /// previous model and snapshot keep serving throughout; a worse model is not promoted and leaves the snapshot alone.
+/// A job run again (its instance died) does its work once: the version it promoted before stays the one, and a snapshot
+/// it stored for it ends the job.
 /// </summary>
 public sealed class RetrainJobHandler(
     KnowledgeKaizenDbContext db,
@@ -29,14 +31,24 @@ public sealed class RetrainJobHandler(
 
     public async Task<string?> RunAsync(BackgroundJob job, IJobProgress progress, CancellationToken cancellationToken)
     {
-        var result = await RetrainAsync(progress, cancellationToken);
+        var result = await RetrainAsync(progress, cancellationToken, job.Id);
         await progress.ReportAsync(1, result.Message, cancellationToken);
         return JsonSerializer.Serialize(result, FindingJson.Options);
     }
 
-    public async Task<RetrainResult> RetrainAsync(IJobProgress progress, CancellationToken ct)
+    /// <summary>Trains, checks and keeps a model and its findings (see the type), reporting each step to <paramref name="progress"/>.</summary>
+    /// <param name="progress">Where the steps go.</param>
+    /// <param name="ct">Cancels the retraining.</param>
+    /// <param name="job">The job this retraining runs as (null outside one): what it promoted in an earlier run is kept.</param>
+    public async Task<RetrainResult> RetrainAsync(IJobProgress progress, CancellationToken ct, Guid? job = null)
     {
         var clockWatch = Stopwatch.StartNew();
+        var promotedEarlier = job is null ? null : (await store.HistoryAsync(ct)).LastOrDefault(r => r.RetrainJob == job);
+        if (promotedEarlier is not null && await SnapshotOfAsync(promotedEarlier.Version, ct) is { } done)
+        {
+            return await DoneEarlierAsync(promotedEarlier, done, clockWatch.Elapsed, ct);
+        }
+
         await progress.ReportAsync(0.02, InsightMessages.Loading, ct);
         var observations = await source.LoadAsync(null, null, ct);
         var options = SnapshotBuilder.OptionsJson(modelOptions, evidenceOptions);
@@ -59,7 +71,7 @@ public sealed class RetrainJobHandler(
         }
 
         // A model that would not serve is not kept: its findings are not checked.
-        if (await store.RejectionAsync(outcome.Value.Training.Model.Report, jobOptions.Value.PromotionAucMargin, ct) is { } rejection)
+        if (promotedEarlier is null && await store.RejectionAsync(outcome.Value.Training.Model.Report, jobOptions.Value.PromotionAucMargin, ct) is { } rejection)
         {
             return await RejectedAsync(rejection, observations.Count, clockWatch.Elapsed, ct);
         }
@@ -76,7 +88,10 @@ public sealed class RetrainJobHandler(
         }
 
         await progress.ReportAsync(0.88, InsightMessages.SavingModel, ct);
-        var promotion = await store.SaveAndPromoteAsync(outcome.Value.Training.Model, jobOptions.Value.PromotionAucMargin, ct);
+        // Trained again on the same rows with the same seed, the findings are those of the version promoted earlier.
+        var promotion = promotedEarlier is not null
+            ? new ModelPromotion(true, promotedEarlier.Version, InsightMessages.Format(InsightMessages.ReplacesVersion, promotedEarlier.Version), promotedEarlier, null)
+            : await store.SaveAndPromoteAsync(outcome.Value.Training.Model, jobOptions.Value.PromotionAucMargin, job, ct);
         if (!promotion.Promoted)
         {
             return await RejectedAsync(promotion, observations.Count, clockWatch.Elapsed, ct);
@@ -92,6 +107,20 @@ public sealed class RetrainJobHandler(
         return new RetrainResult("promoted",
             InsightMessages.Format(InsightMessages.Promoted, promotion.Version, promotion.Candidate.Trainer, promotion.Candidate.Auc, standouts, snapshot.Findings.Count),
             observations.Count, promotion.Version, snapshot.Id, promotion.Candidate.Auc, standouts, clockWatch.Elapsed.TotalSeconds, sent);
+    }
+
+    private Task<FindingSnapshot?> SnapshotOfAsync(int version, CancellationToken ct) =>
+        db.FindingSnapshots.Include(s => s.Findings).Where(s => s.ModelVersion == version && s.Status == SnapshotStatus.Ready)
+            .OrderByDescending(s => s.Id).FirstOrDefaultAsync(ct);
+
+    /// <summary>An earlier run of the job promoted its model and stored its snapshot: only capture requests may be missing.</summary>
+    private async Task<RetrainResult> DoneEarlierAsync(ExpectedOutcomeModelReport promoted, FindingSnapshot snapshot, TimeSpan took, CancellationToken ct)
+    {
+        var sent = jobOptions.Value.AutoCaptureRequests ? await SendCaptureRequestsAsync(snapshot, ct) : 0;
+        var standouts = snapshot.Findings.Count(f => f.Class == FindingClass.Standout);
+        return new RetrainResult("promoted",
+            InsightMessages.Format(InsightMessages.Promoted, promoted.Version, promoted.Trainer, promoted.Auc, standouts, snapshot.Findings.Count),
+            snapshot.Rows, promoted.Version, snapshot.Id, promoted.Auc, standouts, took.TotalSeconds, sent);
     }
 
     private async Task<RetrainResult> RejectedAsync(ModelPromotion rejection, int observations, TimeSpan took, CancellationToken ct) =>
