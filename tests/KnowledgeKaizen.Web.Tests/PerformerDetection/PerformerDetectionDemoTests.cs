@@ -139,7 +139,7 @@ public sealed class PerformerDetectionDemoTests(DemoDataPortalFactory factory, I
         var worse = services.GetRequiredService<ExpectedOutcomeOptions>() with { MinAucGainOverBaseRate = 1 };
         var handler = ActivatorUtilities.CreateInstance<RetrainJobHandler>(services, worse);
         var progress = new RecordedProgress();
-        var result = await handler.RetrainAsync(progress, CancellationToken.None);
+        var result = await handler.RetrainAsync(progress, null, CancellationToken.None);
 
         Assert.Equal("rejected", result.Outcome);
         // Rejected models are not kept, so it stops after training: no check of its findings, nothing saved.
@@ -162,7 +162,7 @@ public sealed class PerformerDetectionDemoTests(DemoDataPortalFactory factory, I
         var promoted = (await store.SaveAndPromoteAsync((await store.LoadCurrentAsync())!, 1, job)).Version!.Value;
         var versions = (await store.HistoryAsync()).Count;
 
-        var again = await handler.RetrainAsync(new RecordedProgress(), CancellationToken.None, job);
+        var again = await handler.RetrainAsync(new RecordedProgress(), job, CancellationToken.None);
 
         Assert.Equal(("promoted", promoted), (again.Outcome, again.ModelVersion));
         Assert.Equal((versions, promoted), ((await store.HistoryAsync()).Count, await store.CurrentVersionAsync()));
@@ -171,7 +171,7 @@ public sealed class PerformerDetectionDemoTests(DemoDataPortalFactory factory, I
 
         // Run once more (died after storing the findings): nothing is trained or stored again.
         var progress = new RecordedProgress();
-        var third = await handler.RetrainAsync(progress, CancellationToken.None, job);
+        var third = await handler.RetrainAsync(progress, job, CancellationToken.None);
         Assert.Equal(("promoted", promoted, (long?)snapshot.Id), (third.Outcome, third.ModelVersion, third.SnapshotId));
         Assert.DoesNotContain(progress.Steps, s => s.StartsWith("Training on", StringComparison.Ordinal));
         Assert.Equal(snapshot.Id, (await factory.SnapshotAsync()).Id);

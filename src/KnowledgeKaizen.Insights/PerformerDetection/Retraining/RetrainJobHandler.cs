@@ -31,16 +31,16 @@ public sealed class RetrainJobHandler(
 
     public async Task<string?> RunAsync(BackgroundJob job, IJobProgress progress, CancellationToken cancellationToken)
     {
-        var result = await RetrainAsync(progress, cancellationToken, job.Id);
+        var result = await RetrainAsync(progress, job.Id, cancellationToken);
         await progress.ReportAsync(1, result.Message, cancellationToken);
         return JsonSerializer.Serialize(result, FindingJson.Options);
     }
 
     /// <summary>Trains, checks and keeps a model and its findings (see the type), reporting each step to <paramref name="progress"/>.</summary>
     /// <param name="progress">Where the steps go.</param>
-    /// <param name="ct">Cancels the retraining.</param>
     /// <param name="job">The job this retraining runs as (null outside one): what it promoted in an earlier run is kept.</param>
-    public async Task<RetrainResult> RetrainAsync(IJobProgress progress, CancellationToken ct, Guid? job = null)
+    /// <param name="ct">Cancels the retraining.</param>
+    public async Task<RetrainResult> RetrainAsync(IJobProgress progress, Guid? job, CancellationToken ct)
     {
         var clockWatch = Stopwatch.StartNew();
         var promotedEarlier = job is null ? null : (await store.HistoryAsync(ct)).LastOrDefault(r => r.RetrainJob == job);
@@ -88,9 +88,10 @@ public sealed class RetrainJobHandler(
         }
 
         await progress.ReportAsync(0.88, InsightMessages.SavingModel, ct);
-        // Trained again on the same rows with the same seed, the findings are those of the version promoted earlier.
+        // Promoted by this job's earlier run, trained the same way (same options and seed): the snapshot names that version.
+        // (A promotion's reason is only ever shown when it is refused.)
         var promotion = promotedEarlier is not null
-            ? new ModelPromotion(true, promotedEarlier.Version, InsightMessages.Format(InsightMessages.ReplacesVersion, promotedEarlier.Version), promotedEarlier, null)
+            ? new ModelPromotion(true, promotedEarlier.Version, string.Empty, promotedEarlier, null)
             : await store.SaveAndPromoteAsync(outcome.Value.Training.Model, jobOptions.Value.PromotionAucMargin, job, ct);
         if (!promotion.Promoted)
         {
