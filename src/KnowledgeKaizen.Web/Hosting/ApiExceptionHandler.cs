@@ -1,3 +1,4 @@
+using KnowledgeKaizen.Core.Hosting;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace KnowledgeKaizen.Web.Hosting;
@@ -23,11 +24,16 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogg
         }
 
         httpContext.Response.StatusCode = status;
+        if (DatabaseUnavailable.Is(exception))
+        {
+            httpContext.Response.Headers.RetryAfter = ErrorStatus.DatabaseRetrySeconds.ToString(CultureInfo.InvariantCulture);
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
             Exception = exception,
-            ProblemDetails = { Status = status, Title = ErrorStatus.Title(status) },
+            ProblemDetails = { Status = status, Title = ErrorStatus.Title(exception, status) },
         });
     }
 

@@ -1,5 +1,6 @@
 using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Hosting;
+using KnowledgeKaizen.Web.Identity;
 using KnowledgeKaizen.Web.Localization;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -61,6 +62,11 @@ public static class HostingModule
         app.UseRequestLocalization();
         app.UseRouting();
         app.UseAuthentication();
+        app.Use((context, next) =>
+        {
+            SessionValidation.ThrowIfUnchecked(context);
+            return next(context);
+        });
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -7,7 +7,8 @@ namespace KnowledgeKaizen.Web.Tests.Hosting;
 /// <summary>
 /// Several instances behind a load balancer, with real processes (<see cref="TwoInstances"/>): one sign-in serves every
 /// instance, a change made on one is found on the other within seconds, concurrent writes through both are stored once,
-/// idempotent requests survive the death of an instance, and a database restart needs no restart of the instances.
+/// idempotent requests survive the death of an instance, and a database restart needs no restart of the instances (pages
+/// and the API answer 503 meanwhile).
 /// </summary>
 [Collection(ScaleOut.Name)]
 public sealed class ScaleOutTests(TwoInstances cluster)
@@ -103,6 +104,9 @@ public sealed class ScaleOutTests(TwoInstances cluster)
             await Eventually.TrueAsync("both ready at first", async () => (await instance.GetAsync("/healthz/ready")).StatusCode == HttpStatusCode.OK);
         }
 
+        using var signedIn = await cluster.A.SignInAsync(TwoInstances.AdminEmail, TwoInstances.AdminPassword);
+        using var api = cluster.A.CreateClient();
+        api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await PortalFactory.CreateApiTokenAsync(signedIn, "database down"));
         await cluster.Postgres.StopServerAsync();
         try
         {
@@ -112,6 +116,15 @@ public sealed class ScaleOutTests(TwoInstances cluster)
                     async () => (await instance.GetAsync("/healthz/ready")).StatusCode == HttpStatusCode.ServiceUnavailable);
                 Assert.Equal(HttpStatusCode.OK, (await instance.GetAsync("/healthz/live")).StatusCode);
             }
+
+            // Meanwhile a page and the API say the database is out of reach and when to try again, never a 500.
+            var page = await signedIn.GetAsync("/Knowledge");
+            Assert.True(page.StatusCode == HttpStatusCode.ServiceUnavailable, $"{(int)page.StatusCode}: {cluster.A.Output[^Math.Min(3000, cluster.A.Output.Length)..]}");
+            Assert.Equal(TimeSpan.FromSeconds(5), page.Headers.RetryAfter?.Delta);
+            Assert.Contains("cannot reach its database", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            var problem = await api.GetAsync($"/api/v1/imports/jobs/{Guid.NewGuid()}");
+            Assert.Equal((HttpStatusCode.ServiceUnavailable, "application/problem+json"), (problem.StatusCode, problem.Content.Headers.ContentType?.MediaType));
+            Assert.Contains("cannot reach its database", await problem.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
         finally
         {
