@@ -52,14 +52,14 @@ internal static partial class WrkLoad
         var loads = new List<string>();
         for (var round = 1; round <= rounds; round++)
         {
-            loads.Add(Load());
+            loads.Add(BenchOptions.OneMinuteLoad());
             foreach (var (name, path) in targets)
             {
                 results[name].Add(await RunAsync(client.BaseAddress + path.TrimStart('/'), cookie, seconds));
             }
         }
 
-        loads.Add(Load());
+        loads.Add(BenchOptions.OneMinuteLoad());
         var baseline = Median(results[targets[0].Name].Select(r => r.Rps));
         Report.Table($"{title}: medians of {rounds} rounds (1-minute load average at the rounds' starts and end: {string.Join(", ", loads)})",
             ["target", "requests/s", "p99", "rounds (requests/s)", $"share of {targets[0].Name}"],
@@ -97,7 +97,6 @@ internal static partial class WrkLoad
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
-    private static string Load() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
 
     [GeneratedRegex(@"Requests/sec:\s+([\d.]+)")]
     private static partial Regex Rps();

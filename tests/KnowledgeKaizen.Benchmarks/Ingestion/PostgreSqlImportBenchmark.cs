@@ -29,7 +29,7 @@ public sealed class PostgreSqlImportBenchmark : IBenchmark
         try
         {
             var files = StageHistoryImportBenchmark.WriteFiles(folder, rows);
-            Console.WriteLine($"{rows:N0} stage-history rows, {new FileInfo(files.StageHistory).Length / 1048576d:0.0} MB CSV; {rounds} rounds; load: {Load()}");
+            Console.WriteLine($"{rows:N0} stage-history rows, {new FileInfo(files.StageHistory).Length / 1048576d:0.0} MB CSV; {rounds} rounds; load: {BenchOptions.LoadAverage()}");
             var (copy, postgres, sqlite) = (new List<double>(), new List<double>(), new List<double>());
             double peakMb = 0;
             for (var round = 1; round <= rounds; round++)
@@ -58,7 +58,7 @@ public sealed class PostgreSqlImportBenchmark : IBenchmark
             Console.WriteLine($"Targets: PostgreSQL ≤ 2× psql \\copy → {(p <= 2 * c ? "met" : "NOT met")}; peak ≤ 300 MB → {(peakMb <= 300 ? "met" : "NOT met")}");
 
             await MigrateDataAsync(Path.Combine(folder, "kaizen.db"));
-            Console.WriteLine($"load after: {Load()}");
+            Console.WriteLine($"load after: {BenchOptions.LoadAverage()}");
         }
         finally
         {
@@ -67,7 +67,6 @@ public sealed class PostgreSqlImportBenchmark : IBenchmark
         }
     }
 
-    private static string Load() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static async Task<double> PsqlCopyAsync(string csv)
     {

@@ -28,8 +28,8 @@ public sealed partial class PortalLoadBenchmark : IBenchmark
         var connections = Option(args, "--connections", 32);
         var baselineSeconds = Option(args, "--baseline-seconds", 30);
         var importRows = Option(args, "--import-rows", 300_000);
-        var folder = Text(args, "--data") ?? Path.Combine(Path.GetTempPath(), "kk-load-bench");
-        var web = Text(args, "--web") ?? Path.Combine(RepoPaths.Root, "src", "KnowledgeKaizen.Web", "bin", "Release", "net10.0", "KnowledgeKaizen.Web.dll");
+        var folder = BenchOptions.Text(args, "--data") ?? Path.Combine(Path.GetTempPath(), "kk-load-bench");
+        var web = BenchOptions.Text(args, "--web") ?? Path.Combine(RepoPaths.Root, "src", "KnowledgeKaizen.Web", "bin", "Release", "net10.0", "KnowledgeKaizen.Web.dll");
         SqliteConnection.ClearAllPools();
         if (Directory.Exists(folder))
         {
@@ -211,8 +211,7 @@ public sealed partial class PortalLoadBenchmark : IBenchmark
             Timeout = TimeSpan.FromMinutes(2),
         };
 
-    private static double LoadAverage() =>
-        double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], CultureInfo.InvariantCulture);
+    private static double LoadAverage() => double.Parse(BenchOptions.OneMinuteLoad(), CultureInfo.InvariantCulture);
 
     private static SqliteConnection Open(string database)
     {
@@ -245,9 +244,7 @@ public sealed partial class PortalLoadBenchmark : IBenchmark
     }
 
     private static int Option(string[] args, string name, int fallback) =>
-        Text(args, name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
-
-    private static string? Text(string[] args, string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        BenchOptions.Text(args, name) is { } value ? int.Parse(value, CultureInfo.InvariantCulture) : fallback;
 
     [GeneratedRegex("/Knowledge/Details/(\\d+)")]
     private static partial Regex DocumentId();

@@ -76,7 +76,7 @@ public sealed class MarkdownBenchmark : IBenchmark
         Report.Table("Largest accepted documents: CPU per render (these bound a request; readers get them from the per-revision cache after the first)",
             ["document", "chars", "limits", "portal", "old pipeline"], accepted);
         Console.WriteLine();
-        Console.WriteLine($"Rounds: {rounds}; {Environment.ProcessorCount} cores; load average {LoadAverage()}");
+        Console.WriteLine($"Rounds: {rounds}; {Environment.ProcessorCount} cores; load average {BenchOptions.LoadAverage()}");
         return Task.CompletedTask;
     }
 
@@ -130,7 +130,4 @@ public sealed class MarkdownBenchmark : IBenchmark
         process.Refresh();
         return (process.TotalProcessorTime - before, outcome);
     }
-
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 }

@@ -38,8 +38,8 @@ public sealed class MetricsBenchmark : IBenchmark
         var runs = (int)Option(args, "--runs", 30);
         // The baseline's window-function medians take seconds each on the full database, so it may run fewer times.
         var baselineRuns = (int)Option(args, "--baseline-runs", runs);
-        var folder = Text(args, "--data") ?? Path.Combine(Path.GetTempPath(), "kk-metrics-bench");
-        var web = Text(args, "--web") ?? Path.Combine(RepositoryRoot(), "src", "KnowledgeKaizen.Web", "bin", "Release", "net10.0", "KnowledgeKaizen.Web.dll");
+        var folder = BenchOptions.Text(args, "--data") ?? Path.Combine(Path.GetTempPath(), "kk-metrics-bench");
+        var web = BenchOptions.Text(args, "--web") ?? Path.Combine(RepositoryRoot(), "src", "KnowledgeKaizen.Web", "bin", "Release", "net10.0", "KnowledgeKaizen.Web.dll");
         var path = Path.Combine(folder, "knowledgekaizen.db");
         var connectionString = $"Data Source={path};Pooling=True";
         var options = new DbContextOptionsBuilder<KnowledgeKaizenDbContext>()
@@ -237,8 +237,6 @@ public sealed class MetricsBenchmark : IBenchmark
         return Directory.GetCurrentDirectory();
     }
 
-    private static string? Text(string[] args, string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
-
     private static async Task<(double P50, double P95)> TimeAsync(int runs, Func<Task> run, Func<Task>? before = null, int warmups = 3)
     {
         for (var i = 0; i < warmups; i++)
@@ -265,7 +263,7 @@ public sealed class MetricsBenchmark : IBenchmark
 
     private static long Option(string[] args, string name, long fallback)
     {
-        var value = args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        var value = BenchOptions.Text(args, name);
         return value is null ? fallback : long.Parse(value, CultureInfo.InvariantCulture);
     }
 }

@@ -24,13 +24,13 @@ public sealed partial class SearchHttpBenchmark : IBenchmark
 
     public async Task RunAsync(string[] args)
     {
-        var rounds = int.Parse(Value(args, "--rounds") ?? "3", CultureInfo.InvariantCulture);
-        var seconds = int.Parse(Value(args, "--seconds") ?? "10", CultureInfo.InvariantCulture);
-        var web = Value(args, "--web") ?? Path.Combine(RepoPaths.Root, "src", "KnowledgeKaizen.Web", "bin", "Release", "net10.0", "KnowledgeKaizen.Web.dll");
+        var rounds = BenchOptions.Int(args, "--rounds", 3);
+        var seconds = BenchOptions.Int(args, "--seconds", 10);
+        var web = BenchOptions.Text(args, "--web") ?? Path.Combine(RepoPaths.Root, "src", "KnowledgeKaizen.Web", "bin", "Release", "net10.0", "KnowledgeKaizen.Web.dll");
         using var data = new TempFolder("search-http");
         // Started from the web project's folder: the static file and the shipped content library are found there.
         var settings = new Dictionary<string, string?>();
-        if (Value(args, "--result-cache") is { } entries)
+        if (BenchOptions.Text(args, "--result-cache") is { } entries)
         {
             settings["Search:ResultCacheEntries"] = entries;
         }
@@ -51,9 +51,6 @@ public sealed partial class SearchHttpBenchmark : IBenchmark
         using var db = new KnowledgeKaizenDbContext(new DbContextOptionsBuilder<KnowledgeKaizenDbContext>().UseSqlite($"Data Source={Path.Combine(data.Path, "knowledgekaizen.db")}").Options);
         Console.WriteLine($"Searches logged during the run: {await db.SearchQueries.CountAsync():N0}");
     }
-
-    private static string? Value(string[] args, string name) =>
-        Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
 
     [GeneratedRegex(@"href=""(/Knowledge/Details/\d+)""")]
     private static partial Regex DocumentLink();

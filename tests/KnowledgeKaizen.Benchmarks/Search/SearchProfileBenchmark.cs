@@ -73,17 +73,3 @@ public sealed class SearchProfileBenchmark : IBenchmark
         return Task.CompletedTask;
     }
 }
-
-/// <summary>Command-line options and machine state shared by the search benchmarks.</summary>
-internal static class BenchOptions
-{
-    public static int Int(string[] args, string name, int fallback)
-    {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;
-    }
-
-    /// <summary>The 1/5/15-minute load averages (Linux), so a reader can judge how quiet the machine was.</summary>
-    public static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
-}
