@@ -9,6 +9,7 @@ public sealed class BadInputTests : IDisposable
     [Theory]
     [InlineData("title:pricing")]
     [InlineData("author:smith")]
+    [InlineData("ｔｉｔｌｅ：pricing")]
     [InlineData("pricing AND (title:x OR")]
     [InlineData("*pricing")]
     [InlineData("?ricing~2^5")]

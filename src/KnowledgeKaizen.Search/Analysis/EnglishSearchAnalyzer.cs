@@ -1,5 +1,4 @@
 using Lucene.Net.Analysis;
-using Lucene.Net.Analysis.CharFilters;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Analysis.Standard;
@@ -23,8 +22,6 @@ internal sealed class EnglishSearchAnalyzer : Analyzer
         StandardTokenizer.TOKEN_TYPES[StandardTokenizer.KATAKANA],
         StandardTokenizer.TOKEN_TYPES[StandardTokenizer.HANGUL],
     ];
-
-    private static readonly NormalizeCharMap Separators = BuildSeparators();
 
     /// <summary>
     /// Porter leaves some word families of our domain apart ("conversion" → "convers", "converted" →
@@ -58,9 +55,8 @@ internal sealed class EnglishSearchAnalyzer : Analyzer
         return new TokenStreamComponents(source, result);
     }
 
-    // Folded first (ＣＲＭ → CRM); the word-break rules keep "title:pricing" as one token: split it so typed field
-    // syntax is just two words.
-    protected override TextReader InitReader(string fieldName, TextReader reader) => new MappingCharFilter(Separators, new FoldingCharFilter(reader));
+    // Folded first (ＣＲＭ → CRM), and "title:pricing" split into two words.
+    protected override TextReader InitReader(string fieldName, TextReader reader) => new FoldingCharFilter(reader, fieldSyntaxAsWords: true);
 
     private static StemmerOverrideFilter.StemmerOverrideMap BuildOverrides()
     {
@@ -72,20 +68,11 @@ internal sealed class EnglishSearchAnalyzer : Analyzer
 
         return builder.Build();
     }
-
-    internal static NormalizeCharMap BuildSeparators()
-    {
-        var builder = new NormalizeCharMap.Builder();
-        builder.Add(":", " ");
-        return builder.Build();
-    }
 }
 
 /// <summary>Lower-cased, unstemmed words for the spelling dictionary and type-ahead.</summary>
 internal sealed class WordAnalyzer(bool keepCjk) : Analyzer
 {
-    private static readonly NormalizeCharMap Separators = EnglishSearchAnalyzer.BuildSeparators();
-
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         var source = new StandardTokenizer(EnglishSearchAnalyzer.Version, reader);
@@ -96,5 +83,5 @@ internal sealed class WordAnalyzer(bool keepCjk) : Analyzer
         return new TokenStreamComponents(source, result);
     }
 
-    protected override TextReader InitReader(string fieldName, TextReader reader) => new MappingCharFilter(Separators, new FoldingCharFilter(reader));
+    protected override TextReader InitReader(string fieldName, TextReader reader) => new FoldingCharFilter(reader, fieldSyntaxAsWords: true);
 }
