@@ -37,6 +37,9 @@ export KK_CHROMIUM="$chromium"
 # Most of the suite's processes live for seconds (test hosts, portals started and killed, commands): dynamic PGO's
 # instrumented code costs them more than it gains (measured: a third of the CPU of the demo-data tests).
 export DOTNET_TieredPGO="${DOTNET_TieredPGO:-0}"
+# Two cores run several test processes, portals and browsers at once: a thread-pool worker spinning for work before it
+# sleeps burns CPU another process needed (measured: 7-17 % of a test process's CPU).
+export DOTNET_ThreadPool_UnfairSemaphoreSpinLimit="${DOTNET_ThreadPool_UnfairSemaphoreSpinLimit:-0}"
 
 # A throwaway PostgreSQL cluster for the tests, unless KK_TEST_POSTGRES already names a server: a temp folder, a free
 # port on 127.0.0.1, the unix socket in the folder, no durability (nothing in it outlives the run); stopped and
