@@ -40,6 +40,9 @@ export DOTNET_TieredPGO="${DOTNET_TieredPGO:-0}"
 # Two cores run several test processes, portals and browsers at once: a thread-pool worker spinning for work before it
 # sleeps burns CPU another process needed (measured: 7-17 % of a test process's CPU).
 export DOTNET_ThreadPool_UnfairSemaphoreSpinLimit="${DOTNET_ThreadPool_UnfairSemaphoreSpinLimit:-0}"
+# Fewer, blocking collections: a 64 MB youngest generation and no background GC thread competing for the two cores
+# (measured together: 10 % less CPU for the same web tests; either alone was within noise).
+export DOTNET_GCgen0size="${DOTNET_GCgen0size:-0x4000000}" DOTNET_gcConcurrent="${DOTNET_gcConcurrent:-0}"
 
 # A throwaway PostgreSQL cluster for the tests, unless KK_TEST_POSTGRES already names a server: a temp folder, a free
 # port on 127.0.0.1, the unix socket in the folder, no durability (nothing in it outlives the run); stopped and
