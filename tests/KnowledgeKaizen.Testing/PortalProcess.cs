@@ -13,13 +13,14 @@ public sealed class PortalProcess : IAsyncDisposable
 {
     private readonly Process process;
     private readonly StringBuilder output = new();
+    private readonly StringBuilder errors = new();
 
     private PortalProcess(Process process, string? baseUrl)
     {
         this.process = process;
         BaseUrl = baseUrl;
-        process.OutputDataReceived += (_, e) => Keep(e.Data);
-        process.ErrorDataReceived += (_, e) => Keep(e.Data);
+        process.OutputDataReceived += (_, e) => Keep(e.Data, error: false);
+        process.ErrorDataReceived += (_, e) => Keep(e.Data, error: true);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
     }
@@ -40,6 +41,18 @@ public sealed class PortalProcess : IAsyncDisposable
             lock (output)
             {
                 return output.ToString();
+            }
+        }
+    }
+
+    /// <summary>What the process wrote to stderr only (a failed start-up's one line), for assertions.</summary>
+    public string Errors
+    {
+        get
+        {
+            lock (output)
+            {
+                return errors.ToString();
             }
         }
     }
@@ -101,11 +114,19 @@ public sealed class PortalProcess : IAsyncDisposable
             : throw new InvalidOperationException($"Signing in as {email} answered {(int)response.StatusCode} instead of a redirect.");
     }
 
-    /// <summary>Waits for a command to end; returns its exit code.</summary>
+    /// <summary>Waits for the process to end by itself (a command, or a start-up that fails); returns its exit code.</summary>
     public async Task<int> WaitForExitAsync(TimeSpan deadline)
     {
         using var timeout = new CancellationTokenSource(deadline);
-        await process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException($"The process kept running for {deadline} instead of ending:\n{Output}");
+        }
+
         return process.ExitCode;
     }
 
@@ -142,7 +163,7 @@ public sealed class PortalProcess : IAsyncDisposable
     private static IEnumerable<string> Arguments(IReadOnlyDictionary<string, string?>? settings) =>
         (settings ?? new Dictionary<string, string?>()).Select(s => $"--{s.Key}={s.Value}");
 
-    private void Keep(string? line)
+    private void Keep(string? line, bool error)
     {
         if (line is null)
         {
@@ -152,6 +173,11 @@ public sealed class PortalProcess : IAsyncDisposable
         lock (output)
         {
             output.AppendLine(line);
+            if (error)
+            {
+                errors.AppendLine(line);
+            }
+
             if (output.Length > 65_536)
             {
                 output.Remove(0, output.Length - 65_536);

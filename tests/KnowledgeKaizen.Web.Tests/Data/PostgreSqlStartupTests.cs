@@ -46,10 +46,11 @@ public sealed class PostgreSqlStartupTests
     public async Task WrongDatabaseSetting_StopsStartup_NamingIt(string provider, string setting)
     {
         using var data = new TempFolder("pg-setting");
-        using var portal = new WebProcess([("KnowledgeKaizen__DataPath", data.Path), ("KnowledgeKaizen__Database__Provider", provider)]);
 
-        Assert.Equal(1, await portal.ExitAsync(Deadline));
-        var line = Assert.Single(portal.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        var (exit, lines) = await StartAndWaitForExitAsync(data.Path, new() { [DatabaseSettings.ProviderKey] = provider });
+
+        Assert.Equal(1, exit);
+        var line = Assert.Single(lines);
         Assert.StartsWith("Start-up failed: " + setting, line, StringComparison.Ordinal);
     }
 
@@ -60,16 +61,18 @@ public sealed class PostgreSqlStartupTests
         using var first = new TempFolder("pg-race-a");
         using var second = new TempFolder("pg-race-b");
 
-        using (var a = StartWithDemoData(first.Path, database.ConnectionString))
-        using (var b = StartWithDemoData(second.Path, database.ConnectionString))
+        // Both at once; each is ready when it answers /healthz, which it does once its start-up tasks are done.
+        var starting = new[] { first.Path, second.Path }
+            .Select(data => PortalProcess.ServeAsync(PortalProcess.WebAssembly, data, WithDemoData(database.ConnectionString))).ToList();
+        try
         {
-            try
+            await Task.WhenAll(starting);
+        }
+        finally
+        {
+            foreach (var started in starting.Where(s => s.IsCompletedSuccessfully))
             {
-                await Task.WhenAll(a.Listening, b.Listening).WaitAsync(Deadline);
-            }
-            catch (TimeoutException)
-            {
-                throw new Xunit.Sdk.XunitException($"Not both portals started within {Deadline}.\nFirst:\n{Tail(a.Output)}\nSecond:\n{Tail(b.Output)}");
+                await (await started).DisposeAsync();
             }
         }
 
@@ -87,35 +90,37 @@ public sealed class PostgreSqlStartupTests
         Assert.Equal(contentFiles, await db.DocumentRevisions.CountAsync());
     }
 
-    private static WebProcess StartWithDemoData(string dataPath, string connectionString) => new(
-    [
-        ("KnowledgeKaizen__DataPath", dataPath),
-        ("KnowledgeKaizen__Database__Provider", "PostgreSql"),
-        ("ConnectionStrings__KnowledgeKaizen", connectionString),
-        ("KnowledgeKaizen__LoadDemoData", "true"),
-        ("KnowledgeKaizen__SeedPath", RepoPaths.SeedData),
-        ("KnowledgeKaizen__ContentPath", RepoPaths.Content),
-        ("KnowledgeKaizen__AdminEmail", PortalFactory.AdminEmail),
-        (IdentityBootstrapper.PasswordVariable, PortalFactory.AdminPassword),
+    private static Dictionary<string, string?> WithDemoData(string connectionString) => new()
+    {
+        [DatabaseSettings.ProviderKey] = nameof(DatabaseProvider.PostgreSql),
+        [DatabaseSettings.ConnectionStringKey] = connectionString,
+        ["KnowledgeKaizen:LoadDemoData"] = "true",
+        ["KnowledgeKaizen:SeedPath"] = RepoPaths.SeedData,
+        ["KnowledgeKaizen:ContentPath"] = RepoPaths.Content,
+        ["KnowledgeKaizen:AdminEmail"] = PortalFactory.AdminEmail,
+        [IdentityBootstrapper.PasswordVariable] = PortalFactory.AdminPassword,
         // The first-start retraining is queued after start-up; the test ends before it matters, so keep it small.
-        ("Insights__ExpectedOutcome__Trainers__0", "LightGbm"),
-        ("Insights__ExpectedOutcome__FoldCount", "2"),
-        ("Insights__ExpectedOutcome__NumberOfTrees", "5"),
-    ]);
-
-    private static string Tail(string output) => string.Join('\n', output.Split('\n').TakeLast(30));
+        ["Insights:ExpectedOutcome:Trainers:0"] = "LightGbm",
+        ["Insights:ExpectedOutcome:FoldCount"] = "2",
+        ["Insights:ExpectedOutcome:NumberOfTrees"] = "5",
+    };
 
     private static long SeedRows(string file) => File.ReadLines(Path.Combine(RepoPaths.SeedData, file)).Count(l => l.Length > 0) - 1;
 
-    private static async Task<(int Exit, string[] Lines)> RunUntilExitAsync(string dataPath, string connectionString)
+    private static Task<(int Exit, string[] Lines)> RunUntilExitAsync(string dataPath, string connectionString) =>
+        StartAndWaitForExitAsync(dataPath, new()
+        {
+            [DatabaseSettings.ProviderKey] = nameof(DatabaseProvider.PostgreSql),
+            [DatabaseSettings.ConnectionStringKey] = connectionString,
+        });
+
+    /// <summary>Starts the portal with these settings and waits for it to stop by itself; returns its exit code and what it wrote to stderr.</summary>
+    private static async Task<(int Exit, string[] Lines)> StartAndWaitForExitAsync(string dataPath, Dictionary<string, string?> settings)
     {
-        using var portal = new WebProcess(
-        [
-            ("KnowledgeKaizen__DataPath", dataPath),
-            ("KnowledgeKaizen__Database__Provider", "PostgreSql"),
-            ("ConnectionStrings__KnowledgeKaizen", connectionString),
-        ]);
-        var exit = await portal.ExitAsync(Deadline);
+        settings["KnowledgeKaizen:DataPath"] = dataPath;
+        settings["urls"] = "http://127.0.0.1:0";
+        await using var portal = PortalProcess.Run(PortalProcess.WebAssembly, [], settings);
+        var exit = await portal.WaitForExitAsync(Deadline);
         return (exit, portal.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
