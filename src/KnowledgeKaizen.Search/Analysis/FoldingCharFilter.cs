@@ -8,8 +8,8 @@ namespace KnowledgeKaizen.Search.Analysis;
 /// Simplified: <see cref="TextFolding"/>), so index and queries meet on one spelling; offsets still point into the
 /// text as written, so highlights mark the words the reader sees. With <paramref name="fieldSyntaxAsWords"/> a colon
 /// becomes a space (the word-break rules keep "title:pricing" as one token, and typed field syntax is just two words):
-/// one character for one, so offsets need no correction, and no second filter (Lucene's mapping filter buffers 8 KB
-/// per field read, a measurable share of indexing and of every query).
+/// one character for one, so offsets need no correction, and no second filter (Lucene's mapping filter wraps every
+/// field it reads in an 8,192-character buffer, a measurable share of indexing short documents).
 /// </summary>
 internal sealed class FoldingCharFilter(TextReader input, bool fieldSyntaxAsWords = false) : BaseCharFilter(input)
 {
