@@ -62,6 +62,17 @@ public sealed class PortalProcess : IAsyncDisposable
         new(Process.Start(StartInfo(webDll, [.. arguments, .. Arguments(settings)])) ?? throw new InvalidOperationException("dotnet did not start"), null);
 
     /// <summary>
+    /// Starts the portal with these settings (on a free port, should it start after all) and waits for it to stop by
+    /// itself, as a start-up refusing a bad setting does; returns its exit code and the lines it wrote to stderr.
+    /// </summary>
+    public static async Task<(int Exit, string[] Errors)> RefusedStartAsync(IReadOnlyDictionary<string, string?> settings, TimeSpan deadline)
+    {
+        await using var portal = Run(WebAssembly, [], new Dictionary<string, string?>(settings) { ["urls"] = "http://127.0.0.1:0" });
+        var exit = await portal.WaitForExitAsync(deadline);
+        return (exit, portal.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+
+    /// <summary>
     /// Serves the portal on a free port of 127.0.0.1 on <paramref name="dataFolder"/>, and waits until it answers.
     /// <paramref name="contentRoot"/> is where it finds wwwroot and the relative content and seed paths (the web project's
     /// folder, as <c>dotnet run</c> does); by default the build output folder, which holds neither. A <paramref name="port"/>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Npgsql;
 
 namespace KnowledgeKaizen.Testing;
@@ -29,7 +28,7 @@ public sealed class PrivatePostgres : IAsyncDisposable
         {
             if (Environment.UserName == "root")
             {
-                await RunAsync("chown", ["postgres:", server.folder.Path]);
+                await ExternalProgram.RunAsync("chown", ["postgres:", server.folder.Path]);
             }
 
             await server.AsOwnerAsync("initdb", ["-D", server.Data, "-U", "kk", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8"]);
@@ -78,20 +77,6 @@ public sealed class PrivatePostgres : IAsyncDisposable
     private Task AsOwnerAsync(string program, IReadOnlyList<string> arguments)
     {
         var binary = Path.Combine(TestPostgres.BinFolder, program);
-        return Environment.UserName == "root" ? RunAsync("runuser", ["-u", "postgres", "--", binary, .. arguments]) : RunAsync(binary, arguments);
+        return Environment.UserName == "root" ? ExternalProgram.RunAsync("runuser", ["-u", "postgres", "--", binary, .. arguments]) : ExternalProgram.RunAsync(binary, arguments);
     }
-
-    private static async Task RunAsync(string program, IReadOnlyList<string> arguments)
-    {
-        var start = new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} exited with {process.ExitCode}: {await errors}{await output}");
-        }
-    }
-
 }

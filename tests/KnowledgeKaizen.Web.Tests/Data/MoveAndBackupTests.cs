@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using KnowledgeKaizen.Core.Files;
 using KnowledgeKaizen.Core.Hosting;
 using KnowledgeKaizen.Web.Hosting;
@@ -114,18 +113,8 @@ public sealed class MoveAndBackupTests(BothDatabases databases)
         return $"postgresql://{System.Uri.EscapeDataString(server.Username ?? "postgres")}@{server.Host}:{server.Port}/{database}";
     }
 
-    private static async Task RunAsync(string tool, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(Path.Combine(TestPostgres.BinFolder, tool), arguments) { RedirectStandardError = true, RedirectStandardOutput = true };
-        if (new NpgsqlConnectionStringBuilder(TestPostgres.Server).Password is { Length: > 0 } password)
-        {
-            start.Environment["PGPASSWORD"] = password;
-        }
-
-        using var process = Process.Start(start)!;
-        var errors = process.StandardError.ReadToEndAsync();
-        _ = process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(5));
-        Assert.True(process.ExitCode == 0, $"{tool} failed: {await errors}");
-    }
+    /// <summary>One of PostgreSQL's tools, with the test server's password when it has one.</summary>
+    private static Task RunAsync(string tool, params string[] arguments) =>
+        ExternalProgram.RunAsync(Path.Combine(TestPostgres.BinFolder, tool), arguments,
+            new NpgsqlConnectionStringBuilder(TestPostgres.Server).Password is { Length: > 0 } password ? new Dictionary<string, string> { ["PGPASSWORD"] = password } : null);
 }

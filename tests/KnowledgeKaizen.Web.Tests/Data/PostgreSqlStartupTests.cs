@@ -47,7 +47,7 @@ public sealed class PostgreSqlStartupTests
     {
         using var data = new TempFolder("pg-setting");
 
-        var (exit, lines) = await StartAndWaitForExitAsync(data.Path, new() { [DatabaseSettings.ProviderKey] = provider });
+        var (exit, lines) = await PortalProcess.RefusedStartAsync(new Dictionary<string, string?> { ["KnowledgeKaizen:DataPath"] = data.Path, [DatabaseSettings.ProviderKey] = provider }, Deadline);
 
         Assert.Equal(1, exit);
         var line = Assert.Single(lines);
@@ -107,22 +107,13 @@ public sealed class PostgreSqlStartupTests
 
     private static long SeedRows(string file) => File.ReadLines(Path.Combine(RepoPaths.SeedData, file)).Count(l => l.Length > 0) - 1;
 
-    private static Task<(int Exit, string[] Lines)> RunUntilExitAsync(string dataPath, string connectionString) =>
-        StartAndWaitForExitAsync(dataPath, new()
+    private static Task<(int Exit, string[] Errors)> RunUntilExitAsync(string dataPath, string connectionString) =>
+        PortalProcess.RefusedStartAsync(new Dictionary<string, string?>
         {
+            ["KnowledgeKaizen:DataPath"] = dataPath,
             [DatabaseSettings.ProviderKey] = nameof(DatabaseProvider.PostgreSql),
             [DatabaseSettings.ConnectionStringKey] = connectionString,
-        });
-
-    /// <summary>Starts the portal with these settings and waits for it to stop by itself; returns its exit code and what it wrote to stderr.</summary>
-    private static async Task<(int Exit, string[] Lines)> StartAndWaitForExitAsync(string dataPath, Dictionary<string, string?> settings)
-    {
-        settings["KnowledgeKaizen:DataPath"] = dataPath;
-        settings["urls"] = "http://127.0.0.1:0";
-        await using var portal = PortalProcess.Run(PortalProcess.WebAssembly, [], settings);
-        var exit = await portal.WaitForExitAsync(Deadline);
-        return (exit, portal.Errors.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-    }
+        }, Deadline);
 
     /// <summary>A port nothing listens on: bound by the OS, then released.</summary>
     private static int ClosedPort()

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace KnowledgeKaizen.Web.Tests.Hosting;
 
 /// <summary>Runs the real executable: a bad setting must end start-up with one line naming it.</summary>
@@ -12,71 +10,39 @@ public sealed class StartupFailureTests
         var blocker = temp.File("not-a-folder");
         await File.WriteAllTextAsync(blocker, "a file where the data folder should be");
 
-        var (exit, stderr) = await RunWebAsync(("KnowledgeKaizen__DataPath", Path.Combine(blocker, "data")));
+        var (exit, lines) = await RefusedStartAsync(("KnowledgeKaizen:DataPath", Path.Combine(blocker, "data")));
 
         Assert.Equal(1, exit);
-        var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Single(lines);
-        Assert.Contains("KnowledgeKaizen:DataPath", lines[0], StringComparison.Ordinal);
+        Assert.Contains("KnowledgeKaizen:DataPath", Assert.Single(lines), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task InvalidAdminEmail_StopsStartup_NamingTheSetting()
     {
         using var data = new TempFolder("bad-setting");
-        var (exit, stderr) = await RunWebAsync(("KnowledgeKaizen__DataPath", data.Path), ("KnowledgeKaizen__AdminEmail", "not-an-email"));
+        var (exit, lines) = await RefusedStartAsync(("KnowledgeKaizen:DataPath", data.Path), ("KnowledgeKaizen:AdminEmail", "not-an-email"));
         Assert.Equal(1, exit);
-        Assert.Contains("AdminEmail", stderr, StringComparison.Ordinal);
+        Assert.Contains("AdminEmail", string.Join('\n', lines), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task SettingsLeftUnderARenamedSection_StopStartup_NamingTheNewSection()
     {
         using var data = new TempFolder("renamed-section");
-        var (exit, stderr) = await RunWebAsync(("KnowledgeKaizen__DataPath", data.Path), ("Insights__Performance__TargetFdr", "0.05"));
+        var (exit, lines) = await RefusedStartAsync(("KnowledgeKaizen:DataPath", data.Path), ("Insights:Performance:TargetFdr", "0.05"));
         Assert.Equal(1, exit);
-        Assert.Contains("Insights:Performance was renamed to Insights:Evidence", stderr, StringComparison.Ordinal);
+        Assert.Contains("Insights:Performance was renamed to Insights:Evidence", string.Join('\n', lines), StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task AnUnknownFileStore_StopsStartup_WithOneLineNamingTheSetting()
     {
         using var data = new TempFolder("bad-file-store");
-        var (exit, stderr) = await RunWebAsync(("KnowledgeKaizen__DataPath", data.Path), ("KnowledgeKaizen__Files__Store", "S3"));
+        var (exit, lines) = await RefusedStartAsync(("KnowledgeKaizen:DataPath", data.Path), ("KnowledgeKaizen:Files:Store", "S3"));
         Assert.Equal(1, exit);
-        var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Single(lines);
-        Assert.Contains("KnowledgeKaizen:Files:Store must be DataFolder or Database", lines[0], StringComparison.Ordinal);
+        Assert.Contains("KnowledgeKaizen:Files:Store must be DataFolder or Database", Assert.Single(lines), StringComparison.Ordinal);
     }
 
-    private static async Task<(int Exit, string Stderr)> RunWebAsync(params (string Key, string Value)[] environment)
-    {
-        var dll = Path.Combine(AppContext.BaseDirectory, "KnowledgeKaizen.Web.dll");
-        var start = new ProcessStartInfo("dotnet", [dll, "--urls", "http://127.0.0.1:0"])
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var stderr = process.StandardError.ReadToEndAsync();
-        _ = process.StandardOutput.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new Xunit.Sdk.XunitException("The app kept running instead of refusing the bad setting.");
-        }
-
-        return (process.ExitCode, (await stderr).Trim());
-    }
+    private static Task<(int Exit, string[] Errors)> RefusedStartAsync(params (string Key, string Value)[] settings) =>
+        PortalProcess.RefusedStartAsync(settings.ToDictionary(s => s.Key, string? (s) => s.Value), TimeSpan.FromSeconds(60));
 }
