@@ -73,17 +73,11 @@ public sealed class PostgreSqlImportBenchmark : IBenchmark
         using var database = await TestPostgres.CreateDatabaseAsync("bench_copy", migrated: false);
         await database.ScalarAsync("CREATE TABLE stage_history (external_id text, opportunity_id text, stage text, rep_id text, entered_at text, left_at text, outcome text)");
         var server = new NpgsqlConnectionStringBuilder(database.ConnectionString);
-        var start = new ProcessStartInfo(Path.Combine(TestPostgres.BinFolder, "psql"),
-            [$"postgresql://{server.Username}@{server.Host}:{server.Port}/{server.Database}", "-v", "ON_ERROR_STOP=1", "-c",
-             $"\\copy stage_history FROM '{csv}' WITH (FORMAT csv, HEADER true)"])
-        { RedirectStandardError = true, RedirectStandardOutput = true };
         var clock = Stopwatch.StartNew();
-        using var process = Process.Start(start)!;
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        var seconds = clock.Elapsed.TotalSeconds;
-        return process.ExitCode == 0 ? seconds : throw new InvalidOperationException("psql failed: " + await errors);
+        await ExternalProgram.RunAsync(Path.Combine(TestPostgres.BinFolder, "psql"),
+            [$"postgresql://{server.Username}@{server.Host}:{server.Port}/{server.Database}", "-v", "ON_ERROR_STOP=1", "-c",
+             $"\\copy stage_history FROM '{csv}' WITH (FORMAT csv, HEADER true)"]);
+        return clock.Elapsed.TotalSeconds;
     }
 
     private static async Task<double> PipelineAsync(StageHistoryImportBenchmark.Files files, bool postgres, string folder)
