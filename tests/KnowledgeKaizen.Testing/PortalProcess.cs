@@ -89,22 +89,33 @@ public sealed class PortalProcess : IAsyncDisposable
         };
         var portal = new PortalProcess(Process.Start(StartInfo(webDll, Arguments(all), contentRoot)) ?? throw new InvalidOperationException("dotnet did not start"), url);
         using var probe = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(30) };
-        await Eventually.TrueAsync("the portal to answer /healthz", async () =>
+        try
         {
-            if (portal.HasExited)
+            // On a time-out the failure shows the end of what the portal printed.
+            await Eventually.ThatAsync("the portal to answer /healthz", async () =>
             {
-                throw new InvalidOperationException($"The portal exited with code {portal.process.ExitCode}:\n{portal.Output}");
-            }
+                if (portal.HasExited)
+                {
+                    throw new InvalidOperationException($"The portal exited with code {portal.process.ExitCode}:\n{portal.Output}");
+                }
 
-            try
-            {
-                return (await probe.GetAsync("/healthz")).IsSuccessStatusCode;
-            }
-            catch (HttpRequestException)
-            {
-                return false;
-            }
-        }, TimeSpan.FromMinutes(5));
+                try
+                {
+                    return (await probe.GetAsync("/healthz")).IsSuccessStatusCode;
+                }
+                catch (HttpRequestException)
+                {
+                    return false;
+                }
+            }, ready => ready, TimeSpan.FromMinutes(5), _ => "no answer yet; the portal printed:\n" + string.Join('\n', portal.Output.Split('\n').TakeLast(30)));
+        }
+        catch
+        {
+            // A portal that did not come up is not left running.
+            await portal.DisposeAsync();
+            throw;
+        }
+
         return portal;
     }
 

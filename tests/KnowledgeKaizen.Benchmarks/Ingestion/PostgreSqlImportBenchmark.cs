@@ -67,7 +67,6 @@ public sealed class PostgreSqlImportBenchmark : IBenchmark
         }
     }
 
-
     private static async Task<double> PsqlCopyAsync(string csv)
     {
         using var database = await TestPostgres.CreateDatabaseAsync("bench_copy", migrated: false);
