@@ -162,6 +162,24 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImp
         Func<ImportPhase, double, long, Task>? progress, CancellationToken ct)
     {
         using var tuning = staged.Staging.Tune();
+        try
+        {
+            await ApplyBatchesAsync(staged, from, committing, progress, ct);
+        }
+        catch when (staged.Staging.VersionChangePending)
+        {
+            // The rows of committed batches are kept: the dashboards must not go on showing the figures from before them.
+            using var turn = turns is not null ? await turns.TakeAsync(CancellationToken.None) : null;
+            using var transaction = staged.Staging.BeginApply();
+            staged.Staging.ChangeVersion(transaction);
+            transaction.Commit();
+            throw;
+        }
+    }
+
+    private async Task ApplyBatchesAsync(StagedImport staged, long from, Func<AppliedBatch, bool, Task> committing,
+        Func<ImportPhase, double, long, Task>? progress, CancellationToken ct)
+    {
         var batches = staged.Staging.AppliesInBatches;
         var size = FirstBatchRows;
         var first = true;
@@ -214,7 +232,7 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImp
         try
         {
             var (inserted, changed) = staged.Staging.Compare(transaction, from, to);
-            staged.Staging.Apply(transaction, from, to, Clock.GetUtcNow());
+            staged.Staging.Apply(transaction, from, to, Clock.GetUtcNow(), last: to == staged.Count);
             await committing(new AppliedBatch(inserted, changed - inserted, to - from - changed), to == staged.Count);
             if (holdBeforeCommit && hold is not null)
             {

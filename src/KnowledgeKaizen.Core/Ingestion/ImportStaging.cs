@@ -54,9 +54,20 @@ internal abstract class ImportStaging : IDisposable
     /// Upserts the staged rows after <paramref name="from"/> up to <paramref name="to"/> inside <paramref name="transaction"/>:
     /// a new key inserts, a different row updates, an identical one is left alone. For a searchable kind every inserted or
     /// updated row gets a search-outbox row stamped <paramref name="recordedAt"/> in the same transaction (as a save through
-    /// the context would add), keyed by the external id.
+    /// the context would add), keyed by the external id. <paramref name="last"/>: the batch that ends the apply.
     /// </summary>
-    public abstract void Apply(DbTransaction transaction, long from, long to, DateTimeOffset recordedAt);
+    public abstract void Apply(DbTransaction transaction, long from, long to, DateTimeOffset recordedAt, bool last);
+
+    /// <summary>
+    /// Whether batches committed rows whose data-version change is still to be made: an apply in batches changes the
+    /// dashboards' data version once, with its last batch (see <see cref="SqliteImportStaging"/>).
+    /// </summary>
+    public virtual bool VersionChangePending => false;
+
+    /// <summary>Makes the pending data-version change inside <paramref name="transaction"/>, for an apply that stops early.</summary>
+    public virtual void ChangeVersion(DbTransaction transaction)
+    {
+    }
 
     /// <summary>Connection settings for the length of an apply, restored when the result is disposed.</summary>
     public abstract IDisposable Tune();

@@ -75,7 +75,7 @@ internal sealed class PostgreSqlImportStaging : ImportStaging
 
     public override DbTransaction BeginApply() => connection.BeginTransaction();
 
-    public override void Apply(DbTransaction transaction, long from, long to, DateTimeOffset recordedAt)
+    public override void Apply(DbTransaction transaction, long from, long to, DateTimeOffset recordedAt, bool last)
     {
         var sql = new StringBuilder("WITH merged AS (")
             .Append(CultureInfo.InvariantCulture, $"INSERT INTO {table} AS t ({ColumnList}) SELECT {ColumnList} FROM {Staging} WHERE {Row} > @from AND {Row} <= @to ORDER BY {Row}")

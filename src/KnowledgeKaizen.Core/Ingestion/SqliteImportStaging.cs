@@ -27,6 +27,9 @@ internal sealed class SqliteImportStaging : ImportStaging
     private readonly string? searchType;
     private readonly string? path;
 
+    // What the data-version triggers set aside by committed batches would have done, still to do (see Apply).
+    private readonly HashSet<string> pendingVersionChanges = new(StringComparer.Ordinal);
+
     // "The stored row equals the staged one", as ON CONFLICT's own test compares them.
     private readonly string same;
 
@@ -115,7 +118,7 @@ internal sealed class SqliteImportStaging : ImportStaging
 
     public override IDisposable Tune() => new ApplyTuning(connection);
 
-    public override void Apply(DbTransaction transaction, long from, long to, DateTimeOffset recordedAt)
+    public override void Apply(DbTransaction transaction, long from, long to, DateTimeOffset recordedAt, bool last)
     {
         var sqlite = (SqliteTransaction)transaction;
         if (searchType is not null)
@@ -144,10 +147,12 @@ internal sealed class SqliteImportStaging : ImportStaging
             upsert.Append(CultureInfo.InvariantCulture, $" ON CONFLICT({Key}) DO NOTHING");
         }
 
-        // The data-version triggers would update the one version row once per row written; within the batch's own
-        // transaction they are set aside and, if any row changed, what they do is done once (their body: which version a
-        // table's writes change is the migrations' to say). SQLite's DDL is transactional, so no other connection ever
-        // sees the table without them.
+        // The data-version triggers would update the one version row once per row written. Within the batch's own
+        // transaction they are set aside, and what they do (their body: which version a table's writes change is the
+        // migrations' to say) is done once for the whole apply, with its last batch: while an import is applied the
+        // dashboards keep their results and show the figures from before it, instead of computing every page again
+        // after each batch of a tenth of a second; they change when it ends. SQLite's DDL is transactional, so no other
+        // connection ever sees the table without them.
         var versionTriggers = Triggers(sqlite, MetricFactsStaleness.VersionTriggerSuffix);
         foreach (var (name, _) in versionTriggers)
         {
@@ -158,10 +163,7 @@ internal sealed class SqliteImportStaging : ImportStaging
         {
             if (command.ExecuteNonQuery() > 0)
             {
-                foreach (var body in versionTriggers.Select(t => MetricFactsStaleness.TriggerBody(t.Sql)).Distinct(StringComparer.Ordinal))
-                {
-                    Execute(sqlite, body);
-                }
+                pendingVersionChanges.UnionWith(versionTriggers.Select(t => MetricFactsStaleness.TriggerBody(t.Sql)));
             }
         }
 
@@ -169,6 +171,23 @@ internal sealed class SqliteImportStaging : ImportStaging
         {
             Execute(sqlite, sql);
         }
+
+        if (last)
+        {
+            ChangeVersion(transaction);
+        }
+    }
+
+    public override bool VersionChangePending => pendingVersionChanges.Count > 0;
+
+    public override void ChangeVersion(DbTransaction transaction)
+    {
+        foreach (var body in pendingVersionChanges)
+        {
+            Execute((SqliteTransaction)transaction, body);
+        }
+
+        pendingVersionChanges.Clear();
     }
 
     /// <summary>(name, CREATE statement) of the portal table's triggers whose names end with <paramref name="suffix"/>.</summary>

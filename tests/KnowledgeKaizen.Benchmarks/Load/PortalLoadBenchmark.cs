@@ -134,6 +134,10 @@ public sealed partial class PortalLoadBenchmark : IBenchmark
             .Select(g => Row(g.Key, g.ToList(), elapsed)).Append(Row("all", all, elapsed)).ToList();
         Report.Table($"{name} — load average {loads.Average():0.0} (1-min, sampled every 5 s; {loads.Min():0.0}–{loads.Max():0.0})",
             ["requests", "count", "errors", "per second", "p50", "p99", "max"], rows);
+        var stalls = recorder.Stalls(TimeSpan.FromSeconds(1));
+        Console.WriteLine(stalls.Count == 0 ? "Stalls (no answer for 1 s or more while requests waited): none"
+            : "Stalls (no answer for 1 s or more while requests waited): " + string.Join("; ", stalls.Select(s => string.Create(CultureInfo.InvariantCulture,
+                $"at {s.StartSeconds:0.0} s for {s.Seconds:0.00} s, {s.Waiting} waiting"))));
         foreach (var error in recorder.FirstErrors)
         {
             Console.WriteLine("error: " + error);

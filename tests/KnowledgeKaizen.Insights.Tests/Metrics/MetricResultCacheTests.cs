@@ -134,6 +134,55 @@ public sealed class MetricResultCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task AnImportAppliedInBatches_ChangesTheVersionOnce_WithItsLastBatch()
+    {
+        var before = FeedbackVersion;
+        var seen = new List<(long Rows, long Version)>();
+        await using (var db = crm.NewContext())
+        {
+            // Each progress report of the apply comes after a batch has committed.
+            await new ImportPipeline(db).RunAsync(Csv(FeedbackFile(6_000)), new ImportRequest(ImportKind.Feedback, ImportFormat.Csv), (phase, _, _) =>
+            {
+                if (phase == ImportPhase.Applying)
+                {
+                    seen.Add((crm.Scalar("SELECT COUNT(*) FROM Feedback"), FeedbackVersion));
+                }
+
+                return Task.CompletedTask;
+            });
+        }
+
+        Assert.True(seen.Count >= 3, $"{seen.Count} batches");
+        Assert.True(seen[0].Rows > 0 && seen[0].Rows < 6_000, $"{seen[0].Rows} rows after the first batch");
+        Assert.All(seen.SkipLast(1), s => Assert.Equal(before, s.Version));
+        Assert.Equal((6_000L, FeedbackVersion), seen[^1]);
+        Assert.NotEqual(before, FeedbackVersion);
+    }
+
+    [Fact]
+    public async Task AnImportStoppedAfterCommittedBatches_StillChangesTheVersion()
+    {
+        var before = FeedbackVersion;
+        using var stop = new CancellationTokenSource();
+        await using var db = crm.NewContext();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new ImportPipeline(db).RunAsync(Csv(FeedbackFile(6_000)),
+            new ImportRequest(ImportKind.Feedback, ImportFormat.Csv), (phase, _, _) =>
+            {
+                if (phase == ImportPhase.Applying)
+                {
+                    stop.Cancel();
+                }
+
+                return Task.CompletedTask;
+            }, stop.Token));
+
+        var kept = crm.Scalar("SELECT COUNT(*) FROM Feedback");
+        Assert.True(kept is > 0 and < 6_000, $"{kept} rows kept");
+        Assert.NotEqual(before, FeedbackVersion);
+    }
+
+    [Fact]
     public async Task AResultCachedByTheCrmVersion_CannotReadFeedback()
     {
         await using var db = crm.NewContext();
@@ -145,6 +194,8 @@ public sealed class MetricResultCacheTests : IDisposable
         Assert.Contains("feedback lane", refused.Message, StringComparison.Ordinal);
         await query.ReadAsync("""SELECT COUNT(*) FROM "ServiceCases" """, null, _ => { }, CancellationToken.None);
     }
+
+    private static MemoryStream Csv(string text) => new(Encoding.UTF8.GetBytes(text));
 
     private static string FeedbackFile(int rows)
     {
