@@ -225,7 +225,7 @@ public sealed class ImportPipeline(KnowledgeKaizenDbContext db, IEnumerable<IImp
     private async Task<TimeSpan> ApplyBatchAsync(StagedImport staged, long from, long to, Func<AppliedBatch, bool, Task> committing,
         bool holdBeforeCommit, CancellationToken ct)
     {
-        using var turn = staged.Staging.AppliesInBatches && turns is not null ? await turns.TakeAsync(ct) : null;
+        using var turn = staged.Staging.AppliesInBatches && turns is not null ? await turns.TakeAsync(ct, bulkWork: true) : null;
         using var transaction = staged.Staging.BeginApply();
         var watch = Stopwatch.StartNew();
         await db.Database.UseTransactionAsync(transaction);

@@ -96,7 +96,7 @@ public sealed class MetricFactsRefresher(WriteTurns? turns = null) : IImportAppl
 
     private async Task StepAsync(DbConnection connection, ISqlDialect sql, Func<MetricFactStore, Task> step, CancellationToken ct)
     {
-        using var turn = turns is not null && sql.OneWriterAtATime ? await turns.TakeAsync(ct) : null;
+        using var turn = turns is not null && sql.OneWriterAtATime ? await turns.TakeAsync(ct, bulkWork: true) : null;
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await step(new MetricFactStore(connection, sql, transaction));
         await transaction.CommitAsync(ct);

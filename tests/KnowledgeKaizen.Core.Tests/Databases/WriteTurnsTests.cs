@@ -1,12 +1,14 @@
 using KnowledgeKaizen.Core.Analytics;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Time.Testing;
 
 namespace KnowledgeKaizen.Core.Tests.Databases;
 
 /// <summary>
 /// SQLite writers of one process queue for the write lock instead of polling SQLite for it: first come, first served,
 /// whether they write by a save or by a bulk statement, and a save inside its own transaction (which may hold the lock
-/// already) never waits. Shown on a database file as the portal runs it, with the turn held by the test.
+/// already) never waits; bulk work (an import's batches) goes after them unless it has waited long. Shown on a database
+/// file as the portal runs it, with the turn held by the test.
 /// </summary>
 public sealed class WriteTurnsTests : IDisposable
 {
@@ -47,6 +49,72 @@ public sealed class WriteTurnsTests : IDisposable
 
         await Task.WhenAll(writers);
         Assert.Equal(Enumerable.Range(0, 8), order);
+    }
+
+    [Fact]
+    public async Task BulkWork_YieldsToInteractiveWriters_UntilItHasWaitedItsPatience()
+    {
+        var clock = new FakeTimeProvider();
+        var queue = new WriteTurns(clock);
+        var order = new List<string>();
+        Task Writer(string name, bool bulkWork) => Task.Run(async () =>
+        {
+            using var turn = await queue.TakeAsync(CancellationToken.None, bulkWork);
+            lock (order)
+            {
+                order.Add(name);
+            }
+        });
+
+        async Task<Task[]> QueueAsync(params (string Name, bool Bulk)[] writers)
+        {
+            var tasks = new List<Task>();
+            foreach (var (name, bulk) in writers)
+            {
+                tasks.Add(Writer(name, bulk));
+                await Eventually.TrueAsync($"{name} to queue", () => queue.Waiting == tasks.Count);
+            }
+
+            return [.. tasks];
+        }
+
+        // Queued first, the import's batch still goes after the two saves that came after it.
+        Task[] writers;
+        using (await queue.TakeAsync(CancellationToken.None))
+        {
+            writers = await QueueAsync(("batch 1", true), ("save 1", false), ("save 2", false));
+        }
+
+        await Task.WhenAll(writers).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(["save 1", "save 2", "batch 1"], order);
+
+        // A batch that has waited its patience goes next, before saves queued before and after it.
+        order.Clear();
+        using (await queue.TakeAsync(CancellationToken.None))
+        {
+            writers = await QueueAsync(("save 3", false), ("batch 2", true), ("save 4", false));
+            clock.Advance(WriteTurns.BulkPatience);
+        }
+
+        await Task.WhenAll(writers).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(["batch 2", "save 3", "save 4"], order);
+    }
+
+    [Fact]
+    public async Task AWriterThatGivesUp_IsPassedOver()
+    {
+        using var giveUp = new CancellationTokenSource();
+        Task<IDisposable> abandoned, next;
+        using (await turns.TakeAsync(CancellationToken.None))
+        {
+            abandoned = turns.TakeAsync(giveUp.Token);
+            next = turns.TakeAsync(CancellationToken.None);
+            await giveUp.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => abandoned);
+        }
+
+        (await next.WaitAsync(TimeSpan.FromSeconds(30))).Dispose();
+        using var free = await turns.TakeAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
     }
 
     [Fact]
