@@ -98,6 +98,8 @@ public sealed partial class PortalLoadBenchmark : IBenchmark
 
         var quiet = await RunPhaseAsync($"baseline: {baselineSeconds} s, {connections} connections, no import", TimeSpan.FromSeconds(baselineSeconds), connections, Connect);
         Verify(database, during, quiet);
+        File.WriteAllText(Path.Combine(folder, "portal-output.txt"), portal.Output);
+        Console.WriteLine($"The portal's last output: {Path.Combine(folder, "portal-output.txt")}");
     }
 
     /// <summary>Runs the mix on <paramref name="connections"/> connections for <paramref name="duration"/>; prints the figures.</summary>
@@ -137,7 +139,7 @@ public sealed partial class PortalLoadBenchmark : IBenchmark
         var stalls = recorder.Stalls(TimeSpan.FromSeconds(1));
         Console.WriteLine(stalls.Count == 0 ? "Stalls (no answer for 1 s or more while requests waited): none"
             : "Stalls (no answer for 1 s or more while requests waited): " + string.Join("; ", stalls.Select(s => string.Create(CultureInfo.InvariantCulture,
-                $"at {s.StartSeconds:0.0} s for {s.Seconds:0.00} s, {s.Waiting} waiting"))));
+                $"at {s.StartSeconds:0.0} s ({recorder.Began.AddSeconds(s.StartSeconds):HH:mm:ss.f} UTC) for {s.Seconds:0.00} s, {s.Waiting} waiting"))));
         foreach (var error in recorder.FirstErrors)
         {
             Console.WriteLine("error: " + error);
