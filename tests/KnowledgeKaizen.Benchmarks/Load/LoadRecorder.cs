@@ -8,10 +8,10 @@ internal sealed class LoadRecorder
     private readonly ConcurrentQueue<(string Kind, double Ms, bool Ok)> requests = new();
     private readonly ConcurrentQueue<(double SentMs, double Ms)> times = new();
     private readonly Stopwatch phase = Stopwatch.StartNew();
+    private readonly ConcurrentQueue<string> errors = new();
 
     /// <summary>When the phase began, for lining its stalls up with the portal's own traces.</summary>
     public DateTime Began { get; } = DateTime.UtcNow;
-    private readonly ConcurrentQueue<string> errors = new();
 
     /// <summary>Feedback the portal acknowledged (201 with its id), with the text sent.</summary>
     public ConcurrentQueue<(long Id, string Text)> Feedback { get; } = new();
