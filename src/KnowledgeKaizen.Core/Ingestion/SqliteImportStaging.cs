@@ -180,14 +180,14 @@ internal sealed class SqliteImportStaging : ImportStaging
 
     public override bool VersionChangePending => pendingVersionChanges.Count > 0;
 
+    // The changes stay pending after they are made: the transaction that makes them may still fail to commit, and an
+    // apply that then stops makes them again (a second change of a version is harmless; a missing one is not).
     public override void ChangeVersion(DbTransaction transaction)
     {
         foreach (var body in pendingVersionChanges)
         {
             Execute((SqliteTransaction)transaction, body);
         }
-
-        pendingVersionChanges.Clear();
     }
 
     /// <summary>(name, CREATE statement) of the portal table's triggers whose names end with <paramref name="suffix"/>.</summary>
