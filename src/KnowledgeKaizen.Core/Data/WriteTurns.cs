@@ -13,9 +13,9 @@ namespace KnowledgeKaizen.Core.Data;
 /// Left to SQLite, a writer that finds the lock taken sleeps on its thread and polls; whoever polls at the right moment
 /// wins, so under a steady stream of writes some waited seconds while others went at once, and the sleeping request
 /// threads starved the thread pool until even requests that only read waited. In one queue for all, a feedback post
-/// during an import waited for the import's batch (about 50 ms) and for every writer queued before it, about twenty
-/// under 32 connections, so about a whole round of the queue: 110–130 ms at the median, against 2–3 ms held. Bulk work
-/// yields instead: an import runs at the pace interactive writes leave it, and never stops.
+/// during an import waited for the import's batch and for every writer queued before it, a whole round of the queue,
+/// though it held the lock for a few milliseconds itself. Bulk work yields instead: an import runs at the pace
+/// interactive writes leave it, and never stops.
 /// A save inside a transaction of its own context takes no turn: that transaction may already hold the lock.
 /// Writers in other processes (a command-line import beside the portal) still meet through SQLite's busy wait.
 /// PostgreSQL's writers do not exclude each other, so there no one takes a turn.
