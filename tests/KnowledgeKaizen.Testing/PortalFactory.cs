@@ -70,6 +70,13 @@ public partial class PortalFactory : WebApplicationFactory<Program>
     /// <summary>The app's clock (<see cref="TimeProvider"/>) when a subclass fixes it; the system clock otherwise.</summary>
     protected virtual TimeProvider? Clock => null;
 
+    /// <summary>
+    /// PBKDF2 rounds of the portal's password hashes; null keeps Identity's production cost. The suite creates accounts and
+    /// signs in thousands of times, and at the production cost (100,000 rounds, about 90 ms of CPU each) that was about a
+    /// tenth of its CPU; no test looks at the rounds except <c>PasswordHashingTests</c>, which keeps the production cost.
+    /// </summary>
+    protected virtual int? PasswordHashRounds => 1_000;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -94,6 +101,11 @@ public partial class PortalFactory : WebApplicationFactory<Program>
         if (Clock is { } clock)
         {
             builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton(typeof(TimeProvider), clock)));
+        }
+
+        if (PasswordHashRounds is { } rounds)
+        {
+            builder.ConfigureTestServices(services => services.Configure<PasswordHasherOptions>(o => o.IterationCount = rounds));
         }
     }
 
