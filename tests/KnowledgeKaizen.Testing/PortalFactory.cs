@@ -71,9 +71,9 @@ public partial class PortalFactory : WebApplicationFactory<Program>
     protected virtual TimeProvider? Clock => null;
 
     /// <summary>
-    /// PBKDF2 rounds of the portal's password hashes; null keeps Identity's production cost. The suite creates accounts and
-    /// signs in thousands of times, and at the production cost (100,000 rounds, about 90 ms of CPU each) that was about a
-    /// tenth of its CPU; no test looks at the rounds except <c>PasswordHashingTests</c>, which keeps the production cost.
+    /// PBKDF2 rounds of the portal's password hashes; null keeps Identity's production cost (100,000 rounds). The
+    /// suite creates accounts and signs in thousands of times, and at the production cost hashing was a large share of
+    /// its CPU (docs/benchmarks.md, test suite); only <c>PasswordHashingTests</c> looks at the rounds, and keeps them.
     /// </summary>
     protected virtual int? PasswordHashRounds => 1_000;
 

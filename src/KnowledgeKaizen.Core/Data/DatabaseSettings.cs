@@ -99,8 +99,8 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
 
     /// <summary>
     /// Migrating does not compare the model with the migrations again: EF does it at every start by building the
-    /// migrations' model snapshot anew and comparing the two models (a tenth of a second of CPU or more), and a model change
-    /// that a provider's migrations lack already fails the build's tests (<c>ModelMigrationsTests</c>).
+    /// migrations' model snapshot anew and comparing the two models (a noticeable share of a start's CPU), and a
+    /// model change that a provider's migrations lack already fails the build's tests (<c>ModelMigrationsTests</c>).
     /// </summary>
     private static DbContextOptionsBuilder WithoutModelCheck(DbContextOptionsBuilder options) =>
         options.ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.PendingModelChangesWarning));
