@@ -12,25 +12,23 @@ public sealed class SearchOutboxApplier(ISearchOutboxFeed feed, SearchDocumentSo
     public async Task<int> ApplyBatchAsync(CancellationToken ct = default)
     {
         var batch = await feed.ReadAsync(BatchSize, ct);
+        var upserts = new List<SearchDocument>();
+        var deletions = new List<(string Type, string Key)>();
         // An entry only names a document: the index takes the document as the database holds it now, so entries may
         // arrive in any order (commits on PostgreSQL finish out of id order) and applying one twice changes nothing.
         foreach (var byType in batch.Entries.GroupBy(e => e.DocumentType))
         {
             var keys = byType.Select(e => e.DocumentKey).Distinct(StringComparer.Ordinal).ToList();
             var documents = await source.LoadAsync(byType.Key, keys, ct);
-            if (documents.Count > 0)
-            {
-                await index.UpsertAsync(documents, ct);
-            }
+            upserts.AddRange(documents);
 
             // Deleted, or no longer indexable (e.g. a case whose resolution was removed): take it out.
             var found = documents.Select(d => d.Key).ToHashSet(StringComparer.Ordinal);
-            foreach (var gone in keys.Where(k => !found.Contains(k)))
-            {
-                index.Delete(byType.Key, gone);
-            }
+            deletions.AddRange(keys.Where(k => !found.Contains(k)).Select(k => (byType.Key, k)));
         }
 
+        // One commit for the whole batch, before the cursor moves past it.
+        await index.ApplyAsync(upserts, deletions, ct);
         await feed.AdvanceAsync(batch, ct);
         return batch.Entries.Count;
     }

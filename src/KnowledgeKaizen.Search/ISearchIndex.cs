@@ -22,6 +22,13 @@ public interface ISearchIndex : IDisposable
     void Delete(string type, string key);
 
     /// <summary>
+    /// Adds or replaces <paramref name="upserts"/> and removes the documents named in <paramref name="deletions"/> (unknown
+    /// ones are ignored) in one commit, which syncs every new file of the index: a batch of changes pays for one.
+    /// </summary>
+    Task ApplyAsync(IReadOnlyCollection<SearchDocument> upserts, IReadOnlyCollection<(string Type, string Key)> deletions,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Builds a new index from <paramref name="documents"/> beside the current one and swaps to it atomically;
     /// searches keep being served from the old index meanwhile, and writes made during the rebuild are replayed
     /// onto the new one. <paramref name="marker"/> is stored with the index (see <see cref="SearchIndexStatus.NeedsRebuild"/>).

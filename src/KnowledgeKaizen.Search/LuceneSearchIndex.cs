@@ -59,27 +59,64 @@ public sealed partial class LuceneSearchIndex : ISearchIndex
     /// <summary>Segments the current searcher spans (diagnostics and benchmarks: every search visits each).</summary>
     internal int SegmentCount => WithSearcher(s => s.IndexReader.Leaves.Count);
 
+    /// <summary>The generation of the current index's last commit (tests: how many commits a change cost).</summary>
+    internal long CommitGeneration
+    {
+        get
+        {
+            _swapLock.EnterReadLock();
+            try
+            {
+                return SegmentInfos.GetLastCommitGeneration(_current.Directory);
+            }
+            finally
+            {
+                _swapLock.ExitReadLock();
+            }
+        }
+    }
+
     public void Upsert(IEnumerable<SearchDocument> documents)
     {
         ArgumentNullException.ThrowIfNull(documents);
-        var mapped = documents.Select(d => (Id: new Term(IndexFields.Id, IndexFields.IdOf(d.Type, d.Key)), Doc: DocumentMapper.ToLucene(d))).ToList();
+        Apply(documents.ToList(), []);
+    }
+
+    public Task UpsertAsync(IEnumerable<SearchDocument> documents, CancellationToken cancellationToken = default) =>
+        Task.Run(() => Upsert(documents), cancellationToken);
+
+    public void Delete(string type, string key) => Apply([], [(type, key)]);
+
+    public Task ApplyAsync(IReadOnlyCollection<SearchDocument> upserts, IReadOnlyCollection<(string Type, string Key)> deletions,
+        CancellationToken cancellationToken = default) =>
+        Task.Run(() => Apply(upserts, deletions), cancellationToken);
+
+    private void Apply(IReadOnlyCollection<SearchDocument> upserts, IReadOnlyCollection<(string Type, string Key)> deletions)
+    {
+        ArgumentNullException.ThrowIfNull(upserts);
+        ArgumentNullException.ThrowIfNull(deletions);
+        if (upserts.Count == 0 && deletions.Count == 0)
+        {
+            return;
+        }
+
+        var mapped = upserts.Select(d => (Id: IdTerm(d.Type, d.Key), Doc: DocumentMapper.ToLucene(d))).ToList();
+        var gone = deletions.Select(d => IdTerm(d.Type, d.Key)).ToArray();
         Write(writer =>
         {
             foreach (var (id, doc) in mapped)
             {
                 writer.UpdateDocument(id, doc);
             }
+
+            if (gone.Length > 0)
+            {
+                writer.DeleteDocuments(gone);
+            }
         });
     }
 
-    public Task UpsertAsync(IEnumerable<SearchDocument> documents, CancellationToken cancellationToken = default) =>
-        Task.Run(() => Upsert(documents), cancellationToken);
-
-    public void Delete(string type, string key)
-    {
-        var id = new Term(IndexFields.Id, IndexFields.IdOf(type, key));
-        Write(writer => writer.DeleteDocuments(id));
-    }
+    private static Term IdTerm(string type, string key) => new(IndexFields.Id, IndexFields.IdOf(type, key));
 
     public Task RebuildAsync(IEnumerable<SearchDocument> documents, string marker, IProgress<double>? progress = null, CancellationToken cancellationToken = default) =>
         Task.Run(() => Rebuild(documents, marker, progress, cancellationToken), cancellationToken);

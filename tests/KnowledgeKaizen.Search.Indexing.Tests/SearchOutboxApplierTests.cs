@@ -44,6 +44,28 @@ public sealed class SearchOutboxApplierTests : IDisposable
     }
 
     [Fact]
+    public async Task ABatchOfSeveralTypes_WithADeletion_CostsTheIndexOneCommit()
+    {
+        await database.NewCaseAsync("Invoice shows the old price", resolution: "Re-issued the invoice.");
+        await database.NewPlaybookAsync("Pricing objections at the quote stage");
+        await using var db = database.NewContext();
+        await database.Applier(db).CatchUpAsync();
+        Assert.Equal(2, database.Index.DocumentCount);
+
+        db.ServiceCases.Remove(await db.ServiceCases.SingleAsync());
+        await db.SaveChangesAsync();
+        await database.NewPlaybookAsync("Follow up within a day");
+        await database.NewPlaybookAsync("Quote walkthrough on a call");
+        var before = database.Index.CommitGeneration;
+
+        Assert.Equal(3, await database.Applier(db).ApplyBatchAsync());
+
+        Assert.Equal(before + 1, database.Index.CommitGeneration);
+        Assert.Equal(3, database.Index.DocumentCount);
+        Assert.Empty(database.Index.Search(new SearchRequest { Text = "invoice", Reader = SearchReader.Unrestricted }).Hits);
+    }
+
+    [Fact]
     public async Task TwoInstances_EachBringTheirOwnIndexUpToDate()
     {
         await database.NewPlaybookAsync("Follow up within a day");

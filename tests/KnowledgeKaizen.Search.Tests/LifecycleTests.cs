@@ -27,6 +27,26 @@ public sealed class LifecycleTests : IDisposable
     }
 
     [Fact]
+    public async Task Apply_UpsertsAndDeletes_InOneCommit()
+    {
+        using var index = Docs.IndexWith(Docs.Make("k", "Title", "alpha"), Docs.Make("j", "Other", "gamma"));
+        var before = index.CommitGeneration;
+
+        await index.ApplyAsync(
+            [Docs.Make("n", "New", "delta"), Docs.Make("m", "Case", "delta", type: "case"), Docs.Make("j", "Renamed", "gamma")],
+            [("playbook", "k"), ("playbook", "unknown")]);
+
+        Assert.Equal(before + 1, index.CommitGeneration);
+        Assert.Equal(3, index.DocumentCount);
+        Assert.Equal(0, index.Find("alpha").TotalHits);
+        Assert.Equal(["m", "n"], index.Find("delta").Keys().Order(StringComparer.Ordinal));
+        Assert.Equal("Renamed", index.Find("gamma").Hits.Single().Title);
+
+        await index.ApplyAsync([], []);
+        Assert.Equal(before + 1, index.CommitGeneration);
+    }
+
+    [Fact]
     public void Delete_RemovesTheDocumentAtOnce()
     {
         using var index = Docs.IndexWith(Docs.Make("k", "Title", "alpha"), Docs.Make("j", "Other", "gamma"));

@@ -177,6 +177,13 @@ public sealed class StorageFaultTests(StorageFaultTests.FaultyPortal factory) : 
             engine.Delete(type, key);
         }
 
+        public Task ApplyAsync(IReadOnlyCollection<SearchDocument> upserts, IReadOnlyCollection<(string Type, string Key)> deletions,
+            CancellationToken cancellationToken = default)
+        {
+            Refuse();
+            return engine.ApplyAsync(upserts, deletions, cancellationToken);
+        }
+
         public void Rebuild(IEnumerable<SearchDocument> documents, string marker, IProgress<double>? progress = null, CancellationToken cancellationToken = default) =>
             engine.Rebuild(documents, marker, progress, cancellationToken);
 
