@@ -27,8 +27,11 @@ public sealed class SearchOutboxApplier(ISearchOutboxFeed feed, SearchDocumentSo
             deletions.AddRange(keys.Where(k => !found.Contains(k)).Select(k => (byType.Key, k)));
         }
 
-        // One commit for the whole batch, before the cursor moves past it.
-        await index.ApplyAsync(upserts, deletions, ct);
+        // One commit for the whole batch, before the cursor moves past it; none when there is nothing to apply.
+        if (upserts.Count > 0 || deletions.Count > 0)
+        {
+            await index.ApplyAsync(upserts, deletions, ct);
+        }
         await feed.AdvanceAsync(batch, ct);
         return batch.Entries.Count;
     }

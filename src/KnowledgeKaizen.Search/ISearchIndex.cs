@@ -15,9 +15,6 @@ public interface ISearchIndex : IDisposable
     /// <summary>Adds or replaces documents by (Type, Key) and commits.</summary>
     void Upsert(IEnumerable<SearchDocument> documents);
 
-    /// <inheritdoc cref="Upsert"/>
-    Task UpsertAsync(IEnumerable<SearchDocument> documents, CancellationToken cancellationToken = default);
-
     /// <summary>Removes a document; unknown keys are ignored.</summary>
     void Delete(string type, string key);
 

@@ -82,9 +82,6 @@ public sealed partial class LuceneSearchIndex : ISearchIndex
         Apply(documents.ToList(), []);
     }
 
-    public Task UpsertAsync(IEnumerable<SearchDocument> documents, CancellationToken cancellationToken = default) =>
-        Task.Run(() => Upsert(documents), cancellationToken);
-
     public void Delete(string type, string key) => Apply([], [(type, key)]);
 
     public Task ApplyAsync(IReadOnlyCollection<SearchDocument> upserts, IReadOnlyCollection<(string Type, string Key)> deletions,

@@ -165,12 +165,6 @@ public sealed class StorageFaultTests(StorageFaultTests.FaultyPortal factory) : 
             engine.Upsert(documents);
         }
 
-        public Task UpsertAsync(IEnumerable<SearchDocument> documents, CancellationToken cancellationToken = default)
-        {
-            Refuse();
-            return engine.UpsertAsync(documents, cancellationToken);
-        }
-
         public void Delete(string type, string key)
         {
             Refuse();
