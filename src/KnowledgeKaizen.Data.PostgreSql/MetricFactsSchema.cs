@@ -1,16 +1,17 @@
 namespace KnowledgeKaizen.Data.PostgreSql;
 
 /// <summary>
-/// What the SQLite chain builds by hand in its MetricsIndexes, MetricFacts and MetricFactsDirtyMonths migrations, in
-/// PostgreSQL's dialect: the dashboards' covering indexes, the monthly pre-aggregates with their freshness flag, and the
-/// change triggers that clear the flag on any write and list the months the write touched. The aggregate tables are read
-/// and written by the Insights module with ADO.NET only, so they are not part of the EF model.
+/// What SQLite's MetricFactsSchema builds, in PostgreSQL's dialect: the dashboards' covering indexes, the monthly
+/// pre-aggregates with their freshness flag, and the change triggers that list the months a write touched. The aggregate
+/// tables are read and written by the Insights module with ADO.NET only, so they are not part of the EF model.
 /// </summary>
 /// <remarks>
 /// The triggers are statement-level with transition tables (one run per statement, however many rows): a million-row
 /// import lists its months in one set-based INSERT … SELECT DISTINCT, so imports keep them on instead of setting them
-/// aside. The same names as SQLite's (<c>TR_{table}_{operation}_MetricFacts</c>). Since PgVersionAtCommit the functions take
-/// no lock another writer could wait for (<see cref="WithoutWaits"/>).
+/// aside. The same names as SQLite's (<c>TR_{table}_{operation}_MetricFacts</c>). A write takes no lock another writer
+/// could wait for: the freshness flag is cleared as the transaction commits (<see cref="MetricDataVersionSchema"/>), not
+/// by the statement, and months are listed unless already listed, without a unique key: two open transactions listing
+/// the same month both list it (the readers take distinct pairs) instead of the second waiting for the first to end.
 /// </remarks>
 internal static class MetricFactsSchema
 {
@@ -55,10 +56,11 @@ internal static class MetricFactsSchema
                 "Partial" integer NOT NULL DEFAULT 0);
             """;
         yield return """INSERT INTO "MetricFactsState" ("Id", "Fresh") VALUES (1, 0);""";
-        yield return """CREATE TABLE "MetricDirtyMonths" ("Kind" text NOT NULL, "Month" text NOT NULL, PRIMARY KEY ("Kind", "Month"));""";
+        yield return """CREATE TABLE "MetricDirtyMonths" ("Kind" text NOT NULL, "Month" text NOT NULL);""";
+        yield return """CREATE INDEX "IX_MetricDirtyMonths_Kind_Month" ON "MetricDirtyMonths" ("Kind", "Month");""";
         foreach (var (table, kind, dates) in Sources)
         {
-            yield return Function(table, kind, dates, atCommit: false);
+            yield return Function(table, kind, dates);
             yield return $"""
                 CREATE TRIGGER "TR_{table}_INSERT_MetricFacts" AFTER INSERT ON "{table}"
                 REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "{FunctionName(table)}"();
@@ -79,66 +81,27 @@ internal static class MetricFactsSchema
         Sources.Select(s => $"""DROP FUNCTION IF EXISTS "{FunctionName(s.Table)}"() CASCADE;""")
             .Append("""DROP TABLE IF EXISTS "MetricMonthlyFacts", "MetricFactsState", "MetricDirtyMonths";""");
 
-    /// <summary>
-    /// The change functions as PgVersionAtCommit leaves them: a write takes no lock another writer could wait for. The
-    /// freshness flag is cleared at commit (<see cref="MetricDataVersionSchema.AtCommit"/>), not by the statement: an
-    /// import's open transaction held the state row until it committed. Months are listed unless already listed, without
-    /// a unique key: two open transactions listing the same month both list it (the readers take distinct pairs) instead
-    /// of the second waiting for the first to end.
-    /// </summary>
-    public static IEnumerable<string> WithoutWaits() =>
-        [
-            """ALTER TABLE "MetricDirtyMonths" DROP CONSTRAINT "MetricDirtyMonths_pkey";""",
-            """CREATE INDEX "IX_MetricDirtyMonths_Kind_Month" ON "MetricDirtyMonths" ("Kind", "Month");""",
-            .. Sources.Select(s => Function(s.Table, s.Kind, s.Dates, atCommit: true)),
-        ];
-
-    /// <summary>Undoes <see cref="WithoutWaits"/>.</summary>
-    public static IEnumerable<string> WithWaits() =>
-        [
-            """DROP INDEX "IX_MetricDirtyMonths_Kind_Month";""",
-            """DELETE FROM "MetricDirtyMonths" d USING "MetricDirtyMonths" e WHERE d."Kind" = e."Kind" AND d."Month" = e."Month" AND d.ctid > e.ctid;""",
-            """ALTER TABLE "MetricDirtyMonths" ADD PRIMARY KEY ("Kind", "Month");""",
-            .. Sources.Select(s => Function(s.Table, s.Kind, s.Dates, atCommit: false)),
-        ];
-
     private static string FunctionName(string table) => $"MetricFacts_Changed_{table}";
 
     /// <summary>
     /// One function per table for its three triggers: a statement that changed no row does nothing; otherwise the first
     /// change after a build starts the list (<c>Partial</c>), and the months of the old and new rows are listed once. An
     /// opportunity's update or delete also lists the months of its quotes, whose accuracy reads the opportunity.
-    /// <paramref name="atCommit"/>: the flag is cleared when the transaction commits and listing never waits (see
-    /// <see cref="WithoutWaits"/>); otherwise as the Initial migration built them.
     /// </summary>
-    private static string Function(string table, string kind, string[] dates, bool atCommit)
+    private static string Function(string table, string kind, string[] dates)
     {
         string Month(string date) => $"""to_char(r."{date}" AT TIME ZONE 'UTC', 'YYYY-MM')""";
-        string List(string rows) => string.Concat(dates.Select(date => atCommit
-            ? $"""
+        string List(string rows) => string.Concat(dates.Select(date => $"""
                 INSERT INTO "MetricDirtyMonths" ("Kind", "Month")
                 SELECT '{kind}', m."Month" FROM (SELECT DISTINCT {Month(date)} AS "Month" FROM {rows} r WHERE r."{date}" IS NOT NULL) m
                 WHERE NOT EXISTS (SELECT 1 FROM "MetricDirtyMonths" d WHERE d."Kind" = '{kind}' AND d."Month" = m."Month");
-            """
-            : $"""
-                INSERT INTO "MetricDirtyMonths" ("Kind", "Month")
-                SELECT DISTINCT '{kind}', {Month(date)} FROM {rows} r WHERE r."{date}" IS NOT NULL
-                ON CONFLICT DO NOTHING;
             """));
-        var quotes = table != "Opportunities" ? string.Empty : atCommit ? """
+        var quotes = table != "Opportunities" ? string.Empty : """
                 INSERT INTO "MetricDirtyMonths" ("Kind", "Month")
                 SELECT 'activity', m."Month" FROM (SELECT DISTINCT to_char(a."OccurredAt" AT TIME ZONE 'UTC', 'YYYY-MM') AS "Month"
                     FROM "Activities" a JOIN old_rows o ON a."OpportunityId" = o."Id" WHERE a."Type" = 'Quote') m
                 WHERE NOT EXISTS (SELECT 1 FROM "MetricDirtyMonths" d WHERE d."Kind" = 'activity' AND d."Month" = m."Month");
-            """ : """
-                INSERT INTO "MetricDirtyMonths" ("Kind", "Month")
-                SELECT DISTINCT 'activity', to_char(a."OccurredAt" AT TIME ZONE 'UTC', 'YYYY-MM')
-                FROM "Activities" a JOIN old_rows o ON a."OpportunityId" = o."Id" WHERE a."Type" = 'Quote'
-                ON CONFLICT DO NOTHING;
             """;
-        var stale = atCommit
-            ? MetricDataVersionSchema.FactsChanged
-            : """UPDATE "MetricFactsState" SET "Fresh" = 0, "Partial" = 1 WHERE "Id" = 1 AND "Fresh" = 1;""";
         return $$"""
             CREATE OR REPLACE FUNCTION "{{FunctionName(table)}}"() RETURNS trigger LANGUAGE plpgsql AS $body$
             BEGIN
@@ -147,7 +110,7 @@ internal static class MetricFactsSchema
                 ELSIF NOT EXISTS (SELECT 1 FROM new_rows) THEN
                     RETURN NULL;
                 END IF;
-                {{stale}}
+                {{MetricDataVersionSchema.FactsChanged}}
                 IF TG_OP <> 'DELETE' THEN
             {{List("new_rows")}}
                 END IF;

@@ -4,21 +4,22 @@ namespace KnowledgeKaizen.Core.Ingestion;
 /// Turns one row of one kind into the values of its table's columns, validating every cell and the
 /// rules across cells. <see cref="Properties"/>[0] is the upsert key (external id, or code for stages).
 /// </summary>
-internal abstract class RowMapper
+/// <param name="kind">The kind of rows mapped.</param>
+/// <param name="entity">The entity whose table the rows go to (its EF mapping names the table and columns).</param>
+/// <param name="columns">The kind's columns; a mapper's column constants index this list.</param>
+/// <param name="properties">Entity properties written, in the order of the values <see cref="Map"/> fills.</param>
+internal abstract class RowMapper(ImportKind kind, Type entity, IReadOnlyList<ColumnSpec> columns, IReadOnlyList<string> properties)
 {
     /// <summary>Long free texts (descriptions, resolutions, feedback): generous, but bounded.</summary>
     protected const int LongText = 1_000_000;
 
-    public abstract ImportKind Kind { get; }
+    public ImportKind Kind => kind;
 
-    /// <summary>The entity whose table the rows go to (its EF mapping names the table and columns).</summary>
-    public abstract Type Entity { get; }
+    public Type Entity => entity;
 
-    /// <summary>The kind's columns; a mapper's column constants index this list.</summary>
-    public abstract IReadOnlyList<ColumnSpec> Columns { get; }
+    public IReadOnlyList<ColumnSpec> Columns => columns;
 
-    /// <summary>Entity properties written, in the order of the values <see cref="Map"/> fills.</summary>
-    public abstract IReadOnlyList<string> Properties { get; }
+    public IReadOnlyList<string> Properties => properties;
 
     /// <summary>Search document type when the entity is searchable (changes go to the search outbox).</summary>
     public virtual string? SearchType => null;

@@ -2,17 +2,11 @@ using KnowledgeKaizen.Core.Crm;
 
 namespace KnowledgeKaizen.Core.Ingestion;
 
-internal sealed class StageMapper : RowMapper
+internal sealed class StageMapper() : RowMapper(ImportKind.Stages, typeof(SalesStage),
+    [Req("code"), Req("name"), Opt("name_zh"), Req("position")],
+    ["Code", "Name", "NameZh", "Position"])
 {
     private const int Code = 0, Name = 1, NameZh = 2, Position = 3;
-
-    public override ImportKind Kind => ImportKind.Stages;
-
-    public override Type Entity => typeof(SalesStage);
-
-    public override IReadOnlyList<ColumnSpec> Columns { get; } = [Req("code"), Req("name"), Opt("name_zh"), Req("position")];
-
-    public override IReadOnlyList<string> Properties { get; } = ["Code", "Name", "NameZh", "Position"];
 
     public override void Map(RowContext row, object?[] values)
     {
@@ -23,19 +17,11 @@ internal sealed class StageMapper : RowMapper
     }
 }
 
-internal sealed class RepMapper : RowMapper
+internal sealed class RepMapper() : RowMapper(ImportKind.Reps, typeof(Rep),
+    [Req("external_id"), Req("name"), Opt("email"), Req("team"), Req("region"), Req("role"), Opt("hired_at"), Opt("active")],
+    ["ExternalId", "Name", "Email", "Team", "Region", "Role", "HiredAt", "Active", "UserId"])
 {
     private const int Id = 0, Name = 1, Email = 2, Team = 3, Region = 4, Role = 5, HiredAt = 6, Active = 7;
-
-    public override ImportKind Kind => ImportKind.Reps;
-
-    public override Type Entity => typeof(Rep);
-
-    public override IReadOnlyList<ColumnSpec> Columns { get; } =
-        [Req("external_id"), Req("name"), Opt("email"), Req("team"), Req("region"), Req("role"), Opt("hired_at"), Opt("active")];
-
-    public override IReadOnlyList<string> Properties { get; } =
-        ["ExternalId", "Name", "Email", "Team", "Region", "Role", "HiredAt", "Active", "UserId"];
 
     public override void Map(RowContext row, object?[] values)
     {
@@ -57,19 +43,11 @@ internal sealed class RepMapper : RowMapper
     }
 }
 
-internal sealed class CustomerMapper : RowMapper
+internal sealed class CustomerMapper() : RowMapper(ImportKind.Customers, typeof(Customer),
+    [Req("external_id"), Req("name"), Req("industry"), Req("region"), Opt("segment"), Req("created_at"), Opt("churned_at")],
+    ["ExternalId", "Name", "Industry", "Region", "Segment", "CreatedAt", "ChurnedAt"])
 {
     private const int Id = 0, Name = 1, Industry = 2, Region = 3, Segment = 4, CreatedAt = 5, ChurnedAt = 6;
-
-    public override ImportKind Kind => ImportKind.Customers;
-
-    public override Type Entity => typeof(Customer);
-
-    public override IReadOnlyList<ColumnSpec> Columns { get; } =
-        [Req("external_id"), Req("name"), Req("industry"), Req("region"), Opt("segment"), Req("created_at"), Opt("churned_at")];
-
-    public override IReadOnlyList<string> Properties { get; } =
-        ["ExternalId", "Name", "Industry", "Region", "Segment", "CreatedAt", "ChurnedAt"];
 
     public override void Map(RowContext row, object?[] values)
     {
@@ -86,27 +64,19 @@ internal sealed class CustomerMapper : RowMapper
     }
 }
 
-internal sealed class OpportunityMapper : RowMapper
-{
-    private const int Id = 0, Customer = 1, Owner = 2, Amount = 3, Industry = 4, Source = 5, Region = 6, CreatedAt = 7,
-        ExpectedCloseAt = 8, Forecast = 9, ClosedAt = 10, Outcome = 11, LossReason = 12, FinalAmount = 13, Collected = 14;
-
-    public override ImportKind Kind => ImportKind.Opportunities;
-
-    public override Type Entity => typeof(Opportunity);
-
-    public override IReadOnlyList<ColumnSpec> Columns { get; } =
+internal sealed class OpportunityMapper() : RowMapper(ImportKind.Opportunities, typeof(Opportunity),
     [
         Req("external_id"), Req("customer_id"), Req("owner_id"), Req("amount"), Req("industry"), Req("source"), Req("region"),
         Req("created_at"), Opt("expected_close_at"), Opt("forecast_amount"), Opt("closed_at"), Req("outcome"), Opt("loss_reason"),
         Opt("final_amount"), Opt("collected_amount"),
-    ];
-
-    public override IReadOnlyList<string> Properties { get; } =
+    ],
     [
         "ExternalId", "CustomerId", "OwnerId", "Amount", "Industry", "Source", "Region", "CreatedAt", "ExpectedCloseAt",
         "ForecastAmount", "ClosedAt", "Outcome", "LossReason", "FinalAmount", "CollectedAmount",
-    ];
+    ])
+{
+    private const int Id = 0, Customer = 1, Owner = 2, Amount = 3, Industry = 4, Source = 5, Region = 6, CreatedAt = 7,
+        ExpectedCloseAt = 8, Forecast = 9, ClosedAt = 10, Outcome = 11, LossReason = 12, FinalAmount = 13, Collected = 14;
 
     public override void Map(RowContext row, object?[] values)
     {
@@ -131,19 +101,11 @@ internal sealed class OpportunityMapper : RowMapper
     }
 }
 
-internal sealed class StageHistoryMapper : RowMapper
+internal sealed class StageHistoryMapper() : RowMapper(ImportKind.StageHistory, typeof(StageHistoryEntry),
+    [Req("external_id"), Req("opportunity_id"), Req("stage"), Req("rep_id"), Req("entered_at"), Opt("left_at"), Req("outcome")],
+    ["ExternalId", "OpportunityId", "StageId", "RepId", "EnteredAt", "LeftAt", "Outcome"])
 {
     private const int Id = 0, Opportunity = 1, Stage = 2, Rep = 3, EnteredAt = 4, LeftAt = 5, Outcome = 6;
-
-    public override ImportKind Kind => ImportKind.StageHistory;
-
-    public override Type Entity => typeof(StageHistoryEntry);
-
-    public override IReadOnlyList<ColumnSpec> Columns { get; } =
-        [Req("external_id"), Req("opportunity_id"), Req("stage"), Req("rep_id"), Req("entered_at"), Opt("left_at"), Req("outcome")];
-
-    public override IReadOnlyList<string> Properties { get; } =
-        ["ExternalId", "OpportunityId", "StageId", "RepId", "EnteredAt", "LeftAt", "Outcome"];
 
     public override void Map(RowContext row, object?[] values)
     {
@@ -166,19 +128,11 @@ internal sealed class StageHistoryMapper : RowMapper
     }
 }
 
-internal sealed class ActivityMapper : RowMapper
+internal sealed class ActivityMapper() : RowMapper(ImportKind.Activities, typeof(SalesActivity),
+    [Req("external_id"), Req("opportunity_id"), Req("rep_id"), Req("type"), Req("occurred_at"), Opt("amount"), Opt("cost")],
+    ["ExternalId", "OpportunityId", "RepId", "Type", "OccurredAt", "Amount", "Cost"])
 {
     private const int Id = 0, Opportunity = 1, Rep = 2, Type = 3, OccurredAt = 4, Amount = 5, Cost = 6;
-
-    public override ImportKind Kind => ImportKind.Activities;
-
-    public override Type Entity => typeof(SalesActivity);
-
-    public override IReadOnlyList<ColumnSpec> Columns { get; } =
-        [Req("external_id"), Req("opportunity_id"), Req("rep_id"), Req("type"), Req("occurred_at"), Opt("amount"), Opt("cost")];
-
-    public override IReadOnlyList<string> Properties { get; } =
-        ["ExternalId", "OpportunityId", "RepId", "Type", "OccurredAt", "Amount", "Cost"];
 
     public override void Map(RowContext row, object?[] values)
     {

@@ -3,29 +3,21 @@ using KnowledgeKaizen.Core.Indexing;
 
 namespace KnowledgeKaizen.Core.Ingestion;
 
-internal sealed class ServiceCaseMapper : RowMapper
-{
-    private const int Id = 0, Customer = 1, Agent = 2, OpenedAt = 3, FirstResponseAt = 4, ResolvedAt = 5, Channel = 6,
-        Category = 7, Priority = 8, Satisfaction = 9, Cost = 10, Subject = 11, Description = 12, Resolution = 13;
-
-    public override ImportKind Kind => ImportKind.ServiceCases;
-
-    public override Type Entity => typeof(ServiceCase);
-
-    public override string? SearchType => SearchDocumentTypes.Case;
-
-    public override IReadOnlyList<ColumnSpec> Columns { get; } =
+internal sealed class ServiceCaseMapper() : RowMapper(ImportKind.ServiceCases, typeof(ServiceCase),
     [
         Req("external_id"), Req("customer_id"), Req("agent_id"), Req("opened_at"), Opt("first_response_at"), Opt("resolved_at"),
         Req("channel"), Req("category"), Req("priority"), Opt("satisfaction"), Opt("cost"), Req("subject"), Opt("description"),
         Opt("resolution"),
-    ];
-
-    public override IReadOnlyList<string> Properties { get; } =
+    ],
     [
         "ExternalId", "CustomerId", "AgentId", "OpenedAt", "FirstResponseAt", "ResolvedAt", "Channel", "Category", "Priority",
         "Satisfaction", "Cost", "Subject", "Description", "Resolution",
-    ];
+    ])
+{
+    private const int Id = 0, Customer = 1, Agent = 2, OpenedAt = 3, FirstResponseAt = 4, ResolvedAt = 5, Channel = 6,
+        Category = 7, Priority = 8, Satisfaction = 9, Cost = 10, Subject = 11, Description = 12, Resolution = 13;
+
+    public override string? SearchType => SearchDocumentTypes.Case;
 
     public override void Map(RowContext row, object?[] values)
     {
@@ -51,28 +43,20 @@ internal sealed class ServiceCaseMapper : RowMapper
     }
 }
 
-internal sealed class FeedbackMapper : RowMapper
+internal sealed class FeedbackMapper() : RowMapper(ImportKind.Feedback, typeof(CustomerFeedback),
+    [
+        Req("external_id"), Opt("customer_id"), Opt("case_id"), Req("channel"), Req("type"), Opt("category"), Req("text"),
+        Opt("score"), Req("received_at"), Opt("handled_by"), Opt("handling_record"), Opt("resolved_at"),
+    ],
+    [
+        "ExternalId", "CustomerId", "CaseId", "Channel", "Type", "Category", "Text", "Score", "ReceivedAt", "HandledById",
+        "HandlingRecord", "ResolvedAt",
+    ])
 {
     private const int Id = 0, Customer = 1, Case = 2, Channel = 3, Type = 4, Category = 5, Text = 6, Score = 7, ReceivedAt = 8,
         HandledBy = 9, HandlingRecord = 10, ResolvedAt = 11;
 
-    public override ImportKind Kind => ImportKind.Feedback;
-
-    public override Type Entity => typeof(CustomerFeedback);
-
     public override string? SearchType => SearchDocumentTypes.Feedback;
-
-    public override IReadOnlyList<ColumnSpec> Columns { get; } =
-    [
-        Req("external_id"), Opt("customer_id"), Opt("case_id"), Req("channel"), Req("type"), Opt("category"), Req("text"),
-        Opt("score"), Req("received_at"), Opt("handled_by"), Opt("handling_record"), Opt("resolved_at"),
-    ];
-
-    public override IReadOnlyList<string> Properties { get; } =
-    [
-        "ExternalId", "CustomerId", "CaseId", "Channel", "Type", "Category", "Text", "Score", "ReceivedAt", "HandledById",
-        "HandlingRecord", "ResolvedAt",
-    ];
 
     public override void Map(RowContext row, object?[] values)
     {

@@ -5,11 +5,13 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace KnowledgeKaizen.Data.Sqlite.Migrations;
 
 /// <summary>
-/// The data version the dashboards' result cache is keyed by (<c>MetricFactsState.Version</c>): a trigger on every
-/// table the metrics read gives it a new random value on any insert, update or delete, inside the writer's
-/// transaction, whatever the path. Random rather than counted, so a database restored from a backup never reaches
-/// a value an instance cached under before. Named <c>TR_{table}_{operation}_Version_MetricFacts</c>, beside the
-/// staleness triggers (<see cref="KnowledgeKaizen.Core.Ingestion.MetricFactsStaleness"/>); imports write through both.
+/// The data versions the dashboards' result cache is keyed by (<c>MetricFactsState.Version</c> and
+/// <c>FeedbackVersion</c>): a trigger on every table the metrics read gives one of them a new random value on any insert,
+/// update or delete, inside the writer's transaction, whatever the path. Feedback writes change <c>FeedbackVersion</c>
+/// only: just the feedback page reads feedback, and frontline posts of it must not recompute every other dashboard.
+/// Random rather than counted, so a database restored from a backup never reaches a value an instance cached under
+/// before. Named <c>TR_{table}_{operation}_Version_MetricFacts</c>, beside the staleness triggers
+/// (<see cref="KnowledgeKaizen.Core.Ingestion.MetricFactsStaleness"/>); imports write through both.
 /// </summary>
 internal static class MetricDataVersionSchema
 {
@@ -19,50 +21,25 @@ internal static class MetricDataVersionSchema
 
     private static readonly string[] Operations = ["INSERT", "UPDATE", "DELETE"];
 
+    /// <summary>Adds the version columns and triggers; run after <see cref="MetricFactsSchema.Create"/>.</summary>
     public static void Create(MigrationBuilder migrationBuilder)
     {
         migrationBuilder.Sql("""ALTER TABLE "MetricFactsState" ADD COLUMN "Version" INTEGER NOT NULL DEFAULT 0;""");
+        migrationBuilder.Sql("""ALTER TABLE "MetricFactsState" ADD COLUMN "FeedbackVersion" INTEGER NOT NULL DEFAULT 0;""");
         foreach (var table in Tables)
         {
+            var column = table == "Feedback" ? "FeedbackVersion" : "Version";
             foreach (var operation in Operations)
             {
                 migrationBuilder.Sql($"""
                     CREATE TRIGGER "TR_{table}_{operation}_Version_MetricFacts" AFTER {operation} ON "{table}"
-                    BEGIN UPDATE "MetricFactsState" SET "Version" = random() WHERE "Id" = 1; END;
+                    BEGIN UPDATE "MetricFactsState" SET "{column}" = random() WHERE "Id" = 1; END;
                     """);
             }
         }
     }
 
-    /// <summary>
-    /// Feedback writes change <c>FeedbackVersion</c> instead of <c>Version</c>: only the feedback page reads feedback, and
-    /// frontline posts of it must not recompute every other dashboard.
-    /// </summary>
-    public static void SplitFeedback(MigrationBuilder migrationBuilder)
-    {
-        migrationBuilder.Sql("""ALTER TABLE "MetricFactsState" ADD COLUMN "FeedbackVersion" INTEGER NOT NULL DEFAULT 0;""");
-        RecreateFeedbackTriggers(migrationBuilder, "FeedbackVersion");
-    }
-
-    /// <summary>Undoes <see cref="SplitFeedback"/>.</summary>
-    public static void JoinFeedback(MigrationBuilder migrationBuilder)
-    {
-        RecreateFeedbackTriggers(migrationBuilder, "Version");
-        migrationBuilder.Sql("""ALTER TABLE "MetricFactsState" DROP COLUMN "FeedbackVersion";""");
-    }
-
-    private static void RecreateFeedbackTriggers(MigrationBuilder migrationBuilder, string column)
-    {
-        foreach (var operation in Operations)
-        {
-            migrationBuilder.Sql($"""DROP TRIGGER IF EXISTS "TR_Feedback_{operation}_Version_MetricFacts";""");
-            migrationBuilder.Sql($"""
-                CREATE TRIGGER "TR_Feedback_{operation}_Version_MetricFacts" AFTER {operation} ON "Feedback"
-                BEGIN UPDATE "MetricFactsState" SET "{column}" = random() WHERE "Id" = 1; END;
-                """);
-        }
-    }
-
+    /// <summary>Removes the triggers; the columns go with <see cref="MetricFactsSchema.Drop"/>'s state table.</summary>
     public static void Drop(MigrationBuilder migrationBuilder)
     {
         foreach (var table in Tables)
@@ -72,7 +49,5 @@ internal static class MetricDataVersionSchema
                 migrationBuilder.Sql($"""DROP TRIGGER IF EXISTS "TR_{table}_{operation}_Version_MetricFacts";""");
             }
         }
-
-        migrationBuilder.Sql("""ALTER TABLE "MetricFactsState" DROP COLUMN "Version";""");
     }
 }

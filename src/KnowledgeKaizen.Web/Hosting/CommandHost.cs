@@ -23,7 +23,7 @@ public static class CommandHost
 
     /// <summary>
     /// A host with the platform, the database, the job queue, the audit log (a command's imports and restores are recorded like the portal's) and what <paramref name="modules"/> adds, after its
-    /// start-up tasks before the demo data; null (with the reason printed) when a setting is wrong.
+    /// start-up tasks before the demo data; null (with the reason printed) when a setting or the database's history is wrong.
     /// </summary>
     public static async Task<WebApplication?> StartAsync(string[] configuration, Func<IServiceCollection, IServiceCollection> modules, TextWriter stdout,
         string failure, Func<WebApplication, Task<bool>>? beforeStartup = null)
@@ -44,7 +44,17 @@ public static class CommandHost
             return null;
         }
 
-        await StartupTasks.RunAsync(app.Services, before: StartupOrder.DemoData);
+        try
+        {
+            await StartupTasks.RunAsync(app.Services, before: StartupOrder.DemoData);
+        }
+        catch (DatabaseSettingException ex)
+        {
+            await stdout.WriteLineAsync($"{failure}: {ex.Message}");
+            await app.DisposeAsync();
+            return null;
+        }
+
         return app;
     }
 }

@@ -146,7 +146,17 @@ public static class HostingModule
     /// <summary>Runs the start-up tasks (schema, roles, first Admin, content), then serves.</summary>
     public static async Task<int> RunPortalAsync(this WebApplication app)
     {
-        await StartupTasks.RunAsync(app.Services, ct: app.Lifetime.ApplicationStopping);
+        try
+        {
+            await StartupTasks.RunAsync(app.Services, ct: app.Lifetime.ApplicationStopping);
+        }
+        catch (DatabaseSettingException ex)
+        {
+            // A database this release cannot upgrade: one line saying what to do, not a stack trace.
+            await Console.Error.WriteLineAsync($"Start-up failed: {ex.Message}");
+            return 1;
+        }
+
         if (string.IsNullOrWhiteSpace(app.Services.GetRequiredService<IOptions<KaizenOptions>>().Value.PublicBaseUrl) && !app.Environment.IsDevelopment())
         {
             app.Logger.LogWarning("KnowledgeKaizen:PublicBaseUrl is not set: invite links follow each request's Host header. Set it (and AllowedHosts) in production.");

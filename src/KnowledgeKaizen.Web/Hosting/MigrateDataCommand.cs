@@ -64,7 +64,16 @@ public static class MigrateDataCommand
         }
 
         // The source's own schema first, so both sides have the model's tables.
-        await StartupTasks.RunAsync(app.Services, before: StartupOrder.Accounts);
+        try
+        {
+            await StartupTasks.RunAsync(app.Services, before: StartupOrder.Accounts);
+        }
+        catch (DatabaseSettingException ex)
+        {
+            await stdout.WriteLineAsync($"migrate-data failed: {ex.Message}");
+            return 1;
+        }
+
         using var scope = app.Services.CreateScope();
         await using var target = new KnowledgeKaizenDbContext(
             (DbContextOptions<KnowledgeKaizenDbContext>)targetSettings.Apply(new DbContextOptionsBuilder<KnowledgeKaizenDbContext>()).Options);

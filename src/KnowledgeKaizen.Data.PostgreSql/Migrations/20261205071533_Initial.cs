@@ -1,4 +1,5 @@
-﻿using System;
+using System;
+using KnowledgeKaizen.Core.Data;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
@@ -6,7 +7,15 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace KnowledgeKaizen.Data.PostgreSql.Migrations
 {
-    /// <summary>The whole schema on PostgreSQL, with the hand-written part (<see cref="MetricFactsSchema"/>) at the end.</summary>
+    /// <summary>
+    /// The whole schema: the EF model's tables, then the hand-written SQL: what the dashboards read
+    /// (<see cref="MetricFactsSchema"/>, <see cref="MetricDataVersionSchema"/>), the search outbox's transaction ids and the
+    /// Quartz.NET job store (<see cref="QuartzSchema"/>). It replaces the chain of migrations releases before it shipped; a
+    /// database they migrated gets its history rewritten to this one at start (<see cref="DatabaseMigrator"/>).
+    /// </summary>
+    [ReplacesMigrations("20261203163023_Initial", "20261203204339_Notifications", "20261203221746_AbuseHardening", "20261204001418_Dash",
+        "20261204042124_PgVersionAtCommit", "20261204154010_FeedbackVersion", "20261204173950_OutboxPosition", "20261204174053_SharedState",
+        "20261204180000_QuartzSchema")]
     public partial class Initial : Migration
     {
         /// <inheritdoc />
@@ -52,6 +61,7 @@ namespace KnowledgeKaizen.Data.PostgreSql.Migrations
                     DisplayName = table.Column<string>(type: "text", nullable: false),
                     PreferredCulture = table.Column<string>(type: "text", nullable: true),
                     CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    MailNotifications = table.Column<int>(type: "integer", nullable: false),
                     UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -70,6 +80,25 @@ namespace KnowledgeKaizen.Data.PostgreSql.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_AspNetUsers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AuditEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Action = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ActorUserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    ActorName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Target = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    Detail = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Address = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEntries", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -153,6 +182,20 @@ namespace KnowledgeKaizen.Data.PostgreSql.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Customers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Xml = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -357,6 +400,29 @@ namespace KnowledgeKaizen.Data.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "OutgoingMails",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    ToAddress = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Culture = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    IsDigest = table.Column<bool>(type: "boolean", nullable: false),
+                    Subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Attempts = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    NextAttemptAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    SentAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutgoingMails", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PlaybookApplications",
                 columns: table => new
                 {
@@ -436,7 +502,7 @@ namespace KnowledgeKaizen.Data.PostgreSql.Migrations
                 columns: table => new
                 {
                     Name = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    LastAppliedId = table.Column<long>(type: "bigint", nullable: false),
+                    Position = table.Column<long>(type: "bigint", nullable: false),
                     UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
@@ -474,6 +540,23 @@ namespace KnowledgeKaizen.Data.PostgreSql.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_SearchQueries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StoredFiles",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Path = table.Column<string>(type: "character varying(1024)", maxLength: 1024, nullable: false),
+                    Length = table.Column<long>(type: "bigint", nullable: false),
+                    ChunkCount = table.Column<int>(type: "integer", nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    CompletedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StoredFiles", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -817,6 +900,35 @@ namespace KnowledgeKaizen.Data.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Notifications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Subject = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Actor = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Detail = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Link = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReadAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Mail = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    OutgoingMailId = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Notifications_OutgoingMails_OutgoingMailId",
+                        column: x => x.OutgoingMailId,
+                        principalTable: "OutgoingMails",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Opportunities",
                 columns: table => new
                 {
@@ -912,6 +1024,25 @@ namespace KnowledgeKaizen.Data.PostgreSql.Migrations
                         name: "FK_SearchClicks_SearchQueries_QueryId",
                         column: x => x.QueryId,
                         principalTable: "SearchQueries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StoredFileChunks",
+                columns: table => new
+                {
+                    FileId = table.Column<long>(type: "bigint", nullable: false),
+                    Index = table.Column<int>(type: "integer", nullable: false),
+                    Data = table.Column<byte[]>(type: "bytea", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StoredFileChunks", x => new { x.FileId, x.Index });
+                    table.ForeignKey(
+                        name: "FK_StoredFileChunks_StoredFiles_FileId",
+                        column: x => x.FileId,
+                        principalTable: "StoredFiles",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1135,6 +1266,16 @@ namespace KnowledgeKaizen.Data.PostgreSql.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_Action_At",
+                table: "AuditEntries",
+                columns: new[] { "Action", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_At",
+                table: "AuditEntries",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_BackgroundJobs_Kind_QueuedAt",
                 table: "BackgroundJobs",
                 columns: new[] { "Kind", "QueuedAt" });
@@ -1318,6 +1459,27 @@ namespace KnowledgeKaizen.Data.PostgreSql.Migrations
                 column: "ToUserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Notifications_Mail",
+                table: "Notifications",
+                column: "Mail");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_OutgoingMailId",
+                table: "Notifications",
+                column: "OutgoingMailId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_UserId_Key",
+                table: "Notifications",
+                columns: new[] { "UserId", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_UserId_ReadAt",
+                table: "Notifications",
+                columns: new[] { "UserId", "ReadAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Opportunities_CustomerId",
                 table: "Opportunities",
                 column: "CustomerId");
@@ -1337,6 +1499,11 @@ namespace KnowledgeKaizen.Data.PostgreSql.Migrations
                 name: "IX_Opportunities_OwnerId",
                 table: "Opportunities",
                 column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutgoingMails_Status_NextAttemptAt",
+                table: "OutgoingMails",
+                columns: new[] { "Status", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_PerformerFindings_SnapshotId_Class",
@@ -1451,11 +1618,28 @@ namespace KnowledgeKaizen.Data.PostgreSql.Migrations
                 column: "OpportunityId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_StoredFiles_Path",
+                table: "StoredFiles",
+                column: "Path",
+                unique: true,
+                filter: "\"CompletedAt\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_UserTasks_UserId_ReadAt",
                 table: "UserTasks",
                 columns: new[] { "UserId", "ReadAt" });
 
-            foreach (var statement in MetricFactsSchema.Create())
+            foreach (var statement in MetricFactsSchema.Create().Concat(MetricDataVersionSchema.Create()))
+            {
+                migrationBuilder.Sql(statement);
+            }
+
+            // The outbox is read by transaction horizon (PostgreSqlSearchOutboxFeed): each entry records its writer's
+            // transaction, a column the EF model does not map.
+            migrationBuilder.Sql(
+                """ALTER TABLE "SearchOutbox" ADD COLUMN "TransactionId" bigint NOT NULL DEFAULT (pg_current_xact_id()::text::bigint);""");
+            migrationBuilder.Sql("""CREATE INDEX "IX_SearchOutbox_TransactionId_Id" ON "SearchOutbox" ("TransactionId", "Id");""");
+            foreach (var statement in QuartzSchema.Create())
             {
                 migrationBuilder.Sql(statement);
             }
@@ -1464,7 +1648,7 @@ namespace KnowledgeKaizen.Data.PostgreSql.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            foreach (var statement in MetricFactsSchema.Drop())
+            foreach (var statement in QuartzSchema.Drop().Concat(MetricDataVersionSchema.Drop()).Concat(MetricFactsSchema.Drop()))
             {
                 migrationBuilder.Sql(statement);
             }
@@ -1491,6 +1675,9 @@ namespace KnowledgeKaizen.Data.PostgreSql.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "AuditEntries");
+
+            migrationBuilder.DropTable(
                 name: "BackgroundJobs");
 
             migrationBuilder.DropTable(
@@ -1501,6 +1688,9 @@ namespace KnowledgeKaizen.Data.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "CourseQuestions");
+
+            migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
                 name: "DocumentFeedback");
@@ -1530,6 +1720,9 @@ namespace KnowledgeKaizen.Data.PostgreSql.Migrations
                 name: "Kudos");
 
             migrationBuilder.DropTable(
+                name: "Notifications");
+
+            migrationBuilder.DropTable(
                 name: "PerformerFindings");
 
             migrationBuilder.DropTable(
@@ -1554,6 +1747,9 @@ namespace KnowledgeKaizen.Data.PostgreSql.Migrations
                 name: "StageHistory");
 
             migrationBuilder.DropTable(
+                name: "StoredFileChunks");
+
+            migrationBuilder.DropTable(
                 name: "UserTasks");
 
             migrationBuilder.DropTable(
@@ -1575,6 +1771,9 @@ namespace KnowledgeKaizen.Data.PostgreSql.Migrations
                 name: "ImprovementCycles");
 
             migrationBuilder.DropTable(
+                name: "OutgoingMails");
+
+            migrationBuilder.DropTable(
                 name: "FindingSnapshots");
 
             migrationBuilder.DropTable(
@@ -1588,6 +1787,9 @@ namespace KnowledgeKaizen.Data.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "SalesStages");
+
+            migrationBuilder.DropTable(
+                name: "StoredFiles");
 
             migrationBuilder.DropTable(
                 name: "Courses");

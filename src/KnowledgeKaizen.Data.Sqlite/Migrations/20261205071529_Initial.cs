@@ -1,4 +1,5 @@
-﻿using System;
+using System;
+using KnowledgeKaizen.Core.Data;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
@@ -6,8 +7,12 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace KnowledgeKaizen.Data.Sqlite.Migrations
 {
     /// <summary>
-    /// The whole schema: the EF model, then what the dashboards read with raw SQL (<see cref="MetricFactsSchema"/>).
+    /// The whole schema: the EF model's tables, then the hand-written SQL the dashboards read (<see cref="MetricFactsSchema"/>,
+    /// <see cref="MetricDataVersionSchema"/>). It replaces the chain of migrations releases before it shipped; a database
+    /// they migrated gets its history rewritten to this one at start (<see cref="DatabaseMigrator"/>).
     /// </summary>
+    [ReplacesMigrations("20261203151533_Initial", "20261203204327_Notifications", "20261203221732_AbuseHardening", "20261204001409_Dash",
+        "20261204154000_FeedbackVersion", "20261204173944_OutboxPosition", "20261204174049_SharedState")]
     public partial class Initial : Migration
     {
         /// <inheritdoc />
@@ -53,6 +58,7 @@ namespace KnowledgeKaizen.Data.Sqlite.Migrations
                     DisplayName = table.Column<string>(type: "TEXT", nullable: false),
                     PreferredCulture = table.Column<string>(type: "TEXT", nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    MailNotifications = table.Column<int>(type: "INTEGER", nullable: false),
                     UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -71,6 +77,25 @@ namespace KnowledgeKaizen.Data.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_AspNetUsers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AuditEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ActorUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Target = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEntries", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -154,6 +179,20 @@ namespace KnowledgeKaizen.Data.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Customers", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -358,6 +397,29 @@ namespace KnowledgeKaizen.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "OutgoingMails",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    ToAddress = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Culture = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    IsDigest = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutgoingMails", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "PlaybookApplications",
                 columns: table => new
                 {
@@ -437,7 +499,7 @@ namespace KnowledgeKaizen.Data.Sqlite.Migrations
                 columns: table => new
                 {
                     Name = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    LastAppliedId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Position = table.Column<long>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -475,6 +537,23 @@ namespace KnowledgeKaizen.Data.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_SearchQueries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StoredFiles",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Path = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: false),
+                    Length = table.Column<long>(type: "INTEGER", nullable: false),
+                    ChunkCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CompletedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StoredFiles", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -818,6 +897,35 @@ namespace KnowledgeKaizen.Data.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Notifications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Link = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ReadAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Mail = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    OutgoingMailId = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Notifications_OutgoingMails_OutgoingMailId",
+                        column: x => x.OutgoingMailId,
+                        principalTable: "OutgoingMails",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Opportunities",
                 columns: table => new
                 {
@@ -913,6 +1021,25 @@ namespace KnowledgeKaizen.Data.Sqlite.Migrations
                         name: "FK_SearchClicks_SearchQueries_QueryId",
                         column: x => x.QueryId,
                         principalTable: "SearchQueries",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StoredFileChunks",
+                columns: table => new
+                {
+                    FileId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Index = table.Column<int>(type: "INTEGER", nullable: false),
+                    Data = table.Column<byte[]>(type: "BLOB", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StoredFileChunks", x => new { x.FileId, x.Index });
+                    table.ForeignKey(
+                        name: "FK_StoredFileChunks_StoredFiles_FileId",
+                        column: x => x.FileId,
+                        principalTable: "StoredFiles",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1136,6 +1263,16 @@ namespace KnowledgeKaizen.Data.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_Action_At",
+                table: "AuditEntries",
+                columns: new[] { "Action", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_At",
+                table: "AuditEntries",
+                column: "At");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_BackgroundJobs_Kind_QueuedAt",
                 table: "BackgroundJobs",
                 columns: new[] { "Kind", "QueuedAt" });
@@ -1319,6 +1456,27 @@ namespace KnowledgeKaizen.Data.Sqlite.Migrations
                 column: "ToUserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Notifications_Mail",
+                table: "Notifications",
+                column: "Mail");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_OutgoingMailId",
+                table: "Notifications",
+                column: "OutgoingMailId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_UserId_Key",
+                table: "Notifications",
+                columns: new[] { "UserId", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_UserId_ReadAt",
+                table: "Notifications",
+                columns: new[] { "UserId", "ReadAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Opportunities_CustomerId",
                 table: "Opportunities",
                 column: "CustomerId");
@@ -1338,6 +1496,11 @@ namespace KnowledgeKaizen.Data.Sqlite.Migrations
                 name: "IX_Opportunities_OwnerId",
                 table: "Opportunities",
                 column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutgoingMails_Status_NextAttemptAt",
+                table: "OutgoingMails",
+                columns: new[] { "Status", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_PerformerFindings_SnapshotId_Class",
@@ -1452,16 +1615,25 @@ namespace KnowledgeKaizen.Data.Sqlite.Migrations
                 column: "OpportunityId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_StoredFiles_Path",
+                table: "StoredFiles",
+                column: "Path",
+                unique: true,
+                filter: "\"CompletedAt\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_UserTasks_UserId_ReadAt",
                 table: "UserTasks",
                 columns: new[] { "UserId", "ReadAt" });
 
             MetricFactsSchema.Create(migrationBuilder);
+            MetricDataVersionSchema.Create(migrationBuilder);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            MetricDataVersionSchema.Drop(migrationBuilder);
             MetricFactsSchema.Drop(migrationBuilder);
 
             migrationBuilder.DropTable(
@@ -1486,6 +1658,9 @@ namespace KnowledgeKaizen.Data.Sqlite.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "AuditEntries");
+
+            migrationBuilder.DropTable(
                 name: "BackgroundJobs");
 
             migrationBuilder.DropTable(
@@ -1496,6 +1671,9 @@ namespace KnowledgeKaizen.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "CourseQuestions");
+
+            migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
                 name: "DocumentFeedback");
@@ -1525,6 +1703,9 @@ namespace KnowledgeKaizen.Data.Sqlite.Migrations
                 name: "Kudos");
 
             migrationBuilder.DropTable(
+                name: "Notifications");
+
+            migrationBuilder.DropTable(
                 name: "PerformerFindings");
 
             migrationBuilder.DropTable(
@@ -1549,6 +1730,9 @@ namespace KnowledgeKaizen.Data.Sqlite.Migrations
                 name: "StageHistory");
 
             migrationBuilder.DropTable(
+                name: "StoredFileChunks");
+
+            migrationBuilder.DropTable(
                 name: "UserTasks");
 
             migrationBuilder.DropTable(
@@ -1570,6 +1754,9 @@ namespace KnowledgeKaizen.Data.Sqlite.Migrations
                 name: "ImprovementCycles");
 
             migrationBuilder.DropTable(
+                name: "OutgoingMails");
+
+            migrationBuilder.DropTable(
                 name: "FindingSnapshots");
 
             migrationBuilder.DropTable(
@@ -1583,6 +1770,9 @@ namespace KnowledgeKaizen.Data.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "SalesStages");
+
+            migrationBuilder.DropTable(
+                name: "StoredFiles");
 
             migrationBuilder.DropTable(
                 name: "Courses");
