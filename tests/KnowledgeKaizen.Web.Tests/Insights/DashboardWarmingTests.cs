@@ -1,0 +1,42 @@
+using KnowledgeKaizen.Insights.Metrics;
+
+namespace KnowledgeKaizen.Web.Tests.Insights;
+
+/// <summary>
+/// After a write, the warmer computes what the dashboards' default views show a manager, so the first manager to open
+/// them after an import finds every result ready: opening them adds nothing to the result cache.
+/// </summary>
+public sealed class DashboardWarmingTests(DashboardWarmingTests.UnwarmedPortal portal) : IClassFixture<DashboardWarmingTests.UnwarmedPortal>
+{
+    private static readonly string[] DefaultViews = ["/Insights", "/Insights/Reps", "/Insights/Service", "/Insights/Feedback"];
+
+    /// <summary>The demo data with the periodic warming off, so only the test warms.</summary>
+    public sealed class UnwarmedPortal : UntrainedDemoDataPortalFactory
+    {
+        protected override IDictionary<string, string?> Settings =>
+            new Dictionary<string, string?>(base.Settings) { [MetricsOptions.Section + ":WarmEverySeconds"] = "0" };
+    }
+
+    [Fact]
+    public async Task AfterAWrite_TheWarmedDefaultViews_AreServedWithoutComputingAnything()
+    {
+        await portal.EnsureUserAsync("km@warming.test", Roles.KnowledgeManager);
+        var client = await portal.SignInAsync("km@warming.test", PortalFactory.UserPassword);
+        await portal.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("""
+            INSERT INTO "Customers" ("ExternalId", "Name", "Industry", "Region", "CreatedAt") VALUES ('warm-c1', 'Harbour Tools', 'Retail', 'North', '2026-10-20 09:00:00+00:00');
+            INSERT INTO "Feedback" ("ExternalId", "Channel", "Type", "Text", "ReceivedAt") VALUES ('warm-f1', 'email', 'complaint', 'The delivery came a week late.', '2026-10-21 09:00:00+00:00');
+            """));
+        var cache = portal.Services.GetRequiredService<MetricResultCache>();
+
+        await portal.Services.GetRequiredService<MetricResultWarmer>().WarmAsync(CancellationToken.None);
+        var warmed = cache.Count;
+        foreach (var view in DefaultViews)
+        {
+            var response = await client.GetAsync(view);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{view} answered {(int)response.StatusCode}");
+        }
+
+        Assert.True(warmed > 0, "the warmer stored nothing");
+        Assert.Equal(warmed, cache.Count);
+    }
+}
