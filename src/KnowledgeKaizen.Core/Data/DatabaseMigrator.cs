@@ -52,7 +52,8 @@ public sealed class DatabaseMigrator(KnowledgeKaizenDbContext db) : IStartupTask
             if (!replaced.Ids.All(applied.Contains))
             {
                 throw new DatabaseSettingException($"The database was last migrated by an older release (its last migration is {unknown[^1]}). "
-                    + $"Start the release that added {replaced.Ids[^1]} on it once, then this release.");
+                    + $"Start the last release before its migrations were squashed (whose last migration is {replaced.Ids[^1]}) on it once, "
+                    + "then this release.");
             }
 
             var script = new StringBuilder();
