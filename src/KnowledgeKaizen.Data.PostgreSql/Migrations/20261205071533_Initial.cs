@@ -10,7 +10,7 @@ namespace KnowledgeKaizen.Data.PostgreSql.Migrations
     /// <summary>
     /// The whole schema: the EF model's tables, then the hand-written SQL: what the dashboards read
     /// (<see cref="MetricFactsSchema"/>, <see cref="MetricDataVersionSchema"/>), the search outbox's transaction ids and the
-    /// Quartz.NET job store (<see cref="QuartzSchema"/>). It replaces the chain of migrations releases before it shipped; a
+    /// Quartz.NET job store (<see cref="QuartzSchema"/>). It replaces the chain of migrations that earlier releases shipped; a
     /// database they migrated gets its history rewritten to this one at start (<see cref="DatabaseMigrator"/>).
     /// </summary>
     [ReplacesMigrations("20261203163023_Initial", "20261203204339_Notifications", "20261203221746_AbuseHardening", "20261204001418_Dash",

@@ -8,8 +8,8 @@ namespace KnowledgeKaizen.Data.Sqlite.Migrations
 {
     /// <summary>
     /// The whole schema: the EF model's tables, then the hand-written SQL the dashboards read (<see cref="MetricFactsSchema"/>,
-    /// <see cref="MetricDataVersionSchema"/>). It replaces the chain of migrations releases before it shipped; a database
-    /// they migrated gets its history rewritten to this one at start (<see cref="DatabaseMigrator"/>).
+    /// <see cref="MetricDataVersionSchema"/>). It replaces the chain of migrations that earlier releases shipped; a
+    /// database they migrated gets its history rewritten to this one at start (<see cref="DatabaseMigrator"/>).
     /// </summary>
     [ReplacesMigrations("20261203151533_Initial", "20261203204327_Notifications", "20261203221732_AbuseHardening", "20261204001409_Dash",
         "20261204154000_FeedbackVersion", "20261204173944_OutboxPosition", "20261204174049_SharedState")]
