@@ -77,7 +77,17 @@ internal static partial class WrkLoad
     private static async Task<(double Rps, double P99)> RunAsync(string url, string cookie, int seconds)
     {
         var start = new ProcessStartInfo("wrk", ["-t2", "-c16", $"-d{seconds}s", "--latency", "-H", "Cookie: " + cookie, url]) { RedirectStandardOutput = true };
-        using var wrk = Process.Start(start) ?? throw new InvalidOperationException("wrk did not start (apt-get install -y wrk)");
+        Process? started;
+        try
+        {
+            started = Process.Start(start);
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            throw new InvalidOperationException("wrk is not installed: apt-get install -y wrk (or leave the load part out with --skip-load)");
+        }
+
+        using var wrk = started ?? throw new InvalidOperationException("wrk did not start (apt-get install -y wrk)");
         var output = await wrk.StandardOutput.ReadToEndAsync();
         await wrk.WaitForExitAsync();
         if (NonSuccess().Match(output) is { Success: true } failed)

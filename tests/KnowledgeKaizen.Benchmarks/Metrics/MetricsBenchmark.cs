@@ -14,10 +14,11 @@ namespace KnowledgeKaizen.Benchmarks.Metrics;
 /// one hand-written SQL query per dashboard computing its core numbers (medians with SQLite window functions) as the
 /// baseline. Two filters: 12 whole months (served from the monthly pre-aggregates) and the default "last 12 months up
 /// to today" (partial edge months read live). Then each page's requests/s under wrk with the demo data (--skip-load
-/// leaves it out). The data builder takes any size (--stage-rows 10000000 builds the 10 M set). --postgres moves the data
+/// leaves it out). The data builder takes any size; --stage-rows 1000000,10000000 times the 1 M and the 10 M set one after
+/// the other in one run (each in a folder of its own, cases and feedback growing with it). --postgres moves the data
 /// set into a fresh PostgreSQL database on <c>KK_TEST_POSTGRES</c> with migrate-data's copier and times the pages of a
 /// portal on it (the baseline SQL is SQLite's, so it is left out there).
-/// Usage: metrics [--stage-rows 1000000] [--cases 200000] [--feedback 100000] [--runs 30] [--baseline-runs N] [--data folder]
+/// Usage: metrics [--stage-rows 1000000[,10000000…]] [--cases rows/5] [--feedback rows/10] [--runs 30] [--baseline-runs N] [--data folder]
 /// [--web KnowledgeKaizen.Web.dll] [--reuse] [--skip-load] [--load-rounds 3] [--load-seconds 10] [--postgres]
 /// (--baseline-runs 0 leaves the baseline out)
 /// (build the portal first: dotnet build -c Release src/KnowledgeKaizen.Web)
@@ -32,14 +33,32 @@ public sealed class MetricsBenchmark : IBenchmark
 
     public async Task RunAsync(string[] args)
     {
-        var stageRows = Option(args, "--stage-rows", 1_000_000);
-        var cases = (int)Option(args, "--cases", 200_000);
-        var feedback = (int)Option(args, "--feedback", 100_000);
+        // Several sizes ("--stage-rows 1000000,10000000") run one after another in this run, each on a data set of its own.
+        var sizes = (BenchOptions.Text(args, "--stage-rows") ?? "1000000").Split(',')
+            .Select(size => long.Parse(size.Trim(), NumberStyles.AllowThousands, CultureInfo.InvariantCulture)).ToList();
         var runs = (int)Option(args, "--runs", 30);
         // The baseline's window-function medians take seconds each on the full database, so it may run fewer times.
         var baselineRuns = (int)Option(args, "--baseline-runs", runs);
-        var folder = BenchOptions.Text(args, "--data") ?? Path.Combine(Path.GetTempPath(), "kk-metrics-bench");
+        var data = BenchOptions.Text(args, "--data") ?? Path.Combine(Path.GetTempPath(), "kk-metrics-bench");
         var web = BenchOptions.Text(args, "--web") ?? Path.Combine(RepositoryRoot(), "src", "KnowledgeKaizen.Web", "bin", "Release", "net10.0", "KnowledgeKaizen.Web.dll");
+        foreach (var stageRows in sizes)
+        {
+            // Cases and feedback grow with the stage history (200,000 and 100,000 at 1 M) unless given.
+            var cases = (int)Option(args, "--cases", stageRows / 5);
+            var feedback = (int)Option(args, "--feedback", stageRows / 10);
+            var folder = sizes.Count == 1 ? data : $"{data}-{stageRows}";
+            await DataSetAsync(args, folder, web, stageRows, cases, feedback, runs, baselineRuns);
+        }
+
+        if (!args.Contains("--skip-load"))
+        {
+            await LoadAsync(web, (int)Option(args, "--load-rounds", 3), (int)Option(args, "--load-seconds", 10));
+        }
+    }
+
+    /// <summary>Builds (or with --reuse finds) the data set of one size in <paramref name="folder"/> and times the pages on it.</summary>
+    private static async Task DataSetAsync(string[] args, string folder, string web, long stageRows, int cases, int feedback, int runs, int baselineRuns)
+    {
         var path = Path.Combine(folder, "knowledgekaizen.db");
         var connectionString = $"Data Source={path};Pooling=True";
         var options = new DbContextOptionsBuilder<KnowledgeKaizenDbContext>()
@@ -92,11 +111,6 @@ public sealed class MetricsBenchmark : IBenchmark
             await writer.OpenAsync();
             await PagesAsync(portal, writer, """UPDATE "MetricFactsState" SET "Version" = random() WHERE "Id" = 1""",
                 baselineRuns > 0 ? connectionString : null, stageRows, cases, runs, baselineRuns);
-        }
-
-        if (!args.Contains("--skip-load"))
-        {
-            await LoadAsync(web, (int)Option(args, "--load-rounds", 3), (int)Option(args, "--load-seconds", 10));
         }
     }
 
