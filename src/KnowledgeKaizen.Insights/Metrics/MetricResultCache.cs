@@ -89,7 +89,11 @@ public sealed class MetricResultCache
 }
 
 /// <summary>What a cached result answers: which result, for which filter and viewer, and a subject id (the rep of a rep page).</summary>
-public readonly record struct MetricResultKey(string Result, MetricFilter? Filter, MetricViewer? Viewer = null, long Subject = 0);
+public readonly record struct MetricResultKey(string Result, MetricFilter? Filter, MetricViewer? Viewer = null, long Subject = 0)
+{
+    /// <summary>The viewer's <see cref="MetricViewer.Audience"/>: viewers who see the same results share them.</summary>
+    public MetricViewer? Viewer { get; init; } = Viewer?.Audience;
+}
 
 /// <summary>Which data version a cached result follows.</summary>
 public enum MetricDataLane

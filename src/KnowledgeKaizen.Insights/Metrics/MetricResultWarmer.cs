@@ -17,7 +17,7 @@ public sealed class MetricResultWarmer(IServiceScopeFactory scopes, IOptions<Met
     ILogger<MetricResultWarmer> logger) : BackgroundService
 {
     /// <summary>A manager's view: every rep.</summary>
-    private static readonly MetricViewer Manager = new(SeesAllReps: true, RepId: null);
+    private static readonly MetricViewer Manager = MetricViewer.AllReps;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
