@@ -11,7 +11,12 @@ namespace KnowledgeKaizen.Insights.Metrics;
 /// on the fact tables clear it on any other write (and list the months it touched, so the next refresh
 /// rebuilds only those).
 /// </summary>
-internal sealed class MetricFactStore(DbConnection connection, ISqlDialect sql, DbTransaction? transaction = null)
+/// <remarks>
+/// With <paramref name="segments"/>, the live facts of a partial month are computed once per data version and shared:
+/// every filter and page over the same period (the rep page, a team's view) reads its edge months from memory once any
+/// request or the warmer has read them. Facts are never changed after loading, so sharing them is safe.
+/// </remarks>
+internal sealed class MetricFactStore(DbConnection connection, ISqlDialect sql, DbTransaction? transaction = null, MetricResultCache? segments = null)
 {
     private bool? fresh;
 
@@ -72,7 +77,7 @@ internal sealed class MetricFactStore(DbConnection connection, ISqlDialect sql, 
             }
             else
             {
-                facts.AddRange((await LiveAsync<T>(sql.Instant(start), sql.Instant(end), ct)).All);
+                facts.AddRange(await LiveSegmentAsync<T>(start, end, ct));
             }
         }
 
@@ -240,6 +245,15 @@ internal sealed class MetricFactStore(DbConnection connection, ISqlDialect sql, 
     private static DateTime MonthStart(DateTime value) => new(value.Year, value.Month, 1, 0, 0, 0, value.Kind);
 
     private static string MonthOf(DateTime value) => value.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+
+    /// <summary>The live facts of [from, to), shared through <c>segments</c> at the data version read first.</summary>
+    private async Task<IReadOnlyList<T>> LiveSegmentAsync<T>(DateTime from, DateTime to, CancellationToken ct) where T : IMonthlyFact<T>
+    {
+        async Task<IReadOnlyList<T>> ComputeAsync() => [.. (await LiveAsync<T>(sql.Instant(from), sql.Instant(to), ct)).All];
+        return segments is not null && Version is { } version
+            ? await segments.GetOrAddAsync(MetricDataLane.Crm, version, new MetricResultKey("live " + T.Kind, new MetricFilter(from, to)), ComputeAsync, ct)
+            : await ComputeAsync();
+    }
 
     private async Task<FactSet<T>> LiveAsync<T>(object from, object to, CancellationToken ct) where T : IMonthlyFact<T>
     {

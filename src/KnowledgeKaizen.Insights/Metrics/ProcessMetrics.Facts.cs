@@ -4,7 +4,8 @@ namespace KnowledgeKaizen.Insights.Metrics;
 /// The dashboards' fast path: the same figures as the live queries, computed from the monthly pre-aggregates
 /// (<see cref="MetricFactStore"/>) when they are fresh and the filter has no opportunity dimension (industry,
 /// source — those select individual opportunities, so they stay live). Facts are loaded once per period per
-/// request, so the rep page's rep, team and company figures share one read.
+/// request, so the rep page's rep, team and company figures share one read; the live edge months once per period and
+/// data version for every request (through the result cache).
 /// </summary>
 public sealed partial class ProcessMetrics
 {
@@ -15,7 +16,7 @@ public sealed partial class ProcessMetrics
     private MetricFactStore? store;
     private IReadOnlyList<RepInfo>? reps;
 
-    private MetricFactStore Store => store ??= new MetricFactStore(db.Database.GetDbConnection(), Sql);
+    private MetricFactStore Store => store ??= new MetricFactStore(db.Database.GetDbConnection(), Sql, segments: cache);
 
     private async Task<bool> UsesFactsAsync(MetricFilter filter, CancellationToken ct) =>
         filter.Industry is null && filter.Source is null && await Store.IsFreshAsync(ct, cache?.VersionTableExists);

@@ -134,6 +134,39 @@ public sealed class MetricResultCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task TheLiveEdgeMonths_AreReadOncePerVersion_AndServeEveryFilterAndPage()
+    {
+        crm.ImportRandomFacts(seed: 7);
+        var cache = new MetricResultCache();
+        var period = new MetricFilter(Day(2026, 1, 10), Day(2026, 4, 20));
+        await using (var db = crm.NewContext())
+        {
+            await new ProcessMetrics(db, cache).OverviewAsync(period);
+        }
+
+        // The partial months at the period's edges are held for this version: a probe that would read them again fails.
+        foreach (var (from, to) in new[] { (Day(2026, 1, 10), Day(2026, 2, 1)), (Day(2026, 4, 1), Day(2026, 4, 20)) })
+        {
+            var held = await cache.GetOrAddAsync<IReadOnlyList<StageFact>>(MetricDataLane.Crm, Version,
+                new MetricResultKey("live " + StageFact.Kind, new MetricFilter(from, to)),
+                () => throw new InvalidOperationException($"the edge {from:yyyy-MM-dd} … {to:yyyy-MM-dd} was read but not kept"), CancellationToken.None);
+            Assert.NotEmpty(held);
+        }
+
+        // A rep's view and rep page over the same period take their edges from there, with the live queries' figures.
+        var rep = crm.Scalar("SELECT Id FROM Reps WHERE ExternalId = 'r2'");
+        async Task<string> RepViewsAsync(MetricResultCache? shared)
+        {
+            await using var db = crm.NewContext();
+            var metrics = new ProcessMetrics(db, shared);
+            return MetricResultsJson.Of(await metrics.OverviewAsync(period with { RepId = rep })) +
+                MetricResultsJson.Of((await metrics.RepReportAsync(MetricViewer.AllReps, rep, period))!);
+        }
+
+        Assert.Equal(await RepViewsAsync(null), await RepViewsAsync(cache));
+    }
+
+    [Fact]
     public async Task AnImportAppliedInBatches_ChangesTheVersionOnce_WithItsLastBatch()
     {
         var before = FeedbackVersion;
