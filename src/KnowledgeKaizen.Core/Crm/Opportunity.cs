@@ -99,5 +99,9 @@ internal sealed class OpportunityConfiguration : IEntityTypeConfiguration<Opport
         builder.HasOne<Customer>().WithMany().HasForeignKey(o => o.CustomerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Rep>().WithMany().HasForeignKey(o => o.OwnerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(o => new { o.Outcome, o.ClosedAt });
+
+        // Also the owner's foreign-key index; the customer beside it lets a rep's or team's "new customers" read the
+        // index alone instead of one table row per opportunity.
+        builder.HasIndex(o => new { o.OwnerId, o.CustomerId });
     }
 }

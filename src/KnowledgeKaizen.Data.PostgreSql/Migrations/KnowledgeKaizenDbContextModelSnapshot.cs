@@ -536,9 +536,9 @@ namespace KnowledgeKaizen.Data.PostgreSql.Migrations
                     b.HasIndex("ExternalId")
                         .IsUnique();
 
-                    b.HasIndex("OwnerId");
-
                     b.HasIndex("Outcome", "ClosedAt");
+
+                    b.HasIndex("OwnerId", "CustomerId");
 
                     b.ToTable("Opportunities");
                 });

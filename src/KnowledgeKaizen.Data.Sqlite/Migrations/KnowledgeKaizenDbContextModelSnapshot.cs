@@ -509,9 +509,9 @@ namespace KnowledgeKaizen.Data.Sqlite.Migrations
                     b.HasIndex("ExternalId")
                         .IsUnique();
 
-                    b.HasIndex("OwnerId");
-
                     b.HasIndex("Outcome", "ClosedAt");
+
+                    b.HasIndex("OwnerId", "CustomerId");
 
                     b.ToTable("Opportunities");
                 });
