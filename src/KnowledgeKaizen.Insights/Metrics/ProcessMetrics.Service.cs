@@ -103,8 +103,7 @@ public sealed partial class ProcessMetrics
     private async Task<FeedbackSummary> ComputeFeedbackAsync(MetricFilter filter, CancellationToken ct)
     {
         var scope = FeedbackScope(filter);
-        var byMonth = await FeedbackCountsAsync(Sql.MonthOf("f.\"ReceivedAt\""), scope, ct);
-        var byChannel = await FeedbackCountsAsync("f.\"Channel\"", scope, ct);
+        var (byMonth, byChannel) = await FeedbackCountsAsync(scope, ct);
         var complaints = await ComplaintsAsync(filter, ct);
         var previous = await ComplaintsAsync(filter.PreviousPeriod(), ct);
         var (churned, afterComplaint) = await ChurnAsync(filter, ct);
@@ -115,35 +114,60 @@ public sealed partial class ProcessMetrics
             churned, afterComplaint, previousChurned);
     }
 
-    private async Task<List<FeedbackCount>> FeedbackCountsAsync(string key, SqlScope scope, CancellationToken ct)
+    /// <summary>Feedback by month and by channel, counted by type in one read grouped by both.</summary>
+    private async Task<(List<FeedbackCount> ByMonth, List<FeedbackCount> ByChannel)> FeedbackCountsAsync(SqlScope scope, CancellationToken ct)
     {
-        var rows = new List<FeedbackCount>();
+        var byMonth = new SortedDictionary<string, (long Complaints, long Praise, long Suggestions)>(StringComparer.Ordinal);
+        var byChannel = new SortedDictionary<string, (long Complaints, long Praise, long Suggestions)>(StringComparer.Ordinal);
+        static void Add(SortedDictionary<string, (long Complaints, long Praise, long Suggestions)> counts, string key, (long, long, long) more)
+        {
+            var (complaints, praise, suggestions) = counts.GetValueOrDefault(key);
+            counts[key] = (complaints + more.Item1, praise + more.Item2, suggestions + more.Item3);
+        }
+
         await Query.ReadAsync($"""
-            SELECT {key} AS k, {Sql.CountWhere("f.\"Type\" = 'Complaint'")}, {Sql.CountWhere("f.\"Type\" = 'Praise'")}, {Sql.CountWhere("f.\"Type\" = 'Suggestion'")}
-            FROM "Feedback" f {scope.Joins} WHERE {scope.Where} GROUP BY k ORDER BY k
-            """, scope, r => rows.Add(new FeedbackCount(MetricQuery.Text(r, 0), MetricQuery.Long(r, 1), MetricQuery.Long(r, 2), MetricQuery.Long(r, 3))), ct);
-        return rows;
+            SELECT {Sql.MonthOf("f.\"ReceivedAt\"")}, f."Channel", {Sql.CountWhere("f.\"Type\" = 'Complaint'")}, {Sql.CountWhere("f.\"Type\" = 'Praise'")}, {Sql.CountWhere("f.\"Type\" = 'Suggestion'")}
+            FROM "Feedback" f {scope.Joins} WHERE {scope.Where} GROUP BY 1, 2
+            """, scope, r =>
+            {
+                var counts = (MetricQuery.Long(r, 2), MetricQuery.Long(r, 3), MetricQuery.Long(r, 4));
+                Add(byMonth, MetricQuery.Text(r, 0), counts);
+                Add(byChannel, MetricQuery.Text(r, 1), counts);
+            }, ct);
+        static List<FeedbackCount> Rows(SortedDictionary<string, (long Complaints, long Praise, long Suggestions)> counts) =>
+            [.. counts.Select(kv => new FeedbackCount(kv.Key, kv.Value.Complaints, kv.Value.Praise, kv.Value.Suggestions))];
+        return (Rows(byMonth), Rows(byChannel));
     }
 
-    /// <summary>Complaints per category plus the total (category ""), with resolution counts and days.</summary>
+    /// <summary>
+    /// Complaints per category (ordinal order) plus the total (category ""), with resolution counts and days: one read of
+    /// the complaints, whose days give each category's spread and, all together, the total's.
+    /// </summary>
     private async Task<List<ComplaintResolution>> ComplaintsAsync(MetricFilter filter, CancellationToken ct)
     {
         var scope = FeedbackScope(filter).Condition("f.\"Type\" = 'Complaint'");
-        var counts = new Dictionary<string, (long Complaints, long Resolved)>(StringComparer.Ordinal);
+        var byCategory = new SortedDictionary<string, (long Complaints, List<double> Days)>(StringComparer.Ordinal);
         await Query.ReadAsync($"""
-            SELECT COALESCE(f."Category", '(none)'), COUNT(*), COUNT(f."ResolvedAt")
-            FROM "Feedback" f {scope.Joins} WHERE {scope.Where} GROUP BY 1
-            """, scope, r => counts[r.GetString(0)] = (r.GetInt64(1), r.GetInt64(2)), ct);
-        var days = await Query.SpreadsAsync($"""
             SELECT COALESCE(f."Category", '(none)'), {Sql.DaysBetween("f.\"ReceivedAt\"", "f.\"ResolvedAt\"")}
-            FROM "Feedback" f {scope.Joins} WHERE {scope.Where} AND f."ResolvedAt" IS NOT NULL
-            """, scope, ct);
-        var allDays = await Query.SpreadsAsync($"""
-            SELECT '', {Sql.DaysBetween("f.\"ReceivedAt\"", "f.\"ResolvedAt\"")}
-            FROM "Feedback" f {scope.Joins} WHERE {scope.Where} AND f."ResolvedAt" IS NOT NULL
-            """, scope, ct);
-        var rows = counts.Select(kv => new ComplaintResolution(kv.Key, kv.Value.Complaints, kv.Value.Resolved, days.GetValueOrDefault(kv.Key, Spread.Empty))).ToList();
-        rows.Add(new ComplaintResolution(string.Empty, counts.Values.Sum(c => c.Complaints), counts.Values.Sum(c => c.Resolved), allDays.GetValueOrDefault(string.Empty, Spread.Empty)));
+            FROM "Feedback" f {scope.Joins} WHERE {scope.Where}
+            """, scope, r =>
+            {
+                var category = r.GetString(0);
+                if (!byCategory.TryGetValue(category, out var seen))
+                {
+                    seen = (0, []);
+                }
+
+                if (!r.IsDBNull(1))
+                {
+                    seen.Days.Add(r.GetDouble(1));
+                }
+
+                byCategory[category] = (seen.Complaints + 1, seen.Days);
+            }, ct);
+        var all = byCategory.Values.SelectMany(c => c.Days).ToList();
+        var rows = byCategory.Select(kv => new ComplaintResolution(kv.Key, kv.Value.Complaints, kv.Value.Days.Count, MetricQuery.SpreadOf(kv.Value.Days))).ToList();
+        rows.Add(new ComplaintResolution(string.Empty, rows.Sum(c => c.Complaints), all.Count, MetricQuery.SpreadOf(all)));
         return rows;
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using KnowledgeKaizen.Insights.Metrics;
 
 namespace KnowledgeKaizen.Web.Tests.Insights;
@@ -93,6 +94,35 @@ public sealed class SeedConsistencyTests(UntrainedDemoDataPortalFactory factory)
         Assert.Equal(SeedCsv.Read("customers.csv").Count(c => c["churned_at"].Length > 0), feedback.ChurnedCustomers);
         // The seed plants 108 churns that follow an unresolved complaint.
         Assert.InRange(feedback.ChurnedAfterUnresolvedComplaint, 108, feedback.ChurnedCustomers);
+    }
+
+    [Fact]
+    public async Task FeedbackByMonthChannelAndCategory_EqualTheFeedbackFile()
+    {
+        var rows = SeedCsv.Read("feedback.csv").ToList();
+        var feedback = await WithMetrics(m => m.FeedbackAsync(Everything));
+        static (long, long, long) ByType(IEnumerable<IReadOnlyDictionary<string, string>> group) =>
+            (group.Count(f => f["type"] == "complaint"), group.Count(f => f["type"] == "praise"), group.Count(f => f["type"] == "suggestion"));
+
+        var months = rows.GroupBy(f => f["received_at"][..7]).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        Assert.Equal(months.Select(g => (g.Key, ByType(g))), feedback.ByMonth.Select(m => (m.Key, (m.Complaints, m.Praise, m.Suggestions))));
+        var channels = rows.GroupBy(f => f["channel"]).ToDictionary(g => g.Key, ByType, StringComparer.OrdinalIgnoreCase);
+        Assert.Equal(channels.Count, feedback.ByChannel.Count);
+        Assert.All(feedback.ByChannel, c => Assert.Equal(channels[c.Key], (c.Complaints, c.Praise, c.Suggestions)));
+
+        // Each category's complaints, resolutions and nearest-rank median of the days to resolve, computed from the file.
+        var categories = rows.Where(f => f["type"] == "complaint").GroupBy(f => f["category"].Length > 0 ? f["category"] : "(none)").ToList();
+        Assert.Equal(categories.Count, feedback.ByCategory.Count);
+        foreach (var category in categories)
+        {
+            var days = category.Where(f => f["resolved_at"].Length > 0)
+                .Select(f => (DateTime.Parse(f["resolved_at"], CultureInfo.InvariantCulture) - DateTime.Parse(f["received_at"], CultureInfo.InvariantCulture)).TotalDays)
+                .Order().ToList();
+            var shown = feedback.ByCategory.Single(c => c.Category == category.Key);
+            Assert.Equal((category.Count(), (long)days.Count), (shown.Complaints, shown.Resolved));
+            Assert.NotEmpty(days);
+            Assert.Equal(days[(int)Math.Ceiling(days.Count * 0.5) - 1], shown.ResolutionDays.Median!.Value, 6);
+        }
     }
 
     [Fact]
