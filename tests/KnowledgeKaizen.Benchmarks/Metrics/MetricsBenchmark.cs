@@ -16,9 +16,9 @@ namespace KnowledgeKaizen.Benchmarks.Metrics;
 /// baseline. Two filters: 12 whole months (served from the monthly pre-aggregates) and the default "last 12 months up
 /// to today" (partial edge months read live). Then each page's requests/s under wrk with the demo data (--skip-load
 /// leaves it out). The data builder takes any size; --stage-rows 1000000,10000000 times the 1 M and the 10 M set one after
-/// the other in one run (each in a folder of its own, cases and feedback growing with it). --postgres moves the data
-/// set into a fresh PostgreSQL database on <c>KK_TEST_POSTGRES</c> with migrate-data's copier and times the pages of a
-/// portal on it (the baseline SQL is SQLite's, so it is left out there).
+/// the other in one run (each in a folder of its own, cases and feedback growing with it). --postgres then moves the
+/// data set into a fresh PostgreSQL database on <c>KK_TEST_POSTGRES</c> with migrate-data's copier and times the pages
+/// of a portal on it, beside the SQLite figures of the same run (the baseline SQL is SQLite's, so it is left out there).
 /// Usage: metrics [--stage-rows 1000000[,10000000…]] [--cases rows/5] [--feedback rows/10] [--runs 30] [--baseline-runs N] [--data folder]
 /// [--web KnowledgeKaizen.Web.dll] [--reuse] [--skip-load] [--load-rounds 3] [--load-seconds 10] [--postgres]
 /// (--baseline-runs 0 leaves the baseline out)
@@ -101,17 +101,19 @@ public sealed class MetricsBenchmark : IBenchmark
         }
 
         SqliteConnection.ClearAllPools();
-        if (args.Contains("--postgres"))
+        await using (var portal = await BenchmarkPortal.StartAsync(web, folder))
+        await using (var writer = new SqliteConnection(connectionString))
         {
-            await PostgreSqlPagesAsync(web, options, stageRows, cases, runs);
-        }
-        else
-        {
-            await using var portal = await BenchmarkPortal.StartAsync(web, folder);
-            await using var writer = new SqliteConnection(connectionString);
             await writer.OpenAsync();
             await PagesAsync(portal, writer, """UPDATE "MetricFactsState" SET "Version" = random() WHERE "Id" = 1""",
                 baselineRuns > 0 ? connectionString : null, stageRows, cases, runs, baselineRuns);
+        }
+
+        // Then the same data set on PostgreSQL, so that both engines are side by side in one run.
+        if (args.Contains("--postgres"))
+        {
+            SqliteConnection.ClearAllPools();
+            await PostgreSqlPagesAsync(web, options, stageRows, cases, runs);
         }
     }
 
@@ -164,10 +166,14 @@ public sealed class MetricsBenchmark : IBenchmark
                 var c = await TimeAsync(runs, () => portal.GetAsync(url));
                 var w = await TimeAsync(Math.Max(5, runs / 2), () => portal.GetAsync(url), before: WriteAsync);
                 var t = await TimeAsync(Math.Max(5, runs / 2), () => portal.GetAsync(url.Split('?')[0] + teamQuery), before: WriteAndReadOverviewAsync);
-                (double P50, double P95)? b = baselineConnection is null ? null
-                    : await TimeAsync(baselineRuns, () => BaselineSql.RunAsync(baselineConnection, baseline, filter, rep), warmups: 1);
-                table.Add([name, Report.Ms(c.P50), Report.Ms(c.P95), Report.Ms(w.P50), Report.Ms(w.P95), Report.Ms(t.P50), Report.Ms(t.P95),
-                    b is { } baselineTime ? Report.Ms(baselineTime.P95) : "—", b is { } ratioTime ? Report.Ratio(c.P95, ratioTime.P95) : "—"]);
+                string[] baselineCells = ["—", "—"];
+                if (baselineConnection is not null)
+                {
+                    var b = await TimeAsync(baselineRuns, () => BaselineSql.RunAsync(baselineConnection, baseline, filter, rep), warmups: 1);
+                    baselineCells = [Report.Ms(b.P95), Report.Ratio(c.P95, b.P95)];
+                }
+
+                table.Add([name, Report.Ms(c.P50), Report.Ms(c.P95), Report.Ms(w.P50), Report.Ms(w.P95), Report.Ms(t.P50), Report.Ms(t.P95), .. baselineCells]);
             }
 
             Report.Table($"Insights pages on {(writer is SqliteConnection ? "SQLite" : "PostgreSQL")}, {stageRows:N0} stage rows / {cases:N0} cases, {label} (server-side page render)",
