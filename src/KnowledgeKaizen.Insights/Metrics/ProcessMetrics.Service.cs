@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace KnowledgeKaizen.Insights.Metrics;
 
 public sealed partial class ProcessMetrics
@@ -114,29 +116,23 @@ public sealed partial class ProcessMetrics
             churned, afterComplaint, previousChurned);
     }
 
-    /// <summary>Feedback by month and by channel, counted by type in one read grouped by both.</summary>
+    /// <summary>Feedback by month and by channel (ordinal order), counted by type in one read grouped by both.</summary>
     private async Task<(List<FeedbackCount> ByMonth, List<FeedbackCount> ByChannel)> FeedbackCountsAsync(SqlScope scope, CancellationToken ct)
     {
-        var byMonth = new SortedDictionary<string, (long Complaints, long Praise, long Suggestions)>(StringComparer.Ordinal);
-        var byChannel = new SortedDictionary<string, (long Complaints, long Praise, long Suggestions)>(StringComparer.Ordinal);
-        static void Add(SortedDictionary<string, (long Complaints, long Praise, long Suggestions)> counts, string key, (long, long, long) more)
-        {
-            var (complaints, praise, suggestions) = counts.GetValueOrDefault(key);
-            counts[key] = (complaints + more.Item1, praise + more.Item2, suggestions + more.Item3);
-        }
-
+        var byMonth = new SortedDictionary<string, FeedbackCount>(StringComparer.Ordinal);
+        var byChannel = new SortedDictionary<string, FeedbackCount>(StringComparer.Ordinal);
         await Query.ReadAsync($"""
             SELECT {Sql.MonthOf("f.\"ReceivedAt\"")}, f."Channel", {Sql.CountWhere("f.\"Type\" = 'Complaint'")}, {Sql.CountWhere("f.\"Type\" = 'Praise'")}, {Sql.CountWhere("f.\"Type\" = 'Suggestion'")}
             FROM "Feedback" f {scope.Joins} WHERE {scope.Where} GROUP BY 1, 2
             """, scope, r =>
             {
-                var counts = (MetricQuery.Long(r, 2), MetricQuery.Long(r, 3), MetricQuery.Long(r, 4));
-                Add(byMonth, MetricQuery.Text(r, 0), counts);
-                Add(byChannel, MetricQuery.Text(r, 1), counts);
+                foreach (var (counts, key) in new[] { (byMonth, MetricQuery.Text(r, 0)), (byChannel, MetricQuery.Text(r, 1)) })
+                {
+                    counts[key] = (counts.GetValueOrDefault(key) ?? new FeedbackCount(key, 0, 0, 0))
+                        .Plus(MetricQuery.Long(r, 2), MetricQuery.Long(r, 3), MetricQuery.Long(r, 4));
+                }
             }, ct);
-        static List<FeedbackCount> Rows(SortedDictionary<string, (long Complaints, long Praise, long Suggestions)> counts) =>
-            [.. counts.Select(kv => new FeedbackCount(kv.Key, kv.Value.Complaints, kv.Value.Praise, kv.Value.Suggestions))];
-        return (Rows(byMonth), Rows(byChannel));
+        return ([.. byMonth.Values], [.. byChannel.Values]);
     }
 
     /// <summary>
@@ -146,27 +142,23 @@ public sealed partial class ProcessMetrics
     private async Task<List<ComplaintResolution>> ComplaintsAsync(MetricFilter filter, CancellationToken ct)
     {
         var scope = FeedbackScope(filter).Condition("f.\"Type\" = 'Complaint'");
-        var byCategory = new SortedDictionary<string, (long Complaints, List<double> Days)>(StringComparer.Ordinal);
+        var byCategory = new Dictionary<string, (long Complaints, List<double>? Days)>(StringComparer.Ordinal);
         await Query.ReadAsync($"""
             SELECT COALESCE(f."Category", '(none)'), {Sql.DaysBetween("f.\"ReceivedAt\"", "f.\"ResolvedAt\"")}
             FROM "Feedback" f {scope.Joins} WHERE {scope.Where}
             """, scope, r =>
             {
-                var category = r.GetString(0);
-                if (!byCategory.TryGetValue(category, out var seen))
-                {
-                    seen = (0, []);
-                }
-
+                ref var tally = ref CollectionsMarshal.GetValueRefOrAddDefault(byCategory, r.GetString(0), out _);
+                tally.Complaints++;
+                tally.Days ??= [];
                 if (!r.IsDBNull(1))
                 {
-                    seen.Days.Add(r.GetDouble(1));
+                    tally.Days.Add(r.GetDouble(1));
                 }
-
-                byCategory[category] = (seen.Complaints + 1, seen.Days);
             }, ct);
-        var all = byCategory.Values.SelectMany(c => c.Days).ToList();
-        var rows = byCategory.Select(kv => new ComplaintResolution(kv.Key, kv.Value.Complaints, kv.Value.Days.Count, MetricQuery.SpreadOf(kv.Value.Days))).ToList();
+        var rows = byCategory.OrderBy(kv => kv.Key, StringComparer.Ordinal)
+            .Select(kv => new ComplaintResolution(kv.Key, kv.Value.Complaints, kv.Value.Days!.Count, MetricQuery.SpreadOf(kv.Value.Days))).ToList();
+        var all = byCategory.Values.SelectMany(c => c.Days!).ToList();
         rows.Add(new ComplaintResolution(string.Empty, rows.Sum(c => c.Complaints), all.Count, MetricQuery.SpreadOf(all)));
         return rows;
     }
