@@ -24,9 +24,11 @@ public sealed class PostgreSqlSearchOutboxFeed(KnowledgeKaizenDbContext db, Sear
 
     private string Name => options.Value.InstanceName;
 
+    public long? Reached => reads.Reached(Name);
+
     public async Task<SearchOutboxBatch> ReadAsync(int max, CancellationToken ct = default)
     {
-        var horizon = await CursorAsync(ct);
+        var horizon = await AppliedUpToAsync(ct);
         // Taken before the entries are read: a transaction below it had ended, so the read sees all it wrote.
         var ended = await db.Database.SqlQueryRaw<long>(Horizon).SingleAsync(ct);
         var applied = reads.AppliedSince(Name, horizon);
@@ -42,15 +44,10 @@ public sealed class PostgreSqlSearchOutboxFeed(KnowledgeKaizenDbContext db, Sear
             rows.Select(r => (r.Id, r.TransactionId)).ToList());
     }
 
-    public async Task AdvanceAsync(SearchOutboxBatch applied, CancellationToken ct = default)
-    {
-        if (applied is PostgreSqlBatch batch)
-        {
-            reads.Applied(Name, batch.Transactions, batch.Position);
-        }
+    public void Applied(SearchOutboxBatch applied) =>
+        reads.Applied(Name, applied is PostgreSqlBatch batch ? batch.Transactions : [], applied.Position);
 
-        await AdvanceToAsync(applied.Position, ct);
-    }
+    public void Forget() => reads.Forget(Name);
 
     public async Task AdvanceToAsync(long position, CancellationToken ct = default)
     {
@@ -72,7 +69,7 @@ public sealed class PostgreSqlSearchOutboxFeed(KnowledgeKaizenDbContext db, Sear
 
     public async Task<int> PendingAsync(CancellationToken ct = default)
     {
-        var horizon = await CursorAsync(ct);
+        var horizon = await AppliedUpToAsync(ct);
         var applied = reads.AppliedSince(Name, horizon);
         return await db.Database.SqlQueryRaw<int>(
             """SELECT count(*)::int AS "Value" FROM "SearchOutbox" WHERE "TransactionId" >= {0} AND NOT ("Id" = ANY({1}))""",
@@ -104,7 +101,9 @@ public sealed class PostgreSqlSearchOutboxFeed(KnowledgeKaizenDbContext db, Sear
             """DELETE FROM "SearchOutbox" WHERE "TransactionId" < {0} AND "RecordedAt" < {1}""", [below, old], ct);
     }
 
-    private Task<long> CursorAsync(CancellationToken ct) => SearchIndexCursors.PositionAsync(db, Name, ct);
+    /// <summary>The cursor's horizon, or how far this process applied beyond it.</summary>
+    private async Task<long> AppliedUpToAsync(CancellationToken ct) =>
+        Math.Max(await SearchIndexCursors.PositionAsync(db, Name, ct), reads.Reached(Name) ?? 0);
 
     private sealed record TransactionChange(long Id, string DocumentType, string DocumentKey, bool Deleted, DateTimeOffset RecordedAt, long TransactionId)
     {

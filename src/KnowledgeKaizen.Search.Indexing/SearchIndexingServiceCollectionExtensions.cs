@@ -28,6 +28,8 @@ public static class SearchIndexingServiceCollectionExtensions
         services.AddSingleton<SearchTerms>();
         services.AddOptions<SearchIndexingOptions>().BindConfiguration(SearchIndexingOptions.SectionName)
             .Validate(o => !string.IsNullOrWhiteSpace(o.InstanceName), $"{SearchIndexingOptions.SectionName}:{nameof(SearchIndexingOptions.InstanceName)} is required.")
+            .Validate(o => o.CommitInterval >= TimeSpan.Zero && o.CommitInterval <= SearchIndexingOptions.MaxCommitInterval,
+                $"{SearchIndexingOptions.SectionName}:{nameof(SearchIndexingOptions.CommitInterval)} must be between 00:00:00 and {SearchIndexingOptions.MaxCommitInterval}.")
             .ValidateOnStart();
         // Concurrent writers commit out of id order: their feed follows transactions instead of ids.
         services.AddSingleton<SearchOutboxReads>();

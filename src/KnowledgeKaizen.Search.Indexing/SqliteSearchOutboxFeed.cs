@@ -11,32 +11,36 @@ namespace KnowledgeKaizen.Search.Indexing;
 /// cursor back over such gaps (<see cref="PostgreSqlSearchOutboxFeed"/>). Ids are contiguous here, so an index whose cursor is below the oldest entry minus one
 /// knows entries it never applied were pruned.
 /// </summary>
-public sealed class SqliteSearchOutboxFeed(KnowledgeKaizenDbContext db, IOptions<SearchIndexingOptions> options, TimeProvider clock)
-    : ISearchOutboxFeed
+public sealed class SqliteSearchOutboxFeed(KnowledgeKaizenDbContext db, SearchOutboxReads reads, IOptions<SearchIndexingOptions> options,
+    TimeProvider clock) : ISearchOutboxFeed
 {
     private string Name => options.Value.InstanceName;
 
+    public long? Reached => reads.Reached(Name);
+
     public async Task<SearchOutboxBatch> ReadAsync(int max, CancellationToken ct = default)
     {
-        var after = await CursorAsync(ct);
+        var after = await AppliedUpToAsync(ct);
         var entries = await db.SearchOutbox.AsNoTracking().Where(e => e.Id > after).OrderBy(e => e.Id).Take(max)
             .Select(e => new SearchOutboxChange(e.Id, e.DocumentType, e.DocumentKey, e.Deleted, e.RecordedAt)).ToListAsync(ct);
         return new SearchOutboxBatch(entries, entries.Count == 0 ? after : entries[^1].Id);
     }
 
-    public async Task AdvanceAsync(SearchOutboxBatch applied, CancellationToken ct = default)
-    {
-        if (applied.Entries.Count > 0)
-        {
-            await AdvanceToAsync(applied.Position, ct);
-        }
-    }
+    public void Applied(SearchOutboxBatch applied) => reads.Applied(Name, [], applied.Position);
+
+    public void Forget() => reads.Forget(Name);
 
     public async Task AdvanceToAsync(long position, CancellationToken ct = default)
     {
         var cursor = await SearchIndexCursors.FindOrAddAsync(db, Name, clock.GetUtcNow(), ct);
+        if (db.Entry(cursor).State != EntityState.Added && position <= cursor.Position)
+        {
+            return;
+        }
+
         cursor.Advance(position, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
+        reads.Applied(Name, [], cursor.Position);
     }
 
     public async Task<long> HighWaterMarkAsync(CancellationToken ct = default) =>
@@ -44,13 +48,13 @@ public sealed class SqliteSearchOutboxFeed(KnowledgeKaizenDbContext db, IOptions
 
     public async Task<int> PendingAsync(CancellationToken ct = default)
     {
-        var after = await CursorAsync(ct);
+        var after = await AppliedUpToAsync(ct);
         return await db.SearchOutbox.CountAsync(e => e.Id > after, ct);
     }
 
     public async Task<bool> MissedEntriesAsync(CancellationToken ct = default)
     {
-        var after = await CursorAsync(ct);
+        var after = await AppliedUpToAsync(ct);
         var oldest = await db.SearchOutbox.MinAsync(e => (long?)e.Id, ct);
         return oldest is { } first && first > after + 1;
     }
@@ -71,5 +75,7 @@ public sealed class SqliteSearchOutboxFeed(KnowledgeKaizenDbContext db, IOptions
         return await db.SearchOutbox.Where(e => e.Id <= upTo && e.Id < newest && e.RecordedAt < old).ExecuteDeleteAsync(ct);
     }
 
-    private Task<long> CursorAsync(CancellationToken ct) => SearchIndexCursors.PositionAsync(db, Name, ct);
+    /// <summary>The cursor, or how far this process applied beyond it.</summary>
+    private async Task<long> AppliedUpToAsync(CancellationToken ct) =>
+        Math.Max(await SearchIndexCursors.PositionAsync(db, Name, ct), reads.Reached(Name) ?? 0);
 }

@@ -12,7 +12,7 @@ public interface ISearchIndex : IDisposable
     /// <summary>Documents currently searchable (all readers).</summary>
     int DocumentCount { get; }
 
-    /// <summary>Adds or replaces documents by (Type, Key) and commits.</summary>
+    /// <summary>Adds or replaces documents by (Type, Key) and commits (with whatever was applied before).</summary>
     void Upsert(IEnumerable<SearchDocument> documents);
 
     /// <summary>Removes a document; unknown keys are ignored.</summary>
@@ -20,10 +20,14 @@ public interface ISearchIndex : IDisposable
 
     /// <summary>
     /// Adds or replaces <paramref name="upserts"/> and removes the documents named in <paramref name="deletions"/> (unknown
-    /// ones are ignored) in one commit, which syncs every new file of the index: a batch of changes pays for one.
+    /// ones are ignored). They are searchable when this returns and durable after the next <see cref="CommitAsync"/>: a
+    /// commit syncs every new file of the index and lets merged files go, so the caller pays for one per many batches.
     /// </summary>
     Task ApplyAsync(IReadOnlyCollection<SearchDocument> upserts, IReadOnlyCollection<(string Type, string Key)> deletions,
         CancellationToken cancellationToken = default);
+
+    /// <summary>Makes durable what was applied since the last commit; false (and nothing written) when there was nothing.</summary>
+    Task<bool> CommitAsync(CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Builds a new index from <paramref name="documents"/> beside the current one and swaps to it atomically;

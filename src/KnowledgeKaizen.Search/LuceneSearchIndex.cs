@@ -8,7 +8,8 @@ namespace KnowledgeKaizen.Search;
 
 /// <summary>
 /// <see cref="ISearchIndex"/> over Lucene.Net: one IndexWriter per index generation, a SearcherManager refreshed
-/// after every write (near real time), BM25 everywhere. A rebuild fills a new generation beside the live one
+/// after every write (near real time), BM25 everywhere. Applied changes are searchable at once and durable at the
+/// next commit, which the caller paces (<see cref="CommitAsync"/>). A rebuild fills a new generation beside the live one
 /// and swaps under a short exclusive lock; every other operation holds the shared side of that lock.
 /// </summary>
 public sealed partial class LuceneSearchIndex : ISearchIndex
@@ -79,16 +80,39 @@ public sealed partial class LuceneSearchIndex : ISearchIndex
     public void Upsert(IEnumerable<SearchDocument> documents)
     {
         ArgumentNullException.ThrowIfNull(documents);
-        Apply(documents.ToList(), []);
+        Apply(documents.ToList(), [], commit: true);
     }
 
-    public void Delete(string type, string key) => Apply([], [(type, key)]);
+    public void Delete(string type, string key) => Apply([], [(type, key)], commit: true);
 
     public Task ApplyAsync(IReadOnlyCollection<SearchDocument> upserts, IReadOnlyCollection<(string Type, string Key)> deletions,
         CancellationToken cancellationToken = default) =>
-        Task.Run(() => Apply(upserts, deletions), cancellationToken);
+        Task.Run(() => Apply(upserts, deletions, commit: false), cancellationToken);
 
-    private void Apply(IReadOnlyCollection<SearchDocument> upserts, IReadOnlyCollection<(string Type, string Key)> deletions)
+    public Task<bool> CommitAsync(CancellationToken cancellationToken = default) => Task.Run(() =>
+    {
+        lock (_writeGate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _swapLock.EnterReadLock();
+            try
+            {
+                if (!_current.HasUncommittedChanges)
+                {
+                    return false;
+                }
+
+                _current.Commit(_marker, Status.BuiltAt ?? _time.GetUtcNow());
+                return true;
+            }
+            finally
+            {
+                _swapLock.ExitReadLock();
+            }
+        }
+    }, cancellationToken);
+
+    private void Apply(IReadOnlyCollection<SearchDocument> upserts, IReadOnlyCollection<(string Type, string Key)> deletions, bool commit)
     {
         ArgumentNullException.ThrowIfNull(upserts);
         ArgumentNullException.ThrowIfNull(deletions);
@@ -99,7 +123,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex
 
         var mapped = upserts.Select(d => (Id: IdTerm(d.Type, d.Key), Doc: DocumentMapper.ToLucene(d))).ToList();
         var gone = deletions.Select(d => IdTerm(d.Type, d.Key)).ToArray();
-        Write(writer =>
+        Write(commit, writer =>
         {
             foreach (var (id, doc) in mapped)
             {
@@ -233,7 +257,8 @@ public sealed partial class LuceneSearchIndex : ISearchIndex
         _swapLock.Dispose();
     }
 
-    private void Write(Action<IndexWriter> change)
+    /// <summary>Makes <paramref name="change"/> searchable; with <paramref name="commit"/>, durable too.</summary>
+    private void Write(bool commit, Action<IndexWriter> change)
     {
         lock (_writeGate)
         {
@@ -242,7 +267,14 @@ public sealed partial class LuceneSearchIndex : ISearchIndex
             try
             {
                 change(_current.Writer);
-                _current.Commit(_marker, Status.BuiltAt ?? _time.GetUtcNow());
+                if (commit)
+                {
+                    _current.Commit(_marker, Status.BuiltAt ?? _time.GetUtcNow());
+                }
+                else
+                {
+                    _current.Refresh();
+                }
             }
             finally
             {

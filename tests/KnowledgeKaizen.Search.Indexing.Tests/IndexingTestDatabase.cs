@@ -28,13 +28,16 @@ public sealed class IndexingTestDatabase : IDisposable
 
     public LuceneSearchIndex Index { get; } = LuceneSearchIndex.CreateInMemory();
 
+    /// <summary>This process's memory of what its indexes applied beyond their cursors (new for a restart).</summary>
+    public SearchOutboxReads Reads { get; set; } = new();
+
     public static Actor Author { get; } = new("author-1", "Li Na", false);
 
     public KnowledgeKaizenDbContext NewContext() =>
         new(new DbContextOptionsBuilder<KnowledgeKaizenDbContext>().UseSqlite(connection).Options, Clock);
 
     public SqliteSearchOutboxFeed Feed(KnowledgeKaizenDbContext db, string instance = ThisInstance) =>
-        new(db, Options.Create(new SearchIndexingOptions { InstanceName = instance }), Clock);
+        new(db, Reads, Options.Create(new SearchIndexingOptions { InstanceName = instance }), Clock);
 
     public SearchOutboxApplier Applier(KnowledgeKaizenDbContext db, string instance = ThisInstance) =>
         new(Feed(db, instance), Source(db), Index);

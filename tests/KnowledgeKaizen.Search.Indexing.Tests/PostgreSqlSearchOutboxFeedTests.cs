@@ -153,11 +153,12 @@ public sealed class PostgreSqlSearchOutboxFeedTests : IAsyncLifetime
     private async Task<long> TransactionOfAsync(long id) =>
         (long)(await database.ScalarAsync($"""SELECT "TransactionId" FROM "SearchOutbox" WHERE "Id" = {id}"""))!;
 
-    /// <summary>Reads a batch, "applies" it, advances; returns the entry ids in the order read.</summary>
+    /// <summary>Reads a batch, "applies" and "commits" it, advances; returns the entry ids in the order read.</summary>
     private static async Task<List<long>> ApplyAsync(ISearchOutboxFeed feed, int max = 100)
     {
         var batch = await feed.ReadAsync(max);
-        await feed.AdvanceAsync(batch);
+        feed.Applied(batch);
+        await feed.AdvanceToAsync(batch.Position);
         return [.. batch.Entries.Select(e => e.Id)];
     }
 

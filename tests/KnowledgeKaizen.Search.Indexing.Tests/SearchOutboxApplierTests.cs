@@ -1,3 +1,4 @@
+using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Indexing;
 using Microsoft.EntityFrameworkCore;
 
@@ -44,7 +45,7 @@ public sealed class SearchOutboxApplierTests : IDisposable
     }
 
     [Fact]
-    public async Task ABatchOfSeveralTypes_WithADeletion_CostsTheIndexOneCommit()
+    public async Task ABatchOfSeveralTypes_WithADeletion_IsSearchableAtOnce_AndCostsTheIndexOneCommitWithTheBatchesAfterIt()
     {
         await database.NewCaseAsync("Invoice shows the old price", resolution: "Re-issued the invoice.");
         await database.NewPlaybookAsync("Pricing objections at the quote stage");
@@ -57,12 +58,63 @@ public sealed class SearchOutboxApplierTests : IDisposable
         await database.NewPlaybookAsync("Follow up within a day");
         await database.NewPlaybookAsync("Quote walkthrough on a call");
         var before = database.Index.CommitGeneration;
+        var applier = database.Applier(db);
 
-        Assert.Equal(3, await database.Applier(db).ApplyBatchAsync());
-
-        Assert.Equal(before + 1, database.Index.CommitGeneration);
+        Assert.Equal(3, await applier.ApplyBatchAsync());
         Assert.Equal(3, database.Index.DocumentCount);
         Assert.Empty(database.Index.Search(new SearchRequest { Text = "invoice", Reader = SearchReader.Unrestricted }).Hits);
+        await database.NewPlaybookAsync("Send the quote before the call ends");
+        Assert.Equal(1, await applier.ApplyBatchAsync());
+        Assert.Equal(before, database.Index.CommitGeneration);
+
+        Assert.True(await applier.CommitAsync());
+
+        Assert.Equal(before + 1, database.Index.CommitGeneration);
+        Assert.Equal(await database.Feed(db).HighWaterMarkAsync(), await CursorAsync(db));
+        Assert.False(await applier.CommitAsync());
+        Assert.Equal(before + 1, database.Index.CommitGeneration);
+    }
+
+    [Fact]
+    public async Task TheCursorMovesOnlyWithACommit_SoARestartBeforeItAppliesTheEntriesAgain()
+    {
+        var first = await database.NewPlaybookAsync("Follow up within a day");
+        await using var db = database.NewContext();
+        await database.Applier(db).CatchUpAsync();
+        var committed = await CursorAsync(db);
+        await database.NewPlaybookAsync("Quote walkthrough on a call");
+
+        Assert.Equal(1, await database.Applier(db).ApplyBatchAsync());
+        Assert.Equal(0, await database.Feed(db).PendingAsync());
+        Assert.Equal(committed, await CursorAsync(db));
+
+        database.Reads = new SearchOutboxReads();
+        Assert.Equal(1, await database.Feed(db).PendingAsync());
+        Assert.Equal(1, await database.Applier(db).ApplyBatchAsync());
+        await database.Applier(db).CommitAsync();
+        Assert.Equal(0, await database.Feed(db).PendingAsync());
+        Assert.Equal(2, database.Index.DocumentCount);
+        Assert.Contains(database.Index.Search(new SearchRequest { Text = "follow up", Reader = SearchReader.Unrestricted }).Hits,
+            h => h.Url == SearchDocumentUrls.Knowledge(first));
+    }
+
+    [Fact]
+    public async Task AFailedCommit_LeavesTheCursor_AndWhatItHeldIsAppliedAgain()
+    {
+        await database.NewPlaybookAsync("Follow up within a day");
+        await using var db = database.NewContext();
+        var failing = new FailingCommits(database.Index);
+        var applier = new SearchOutboxApplier(database.Feed(db), database.Source(db), failing);
+        Assert.Equal(1, await applier.ApplyBatchAsync());
+
+        await Assert.ThrowsAsync<IOException>(() => applier.CommitAsync());
+
+        Assert.Equal(0, await CursorAsync(db));
+        Assert.Equal(1, await database.Feed(db).PendingAsync());
+        failing.Fail = false;
+        Assert.Equal(1, await applier.ApplyBatchAsync());
+        Assert.True(await applier.CommitAsync());
+        Assert.Equal(await database.Feed(db).HighWaterMarkAsync(), await CursorAsync(db));
     }
 
     [Fact]
@@ -89,4 +141,44 @@ public sealed class SearchOutboxApplierTests : IDisposable
     }
 
     public void Dispose() => database.Dispose();
+
+    private static async Task<long> CursorAsync(KnowledgeKaizenDbContext db) =>
+        await db.SearchIndexCursors.AsNoTracking().Select(c => (long?)c.Position).SingleOrDefaultAsync() ?? 0;
+
+    /// <summary>The real index, whose commits fail as on a full disk while <see cref="Fail"/> holds.</summary>
+    private sealed class FailingCommits(LuceneSearchIndex engine) : ISearchIndex
+    {
+        public bool Fail { get; set; } = true;
+
+        public SearchIndexStatus Status => engine.Status;
+
+        public int DocumentCount => engine.DocumentCount;
+
+        public Task<bool> CommitAsync(CancellationToken cancellationToken = default) =>
+            Fail ? throw new IOException("No space left on device", 28) : engine.CommitAsync(cancellationToken);
+
+        public Task ApplyAsync(IReadOnlyCollection<SearchDocument> upserts, IReadOnlyCollection<(string Type, string Key)> deletions,
+            CancellationToken cancellationToken = default) => engine.ApplyAsync(upserts, deletions, cancellationToken);
+
+        public void Upsert(IEnumerable<SearchDocument> documents) => engine.Upsert(documents);
+
+        public void Delete(string type, string key) => engine.Delete(type, key);
+
+        public void Rebuild(IEnumerable<SearchDocument> documents, string marker, IProgress<double>? progress = null,
+            CancellationToken cancellationToken = default) => engine.Rebuild(documents, marker, progress, cancellationToken);
+
+        public Task RebuildAsync(IEnumerable<SearchDocument> documents, string marker, IProgress<double>? progress = null,
+            CancellationToken cancellationToken = default) => engine.RebuildAsync(documents, marker, progress, cancellationToken);
+
+        public SearchResult Search(SearchRequest request) => engine.Search(request);
+
+        public void UseTerms(Lexicon.TermMap terms) => engine.UseTerms(terms);
+
+        public IReadOnlyList<SearchSuggestion> Suggest(string prefix, int count, SearchReader reader) => engine.Suggest(prefix, count, reader);
+
+        public void Dispose()
+        {
+            // The test database owns the engine.
+        }
+    }
 }

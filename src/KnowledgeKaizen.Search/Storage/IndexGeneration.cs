@@ -79,6 +79,12 @@ internal sealed class IndexGeneration : IDisposable
         return (schema, data.TryGetValue(MarkerKey, out var m) ? m : null, builtAt);
     }
 
+    /// <summary>True when changes were made since the last commit (searchable, but lost if the process ends now).</summary>
+    public bool HasUncommittedChanges => Writer.HasUncommittedChanges();
+
+    /// <summary>Makes the changes made so far searchable without making them durable (near real time).</summary>
+    public void Refresh() => Searchers.MaybeRefreshBlocking();
+
     /// <summary>Makes the changes durable, stamping the commit with schema version and marker, and refreshes searchers.</summary>
     public void Commit(string? marker, DateTimeOffset builtAt)
     {

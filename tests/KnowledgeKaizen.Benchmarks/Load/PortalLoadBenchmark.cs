@@ -87,9 +87,11 @@ public sealed partial class PortalLoadBenchmark : IBenchmark
 
         using var stopImports = new CancellationTokenSource();
         var imports = new ImportLoop(Client(portal.BaseUrl!, cookies), token, files.Item1, files.Item2);
+        var commitsBefore = IndexCommitGeneration(data);
         var importing = imports.RunAsync(stopImports.Token);
         await Eventually.TrueAsync("the first import to start", () => Scalar(database, "SELECT COUNT(*) FROM Imports WHERE Status IN ('Running', 'Applying')") > 0);
         var during = await RunPhaseAsync($"{seconds} s, {connections} connections, imports of {importRows:N0} rows running", TimeSpan.FromSeconds(seconds), connections, Connect);
+        Console.WriteLine($"Search index commits during the phase: {IndexCommitGeneration(data) - commitsBefore}");
         await stopImports.CancelAsync();
         await importing;
         Report.Table("Imports during the run", ["import", "rows", "seconds (upload to finished)", "outcome"],
@@ -216,6 +218,19 @@ public sealed partial class PortalLoadBenchmark : IBenchmark
             BaseAddress = new Uri(baseUrl),
             Timeout = TimeSpan.FromMinutes(2),
         };
+
+    /// <summary>
+    /// The generation of the search index's last commit (Lucene names its commit points segments_N, N in base 36): how
+    /// many commits, each syncing files to disk, a phase cost.
+    /// </summary>
+    private static long IndexCommitGeneration(string data)
+    {
+        var index = Path.Combine(data, "index");
+        var generation = Path.Combine(index, File.ReadAllText(Path.Combine(index, "current")).Trim());
+        return Directory.EnumerateFiles(generation, "segments_*")
+            .Select(f => Path.GetFileName(f)["segments_".Length..])
+            .Max(n => n.Aggregate(0L, (value, digit) => value * 36 + (char.IsDigit(digit) ? digit - '0' : digit - 'a' + 10)));
+    }
 
     private static double LoadAverage() => double.Parse(BenchOptions.OneMinuteLoad(), CultureInfo.InvariantCulture);
 

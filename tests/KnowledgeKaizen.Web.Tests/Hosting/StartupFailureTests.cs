@@ -43,6 +43,17 @@ public sealed class StartupFailureTests
         Assert.Contains("KnowledgeKaizen:Files:Store must be DataFolder or Database", Assert.Single(lines), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("01:00:00")]
+    [InlineData("-00:00:01")]
+    public async Task ASearchCommitIntervalOutOfRange_StopsStartup_NamingTheSetting(string interval)
+    {
+        using var data = new TempFolder("bad-commit-interval");
+        var (exit, lines) = await RefusedStartAsync(("KnowledgeKaizen:DataPath", data.Path), ("Search:Indexing:CommitInterval", interval));
+        Assert.Equal(1, exit);
+        Assert.Contains("Search:Indexing:CommitInterval must be between", string.Join('\n', lines), StringComparison.Ordinal);
+    }
+
     private static Task<(int Exit, string[] Errors)> RefusedStartAsync(params (string Key, string Value)[] settings) =>
         PortalProcess.RefusedStartAsync(settings.ToDictionary(s => s.Key, string? (s) => s.Value), TimeSpan.FromSeconds(60));
 }

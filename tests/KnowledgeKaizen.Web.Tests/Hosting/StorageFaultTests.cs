@@ -178,6 +178,12 @@ public sealed class StorageFaultTests(StorageFaultTests.FaultyPortal factory) : 
             return engine.ApplyAsync(upserts, deletions, cancellationToken);
         }
 
+        public Task<bool> CommitAsync(CancellationToken cancellationToken = default)
+        {
+            Refuse();
+            return engine.CommitAsync(cancellationToken);
+        }
+
         public void Rebuild(IEnumerable<SearchDocument> documents, string marker, IProgress<double>? progress = null, CancellationToken cancellationToken = default) =>
             engine.Rebuild(documents, marker, progress, cancellationToken);
 
