@@ -1,4 +1,3 @@
-using KnowledgeKaizen.Core.Crm;
 using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.Improvement;
 using KnowledgeKaizen.Insights.Improvement;

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using KnowledgeKaizen.Web.Hosting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;

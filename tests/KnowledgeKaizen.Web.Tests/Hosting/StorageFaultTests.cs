@@ -1,9 +1,6 @@
-using System.Net.Http.Json;
-using KnowledgeKaizen.Core.Knowledge;
 using KnowledgeKaizen.Search;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace KnowledgeKaizen.Web.Tests.Hosting;

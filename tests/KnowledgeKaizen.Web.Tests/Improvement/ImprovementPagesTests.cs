@@ -1,6 +1,5 @@
 using AngleSharp.Html.Parser;
 using KnowledgeKaizen.Core.Improvement;
-using KnowledgeKaizen.Core.Knowledge;
 
 namespace KnowledgeKaizen.Web.Tests.Improvement;
 

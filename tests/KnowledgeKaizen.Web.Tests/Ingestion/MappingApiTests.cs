@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using static KnowledgeKaizen.Web.Tests.Ingestion.IngestionFixture;
 
 namespace KnowledgeKaizen.Web.Tests.Ingestion;

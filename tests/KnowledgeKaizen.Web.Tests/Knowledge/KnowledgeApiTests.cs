@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Net.Http.Json;
 using AngleSharp.Html.Parser;
 
 namespace KnowledgeKaizen.Web.Tests.Knowledge;

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Net.Http.Headers;
 using KnowledgeKaizen.Core.PerformerDetection;
 using KnowledgeKaizen.Insights.ExpectedOutcome;
 using KnowledgeKaizen.Insights.PerformerDetection;

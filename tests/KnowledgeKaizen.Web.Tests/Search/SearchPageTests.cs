@@ -1,4 +1,3 @@
-using KnowledgeKaizen.Core.Knowledge;
 using KnowledgeKaizen.Web.Pages.Search;
 using static KnowledgeKaizen.Web.Tests.Search.SearchTestContent;
 

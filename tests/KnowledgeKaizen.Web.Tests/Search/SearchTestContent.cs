@@ -1,6 +1,4 @@
-using System.Globalization;
 using KnowledgeKaizen.Core.Crm;
-using KnowledgeKaizen.Core.Knowledge;
 using KnowledgeKaizen.Search;
 using KnowledgeKaizen.Search.Indexing;
 
