@@ -36,8 +36,7 @@ internal static class SearchTestContent
     public static async Task<string> SearchHtmlAsync(HttpClient client, string query, string extra = "")
     {
         var response = await client.GetAsync("/Search?q=" + Uri.EscapeDataString(query) + extra);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadAsStringAsync();
+        return await response.BodyAsync(HttpStatusCode.OK);
     }
 
     /// <summary>
