@@ -16,6 +16,13 @@ internal static class SearchTestContent
         await factory.EnsureUserAsync(AuthorEmail, Roles.Contributor),
         await factory.EnsureUserAsync(StaffEmail, Roles.Staff));
 
+    /// <summary>Makes sure the three users exist, then signs <paramref name="email"/> in (one of them).</summary>
+    public static async Task<HttpClient> SignedInAsync(PortalFactory factory, string email)
+    {
+        await EnsureUsersAsync(factory);
+        return await factory.SignInAsync(email, PortalFactory.UserPassword);
+    }
+
     /// <summary>Creates a document as the author; publishes it through review unless <paramref name="publish"/> is false.</summary>
     public static async Task<int> CreateAsync(PortalFactory factory, string title, string body, string language = "en",
         bool publish = true, DocumentKind kind = DocumentKind.Playbook, string[]? tags = null)
