@@ -1,6 +1,3 @@
-using KnowledgeKaizen.Insights.ExpectedOutcome;
-using KnowledgeKaizen.Insights.PerformerDetection;
-
 namespace KnowledgeKaizen.Insights.Tests;
 
 /// <summary>Small, fast settings shared by the tests: a few trees, three rep-grouped folds, LightGbm only.</summary>

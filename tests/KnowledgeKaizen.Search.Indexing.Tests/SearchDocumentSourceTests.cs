@@ -47,25 +47,21 @@ public sealed class SearchDocumentSourceTests : IDisposable
         Assert.Equal(0, counts[SearchDocumentTypes.Case]);
     }
 
-    [Fact]
-    public async Task MarkdownDocument_IsIndexedAsItsWords_WithoutSyntaxOrUrls()
+    /// <summary>Markdown is indexed as its words, without syntax or web addresses; a diagram as its labels, not its source.</summary>
+    [Theory]
+    [InlineData("**Price** objections",
+        "## Steps {#step-1}\n\nWhen a buyer says the **price** is too high, see [the guide](https://intranet/x?a=b).\n\n<div>note &amp; check</div>",
+        "Price objections", "Steps When a buyer says the price is too high, see the guide. note & check")]
+    [InlineData("Escalation path",
+        "Escalate early.\n\n```mermaid\nflowchart TD\n  L1[\"First line\"] -->|after 4 hours| L2{{Product specialist}}\n  L2 -.-> 工程师\n```\n",
+        "Escalation path", "Escalate early. First line after 4 hours Product specialist 工程师")]
+    public async Task MarkdownDocument_IsIndexedAsItsWords_WithoutSyntaxUrlsOrDiagramSource(string title, string markdown, string indexedTitle, string indexedBody)
     {
-        var id = await database.NewPlaybookAsync("**Price** objections",
-            "## Steps {#step-1}\n\nWhen a buyer says the **price** is too high, see [the guide](https://intranet/x?a=b).\n\n<div>note &amp; check</div>");
+        var id = await database.NewPlaybookAsync(title, markdown);
         var document = await LoadPlaybookAsync(id);
 
-        Assert.Equal("Price objections", document.Title);
-        Assert.Equal("Steps When a buyer says the price is too high, see the guide. note & check", document.Body);
-    }
-
-    [Fact]
-    public async Task DocumentWithADiagram_IsIndexedWithTheDiagramsLabels_NotItsSource()
-    {
-        var id = await database.NewPlaybookAsync("Escalation path",
-            "Escalate early.\n\n```mermaid\nflowchart TD\n  L1[\"First line\"] -->|after 4 hours| L2{{Product specialist}}\n  L2 -.-> 工程师\n```\n");
-        var document = await LoadPlaybookAsync(id);
-
-        Assert.Equal("Escalate early. First line after 4 hours Product specialist 工程师", document.Body);
+        Assert.Equal(indexedTitle, document.Title);
+        Assert.Equal(indexedBody, document.Body);
     }
 
     [Fact]

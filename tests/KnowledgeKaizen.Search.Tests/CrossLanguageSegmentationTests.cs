@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Lexicon;
-
 namespace KnowledgeKaizen.Search.Tests;
 
 /// <summary>A Chinese term of the term map is found however the sentence around it is segmented into words.</summary>

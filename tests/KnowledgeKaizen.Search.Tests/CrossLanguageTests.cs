@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Lexicon;
-
 namespace KnowledgeKaizen.Search.Tests;
 
 /// <summary>The term map lets a query in one language find documents written in the other, ranked below direct matches.</summary>

@@ -1,4 +1,3 @@
-using KnowledgeKaizen.Lexicon;
 using KnowledgeKaizen.Search.Querying;
 using KnowledgeKaizen.Testing;
 

@@ -1,7 +1,6 @@
 using KnowledgeKaizen.Core.Courses;
 using KnowledgeKaizen.Core.Hosting;
 using KnowledgeKaizen.Core.Knowledge;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeKaizen.Testing;
 

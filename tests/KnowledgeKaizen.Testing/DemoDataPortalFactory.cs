@@ -1,8 +1,6 @@
 using System.Text.Json;
 using KnowledgeKaizen.Core.PerformerDetection;
-using KnowledgeKaizen.Core.Data;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Testing;
 

@@ -1,6 +1,4 @@
 using KnowledgeKaizen.Core.Jobs;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Testing;
 

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace KnowledgeKaizen.Testing;
 
 /// <summary>Runs a program the tests need to its end (PostgreSQL's tools, chown, runuser); a failure says what it printed.</summary>

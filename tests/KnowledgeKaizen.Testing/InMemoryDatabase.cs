@@ -1,7 +1,4 @@
 using System.Globalization;
-using KnowledgeKaizen.Core.Data;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Testing;
 

@@ -1,8 +1,3 @@
-using KnowledgeKaizen.Core.Data;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace KnowledgeKaizen.Testing;
 
 /// <summary>

@@ -1,6 +1,4 @@
-using System.Net;
 using System.Text.RegularExpressions;
-using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Identity;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -8,7 +6,6 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace KnowledgeKaizen.Testing;

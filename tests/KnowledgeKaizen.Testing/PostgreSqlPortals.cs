@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Data;
-
 namespace KnowledgeKaizen.Testing;
 
 /// <summary>The portal of <see cref="PortalFactory"/> on PostgreSQL: the same app and tests, the other database.</summary>

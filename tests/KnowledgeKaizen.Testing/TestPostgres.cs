@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Data;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace KnowledgeKaizen.Testing;

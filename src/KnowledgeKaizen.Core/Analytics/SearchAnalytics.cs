@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Knowledge;
-
 namespace KnowledgeKaizen.Core.Analytics;
 
 /// <summary>Records searches and result clicks, reports on them, and turns a content gap into a playbook draft.</summary>

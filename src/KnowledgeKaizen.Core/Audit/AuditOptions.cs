@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace KnowledgeKaizen.Core.Audit;
 
 /// <summary>Settings under "KnowledgeKaizen:Audit".</summary>

@@ -2,7 +2,6 @@ using KnowledgeKaizen.Core.Backups;
 using KnowledgeKaizen.Core.Courses;
 using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.Ingestion;
-using KnowledgeKaizen.Core.Knowledge;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace KnowledgeKaizen.Core.Audit;

@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Jobs;
-
 namespace KnowledgeKaizen.Core.Backups;
 
 /// <summary>Job kind "backup": takes a backup (on demand from the Admin page, or daily).</summary>

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace KnowledgeKaizen.Core.Backups;
 
 /// <summary>Settings under "KnowledgeKaizen:Backups".</summary>

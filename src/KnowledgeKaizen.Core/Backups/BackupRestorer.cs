@@ -1,6 +1,4 @@
 using System.IO.Compression;
-using System.Text.RegularExpressions;
-using KnowledgeKaizen.Core.Files;
 
 namespace KnowledgeKaizen.Core.Backups;
 

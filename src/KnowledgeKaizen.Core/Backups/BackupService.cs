@@ -1,6 +1,4 @@
 using System.IO.Compression;
-using KnowledgeKaizen.Core.Files;
-using KnowledgeKaizen.Core.Jobs;
 
 namespace KnowledgeKaizen.Core.Backups;
 

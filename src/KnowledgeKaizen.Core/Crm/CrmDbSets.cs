@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Crm;
-
 namespace KnowledgeKaizen.Core.Data;
 
 public partial class KnowledgeKaizenDbContext

@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Indexing;
-
 namespace KnowledgeKaizen.Core.Crm;
 
 /// <summary>

@@ -1,5 +1,4 @@
 using System.Data;
-using System.Data.Common;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace KnowledgeKaizen.Core.Data;

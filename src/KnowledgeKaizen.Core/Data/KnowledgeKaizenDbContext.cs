@@ -1,6 +1,4 @@
 using KnowledgeKaizen.Core.Identity;
-using KnowledgeKaizen.Core.Jobs;
-using KnowledgeKaizen.Core.Indexing;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Conventions;
 using Microsoft.EntityFrameworkCore.Metadata.Conventions.Infrastructure;

@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Files;
-
 namespace KnowledgeKaizen.Core.Data;
 
 public partial class KnowledgeKaizenDbContext

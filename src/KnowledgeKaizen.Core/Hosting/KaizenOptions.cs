@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace KnowledgeKaizen.Core.Hosting;
 
 /// <summary>Settings under "KnowledgeKaizen". Paths are relative to the application's content root.</summary>

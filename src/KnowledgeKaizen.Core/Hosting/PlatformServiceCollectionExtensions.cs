@@ -1,8 +1,6 @@
-using KnowledgeKaizen.Core.Files;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
-using Microsoft.Extensions.Hosting;
 
 namespace KnowledgeKaizen.Core.Hosting;
 

@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Knowledge;
-
 namespace KnowledgeKaizen.Core.Improvement;
 
 /// <summary>"I applied this" and views on playbooks; per rep through the user's linked rep (user id or email).</summary>

@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Knowledge;
-
 namespace KnowledgeKaizen.Core.Improvement;
 
 /// <summary>The evaluation system of the article: cycles, their impact, capture speed, reuse, verification, training.</summary>

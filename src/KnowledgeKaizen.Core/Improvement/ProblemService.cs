@@ -1,6 +1,3 @@
-using KnowledgeKaizen.Core.Jobs;
-using KnowledgeKaizen.Core.Knowledge;
-
 namespace KnowledgeKaizen.Core.Improvement;
 
 /// <summary>Problem collection: recurring complaint clusters, turning them into cycles or solution articles, new-vs-known.</summary>

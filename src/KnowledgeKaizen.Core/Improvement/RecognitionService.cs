@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Knowledge;
-
 namespace KnowledgeKaizen.Core.Improvement;
 
 /// <summary>The incentive system: credit contributors for what their knowledge did, and let colleagues thank them.</summary>

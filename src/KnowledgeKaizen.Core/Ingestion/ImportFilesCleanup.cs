@@ -1,6 +1,3 @@
-using KnowledgeKaizen.Core.Files;
-using KnowledgeKaizen.Core.Jobs;
-
 namespace KnowledgeKaizen.Core.Ingestion;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Jobs;
-
 namespace KnowledgeKaizen.Core.Ingestion;
 
 /// <summary>Runs a queued import in the background; the payload is the import record's id.</summary>

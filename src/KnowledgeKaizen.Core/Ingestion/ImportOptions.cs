@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace KnowledgeKaizen.Core.Ingestion;
 
 /// <summary>Settings under "KnowledgeKaizen:Imports".</summary>

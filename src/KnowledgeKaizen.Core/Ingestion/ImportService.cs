@@ -1,6 +1,4 @@
-using KnowledgeKaizen.Core.Files;
 using KnowledgeKaizen.Core.Ingestion.Mapping;
-using KnowledgeKaizen.Core.Jobs;
 
 namespace KnowledgeKaizen.Core.Ingestion;
 

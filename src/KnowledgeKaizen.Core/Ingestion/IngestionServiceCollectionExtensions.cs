@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Jobs;
-
 namespace KnowledgeKaizen.Core.Ingestion;
 
 public static class IngestionServiceCollectionExtensions

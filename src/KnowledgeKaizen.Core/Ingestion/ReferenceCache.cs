@@ -1,5 +1,3 @@
-using System.Data.Common;
-
 namespace KnowledgeKaizen.Core.Ingestion;
 
 /// <summary>Record kinds other rows refer to by their external id (or, for stages, code).</summary>

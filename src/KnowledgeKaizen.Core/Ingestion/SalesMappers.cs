@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Crm;
-
 namespace KnowledgeKaizen.Core.Ingestion;
 
 internal sealed class StageMapper() : RowMapper(ImportKind.Stages, typeof(SalesStage),

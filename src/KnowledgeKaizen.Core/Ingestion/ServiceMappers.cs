@@ -1,6 +1,3 @@
-using KnowledgeKaizen.Core.Crm;
-using KnowledgeKaizen.Core.Indexing;
-
 namespace KnowledgeKaizen.Core.Ingestion;
 
 internal sealed class ServiceCaseMapper() : RowMapper(ImportKind.ServiceCases, typeof(ServiceCase),

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Hosting;
-
 namespace KnowledgeKaizen.Core.Jobs;
 
 /// <summary>Runs each <see cref="PeriodicTask"/> on a timer of its own in this process (single-instance mode only).</summary>

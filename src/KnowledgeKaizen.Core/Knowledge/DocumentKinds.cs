@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Indexing;
-
 namespace KnowledgeKaizen.Core.Knowledge;
 
 public static class DocumentKinds

@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using KnowledgeKaizen.Core.Files;
-
 namespace KnowledgeKaizen.Core.Knowledge;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace KnowledgeKaizen.Core.Knowledge;
 
 /// <summary>Identity (slug, language) and metadata rules of a document.</summary>

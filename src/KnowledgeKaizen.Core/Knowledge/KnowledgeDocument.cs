@@ -1,4 +1,3 @@
-using KnowledgeKaizen.Core.Indexing;
 using KnowledgeKaizen.Core.Markdown;
 
 namespace KnowledgeKaizen.Core.Knowledge;

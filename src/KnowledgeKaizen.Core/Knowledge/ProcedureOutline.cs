@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace KnowledgeKaizen.Core.Knowledge;
 
 /// <summary>A numbered step of a procedure: the heading that carries a <c>{#step-N}</c> anchor.</summary>

@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Indexing;
-
 namespace KnowledgeKaizen.Core.Knowledge;
 
 /// <summary>Reader feedback, case links (reuse) and the editor's autosave slots.</summary>

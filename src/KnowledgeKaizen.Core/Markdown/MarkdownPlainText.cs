@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Markdig.Extensions.TaskLists;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Ganss.Xss;
 using Markdig;
 using Markdig.Renderers;

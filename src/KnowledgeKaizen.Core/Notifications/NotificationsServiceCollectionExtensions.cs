@@ -1,8 +1,6 @@
 using KnowledgeKaizen.Core.Courses;
 using KnowledgeKaizen.Core.Improvement;
 using KnowledgeKaizen.Core.Ingestion;
-using KnowledgeKaizen.Core.Jobs;
-using KnowledgeKaizen.Core.Knowledge;
 using KnowledgeKaizen.Core.PerformerDetection;
 
 namespace KnowledgeKaizen.Core.Notifications;

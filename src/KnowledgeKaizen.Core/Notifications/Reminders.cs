@@ -1,5 +1,4 @@
 using KnowledgeKaizen.Core.Improvement;
-using KnowledgeKaizen.Core.Knowledge;
 
 namespace KnowledgeKaizen.Core.Notifications;
 

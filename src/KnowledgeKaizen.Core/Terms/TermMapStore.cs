@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
-using KnowledgeKaizen.Core.Files;
 using KnowledgeKaizen.Lexicon;
-using Microsoft.Extensions.Hosting;
 
 namespace KnowledgeKaizen.Core.Terms;
 

@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Insights.PerformerDetection;
-using Microsoft.ML;
 using Microsoft.ML.Data;
 
 namespace KnowledgeKaizen.Insights.ExpectedOutcome;

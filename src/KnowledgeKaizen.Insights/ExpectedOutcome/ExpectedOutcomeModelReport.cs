@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Insights.PerformerDetection;
-
 namespace KnowledgeKaizen.Insights.ExpectedOutcome;
 
 /// <summary>Quality report of a trained expected-outcome model, persisted as <c>report.json</c> beside it.</summary>

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using KnowledgeKaizen.Insights.PerformerDetection;
-using Microsoft.ML;
 using Microsoft.ML.Trainers.FastTree;
 using Microsoft.ML.Trainers.LightGbm;
 

@@ -1,8 +1,6 @@
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using KnowledgeKaizen.Core.Files;
-using Microsoft.ML;
 
 namespace KnowledgeKaizen.Insights.ExpectedOutcome;
 

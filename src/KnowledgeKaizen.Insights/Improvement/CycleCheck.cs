@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Improvement;
-
 namespace KnowledgeKaizen.Insights.Improvement;
 
 /// <summary>Everything the Check panel shows. Figures are in the metric's display units.</summary>

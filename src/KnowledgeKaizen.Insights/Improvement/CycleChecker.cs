@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Improvement;
-
 namespace KnowledgeKaizen.Insights.Improvement;
 
 /// <summary>

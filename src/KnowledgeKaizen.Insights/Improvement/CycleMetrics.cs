@@ -1,4 +1,3 @@
-using KnowledgeKaizen.Core.Improvement;
 using KnowledgeKaizen.Insights.Metrics;
 
 namespace KnowledgeKaizen.Insights.Improvement;

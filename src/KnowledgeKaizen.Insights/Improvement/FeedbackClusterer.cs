@@ -1,5 +1,4 @@
 using KnowledgeKaizen.Lexicon;
-using Microsoft.ML;
 using Microsoft.ML.Data;
 
 namespace KnowledgeKaizen.Insights.Improvement;

@@ -1,6 +1,4 @@
 using KnowledgeKaizen.Core.Crm;
-using KnowledgeKaizen.Core.Improvement;
-using KnowledgeKaizen.Core.Jobs;
 using KnowledgeKaizen.Core.Terms;
 using KnowledgeKaizen.Lexicon;
 

@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Improvement;
-
 namespace KnowledgeKaizen.Insights.Improvement;
 
 /// <summary>A comparison of two groups (before vs after, non-adopters vs adopters): effect = second − first.</summary>

@@ -1,7 +1,4 @@
-using KnowledgeKaizen.Core.Improvement;
-using KnowledgeKaizen.Core.Jobs;
 using KnowledgeKaizen.Core.Terms;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeKaizen.Insights.Improvement;
 

@@ -1,5 +1,4 @@
 using System.Data;
-using KnowledgeKaizen.Core.Ingestion;
 
 namespace KnowledgeKaizen.Insights.Metrics;
 

@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Ingestion;
-
 namespace KnowledgeKaizen.Insights.Metrics;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Hosting;
-
 namespace KnowledgeKaizen.Insights.Metrics;
 
 /// <summary>

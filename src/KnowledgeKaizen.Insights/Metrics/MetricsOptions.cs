@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace KnowledgeKaizen.Insights.Metrics;
 
 /// <summary>Settings under "KnowledgeKaizen:Metrics".</summary>

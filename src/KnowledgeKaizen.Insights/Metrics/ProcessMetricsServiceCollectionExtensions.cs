@@ -1,7 +1,3 @@
-using KnowledgeKaizen.Core.Hosting;
-using KnowledgeKaizen.Core.Ingestion;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace KnowledgeKaizen.Insights.Metrics;
 
 public static class ProcessMetricsServiceCollectionExtensions

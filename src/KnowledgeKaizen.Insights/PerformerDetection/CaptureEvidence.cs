@@ -1,6 +1,4 @@
 using System.Text;
-using System.Text.Json;
-using KnowledgeKaizen.Core.PerformerDetection;
 
 namespace KnowledgeKaizen.Insights.PerformerDetection;
 

@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.PerformerDetection;
-
 namespace KnowledgeKaizen.Insights.PerformerDetection;
 
 /// <summary>Evidence thresholds of performer detection's classification (bound from "Insights:Evidence").</summary>

@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using KnowledgeKaizen.Core.PerformerDetection;
 
 namespace KnowledgeKaizen.Insights.PerformerDetection;
 

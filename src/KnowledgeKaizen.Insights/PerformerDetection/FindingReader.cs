@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.PerformerDetection;
-using KnowledgeKaizen.Insights.ExpectedOutcome;
 using KnowledgeKaizen.Insights.PerformerDetection.Retraining;
 using Microsoft.Extensions.Caching.Memory;
 

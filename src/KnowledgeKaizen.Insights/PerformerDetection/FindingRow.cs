@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.PerformerDetection;
-
 namespace KnowledgeKaizen.Insights.PerformerDetection;
 
 /// <summary>A finding with the rep's current CRM id, name and team and the stage's display names.</summary>

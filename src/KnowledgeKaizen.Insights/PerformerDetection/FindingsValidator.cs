@@ -1,7 +1,3 @@
-using KnowledgeKaizen.Insights.ExpectedOutcome;
-
-using KnowledgeKaizen.Core.PerformerDetection;
-
 namespace KnowledgeKaizen.Insights.PerformerDetection;
 
 /// <summary>Computes a <see cref="FindingsValidation"/> for one engine result.</summary>

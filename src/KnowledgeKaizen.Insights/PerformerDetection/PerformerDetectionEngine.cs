@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Insights.ExpectedOutcome;
-
 namespace KnowledgeKaizen.Insights.PerformerDetection;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Insights.ExpectedOutcome;
-
 namespace KnowledgeKaizen.Insights.PerformerDetection;
 
 /// <summary>The trained expectation and the analysis built on its out-of-fold predictions.</summary>

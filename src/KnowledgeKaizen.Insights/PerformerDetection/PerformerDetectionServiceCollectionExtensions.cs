@@ -1,11 +1,6 @@
 using KnowledgeKaizen.Core.Files;
-using KnowledgeKaizen.Core.Hosting;
-using KnowledgeKaizen.Core.Jobs;
-using KnowledgeKaizen.Insights.ExpectedOutcome;
 using KnowledgeKaizen.Insights.PerformerDetection.Retraining;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace KnowledgeKaizen.Insights.PerformerDetection;
 

@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.PerformerDetection;
-
 namespace KnowledgeKaizen.Insights.PerformerDetection;
 
 /// <summary>

@@ -1,7 +1,5 @@
 using KnowledgeKaizen.Core.Backups;
 using KnowledgeKaizen.Core.Data;
-using KnowledgeKaizen.Core.Hosting;
-using KnowledgeKaizen.Core.Ingestion;
 using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Web.Backups;

@@ -1,5 +1,4 @@
 using System.Text;
-using KnowledgeKaizen.Core.Courses;
 
 namespace KnowledgeKaizen.Web.Courses;
 

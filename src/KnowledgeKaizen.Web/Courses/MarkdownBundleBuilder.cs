@@ -1,7 +1,6 @@
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
-using KnowledgeKaizen.Core.Courses;
 using KnowledgeKaizen.Core.Markdown;
 using KnowledgeKaizen.Web.Courses.Scorm;
 

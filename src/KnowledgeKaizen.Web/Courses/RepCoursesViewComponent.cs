@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Courses;
-
 namespace KnowledgeKaizen.Web.Courses;
 
 /// <summary>"Courses for this stage: passed x of y" beside a rep's stage findings.</summary>

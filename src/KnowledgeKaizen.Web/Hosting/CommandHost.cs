@@ -1,7 +1,4 @@
-using KnowledgeKaizen.Core.Audit;
 using KnowledgeKaizen.Core.Data;
-using KnowledgeKaizen.Core.Hosting;
-using KnowledgeKaizen.Core.Jobs;
 
 namespace KnowledgeKaizen.Web.Hosting;
 

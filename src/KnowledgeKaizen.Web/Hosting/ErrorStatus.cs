@@ -1,4 +1,3 @@
-using KnowledgeKaizen.Core.Hosting;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace KnowledgeKaizen.Web.Hosting;

@@ -1,11 +1,8 @@
 using KnowledgeKaizen.Core.Data;
-using KnowledgeKaizen.Core.Hosting;
 using KnowledgeKaizen.Web.Identity;
-using KnowledgeKaizen.Web.Localization;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.HttpOverrides;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Hosting.StaticWebAssets;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Http.Features;

@@ -1,6 +1,5 @@
 using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Files;
-using KnowledgeKaizen.Core.Hosting;
 using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Web.Hosting;

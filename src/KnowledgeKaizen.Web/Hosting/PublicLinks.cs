@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Hosting;
-
 namespace KnowledgeKaizen.Web.Hosting;
 
 /// <summary>

@@ -1,6 +1,4 @@
-using KnowledgeKaizen.Core.Audit;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Identity;
 // Identity's result, not the MVC action result of the same name that the global usings also bring in.
 using SignInResult = Microsoft.AspNetCore.Identity.SignInResult;
 

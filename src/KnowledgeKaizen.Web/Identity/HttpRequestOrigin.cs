@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Audit;
-
 namespace KnowledgeKaizen.Web.Identity;
 
 /// <summary>The current request's user and client address (as the trusted proxy reports it), for the audit log.</summary>

@@ -1,8 +1,5 @@
-using KnowledgeKaizen.Core.Audit;
 using KnowledgeKaizen.Core.Data;
-using KnowledgeKaizen.Core.Hosting;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Identity;
 
 namespace KnowledgeKaizen.Web.Identity;
 

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-
 namespace KnowledgeKaizen.Web.Identity;
 
 /// <summary>Identity's validation messages in the user's language.</summary>

@@ -1,9 +1,7 @@
 using System.Runtime.ExceptionServices;
-using KnowledgeKaizen.Core.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Diagnostics;
-using Microsoft.AspNetCore.Identity;
 
 namespace KnowledgeKaizen.Web.Identity;
 

@@ -1,6 +1,5 @@
 using KnowledgeKaizen.Core.Improvement;
 using KnowledgeKaizen.Insights.Improvement;
-using KnowledgeKaizen.Insights.Metrics;
 
 namespace KnowledgeKaizen.Web.Improvement;
 

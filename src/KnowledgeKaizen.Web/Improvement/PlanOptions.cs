@@ -1,5 +1,4 @@
 using KnowledgeKaizen.Insights.Improvement;
-using KnowledgeKaizen.Insights.Metrics;
 
 namespace KnowledgeKaizen.Web.Improvement;
 

@@ -1,5 +1,4 @@
 using KnowledgeKaizen.Core.Crm;
-using KnowledgeKaizen.Web.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace KnowledgeKaizen.Web.Ingestion;

@@ -1,8 +1,3 @@
-using KnowledgeKaizen.Core.Audit;
-using KnowledgeKaizen.Core.Hosting;
-using KnowledgeKaizen.Core.Ingestion;
-using KnowledgeKaizen.Core.Ingestion.Mapping;
-using KnowledgeKaizen.Core.Jobs;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.OpenApi;
 

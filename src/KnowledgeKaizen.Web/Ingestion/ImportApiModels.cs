@@ -1,6 +1,3 @@
-using KnowledgeKaizen.Core.Ingestion;
-using KnowledgeKaizen.Core.Ingestion.Mapping;
-
 namespace KnowledgeKaizen.Web.Ingestion;
 
 /// <summary>An import run within the request: its record and what it did (or, for a dry run, would do).</summary>

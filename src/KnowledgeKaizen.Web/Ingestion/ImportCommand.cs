@@ -1,6 +1,3 @@
-using KnowledgeKaizen.Core.Ingestion;
-using KnowledgeKaizen.Core.Ingestion.Mapping;
-
 namespace KnowledgeKaizen.Web.Ingestion;
 
 /// <summary>

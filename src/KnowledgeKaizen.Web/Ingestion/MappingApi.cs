@@ -1,5 +1,4 @@
 using System.Text.Json;
-using KnowledgeKaizen.Core.Ingestion.Mapping;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace KnowledgeKaizen.Web.Ingestion;

@@ -1,6 +1,3 @@
-using KnowledgeKaizen.Core.Ingestion;
-using KnowledgeKaizen.Core.Ingestion.Mapping;
-
 namespace KnowledgeKaizen.Web.Ingestion;
 
 /// <summary>A portal column on the mapping page: the file column it takes (editable) or the rule it follows (read-only).</summary>

@@ -1,8 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using KnowledgeKaizen.Core.Files;
-using KnowledgeKaizen.Core.Ingestion;
-using KnowledgeKaizen.Core.Ingestion.Mapping;
 
 namespace KnowledgeKaizen.Web.Ingestion;
 

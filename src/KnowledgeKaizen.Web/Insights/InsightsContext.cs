@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Insights.Metrics;
-
 namespace KnowledgeKaizen.Web.Insights;
 
 /// <summary>What one dashboard request is about: the filter from the URL, its notices, and who is looking.</summary>

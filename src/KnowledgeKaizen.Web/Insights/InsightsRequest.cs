@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Insights.Metrics;
-
 namespace KnowledgeKaizen.Web.Insights;
 
 /// <summary>

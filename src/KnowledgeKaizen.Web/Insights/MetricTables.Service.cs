@@ -1,4 +1,3 @@
-using KnowledgeKaizen.Insights.Metrics;
 using static KnowledgeKaizen.Web.Insights.MetricValue;
 
 namespace KnowledgeKaizen.Web.Insights;

@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Web.Localization;
-using KnowledgeKaizen.Insights.Metrics;
 using static KnowledgeKaizen.Web.Insights.MetricValue;
 
 namespace KnowledgeKaizen.Web.Insights;

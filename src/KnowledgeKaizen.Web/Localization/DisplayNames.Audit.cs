@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using KnowledgeKaizen.Core.Ingestion;
 
 namespace KnowledgeKaizen.Web.Localization;
 

@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Ingestion;
-
 namespace KnowledgeKaizen.Web.Localization;
 
 /// <summary>

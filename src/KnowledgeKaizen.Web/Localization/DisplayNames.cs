@@ -1,7 +1,5 @@
 using System.Text.RegularExpressions;
 using KnowledgeKaizen.Core.Crm;
-using KnowledgeKaizen.Core.Ingestion;
-using KnowledgeKaizen.Core.PerformerDetection;
 
 namespace KnowledgeKaizen.Web.Localization;
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using KnowledgeKaizen.Core.Hosting;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace KnowledgeKaizen.Web.Pages;

@@ -1,5 +1,4 @@
 using KnowledgeKaizen.Core.Overview;
-using KnowledgeKaizen.Web.Localization;
 
 namespace KnowledgeKaizen.Web.Pages;
 

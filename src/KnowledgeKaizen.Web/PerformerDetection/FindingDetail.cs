@@ -1,6 +1,3 @@
-using KnowledgeKaizen.Core.PerformerDetection;
-using KnowledgeKaizen.Insights.PerformerDetection;
-
 namespace KnowledgeKaizen.Web.PerformerDetection;
 
 /// <summary>One finding with its explanation, for the detail page; managers also get the trust check stored with the snapshot's model.</summary>

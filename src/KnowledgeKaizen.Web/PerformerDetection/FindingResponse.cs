@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Insights.PerformerDetection;
-
 namespace KnowledgeKaizen.Web.PerformerDetection;
 
 /// <summary>One (rep, stage) pair as the API returns it; <c>RepId</c> is the rep's CRM id.</summary>

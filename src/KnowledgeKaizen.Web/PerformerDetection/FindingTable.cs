@@ -1,8 +1,3 @@
-using KnowledgeKaizen.Core.Jobs;
-using KnowledgeKaizen.Core.PerformerDetection;
-using KnowledgeKaizen.Insights.Metrics;
-using KnowledgeKaizen.Insights.PerformerDetection;
-
 namespace KnowledgeKaizen.Web.PerformerDetection;
 
 /// <summary>The findings table: latest snapshot, its rows, capture requests per pair, filter values and any running retraining.</summary>

@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.PerformerDetection;
-
 namespace KnowledgeKaizen.Web.PerformerDetection;
 
 /// <summary>English display text (a localisation key) and badge colour of classes and request states.</summary>

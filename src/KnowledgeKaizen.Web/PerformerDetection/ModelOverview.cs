@@ -1,7 +1,4 @@
-using KnowledgeKaizen.Core.Jobs;
-using KnowledgeKaizen.Core.PerformerDetection;
 using KnowledgeKaizen.Insights.ExpectedOutcome;
-using KnowledgeKaizen.Insights.PerformerDetection;
 
 namespace KnowledgeKaizen.Web.PerformerDetection;
 

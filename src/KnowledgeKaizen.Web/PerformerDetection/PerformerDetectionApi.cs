@@ -1,4 +1,3 @@
-using KnowledgeKaizen.Insights.PerformerDetection;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace KnowledgeKaizen.Web.PerformerDetection;

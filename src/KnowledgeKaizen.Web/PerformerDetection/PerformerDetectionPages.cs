@@ -1,8 +1,4 @@
-using KnowledgeKaizen.Core.Jobs;
-using KnowledgeKaizen.Core.PerformerDetection;
 using KnowledgeKaizen.Insights.ExpectedOutcome;
-using KnowledgeKaizen.Insights.Metrics;
-using KnowledgeKaizen.Insights.PerformerDetection;
 using KnowledgeKaizen.Insights.PerformerDetection.Retraining;
 
 namespace KnowledgeKaizen.Web.PerformerDetection;

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text;
-using System.Text.RegularExpressions;
-using KnowledgeKaizen.Core.Data;
 using Npgsql;
 
 namespace KnowledgeKaizen.Benchmarks.Http;

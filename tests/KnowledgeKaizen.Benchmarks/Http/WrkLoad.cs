@@ -1,8 +1,5 @@
-using System.Text.RegularExpressions;
 using KnowledgeKaizen.Benchmarks.Metrics;
-using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Jobs;
-using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Benchmarks.Http;
 

@@ -1,6 +1,3 @@
-using KnowledgeKaizen.Core.Data;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace KnowledgeKaizen.Benchmarks.Ingestion;

@@ -1,8 +1,4 @@
-using System.Text;
-using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Ingestion;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Benchmarks.Ingestion;
 

@@ -1,7 +1,4 @@
-using System.Net;
-using System.Text.RegularExpressions;
 using KnowledgeKaizen.Core.Knowledge;
-using Microsoft.Data.Sqlite;
 
 namespace KnowledgeKaizen.Benchmarks.Load;
 

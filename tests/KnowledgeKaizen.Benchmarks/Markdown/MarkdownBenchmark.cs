@@ -1,4 +1,3 @@
-using System.Text;
 using KnowledgeKaizen.Core.Markdown;
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;

@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using KnowledgeKaizen.Insights.Metrics;
 
 namespace KnowledgeKaizen.Benchmarks.Metrics;

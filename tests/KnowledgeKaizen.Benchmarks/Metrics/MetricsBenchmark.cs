@@ -1,9 +1,6 @@
 using System.Data.Common;
 using KnowledgeKaizen.Benchmarks.Http;
-using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Insights.Metrics;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace KnowledgeKaizen.Benchmarks.Metrics;

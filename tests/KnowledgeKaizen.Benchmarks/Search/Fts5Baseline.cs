@@ -1,5 +1,4 @@
 using KnowledgeKaizen.Search;
-using Microsoft.Data.Sqlite;
 
 namespace KnowledgeKaizen.Benchmarks.Search;
 

@@ -1,8 +1,5 @@
-using System.Text.RegularExpressions;
 using KnowledgeKaizen.Benchmarks.Http;
 using KnowledgeKaizen.Benchmarks.Metrics;
-using KnowledgeKaizen.Core.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Benchmarks.Search;
 

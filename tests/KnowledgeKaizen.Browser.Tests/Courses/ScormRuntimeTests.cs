@@ -1,8 +1,6 @@
 using System.IO.Compression;
 using System.Text.Json;
-using KnowledgeKaizen.Core.Knowledge;
 using KnowledgeKaizen.Web.Courses.Scorm;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeKaizen.Browser.Tests.Courses;
 

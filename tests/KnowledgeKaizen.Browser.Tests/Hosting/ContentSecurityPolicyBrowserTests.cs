@@ -1,7 +1,4 @@
-using KnowledgeKaizen.Browser.Tests.PerformerDetection;
 using KnowledgeKaizen.Browser.Tests.Sweep;
-using KnowledgeKaizen.Core.Knowledge;
-using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Browser.Tests.Hosting;
 

@@ -1,6 +1,4 @@
-using KnowledgeKaizen.Browser.Tests.PerformerDetection;
 using KnowledgeKaizen.Browser.Tests.Sweep;
-using KnowledgeKaizen.Core.Knowledge;
 
 namespace KnowledgeKaizen.Browser.Tests.Hosting;
 

@@ -1,8 +1,4 @@
 using KnowledgeKaizen.Core.Data;
-using KnowledgeKaizen.Core.Identity;
-using KnowledgeKaizen.Core.Knowledge;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeKaizen.Browser.Tests.Improvement;
 

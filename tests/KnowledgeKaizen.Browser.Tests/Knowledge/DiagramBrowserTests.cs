@@ -1,7 +1,5 @@
 using System.IO.Compression;
-using KnowledgeKaizen.Core.Knowledge;
 using KnowledgeKaizen.Web.Courses.Scorm;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeKaizen.Browser.Tests.Knowledge;
 

@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Knowledge;
-
 namespace KnowledgeKaizen.Browser.Tests.Knowledge;
 
 /// <summary>The side-by-side diff as a reader sees it: coloured lines, headers apart, text columns wide enough to read code.</summary>

@@ -1,7 +1,5 @@
 using System.Text.Json;
-using KnowledgeKaizen.Browser.Tests.PerformerDetection;
 using KnowledgeKaizen.Browser.Tests.Sweep;
-using KnowledgeKaizen.Core.Identity;
 using Xunit.Abstractions;
 
 namespace KnowledgeKaizen.Browser.Tests.Layout;

@@ -1,6 +1,4 @@
-using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.PerformerDetection;
-using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Browser.Tests.PerformerDetection;
 

@@ -1,5 +1,4 @@
 using KnowledgeKaizen.Search;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeKaizen.Browser.Tests.Search;
 

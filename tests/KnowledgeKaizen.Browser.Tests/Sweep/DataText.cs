@@ -1,7 +1,5 @@
 using System.Text;
 using KnowledgeKaizen.Core.Courses;
-using KnowledgeKaizen.Core.Knowledge;
-using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Browser.Tests.Sweep;
 

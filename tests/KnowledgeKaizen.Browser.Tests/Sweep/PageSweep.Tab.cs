@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using Deque.AxeCore.Commons;
-using KnowledgeKaizen.Browser.Tests.PerformerDetection;
 
 namespace KnowledgeKaizen.Browser.Tests.Sweep;
 

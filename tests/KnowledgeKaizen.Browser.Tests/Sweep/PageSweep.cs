@@ -2,8 +2,6 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using KnowledgeKaizen.Browser.Tests.PerformerDetection;
-using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.Improvement;
 
 namespace KnowledgeKaizen.Browser.Tests.Sweep;

@@ -1,10 +1,7 @@
 using KnowledgeKaizen.Core.Courses;
 using KnowledgeKaizen.Core.Crm;
-using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.Improvement;
 using KnowledgeKaizen.Core.PerformerDetection;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace KnowledgeKaizen.Browser.Tests.Sweep;
 

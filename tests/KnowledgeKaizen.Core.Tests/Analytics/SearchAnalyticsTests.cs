@@ -1,5 +1,4 @@
 using KnowledgeKaizen.Core.Analytics;
-using KnowledgeKaizen.Core.Tests.Knowledge;
 
 namespace KnowledgeKaizen.Core.Tests.Analytics;
 

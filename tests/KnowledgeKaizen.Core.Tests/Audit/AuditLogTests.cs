@@ -1,7 +1,6 @@
 using KnowledgeKaizen.Core.Audit;
 using KnowledgeKaizen.Core.Backups;
 using KnowledgeKaizen.Core.Events;
-using KnowledgeKaizen.Core.Knowledge;
 using Microsoft.Extensions.Configuration;
 
 namespace KnowledgeKaizen.Core.Tests.Audit;

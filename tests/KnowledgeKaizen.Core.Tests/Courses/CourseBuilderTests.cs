@@ -1,6 +1,3 @@
-using KnowledgeKaizen.Core.Courses;
-using KnowledgeKaizen.Core.Tests.Knowledge;
-
 namespace KnowledgeKaizen.Core.Tests.Courses;
 
 public sealed class CourseBuilderTests : IDisposable

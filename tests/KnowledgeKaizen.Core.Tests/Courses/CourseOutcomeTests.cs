@@ -1,6 +1,3 @@
-using KnowledgeKaizen.Core.Courses;
-using KnowledgeKaizen.Core.Tests.Knowledge;
-
 namespace KnowledgeKaizen.Core.Tests.Courses;
 
 /// <summary>
@@ -39,18 +36,12 @@ public sealed class CourseOutcomeTests : IDisposable
     [Fact]
     public async Task UnfinishedCourse_IsInProgress_EvenWithAFullScoreSoFar()
     {
-        var a = await database.PublishedPlaybookAsync("Alpha");
-        var b = await database.PublishedPlaybookAsync("Bravo");
-        var id = await database.CourseAsync(a, b);
-        await database.AddUserAsync(KnowledgeTestDatabase.Learner, "learner@test.local");
+        var (id, first, _) = await database.PublishedTwoModuleCourseAsync();
         await using var db = database.NewContext();
-        var courses = database.Courses(db);
-        await courses.PublishAsync(id);
-        var first = (await courses.FindAsync(id))!.OrderedModules[0];
         var learning = database.Learning(db);
         await learning.EnrollAsync(id, KnowledgeTestDatabase.Learner);
 
-        await learning.SubmitModuleAsync(id, first.Id, KnowledgeTestDatabase.Learner, new Dictionary<int, int> { [first.Questions[0].Id] = 0 });
+        await learning.SubmitModuleAsync(id, first.Module, KnowledgeTestDatabase.Learner, new Dictionary<int, int> { [first.Question] = 0 });
 
         var enrollment = (await learning.FindEnrollmentAsync(id, KnowledgeTestDatabase.Learner))!;
         Assert.Equal((50, CourseOutcome.InProgress, false), (enrollment.Score, enrollment.Outcome, enrollment.Passed));

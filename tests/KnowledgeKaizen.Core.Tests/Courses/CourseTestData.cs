@@ -1,6 +1,3 @@
-using KnowledgeKaizen.Core.Courses;
-using KnowledgeKaizen.Core.Tests.Knowledge;
-
 namespace KnowledgeKaizen.Core.Tests.Courses;
 
 /// <summary>Published documents and courses on the in-memory knowledge database.</summary>
@@ -49,5 +46,23 @@ public static class CourseTestData
         }
 
         return course.Id;
+    }
+
+    /// <summary>
+    /// The course of <see cref="CourseAsync"/> over two published playbooks ("Alpha", "Bravo"), published, with
+    /// <see cref="KnowledgeTestDatabase.Learner"/> signed up as a user; its two modules with their one question each.
+    /// </summary>
+    public static async Task<(int Id, (int Module, int Question) First, (int Module, int Question) Second)> PublishedTwoModuleCourseAsync(
+        this KnowledgeTestDatabase database)
+    {
+        var a = await database.PublishedPlaybookAsync("Alpha");
+        var b = await database.PublishedPlaybookAsync("Bravo");
+        var id = await database.CourseAsync(a, b);
+        await database.AddUserAsync(KnowledgeTestDatabase.Learner, "learner@test.local");
+        await using var db = database.NewContext();
+        var courses = database.Courses(db);
+        await courses.PublishAsync(id);
+        var modules = (await courses.FindAsync(id))!.OrderedModules;
+        return (id, (modules[0].Id, modules[0].Questions[0].Id), (modules[1].Id, modules[1].Questions[0].Id));
     }
 }

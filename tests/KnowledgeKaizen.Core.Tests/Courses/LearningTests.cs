@@ -1,6 +1,3 @@
-using KnowledgeKaizen.Core.Courses;
-using KnowledgeKaizen.Core.Tests.Knowledge;
-
 namespace KnowledgeKaizen.Core.Tests.Courses;
 
 public sealed class LearningTests : IDisposable
@@ -10,7 +7,7 @@ public sealed class LearningTests : IDisposable
     [Fact]
     public async Task SubmitModules_ScoresFromStoredAnswers_AndCompletesCourse()
     {
-        var (id, first, second) = await PublishedTwoModuleCourseAsync();
+        var (id, first, second) = await database.PublishedTwoModuleCourseAsync();
         await using var db = database.NewContext();
         var learning = database.Learning(db);
         await learning.EnrollAsync(id, KnowledgeTestDatabase.Learner);
@@ -31,7 +28,7 @@ public sealed class LearningTests : IDisposable
     [Fact]
     public async Task Submit_AnswerForQuestionOfAnotherModule_IsRejectedAndNothingSaved()
     {
-        var (id, first, second) = await PublishedTwoModuleCourseAsync();
+        var (id, first, second) = await database.PublishedTwoModuleCourseAsync();
         await using var db = database.NewContext();
         var learning = database.Learning(db);
         await learning.EnrollAsync(id, KnowledgeTestDatabase.Learner);
@@ -47,7 +44,7 @@ public sealed class LearningTests : IDisposable
     [InlineData(-1)]
     public async Task Submit_OptionOutsideQuestion_IsRejected(int option)
     {
-        var (id, first, _) = await PublishedTwoModuleCourseAsync();
+        var (id, first, _) = await database.PublishedTwoModuleCourseAsync();
         await using var db = database.NewContext();
         var learning = database.Learning(db);
         await learning.EnrollAsync(id, KnowledgeTestDatabase.Learner);
@@ -59,7 +56,7 @@ public sealed class LearningTests : IDisposable
     [Fact]
     public async Task Submit_MissingAnswer_IsRejected()
     {
-        var (id, first, _) = await PublishedTwoModuleCourseAsync();
+        var (id, first, _) = await database.PublishedTwoModuleCourseAsync();
         await using var db = database.NewContext();
         var learning = database.Learning(db);
         await learning.EnrollAsync(id, KnowledgeTestDatabase.Learner);
@@ -81,7 +78,7 @@ public sealed class LearningTests : IDisposable
     [Fact]
     public async Task Progress_CountsWrongAnswersPerQuestion_AndStageCompletionCountsPassedCourses()
     {
-        var (id, first, second) = await PublishedTwoModuleCourseAsync();
+        var (id, first, second) = await database.PublishedTwoModuleCourseAsync();
         await database.AddUserAsync("learner-2", "second@test.local");
         await database.AddUserAsync("learner-3", "third@test.local");
         await using var db = database.NewContext();
@@ -113,19 +110,6 @@ public sealed class LearningTests : IDisposable
         Assert.Equal([new StageCourseCompletion("discover", 1, 0)], await learning.StageCompletionAsync(KnowledgeTestDatabase.Learner));
         Assert.Equal([new StageCourseCompletion("discover", 1, 0)], await learning.StageCompletionAsync("learner-2"));
         Assert.Equal([new StageCourseCompletion("discover", 1, 1)], await learning.StageCompletionAsync("learner-3"));
-    }
-
-    private async Task<(int Id, (int Module, int Question) First, (int Module, int Question) Second)> PublishedTwoModuleCourseAsync()
-    {
-        var a = await database.PublishedPlaybookAsync("Alpha");
-        var b = await database.PublishedPlaybookAsync("Bravo");
-        var id = await database.CourseAsync(a, b);
-        await database.AddUserAsync(KnowledgeTestDatabase.Learner, "learner@test.local");
-        await using var db = database.NewContext();
-        var courses = database.Courses(db);
-        await courses.PublishAsync(id);
-        var modules = (await courses.FindAsync(id))!.OrderedModules;
-        return (id, (modules[0].Id, modules[0].Questions[0].Id), (modules[1].Id, modules[1].Questions[0].Id));
     }
 
     public void Dispose() => database.Dispose();

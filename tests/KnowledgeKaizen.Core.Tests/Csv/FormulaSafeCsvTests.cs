@@ -1,5 +1,4 @@
 using KnowledgeKaizen.Core.Csv;
-using KnowledgeKaizen.Core.Ingestion;
 
 namespace KnowledgeKaizen.Core.Tests.Csv;
 

@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Improvement;
-
 namespace KnowledgeKaizen.Core.Tests.Improvement;
 
 public sealed class ImprovementCycleTests

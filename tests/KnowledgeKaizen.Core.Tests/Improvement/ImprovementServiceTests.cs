@@ -1,7 +1,3 @@
-using KnowledgeKaizen.Core.Improvement;
-using KnowledgeKaizen.Core.Knowledge;
-using KnowledgeKaizen.Core.Tests.Knowledge;
-
 namespace KnowledgeKaizen.Core.Tests.Improvement;
 
 public sealed class ImprovementServiceTests : IDisposable

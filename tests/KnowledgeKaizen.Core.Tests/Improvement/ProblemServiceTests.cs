@@ -1,7 +1,3 @@
-using KnowledgeKaizen.Core.Improvement;
-using KnowledgeKaizen.Core.Jobs;
-using KnowledgeKaizen.Core.Tests.Knowledge;
-
 namespace KnowledgeKaizen.Core.Tests.Improvement;
 
 /// <summary>A cluster turned into a solution article: written in the language of most complaints, titled by a term a person would write.</summary>

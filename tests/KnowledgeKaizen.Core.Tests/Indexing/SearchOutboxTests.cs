@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Tests.Knowledge;
-
 namespace KnowledgeKaizen.Core.Tests.Indexing;
 
 public sealed class SearchOutboxTests : IDisposable

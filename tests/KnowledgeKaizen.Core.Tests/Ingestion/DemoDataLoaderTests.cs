@@ -1,7 +1,5 @@
 using KnowledgeKaizen.Core.Files;
 using KnowledgeKaizen.Core.Hosting;
-using KnowledgeKaizen.Core.Ingestion;
-using KnowledgeKaizen.Core.Jobs;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;

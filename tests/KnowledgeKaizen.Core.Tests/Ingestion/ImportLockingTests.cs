@@ -1,4 +1,3 @@
-using KnowledgeKaizen.Core.Ingestion;
 using Microsoft.Data.Sqlite;
 
 namespace KnowledgeKaizen.Core.Tests.Ingestion;

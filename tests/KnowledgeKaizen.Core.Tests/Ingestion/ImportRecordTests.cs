@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Ingestion;
-
 namespace KnowledgeKaizen.Core.Tests.Ingestion;
 
 /// <summary>The history entry tells the truth at every step and raises <see cref="ImportFinished"/> exactly once, with the outcome.</summary>

@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Ingestion;
-
 namespace KnowledgeKaizen.Core.Tests.Ingestion;
 
 /// <summary>An in-memory database with the schema and a small CRM fixture loaded through the pipeline.</summary>

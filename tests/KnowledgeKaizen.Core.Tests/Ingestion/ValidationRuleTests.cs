@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Ingestion;
-
 namespace KnowledgeKaizen.Core.Tests.Ingestion;
 
 /// <summary>One test per bad-input rule: a clear problem, and nothing applied.</summary>

@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Jobs;
-
 namespace KnowledgeKaizen.Core.Tests.Jobs;
 
 public sealed class BackgroundJobTests

@@ -1,4 +1,3 @@
-using KnowledgeKaizen.Core.Jobs;
 using Microsoft.Extensions.Hosting;
 
 namespace KnowledgeKaizen.Core.Tests.Jobs;

@@ -1,4 +1,3 @@
-using KnowledgeKaizen.Core.Knowledge;
 using KnowledgeKaizen.Core.Knowledge.Content;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,5 +1,4 @@
 using KnowledgeKaizen.Core.Identity;
-using KnowledgeKaizen.Core.Knowledge;
 
 namespace KnowledgeKaizen.Core.Tests.Knowledge;
 

@@ -1,4 +1,3 @@
-using KnowledgeKaizen.Core.Knowledge;
 using static KnowledgeKaizen.Core.Tests.Knowledge.KnowledgeTestDatabase;
 
 namespace KnowledgeKaizen.Core.Tests.Knowledge;

@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Markdown;
-
 namespace KnowledgeKaizen.Core.Tests.Markdown;
 
 /// <summary>A diagram's plain text (search index, snippets, summaries) is what a reader sees in it, never its source.</summary>

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using KnowledgeKaizen.Core.Markdown;
 
 namespace KnowledgeKaizen.Core.Tests.Markdown;
 

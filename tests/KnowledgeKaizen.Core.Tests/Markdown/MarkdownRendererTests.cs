@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Markdown;
-
 namespace KnowledgeKaizen.Core.Tests.Markdown;
 
 public sealed class MarkdownRendererTests

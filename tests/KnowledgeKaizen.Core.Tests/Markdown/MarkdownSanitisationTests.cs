@@ -1,5 +1,4 @@
 using AngleSharp.Html.Parser;
-using KnowledgeKaizen.Core.Markdown;
 
 namespace KnowledgeKaizen.Core.Tests.Markdown;
 

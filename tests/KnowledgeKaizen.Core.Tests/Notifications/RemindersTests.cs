@@ -1,6 +1,4 @@
 using KnowledgeKaizen.Core.Identity;
-using KnowledgeKaizen.Core.Improvement;
-using KnowledgeKaizen.Core.Knowledge;
 using KnowledgeKaizen.Core.Notifications;
 
 namespace KnowledgeKaizen.Core.Tests.Notifications;

@@ -1,6 +1,5 @@
 using KnowledgeKaizen.Core.Files;
 using KnowledgeKaizen.Core.Hosting;
-using KnowledgeKaizen.Insights.ExpectedOutcome;
 
 namespace KnowledgeKaizen.Insights.Tests.ExpectedOutcome;
 

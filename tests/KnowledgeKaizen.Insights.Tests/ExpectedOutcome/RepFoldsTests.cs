@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Insights.ExpectedOutcome;
-
 namespace KnowledgeKaizen.Insights.Tests.ExpectedOutcome;
 
 public sealed class RepFoldsTests

@@ -1,4 +1,3 @@
-using KnowledgeKaizen.Core.Crm;
 using KnowledgeKaizen.Core.Identity;
 using KnowledgeKaizen.Core.Improvement;
 using KnowledgeKaizen.Insights.Improvement;
@@ -22,11 +21,7 @@ public sealed class CycleCheckerTests : IDisposable
     [Fact]
     public async Task Check_WithPlantedUpliftAfterRollout_FindsTheImprovement()
     {
-        Plant(CrmDatabase.Day(2026, 1, 1), 240, 0.5);
-        Plant(Rollout, 240, 0.7);
-        var cycleId = await CycleInCheckAsync();
-
-        var check = await Checker(CrmDatabase.Day(2026, 7, 1)).CheckAsync(cycleId, store: true);
+        var (cycleId, check) = await CheckBeforeAndAfterRolloutAsync(0.5, 0.7, store: true);
 
         Assert.Equal(CheckVerdict.Improved, check!.Result.Verdict);
         Assert.Equal(50, check.Result.Before!.Value, 1);
@@ -38,11 +33,7 @@ public sealed class CycleCheckerTests : IDisposable
     [Fact]
     public async Task Check_WithoutUplift_MakesNoClaim()
     {
-        Plant(CrmDatabase.Day(2026, 1, 1), 240, 0.5);
-        Plant(Rollout, 240, 0.5);
-        var cycleId = await CycleInCheckAsync();
-
-        var check = await Checker(CrmDatabase.Day(2026, 7, 1)).CheckAsync(cycleId, store: false);
+        var (_, check) = await CheckBeforeAndAfterRolloutAsync(0.5, 0.5, store: false);
 
         Assert.Equal(CheckVerdict.NoEvidence, check!.Result.Verdict);
     }
@@ -140,6 +131,18 @@ public sealed class CycleCheckerTests : IDisposable
         }
 
         crm.Db.SaveChanges();
+    }
+
+    /// <summary>
+    /// Checks, on 1 July, a cycle whose stage converted <paramref name="before"/> of 240 decisions from 1 January and
+    /// <paramref name="after"/> of 240 from the rollout.
+    /// </summary>
+    private async Task<(int CycleId, CycleCheck? Check)> CheckBeforeAndAfterRolloutAsync(double before, double after, bool store)
+    {
+        Plant(CrmDatabase.Day(2026, 1, 1), 240, before);
+        Plant(Rollout, 240, after);
+        var cycleId = await CycleInCheckAsync();
+        return (cycleId, await Checker(CrmDatabase.Day(2026, 7, 1)).CheckAsync(cycleId, store));
     }
 
     private Rep Alternate(int i) => i % 2 == 0 ? adopter : other;

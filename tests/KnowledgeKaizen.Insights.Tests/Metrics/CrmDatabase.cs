@@ -1,6 +1,4 @@
-using KnowledgeKaizen.Core.Crm;
 using KnowledgeKaizen.Core.Data;
-using KnowledgeKaizen.Insights.Metrics;
 using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Insights.Tests.Metrics;

@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Insights.Metrics;
-
 namespace KnowledgeKaizen.Insights.Tests.Metrics;
 
 /// <summary>Forecast accuracy = 1 − |revenue − forecast| ÷ forecast, at least 0: 100 % on target, lower for a miss either way.</summary>

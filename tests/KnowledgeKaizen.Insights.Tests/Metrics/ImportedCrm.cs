@@ -1,7 +1,6 @@
 using System.Text;
 using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Ingestion;
-using KnowledgeKaizen.Insights.Metrics;
 
 namespace KnowledgeKaizen.Insights.Tests.Metrics;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using KnowledgeKaizen.Core.Ingestion;
-using KnowledgeKaizen.Insights.Metrics;
 using Microsoft.EntityFrameworkCore;
 using static KnowledgeKaizen.Insights.Tests.Metrics.CrmDatabase;
 

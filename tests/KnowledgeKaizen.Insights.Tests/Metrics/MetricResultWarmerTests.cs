@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Insights.Metrics;
-
 namespace KnowledgeKaizen.Insights.Tests.Metrics;
 
 /// <summary>The warmer's pace: every interval while passes are quick, never more than half of one core when they are not.</summary>

@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Crm;
-using KnowledgeKaizen.Insights.Metrics;
 using Microsoft.EntityFrameworkCore;
 using static KnowledgeKaizen.Insights.Tests.Metrics.CrmDatabase;
 

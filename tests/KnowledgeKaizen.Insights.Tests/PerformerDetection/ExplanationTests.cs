@@ -1,6 +1,3 @@
-using KnowledgeKaizen.Core.PerformerDetection;
-using KnowledgeKaizen.Insights.PerformerDetection;
-
 namespace KnowledgeKaizen.Insights.Tests.PerformerDetection;
 
 public sealed class ExplanationTests

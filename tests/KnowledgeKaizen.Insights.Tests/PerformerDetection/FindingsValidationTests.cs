@@ -1,6 +1,3 @@
-using KnowledgeKaizen.Insights.PerformerDetection;
-using Xunit.Abstractions;
-
 namespace KnowledgeKaizen.Insights.Tests.PerformerDetection;
 
 public sealed class FindingsValidationTests(ITestOutputHelper output)

@@ -1,7 +1,3 @@
-using KnowledgeKaizen.Insights.ExpectedOutcome;
-using KnowledgeKaizen.Insights.PerformerDetection;
-using Xunit.Abstractions;
-
 namespace KnowledgeKaizen.Insights.Tests.PerformerDetection;
 
 /// <summary>

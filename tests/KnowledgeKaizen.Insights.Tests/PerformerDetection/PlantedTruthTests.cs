@@ -1,7 +1,3 @@
-using KnowledgeKaizen.Core.PerformerDetection;
-using KnowledgeKaizen.Insights.ExpectedOutcome;
-using Xunit.Abstractions;
-
 namespace KnowledgeKaizen.Insights.Tests.PerformerDetection;
 
 /// <summary>The whole engine — model, rep-grouped folds, the refit without effects, the statistics — against planted truth.</summary>

@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Insights.PerformerDetection;
-
 namespace KnowledgeKaizen.Insights.Tests.PerformerDetection;
 
 /// <summary>The shown estimate and its interval, on many random pairs: sizes from 5 to 400, deals from nearly hopeless to nearly certain.</summary>

@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Insights.PerformerDetection;
-
 namespace KnowledgeKaizen.Insights.Tests.PerformerDetection;
 
 public sealed class TwoGroupPriorTests

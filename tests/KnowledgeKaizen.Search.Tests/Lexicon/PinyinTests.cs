@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Lexicon;
-
 namespace KnowledgeKaizen.Search.Tests.Lexicon;
 
 public sealed class PinyinTests

@@ -1,10 +1,7 @@
 using System.Collections.Concurrent;
-using System.Net.Http.Json;
 using KnowledgeKaizen.Core.Backups;
 using KnowledgeKaizen.Core.Jobs;
-using KnowledgeKaizen.Core.Knowledge;
 using KnowledgeKaizen.Web.Backups;
-using Microsoft.Data.Sqlite;
 
 namespace KnowledgeKaizen.Web.Tests.Backups;
 

@@ -1,6 +1,5 @@
 using KnowledgeKaizen.Core.Courses;
 using KnowledgeKaizen.Core.Crm;
-using KnowledgeKaizen.Core.Knowledge;
 
 namespace KnowledgeKaizen.Web.Tests.Courses;
 

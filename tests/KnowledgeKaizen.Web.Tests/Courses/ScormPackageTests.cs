@@ -3,7 +3,6 @@ using System.Xml;
 using System.Xml.Linq;
 using System.Xml.Schema;
 using KnowledgeKaizen.Core.Courses;
-using KnowledgeKaizen.Core.Knowledge;
 using KnowledgeKaizen.Web.Courses.Scorm;
 
 namespace KnowledgeKaizen.Web.Tests.Courses;

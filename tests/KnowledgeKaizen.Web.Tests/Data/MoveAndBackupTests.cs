@@ -1,6 +1,5 @@
 using KnowledgeKaizen.Core.Files;
 using KnowledgeKaizen.Core.Hosting;
-using KnowledgeKaizen.Web.Hosting;
 using Npgsql;
 
 namespace KnowledgeKaizen.Web.Tests.Data;

@@ -1,5 +1,4 @@
 using KnowledgeKaizen.Core.Backups;
-using KnowledgeKaizen.Core.Ingestion;
 using KnowledgeKaizen.Web.Backups;
 
 namespace KnowledgeKaizen.Web.Tests.Data;

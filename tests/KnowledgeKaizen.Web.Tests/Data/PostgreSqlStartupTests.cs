@@ -1,5 +1,4 @@
 using System.Net.Sockets;
-using KnowledgeKaizen.Core.Ingestion;
 
 namespace KnowledgeKaizen.Web.Tests.Data;
 

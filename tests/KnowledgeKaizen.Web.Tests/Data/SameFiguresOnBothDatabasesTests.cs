@@ -1,6 +1,5 @@
 using KnowledgeKaizen.Core.Improvement;
 using KnowledgeKaizen.Insights.Improvement;
-using KnowledgeKaizen.Insights.Metrics;
 using KnowledgeKaizen.Insights.PerformerDetection.Retraining;
 
 namespace KnowledgeKaizen.Web.Tests.Data;

@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using Microsoft.Data.Sqlite;
 using Npgsql;
 
 namespace KnowledgeKaizen.Web.Tests.Data;

@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using KnowledgeKaizen.Web.Hosting;
 using KnowledgeKaizen.Web.Identity;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

@@ -1,4 +1,3 @@
-using KnowledgeKaizen.Web.Hosting;
 using Microsoft.AspNetCore.Routing;
 
 namespace KnowledgeKaizen.Web.Tests.Hosting;

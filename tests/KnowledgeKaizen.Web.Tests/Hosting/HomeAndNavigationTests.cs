@@ -1,7 +1,4 @@
-using System.Globalization;
-using KnowledgeKaizen.Core.Knowledge;
 using KnowledgeKaizen.Core.Notifications;
-using KnowledgeKaizen.Web.Hosting;
 using KnowledgeKaizen.Web.Notifications;
 
 namespace KnowledgeKaizen.Web.Tests.Hosting;

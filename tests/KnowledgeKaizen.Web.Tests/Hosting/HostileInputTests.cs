@@ -1,7 +1,4 @@
 using System.IO.Compression;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using KnowledgeKaizen.Core.Knowledge;
 using static KnowledgeKaizen.Web.Tests.Knowledge.KnowledgeClient;
 
 namespace KnowledgeKaizen.Web.Tests.Hosting;

@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-
 namespace KnowledgeKaizen.Web.Tests.Hosting;
 
 /// <summary>

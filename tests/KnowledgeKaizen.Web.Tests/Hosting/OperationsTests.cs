@@ -6,8 +6,7 @@ public sealed class OperationsTests(PortalFactory factory) : IClassFixture<Porta
     public async Task Healthz_IsAnonymous_AndReportsTheDatabase()
     {
         var response = await factory.CreateBrowserlessClient().GetAsync("/healthz");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+        Assert.Equal("Healthy", await response.BodyAsync(HttpStatusCode.OK));
     }
 
     [Fact]
@@ -28,8 +27,7 @@ public sealed class OperationsTests(PortalFactory factory) : IClassFixture<Porta
     {
         var client = await factory.SignInAsync(PortalFactory.AdminEmail, PortalFactory.AdminPassword);
         var response = await client.GetAsync("/no/such/page");
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        var html = await response.Content.ReadAsStringAsync();
+        var html = await response.BodyAsync(HttpStatusCode.NotFound);
         Assert.Contains("data-testid=\"status-404\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("at KnowledgeKaizen", html, StringComparison.Ordinal);
     }

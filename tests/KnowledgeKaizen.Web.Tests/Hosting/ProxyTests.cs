@@ -1,5 +1,4 @@
 using KnowledgeKaizen.Core.Hosting;
-using KnowledgeKaizen.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;

@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using static KnowledgeKaizen.Web.Tests.Ingestion.IngestionFixture;
 
 namespace KnowledgeKaizen.Web.Tests.Hosting;

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 
 namespace KnowledgeKaizen.Web.Tests.Hosting;
 

@@ -1,9 +1,6 @@
-using System.Net.Http.Json;
-using KnowledgeKaizen.Core.Knowledge;
 using KnowledgeKaizen.Search;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace KnowledgeKaizen.Web.Tests.Hosting;
@@ -30,8 +27,7 @@ public sealed class StorageFaultTests(StorageFaultTests.FaultyPortal factory) : 
                 ["Input.Text"] = "The invoice was wrong twice.",
             }));
 
-            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-            var html = await response.Content.ReadAsStringAsync();
+            var html = await response.BodyAsync(HttpStatusCode.ServiceUnavailable);
             Assert.Contains("data-testid=\"error-503\"", html, StringComparison.Ordinal);
             Assert.Contains("Nothing from this request was saved", html, StringComparison.Ordinal);
         }
@@ -58,8 +54,7 @@ public sealed class StorageFaultTests(StorageFaultTests.FaultyPortal factory) : 
     {
         var response = await factory.CreateBrowserlessClient().GetAsync("/healthz");
 
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
-        Assert.Equal("Unhealthy", await response.Content.ReadAsStringAsync());
+        Assert.Equal("Unhealthy", await response.BodyAsync(HttpStatusCode.ServiceUnavailable));
     }
 
     [Fact]

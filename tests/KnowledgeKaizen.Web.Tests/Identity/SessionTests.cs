@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace KnowledgeKaizen.Web.Tests.Identity;

@@ -1,6 +1,5 @@
 using AngleSharp.Html.Parser;
 using KnowledgeKaizen.Core.Improvement;
-using KnowledgeKaizen.Core.Knowledge;
 
 namespace KnowledgeKaizen.Web.Tests.Improvement;
 
@@ -61,8 +60,7 @@ public sealed class ImprovementPagesTests(ImprovementPagesTests.FixedDayFactory 
             ["Input.RolloutDate"] = "2026-06-01", ["Input.CheckDate"] = "2026-05-01",
         });
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("The check date must come after the rollout.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("The check date must come after the rollout.", await response.BodyAsync(HttpStatusCode.OK), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -99,8 +97,7 @@ public sealed class ImprovementPagesTests(ImprovementPagesTests.FixedDayFactory 
             ["Input.RolloutDate"] = "2026-04-01", ["Input.CheckDate"] = "2026-07-01",
         });
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var html = await response.Content.ReadAsStringAsync();
+        var html = await response.BodyAsync(HttpStatusCode.OK);
         Assert.Contains("目标值必须在 0 到 100 %之间。", html, StringComparison.Ordinal);
         Assert.DoesNotContain("is not valid", html, StringComparison.Ordinal);
     }

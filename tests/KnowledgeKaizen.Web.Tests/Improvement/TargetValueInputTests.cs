@@ -1,4 +1,3 @@
-using System.Globalization;
 using KnowledgeKaizen.Web.Improvement;
 
 namespace KnowledgeKaizen.Web.Tests.Improvement;

@@ -1,4 +1,3 @@
-using KnowledgeKaizen.Core.Ingestion;
 using KnowledgeKaizen.Web.Ingestion;
 using static KnowledgeKaizen.Web.Tests.Ingestion.IngestionFixture;
 

@@ -1,5 +1,4 @@
 using KnowledgeKaizen.Core.Improvement;
-using KnowledgeKaizen.Core.Knowledge;
 using KnowledgeKaizen.Insights.Improvement;
 
 namespace KnowledgeKaizen.Web.Tests.Ingestion;

@@ -1,7 +1,5 @@
 using KnowledgeKaizen.Core.Hosting;
-using KnowledgeKaizen.Core.Ingestion;
 using KnowledgeKaizen.Core.Jobs;
-using Microsoft.Data.Sqlite;
 using static KnowledgeKaizen.Web.Tests.Ingestion.IngestionFixture;
 
 namespace KnowledgeKaizen.Web.Tests.Ingestion;

@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-
 namespace KnowledgeKaizen.Web.Tests.Ingestion;
 
 /// <summary>Small CRM files and helpers shared by the ingestion tests.</summary>

@@ -1,6 +1,4 @@
-using KnowledgeKaizen.Core.Ingestion;
 using KnowledgeKaizen.Web.Ingestion;
-using Microsoft.Data.Sqlite;
 using Npgsql;
 using static KnowledgeKaizen.Web.Tests.Ingestion.IngestionFixture;
 

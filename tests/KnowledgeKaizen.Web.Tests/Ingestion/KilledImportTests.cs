@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using KnowledgeKaizen.Core.Ingestion;
 using static KnowledgeKaizen.Web.Tests.Ingestion.IngestionFixture;
 using static KnowledgeKaizen.Web.Tests.Ingestion.KilledImportTemplates;
 

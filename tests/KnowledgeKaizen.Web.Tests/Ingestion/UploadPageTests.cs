@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using static KnowledgeKaizen.Web.Tests.Ingestion.IngestionFixture;
 
 namespace KnowledgeKaizen.Web.Tests.Ingestion;
@@ -124,8 +123,7 @@ public sealed class UploadPageTests(PortalFactory factory) : IClassFixture<Porta
 
         var response = await UploadAsync(client, "stages", "people.csv", "external_id,name,email,team,region,role\nr9,Ann Lee,ann@example.com,East A,East,sales\n");
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var html = await response.Content.ReadAsStringAsync();
+        var html = await response.BodyAsync(HttpStatusCode.OK);
         Assert.Contains("The header row looks like Reps, not Sales stages.", html, StringComparison.Ordinal);
         Assert.Matches("<option value=\"reps\"[^>]*selected=\"selected\"", html);
     }
@@ -135,8 +133,7 @@ public sealed class UploadPageTests(PortalFactory factory) : IClassFixture<Porta
     {
         var client = await AdminAsync();
         var response = await PortalFactory.PostFormAsync(client, "/Imports/Upload", new() { ["Input.Kind"] = "stages" });
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("Choose a file.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Choose a file.", await response.BodyAsync(HttpStatusCode.OK), StringComparison.Ordinal);
     }
 
     [Fact]

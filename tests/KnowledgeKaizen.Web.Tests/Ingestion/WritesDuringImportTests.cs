@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using KnowledgeKaizen.Core.Ingestion;
 using static KnowledgeKaizen.Web.Tests.Ingestion.IngestionFixture;
 
 namespace KnowledgeKaizen.Web.Tests.Ingestion;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using KnowledgeKaizen.Web.Insights;
 
 namespace KnowledgeKaizen.Web.Tests.Insights;

@@ -1,9 +1,5 @@
-using System.Globalization;
-using System.Net.Http.Json;
 using System.Text.Json.Serialization;
 using KnowledgeKaizen.Core.Crm;
-using KnowledgeKaizen.Core.Ingestion;
-using KnowledgeKaizen.Insights.Metrics;
 using KnowledgeKaizen.Web.Tests.Data;
 
 namespace KnowledgeKaizen.Web.Tests.Insights;

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text.Json.Serialization;
-using KnowledgeKaizen.Insights.Metrics;
 
 namespace KnowledgeKaizen.Web.Tests.Insights;
 

@@ -1,6 +1,3 @@
-using System.Globalization;
-using KnowledgeKaizen.Insights.Metrics;
-
 namespace KnowledgeKaizen.Web.Tests.Insights;
 
 /// <summary>The dashboards on the demo data agree with the raw seed files and with each other.</summary>

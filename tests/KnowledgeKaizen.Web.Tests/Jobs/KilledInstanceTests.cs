@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using KnowledgeKaizen.Core.Ingestion;
 using KnowledgeKaizen.Web.Tests.Ingestion;
 using static KnowledgeKaizen.Web.Tests.Ingestion.IngestionFixture;
 

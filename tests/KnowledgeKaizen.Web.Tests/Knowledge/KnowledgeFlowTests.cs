@@ -49,8 +49,7 @@ public sealed class KnowledgeFlowTests(PortalFactory factory) : IClassFixture<Po
         Assert.Equal(HttpStatusCode.Redirect, (await EditAsync(manager, id, "Shared document", "manager's words\n", opened)).StatusCode);
         var second = await EditAsync(contributor, id, "Shared document", "contributor's words\n", opened);
 
-        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
-        var html = await second.Content.ReadAsStringAsync();
+        var html = await second.BodyAsync(HttpStatusCode.OK);
         Assert.Contains("data-testid=\"conflict\"", html, StringComparison.Ordinal);
         Assert.Contains("manager&#x27;s words", html, StringComparison.Ordinal);
         Assert.Contains("contributor&#x27;s words", html, StringComparison.Ordinal);

@@ -1,6 +1,3 @@
-using System.Net.Http.Headers;
-using KnowledgeKaizen.Core.Knowledge;
-
 namespace KnowledgeKaizen.Web.Tests.Knowledge;
 
 /// <summary>

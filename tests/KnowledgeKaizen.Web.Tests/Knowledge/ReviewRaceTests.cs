@@ -1,4 +1,3 @@
-using KnowledgeKaizen.Core.Knowledge;
 using static KnowledgeKaizen.Web.Tests.Knowledge.KnowledgeClient;
 
 namespace KnowledgeKaizen.Web.Tests.Knowledge;

@@ -51,8 +51,7 @@ public sealed partial class StandardisationPageTests(PortalFactory factory) : IC
         var noDate = await PortalFactory.PostFormAsync(manager, $"/Knowledge/Standardise/{playbookId}?procedure={procedureId}",
             new() { ["Body"] = body, ["Effective"] = string.Empty }, $"/Knowledge/Standardise/{playbookId}");
 
-        Assert.Equal(HttpStatusCode.OK, noDate.StatusCode);
-        Assert.Contains("Choose the date the new revision takes effect.", await noDate.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("Choose the date the new revision takes effect.", await noDate.BodyAsync(HttpStatusCode.OK), StringComparison.Ordinal);
         Assert.Contains("data-testid=\"document-status\">Published<", await manager.GetStringAsync($"/Knowledge/Details/{playbookId}"), StringComparison.Ordinal);
     }
 

@@ -1,8 +1,5 @@
-using System.Globalization;
 using KnowledgeKaizen.Core.Crm;
-using KnowledgeKaizen.Core.Ingestion;
 using KnowledgeKaizen.Core.Ingestion.Mapping;
-using KnowledgeKaizen.Core.Knowledge;
 using KnowledgeKaizen.Core.PerformerDetection;
 using KnowledgeKaizen.Insights;
 using KnowledgeKaizen.Insights.ExpectedOutcome;

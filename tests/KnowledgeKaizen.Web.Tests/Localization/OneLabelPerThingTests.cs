@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Ingestion;
-using KnowledgeKaizen.Core.Knowledge;
 using KnowledgeKaizen.Insights;
 using KnowledgeKaizen.Web.Localization;
 

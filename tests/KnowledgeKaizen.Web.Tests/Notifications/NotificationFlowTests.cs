@@ -1,7 +1,5 @@
 using KnowledgeKaizen.Core.Courses;
 using KnowledgeKaizen.Core.Improvement;
-using KnowledgeKaizen.Core.Ingestion;
-using KnowledgeKaizen.Core.Knowledge;
 using KnowledgeKaizen.Core.Notifications;
 
 namespace KnowledgeKaizen.Web.Tests.Notifications;

@@ -1,5 +1,4 @@
 using KnowledgeKaizen.Search.Indexing;
-using Microsoft.Data.Sqlite;
 using static KnowledgeKaizen.Web.Tests.Search.SearchTestContent;
 
 namespace KnowledgeKaizen.Web.Tests.Search;

@@ -7,8 +7,7 @@ public sealed class SearchAnalyticsTests(PortalFactory factory) : IClassFixture<
     [Fact]
     public async Task SearchesAndClicks_AreRecorded_AndShownToManagers()
     {
-        await EnsureUsersAsync(factory);
-        var staff = await factory.SignInAsync(StaffEmail, PortalFactory.UserPassword);
+        var staff = await SignedInAsync(factory, StaffEmail);
         var manager = await factory.SignInAsync(ManagerEmail, PortalFactory.UserPassword);
         var id = await CreateAsync(factory, "Narwhal renewal script", "Call three months before the narwhal renewal.");
         // Waiting asks the index itself, so the only searches logged are the two below.
@@ -32,8 +31,7 @@ public sealed class SearchAnalyticsTests(PortalFactory factory) : IClassFixture<
     [Fact]
     public async Task ContentGap_StartsAPlaybookDraft_InOneClick()
     {
-        await EnsureUsersAsync(factory);
-        var staff = await factory.SignInAsync(StaffEmail, PortalFactory.UserPassword);
+        var staff = await SignedInAsync(factory, StaffEmail);
         var manager = await factory.SignInAsync(ManagerEmail, PortalFactory.UserPassword);
         await SearchHtmlAsync(staff, "Pangolin pricing objections");
 
@@ -50,8 +48,7 @@ public sealed class SearchAnalyticsTests(PortalFactory factory) : IClassFixture<
     [Fact]
     public async Task Analytics_IsForManagersOnly()
     {
-        await EnsureUsersAsync(factory);
-        var staff = await factory.SignInAsync(StaffEmail, PortalFactory.UserPassword);
+        var staff = await SignedInAsync(factory, StaffEmail);
 
         var response = await staff.GetAsync("/Search/Analytics");
 

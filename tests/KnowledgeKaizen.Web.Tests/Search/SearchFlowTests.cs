@@ -142,9 +142,5 @@ public sealed class SearchFlowTests(PortalFactory factory) : IClassFixture<Porta
         Assert.NotEqual(HttpStatusCode.OK, (await factory.CreateBrowserlessClient().GetAsync("/api/v1/search/suggest?q=quok")).StatusCode);
     }
 
-    private async Task<HttpClient> SignedInStaffAsync()
-    {
-        await EnsureUsersAsync(factory);
-        return await factory.SignInAsync(StaffEmail, PortalFactory.UserPassword);
-    }
+    private Task<HttpClient> SignedInStaffAsync() => SignedInAsync(factory, StaffEmail);
 }

@@ -1,4 +1,3 @@
-using KnowledgeKaizen.Core.Knowledge;
 using KnowledgeKaizen.Web.Pages.Search;
 using static KnowledgeKaizen.Web.Tests.Search.SearchTestContent;
 
@@ -10,8 +9,7 @@ public sealed class SearchPageTests(PortalFactory factory) : IClassFixture<Porta
     [Fact]
     public async Task TermMapSavedByAManager_LetsAnEnglishSearchFindAChineseDocument()
     {
-        await EnsureUsersAsync(factory);
-        var manager = await factory.SignInAsync(ManagerEmail, PortalFactory.UserPassword);
+        var manager = await SignedInAsync(factory, ManagerEmail);
         var staff = await factory.SignInAsync(StaffEmail, PortalFactory.UserPassword);
         var id = await CreateAsync(factory, "蜂鸟续约话术", "合同到期前先确认蜂鸟套餐的使用情况。", language: "zh");
         await IndexedAsync(factory, "蜂鸟", id);
@@ -36,8 +34,7 @@ public sealed class SearchPageTests(PortalFactory factory) : IClassFixture<Porta
     [Fact]
     public async Task TermMap_RowWithOneLanguage_IsRefusedWithItsRowMarked_AndNothingSaved()
     {
-        await EnsureUsersAsync(factory);
-        var manager = await factory.SignInAsync(ManagerEmail, PortalFactory.UserPassword);
+        var manager = await SignedInAsync(factory, ManagerEmail);
         var form = await manager.GetStringAsync("/Search/Terms");
         var basedOn = System.Text.RegularExpressions.Regex.Match(form, "name=\"BasedOn\" value=\"([^\"]*)\"").Groups[1].Value;
 
@@ -77,8 +74,7 @@ public sealed class SearchPageTests(PortalFactory factory) : IClassFixture<Porta
     [Fact]
     public async Task SecondPage_ShowsTheResultsAfterTheFirstTen()
     {
-        await EnsureUsersAsync(factory);
-        var staff = await factory.SignInAsync(StaffEmail, PortalFactory.UserPassword);
+        var staff = await SignedInAsync(factory, StaffEmail);
         var ids = new List<int>();
         for (var i = 0; i < SearchQuery.PageSize + 1; i++)
         {
@@ -99,8 +95,7 @@ public sealed class SearchPageTests(PortalFactory factory) : IClassFixture<Porta
     [Fact]
     public async Task FiveHundredConcurrentSearches_AreEachRecorded()
     {
-        await EnsureUsersAsync(factory);
-        var staff = await factory.SignInAsync(StaffEmail, PortalFactory.UserPassword);
+        var staff = await SignedInAsync(factory, StaffEmail);
         var probe = "concurrency probe " + Guid.NewGuid().ToString("N")[..8];
 
         // 500 searches, 64 in flight at any time: concurrent enough that the log's writes overlap and share commits.

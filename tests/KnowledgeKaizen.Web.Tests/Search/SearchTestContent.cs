@@ -1,6 +1,4 @@
-using System.Globalization;
 using KnowledgeKaizen.Core.Crm;
-using KnowledgeKaizen.Core.Knowledge;
 using KnowledgeKaizen.Search;
 using KnowledgeKaizen.Search.Indexing;
 
@@ -17,6 +15,13 @@ internal static class SearchTestContent
         await factory.EnsureUserAsync(ManagerEmail, Roles.KnowledgeManager),
         await factory.EnsureUserAsync(AuthorEmail, Roles.Contributor),
         await factory.EnsureUserAsync(StaffEmail, Roles.Staff));
+
+    /// <summary>Makes sure the three users exist, then signs <paramref name="email"/> in (one of them).</summary>
+    public static async Task<HttpClient> SignedInAsync(PortalFactory factory, string email)
+    {
+        await EnsureUsersAsync(factory);
+        return await factory.SignInAsync(email, PortalFactory.UserPassword);
+    }
 
     /// <summary>Creates a document as the author; publishes it through review unless <paramref name="publish"/> is false.</summary>
     public static async Task<int> CreateAsync(PortalFactory factory, string title, string body, string language = "en",
@@ -38,8 +43,7 @@ internal static class SearchTestContent
     public static async Task<string> SearchHtmlAsync(HttpClient client, string query, string extra = "")
     {
         var response = await client.GetAsync("/Search?q=" + Uri.EscapeDataString(query) + extra);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadAsStringAsync();
+        return await response.BodyAsync(HttpStatusCode.OK);
     }
 
     /// <summary>

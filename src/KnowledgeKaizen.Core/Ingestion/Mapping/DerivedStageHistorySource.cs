@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace KnowledgeKaizen.Core.Ingestion.Mapping;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using KnowledgeKaizen.Core.Crm;
-
 namespace KnowledgeKaizen.Core.Ingestion.Mapping;
 
 /// <summary>What a mapping reads besides the file: companion files, the portal's tables, its stages and opportunities.</summary>

@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Crm;
-
 namespace KnowledgeKaizen.Core.Ingestion.Mapping;
 
 /// <summary>The portal's fixed vocabularies: which columns take one of a list of values, and which values.</summary>

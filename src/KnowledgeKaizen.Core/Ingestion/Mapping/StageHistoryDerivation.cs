@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Crm;
-
 namespace KnowledgeKaizen.Core.Ingestion.Mapping;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Hosting;
 using Quartz;
 
 namespace KnowledgeKaizen.Core.Jobs.Clustered;

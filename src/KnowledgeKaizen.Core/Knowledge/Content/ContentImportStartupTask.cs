@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Hosting;
-
 namespace KnowledgeKaizen.Core.Knowledge.Content;
 
 /// <summary>Imports content/ on every start (cheap when nothing changed) and keeps the report for Admins.</summary>

@@ -1,7 +1,3 @@
-using KnowledgeKaizen.Core.Hosting;
-using KnowledgeKaizen.Insights.ExpectedOutcome;
-using Microsoft.Extensions.Options;
-
 namespace KnowledgeKaizen.Insights.PerformerDetection.Retraining;
 
 /// <summary>

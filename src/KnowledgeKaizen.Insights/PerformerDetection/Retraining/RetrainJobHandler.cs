@@ -1,10 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
-using KnowledgeKaizen.Core.Hosting;
-using KnowledgeKaizen.Core.Jobs;
-using KnowledgeKaizen.Core.PerformerDetection;
-using KnowledgeKaizen.Insights.ExpectedOutcome;
-using Microsoft.Extensions.Options;
 
 namespace KnowledgeKaizen.Insights.PerformerDetection.Retraining;
 

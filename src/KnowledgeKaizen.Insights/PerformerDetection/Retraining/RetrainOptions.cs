@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace KnowledgeKaizen.Insights.PerformerDetection.Retraining;
 
 /// <summary>When and how performer detection is retrained (bound from the configuration section "Insights").</summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace KnowledgeKaizen.Insights.PerformerDetection.Retraining;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using KnowledgeKaizen.Core.Ingestion;
-using KnowledgeKaizen.Core.Jobs;
-using Microsoft.Extensions.Options;
-
 namespace KnowledgeKaizen.Insights.PerformerDetection.Retraining;
 
 /// <summary>Queues a retraining unless one is already queued or running (one at a time; the worker is serial anyway).</summary>

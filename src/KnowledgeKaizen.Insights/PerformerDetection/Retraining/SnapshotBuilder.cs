@@ -1,7 +1,3 @@
-using System.Text.Json;
-using KnowledgeKaizen.Core.PerformerDetection;
-using KnowledgeKaizen.Insights.ExpectedOutcome;
-
 namespace KnowledgeKaizen.Insights.PerformerDetection.Retraining;
 
 /// <summary>Turns an engine result into the persisted <see cref="FindingSnapshot"/>.</summary>

@@ -1,5 +1,4 @@
 using System.Xml.Linq;
-using KnowledgeKaizen.Core.Courses;
 
 namespace KnowledgeKaizen.Web.Courses.Scorm;
 

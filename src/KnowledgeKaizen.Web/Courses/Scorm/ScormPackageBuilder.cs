@@ -1,7 +1,6 @@
 using System.IO.Compression;
 using System.Text;
 using System.Text.Encodings.Web;
-using KnowledgeKaizen.Core.Courses;
 
 namespace KnowledgeKaizen.Web.Courses.Scorm;
 

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-
 namespace KnowledgeKaizen.Web.Pages.Account;
 
 [Authorize(Policy = Policies.Reader)]

@@ -1,6 +1,3 @@
-using KnowledgeKaizen.Core.Hosting;
-using Microsoft.AspNetCore.Identity;
-
 namespace KnowledgeKaizen.Web.Pages.Account;
 
 [AllowAnonymous]

@@ -1,6 +1,3 @@
-using KnowledgeKaizen.Core.Hosting;
-using Microsoft.AspNetCore.Identity;
-
 namespace KnowledgeKaizen.Web.Pages.Account;
 
 /// <summary>Self-registration as Staff; exists only when the AllowSelfRegistration setting opens it.</summary>

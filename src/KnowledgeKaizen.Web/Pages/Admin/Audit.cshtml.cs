@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Audit;
-
 namespace KnowledgeKaizen.Web.Pages.Admin;
 
 /// <summary>The audit log: who did what, to what and when, searched by person, action, target and dates, page by page, and as CSV.</summary>

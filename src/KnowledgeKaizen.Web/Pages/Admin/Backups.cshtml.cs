@@ -1,6 +1,4 @@
-using KnowledgeKaizen.Core.Audit;
 using KnowledgeKaizen.Core.Backups;
-using KnowledgeKaizen.Core.Jobs;
 
 namespace KnowledgeKaizen.Web.Pages.Admin;
 

@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Courses;
-
 namespace KnowledgeKaizen.Web.Pages.Courses;
 
 /// <summary>Title, objectives and audience of a course.</summary>

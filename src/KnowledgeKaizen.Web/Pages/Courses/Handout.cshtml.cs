@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Audit;
-using KnowledgeKaizen.Core.Courses;
 using KnowledgeKaizen.Web.Courses;
 using KnowledgeKaizen.Web.Courses.Scorm;
 

@@ -1,4 +1,3 @@
-using KnowledgeKaizen.Core.Courses;
 using KnowledgeKaizen.Web.Courses;
 
 namespace KnowledgeKaizen.Web.Pages.Courses;

@@ -1,6 +1,3 @@
-using KnowledgeKaizen.Core.Ingestion;
-using KnowledgeKaizen.Core.Ingestion.Mapping;
-
 namespace KnowledgeKaizen.Web.Pages.Imports;
 
 /// <summary>The report of one import; for a preview, the button that commits the same file (through the same mapping).</summary>

@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Ingestion;
-
 namespace KnowledgeKaizen.Web.Pages.Imports;
 
 /// <summary>Import history: who imported which file when, with what outcome.</summary>

@@ -1,4 +1,3 @@
-using KnowledgeKaizen.Core.Ingestion.Mapping;
 using KnowledgeKaizen.Web.Ingestion;
 
 namespace KnowledgeKaizen.Web.Pages.Imports;

@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Ingestion;
-
 namespace KnowledgeKaizen.Web.Pages.Imports;
 
 /// <summary>A progress bar for a running import; the script polls the job and moves on to the report.</summary>

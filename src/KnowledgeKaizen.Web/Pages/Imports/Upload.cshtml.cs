@@ -1,8 +1,4 @@
-using KnowledgeKaizen.Core.Hosting;
-using KnowledgeKaizen.Core.Ingestion;
-using KnowledgeKaizen.Core.Ingestion.Mapping;
 using KnowledgeKaizen.Web.Ingestion;
-using KnowledgeKaizen.Web.Localization;
 
 namespace KnowledgeKaizen.Web.Pages.Imports;
 

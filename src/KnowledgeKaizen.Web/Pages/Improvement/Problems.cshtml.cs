@@ -1,5 +1,4 @@
 using KnowledgeKaizen.Core.Improvement;
-using KnowledgeKaizen.Core.Jobs;
 using KnowledgeKaizen.Web.Improvement;
 
 namespace KnowledgeKaizen.Web.Pages.Improvement;

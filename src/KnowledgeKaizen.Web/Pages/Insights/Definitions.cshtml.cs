@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Insights.Metrics;
-
 namespace KnowledgeKaizen.Web.Pages.Insights;
 
 /// <summary>Each metric's numerator, denominator and time rule, in English and Chinese, and who sees what.</summary>

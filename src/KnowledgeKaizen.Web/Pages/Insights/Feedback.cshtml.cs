@@ -1,4 +1,3 @@
-using KnowledgeKaizen.Insights.Metrics;
 using KnowledgeKaizen.Web.Insights;
 
 namespace KnowledgeKaizen.Web.Pages.Insights;

@@ -1,4 +1,3 @@
-using KnowledgeKaizen.Core.Audit;
 using KnowledgeKaizen.Web.Insights;
 
 namespace KnowledgeKaizen.Web.Pages.Insights;

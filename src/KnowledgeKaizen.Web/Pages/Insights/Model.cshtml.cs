@@ -1,4 +1,3 @@
-using KnowledgeKaizen.Web.Localization;
 using KnowledgeKaizen.Web.PerformerDetection;
 
 namespace KnowledgeKaizen.Web.Pages.Insights;

@@ -1,6 +1,4 @@
-using KnowledgeKaizen.Insights.Metrics;
 using KnowledgeKaizen.Web.Insights;
-using KnowledgeKaizen.Web.Localization;
 
 namespace KnowledgeKaizen.Web.Pages.Insights;
 

@@ -1,4 +1,3 @@
-using KnowledgeKaizen.Core.Audit;
 using KnowledgeKaizen.Core.Knowledge.Content;
 
 namespace KnowledgeKaizen.Web.Pages.Knowledge;

@@ -1,4 +1,3 @@
-using KnowledgeKaizen.Core.Jobs;
 using KnowledgeKaizen.Search;
 using KnowledgeKaizen.Search.Indexing;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,6 +1,3 @@
-using KnowledgeKaizen.Core.PerformerDetection;
-using KnowledgeKaizen.Web.Localization;
-
 namespace KnowledgeKaizen.Web.Pages.Tasks;
 
 /// <summary>A capture request addressed to the signed-in rep: the evidence, and Accept (opens a pre-filled playbook draft) or Decline.</summary>

@@ -1,6 +1,3 @@
-using KnowledgeKaizen.Core.PerformerDetection;
-using KnowledgeKaizen.Web.Localization;
-
 namespace KnowledgeKaizen.Web.Pages.Tasks;
 
 /// <summary>The signed-in user's tasks and notifications; opening one marks it read.</summary>

@@ -1,4 +1,3 @@
-using KnowledgeKaizen.Core.Ingestion;
 using static KnowledgeKaizen.Core.Tests.Ingestion.Mapping.MappedImports;
 
 namespace KnowledgeKaizen.Core.Tests.Ingestion.Mapping;

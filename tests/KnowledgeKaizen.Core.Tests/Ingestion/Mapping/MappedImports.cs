@@ -1,6 +1,3 @@
-using KnowledgeKaizen.Core.Ingestion;
-using KnowledgeKaizen.Core.Ingestion.Mapping;
-
 namespace KnowledgeKaizen.Core.Tests.Ingestion.Mapping;
 
 /// <summary>Runs files through a mapping and the real pipeline, and reads the CRM tables back for comparison.</summary>

@@ -1,6 +1,3 @@
-using KnowledgeKaizen.Core.Ingestion;
-using KnowledgeKaizen.Core.Ingestion.Mapping;
-
 namespace KnowledgeKaizen.Core.Tests.Ingestion.Mapping;
 
 /// <summary>Validation of definitions, the portal rules, dates, detection and proposals.</summary>

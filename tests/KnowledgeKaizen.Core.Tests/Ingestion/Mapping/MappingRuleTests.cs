@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Ingestion;
-using KnowledgeKaizen.Core.Ingestion.Mapping;
 using static KnowledgeKaizen.Core.Tests.Ingestion.Mapping.MappedImports;
 
 namespace KnowledgeKaizen.Core.Tests.Ingestion.Mapping;

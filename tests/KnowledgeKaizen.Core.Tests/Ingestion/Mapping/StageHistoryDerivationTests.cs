@@ -1,5 +1,4 @@
 using KnowledgeKaizen.Core.Crm;
-using KnowledgeKaizen.Core.Ingestion.Mapping;
 
 namespace KnowledgeKaizen.Core.Tests.Ingestion.Mapping;
 

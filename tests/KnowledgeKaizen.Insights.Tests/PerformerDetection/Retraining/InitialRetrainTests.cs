@@ -1,8 +1,6 @@
 using KnowledgeKaizen.Core.Files;
 using KnowledgeKaizen.Core.Hosting;
 using KnowledgeKaizen.Core.Jobs;
-using KnowledgeKaizen.Core.PerformerDetection;
-using KnowledgeKaizen.Insights.ExpectedOutcome;
 using KnowledgeKaizen.Insights.PerformerDetection.Retraining;
 using KnowledgeKaizen.Insights.Tests.Metrics;
 using Microsoft.Extensions.Options;

@@ -1,4 +1,3 @@
-using KnowledgeKaizen.Core.Crm;
 using KnowledgeKaizen.Insights.PerformerDetection.Retraining;
 using KnowledgeKaizen.Insights.Tests.Metrics;
 

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Identity;
-
 namespace KnowledgeKaizen.Web.Pages.Admin.Users;
 
 [Authorize(Policy = Policies.Admin)]

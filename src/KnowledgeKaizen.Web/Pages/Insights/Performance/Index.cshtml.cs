@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.PerformerDetection;
-using KnowledgeKaizen.Insights.PerformerDetection;
 using KnowledgeKaizen.Web.PerformerDetection;
 
 namespace KnowledgeKaizen.Web.Pages.Insights.Performance;
