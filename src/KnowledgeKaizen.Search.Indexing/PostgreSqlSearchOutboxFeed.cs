@@ -1,7 +1,3 @@
-using KnowledgeKaizen.Core.Data;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-
 namespace KnowledgeKaizen.Search.Indexing;
 
 /// <summary>

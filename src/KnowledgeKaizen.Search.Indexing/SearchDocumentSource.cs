@@ -1,10 +1,7 @@
 using System.Globalization;
 using KnowledgeKaizen.Core.Crm;
-using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Knowledge;
 using KnowledgeKaizen.Core.Markdown;
-using KnowledgeKaizen.Core.Indexing;
-using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Search.Indexing;
 

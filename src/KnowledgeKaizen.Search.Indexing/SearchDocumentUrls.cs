@@ -1,6 +1,5 @@
 using System.Globalization;
 using KnowledgeKaizen.Core.Knowledge;
-using KnowledgeKaizen.Core.Indexing;
 
 namespace KnowledgeKaizen.Search.Indexing;
 

@@ -1,7 +1,3 @@
-using KnowledgeKaizen.Core.Data;
-using KnowledgeKaizen.Core.Indexing;
-using Microsoft.EntityFrameworkCore;
-
 namespace KnowledgeKaizen.Search.Indexing;
 
 /// <summary>An index's cursor as both feeds read and write it.</summary>

@@ -1,6 +1,3 @@
-using KnowledgeKaizen.Core.Jobs;
-using Microsoft.Extensions.Options;
-
 namespace KnowledgeKaizen.Search.Indexing;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Core.Jobs;
-
 namespace KnowledgeKaizen.Search.Indexing;
 
 /// <summary>The index's health as the Admin page shows it.</summary>

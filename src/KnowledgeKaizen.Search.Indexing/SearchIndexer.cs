@@ -2,7 +2,6 @@ using KnowledgeKaizen.Core.Terms;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace KnowledgeKaizen.Search.Indexing;
 

@@ -1,6 +1,4 @@
-using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Hosting;
-using KnowledgeKaizen.Core.Jobs;
 using KnowledgeKaizen.Core.Terms;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using KnowledgeKaizen.Core.Jobs;
-using Microsoft.Extensions.Options;
 
 namespace KnowledgeKaizen.Search.Indexing;
 

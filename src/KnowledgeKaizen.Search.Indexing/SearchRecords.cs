@@ -1,7 +1,4 @@
 using System.Security.Claims;
-using KnowledgeKaizen.Core.Data;
-using KnowledgeKaizen.Core.Indexing;
-using Microsoft.EntityFrameworkCore;
 
 namespace KnowledgeKaizen.Search.Indexing;
 

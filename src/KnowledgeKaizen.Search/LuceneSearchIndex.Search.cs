@@ -1,7 +1,4 @@
-using KnowledgeKaizen.Search.Documents;
 using KnowledgeKaizen.Search.Querying;
-using Lucene.Net.Index;
-using Lucene.Net.Search;
 
 namespace KnowledgeKaizen.Search;
 

@@ -1,7 +1,4 @@
 using KnowledgeKaizen.Lexicon;
-using KnowledgeKaizen.Search.Documents;
-using Lucene.Net.Index;
-using Lucene.Net.Search;
 using Lucene.Net.Util;
 
 namespace KnowledgeKaizen.Search;

@@ -1,8 +1,6 @@
 using KnowledgeKaizen.Search.Analysis;
-using KnowledgeKaizen.Search.Documents;
 using KnowledgeKaizen.Search.Querying;
 using KnowledgeKaizen.Search.Storage;
-using Lucene.Net.Index;
 
 namespace KnowledgeKaizen.Search;
 

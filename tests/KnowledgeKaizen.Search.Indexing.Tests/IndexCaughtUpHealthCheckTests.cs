@@ -1,6 +1,5 @@
 using KnowledgeKaizen.Core.Jobs;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Options;
 
 namespace KnowledgeKaizen.Search.Indexing.Tests;
 

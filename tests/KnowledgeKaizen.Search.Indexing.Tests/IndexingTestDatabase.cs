@@ -1,11 +1,7 @@
 using KnowledgeKaizen.Core.Crm;
-using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Core.Knowledge;
 using KnowledgeKaizen.Core.Markdown;
-using KnowledgeKaizen.Core.Indexing;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace KnowledgeKaizen.Search.Indexing.Tests;

@@ -1,7 +1,4 @@
-using KnowledgeKaizen.Core.Data;
 using KnowledgeKaizen.Testing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace KnowledgeKaizen.Search.Indexing.Tests;

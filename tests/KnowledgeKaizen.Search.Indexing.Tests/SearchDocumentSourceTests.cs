@@ -1,5 +1,4 @@
 using KnowledgeKaizen.Core.Identity;
-using KnowledgeKaizen.Core.Indexing;
 
 namespace KnowledgeKaizen.Search.Indexing.Tests;
 

@@ -3,12 +3,10 @@ using KnowledgeKaizen.Core.Hosting;
 using KnowledgeKaizen.Core.Markdown;
 using KnowledgeKaizen.Core.Terms;
 using KnowledgeKaizen.Testing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace KnowledgeKaizen.Search.Indexing.Tests;
 

@@ -1,7 +1,3 @@
-using KnowledgeKaizen.Core.Data;
-using KnowledgeKaizen.Core.Indexing;
-using Microsoft.EntityFrameworkCore;
-
 namespace KnowledgeKaizen.Search.Indexing.Tests;
 
 public sealed class SqliteSearchOutboxFeedTests : IDisposable

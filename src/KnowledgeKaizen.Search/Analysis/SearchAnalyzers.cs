@@ -1,4 +1,3 @@
-using KnowledgeKaizen.Search.Documents;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Miscellaneous;
 

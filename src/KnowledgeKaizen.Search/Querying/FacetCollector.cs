@@ -1,7 +1,3 @@
-using KnowledgeKaizen.Search.Documents;
-using Lucene.Net.Index;
-using Lucene.Net.Search;
-
 namespace KnowledgeKaizen.Search.Querying;
 
 /// <summary>

@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
-using KnowledgeKaizen.Search.Documents;
-using Lucene.Net.Index;
 using Lucene.Net.Queries;
-using Lucene.Net.Search;
 using Lucene.Net.Util;
 
 namespace KnowledgeKaizen.Search.Querying;

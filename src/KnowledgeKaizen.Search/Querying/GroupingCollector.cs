@@ -1,6 +1,3 @@
-using KnowledgeKaizen.Search.Documents;
-using Lucene.Net.Index;
-using Lucene.Net.Search;
 using Lucene.Net.Util;
 
 namespace KnowledgeKaizen.Search.Querying;

@@ -1,9 +1,6 @@
 using System.Text;
 using KnowledgeKaizen.Search.Analysis;
-using KnowledgeKaizen.Search.Documents;
 using KnowledgeKaizen.Search.Text;
-using Lucene.Net.Index;
-using Lucene.Net.Search;
 using Lucene.Net.Search.Highlight;
 
 namespace KnowledgeKaizen.Search.Querying;

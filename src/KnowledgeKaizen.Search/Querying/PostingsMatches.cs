@@ -1,6 +1,3 @@
-using Lucene.Net.Index;
-using Lucene.Net.Search;
-
 namespace KnowledgeKaizen.Search.Querying;
 
 /// <summary>A matched stretch of stored text; <see cref="Key"/> names the query word or phrase it matched.</summary>

@@ -1,10 +1,7 @@
 using KnowledgeKaizen.Search.Analysis;
-using KnowledgeKaizen.Search.Documents;
 using KnowledgeKaizen.Search.Text;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
-using Lucene.Net.Index;
-using Lucene.Net.Search;
 
 namespace KnowledgeKaizen.Search.Querying;
 

@@ -1,6 +1,4 @@
 using System.Runtime.CompilerServices;
-using KnowledgeKaizen.Search.Documents;
-using Lucene.Net.Index;
 using Lucene.Net.Util;
 
 namespace KnowledgeKaizen.Search.Querying;

@@ -1,5 +1,3 @@
-using KnowledgeKaizen.Search.Documents;
-using Lucene.Net.Index;
 using Lucene.Net.Util.Automaton;
 
 namespace KnowledgeKaizen.Search.Querying;

@@ -1,8 +1,6 @@
 using KnowledgeKaizen.Lexicon;
 using KnowledgeKaizen.Search.Analysis;
-using KnowledgeKaizen.Search.Documents;
 using KnowledgeKaizen.Search.Text;
-using Lucene.Net.Search;
 
 namespace KnowledgeKaizen.Search.Querying;
 

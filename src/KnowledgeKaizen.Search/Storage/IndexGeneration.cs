@@ -1,7 +1,5 @@
 using KnowledgeKaizen.Search.Analysis;
 using KnowledgeKaizen.Search.Querying;
-using Lucene.Net.Index;
-using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 using Directory = Lucene.Net.Store.Directory;
 
