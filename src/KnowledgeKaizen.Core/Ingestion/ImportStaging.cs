@@ -71,6 +71,11 @@ internal abstract class ImportStaging : IDisposable
     /// <summary>Connection settings for the length of an apply, restored when the result is disposed.</summary>
     public abstract IDisposable Tune();
 
+    /// <summary>Work after a batch has committed and its write turn is given back (see <see cref="SqliteImportStaging"/>).</summary>
+    public virtual void AfterBatch()
+    {
+    }
+
     public abstract void Dispose();
 
     protected static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";

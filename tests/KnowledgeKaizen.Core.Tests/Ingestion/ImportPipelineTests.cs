@@ -88,6 +88,17 @@ public sealed class ImportPipelineTests : IDisposable
     }
 
     [Fact]
+    public void AfterAnApply_ItsConnectionEnforcesForeignKeys_AndCheckpointsAutomaticallyAgain()
+    {
+        var report = db.Run(ImportKind.StageHistory, Header + "h1,o1,qualify,r1,2024-01-10,2024-01-11,advanced\n");
+
+        // Applying turns both off on its pooled connection (checkpoints then follow each batch, outside its write turn).
+        Assert.True(report.Applied);
+        Assert.Equal(1, db.Scalar("PRAGMA foreign_keys"));
+        Assert.Equal(1000, db.Scalar("PRAGMA wal_autocheckpoint"));
+    }
+
+    [Fact]
     public async Task Progress_ReadsTheWholeFile_ThenAppliesEveryRow()
     {
         var file = Header + string.Concat(Enumerable.Range(0, 10_000).Select(i => $"p{i},o1,qualify,r1,2024-01-10,,open\n"));
