@@ -56,7 +56,7 @@ public sealed partial class ImportPipeline
             ct.ThrowIfCancellationRequested();
             var to = batches ? Math.Min(staged.Count, from + size) : staged.Count;
             var elapsed = await ApplyBatchAsync(staged, from, to, committing, holdBeforeCommit: first && !batches, ct);
-            staged.Staging.AfterBatch();
+            await staged.Staging.AfterBatchAsync(ct);
             from = to;
             size = elapsed < BatchTarget / 2 ? Math.Min(MaxBatchRows, size * 2)
                 : elapsed > BatchTarget * 2 ? Math.Max(MinBatchRows, size / 2)

@@ -72,9 +72,7 @@ internal abstract class ImportStaging : IDisposable
     public abstract IDisposable Tune();
 
     /// <summary>Work after a batch has committed and its write turn is given back (see <see cref="SqliteImportStaging"/>).</summary>
-    public virtual void AfterBatch()
-    {
-    }
+    public virtual Task AfterBatchAsync(CancellationToken ct) => Task.CompletedTask;
 
     public abstract void Dispose();
 

@@ -17,6 +17,11 @@ namespace KnowledgeKaizen.Core.Ingestion;
 internal sealed class SqliteImportStaging : ImportStaging
 {
     private const string Rows = "\"stage\".\"rows\"";
+
+    // After a batch: checkpoint passes at most, and the log frames (other writers' since) a pass may leave.
+    private const int CheckpointPasses = 5;
+    private const int CheckpointLeftToWriters = 100;
+    private static readonly TimeSpan CheckpointRetryDelay = TimeSpan.FromMilliseconds(10);
     private static readonly DateTimeOffsetToBinaryConverter Timestamp = new();
 
     private readonly SqliteConnection connection;
@@ -122,9 +127,26 @@ internal sealed class SqliteImportStaging : ImportStaging
     /// its connection does not checkpoint inside its commits (<see cref="ApplyTuning"/>): a checkpoint after a batch
     /// writes thousands of scattered pages and syncs them, up to a second on a slow disk, and inside the commit it held
     /// the write turn, and with it every other writer, that long. Out here the writers go on; a writer's own automatic
-    /// checkpoint meanwhile finds this one running and skips, and copies the rest once it is done, so the log still restarts.
+    /// checkpoint meanwhile finds this one running and skips.
+    /// <para>A pass cannot copy pages a reader of an older snapshot still reads from the database; what it leaves would
+    /// fall to the next writer's automatic checkpoint, inside that writer's turn. Readers finish in milliseconds, so
+    /// the pass is repeated a few times, briefly apart, until only the frames other writers added since are left.</para>
     /// </summary>
-    public override void AfterBatch() => Execute(null, "PRAGMA \"main\".wal_checkpoint(PASSIVE);");
+    public override async Task AfterBatchAsync(CancellationToken ct)
+    {
+        for (var pass = 0; pass < CheckpointPasses; pass++)
+        {
+            using var command = Command(null, "PRAGMA \"main\".wal_checkpoint(PASSIVE);");
+            using var reader = command.ExecuteReader();
+            reader.Read();
+            if (reader.GetInt64(1) - reader.GetInt64(2) <= CheckpointLeftToWriters)
+            {
+                return;
+            }
+
+            await Task.Delay(CheckpointRetryDelay, ct);
+        }
+    }
 
     public override void Apply(DbTransaction transaction, long from, long to, DateTimeOffset recordedAt, bool last)
     {
@@ -247,7 +269,7 @@ internal sealed class SqliteImportStaging : ImportStaging
     /// Connection settings while an import applies. Foreign-key enforcement is off because every reference was
     /// resolved against the referenced table when the row was staged (an unknown one is a row problem), and nothing
     /// deletes CRM rows, so SQLite's own check would only repeat the lookup; a larger page cache keeps the indexes
-    /// being written in memory; the automatic checkpoint is off (see <see cref="AfterBatch"/>). All are restored
+    /// being written in memory; the automatic checkpoint is off (see <see cref="AfterBatchAsync"/>). All are restored
     /// afterwards (the connection is pooled).
     /// </summary>
     private sealed class ApplyTuning : IDisposable
