@@ -91,22 +91,16 @@ public sealed partial class LuceneSearchIndex : ISearchIndex
     {
         lock (_writeGate)
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            _swapLock.EnterReadLock();
-            try
+            return OnLiveGeneration(live =>
             {
-                if (!_current.HasUncommittedChanges)
+                if (!live.HasUncommittedChanges)
                 {
                     return false;
                 }
 
-                _current.Commit(_marker, Status.BuiltAt ?? _time.GetUtcNow());
+                Commit(live);
                 return true;
-            }
-            finally
-            {
-                _swapLock.ExitReadLock();
-            }
+            });
         }
     }, cancellationToken);
 
@@ -260,28 +254,40 @@ public sealed partial class LuceneSearchIndex : ISearchIndex
     {
         lock (_writeGate)
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            _swapLock.EnterReadLock();
-            try
+            OnLiveGeneration(live =>
             {
-                change(_current.Writer);
+                change(live.Writer);
                 if (commit)
                 {
-                    _current.Commit(_marker, Status.BuiltAt ?? _time.GetUtcNow());
+                    Commit(live);
                 }
                 else
                 {
-                    _current.Refresh();
+                    live.Refresh();
                 }
-            }
-            finally
-            {
-                _swapLock.ExitReadLock();
-            }
 
+                return true;
+            });
             _rebuildJournal?.Add(change);
         }
     }
+
+    /// <summary>Runs <paramref name="work"/> on the live generation, which no swap replaces meanwhile; callers hold the write gate.</summary>
+    private T OnLiveGeneration<T>(Func<IndexGeneration, T> work)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        _swapLock.EnterReadLock();
+        try
+        {
+            return work(_current);
+        }
+        finally
+        {
+            _swapLock.ExitReadLock();
+        }
+    }
+
+    private void Commit(IndexGeneration live) => live.Commit(_marker, Status.BuiltAt ?? _time.GetUtcNow());
 
     private T WithSearcher<T>(Func<Lucene.Net.Search.IndexSearcher, T> use)
     {

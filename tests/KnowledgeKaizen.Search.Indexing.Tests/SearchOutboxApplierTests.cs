@@ -1,3 +1,4 @@
+using KnowledgeKaizen.Testing;
 namespace KnowledgeKaizen.Search.Indexing.Tests;
 
 public sealed class SearchOutboxApplierTests : IDisposable
@@ -142,37 +143,14 @@ public sealed class SearchOutboxApplierTests : IDisposable
         await db.SearchIndexCursors.AsNoTracking().Select(c => (long?)c.Position).SingleOrDefaultAsync() ?? 0;
 
     /// <summary>The real index, whose commits fail as on a full disk while <see cref="Fail"/> holds.</summary>
-    private sealed class FailingCommits(LuceneSearchIndex engine) : ISearchIndex
+    private sealed class FailingCommits(LuceneSearchIndex engine) : DelegatingSearchIndex(engine)
     {
         public bool Fail { get; set; } = true;
 
-        public SearchIndexStatus Status => engine.Status;
+        public override Task<bool> CommitAsync(CancellationToken cancellationToken = default) =>
+            Fail ? throw new IOException("No space left on device", 28) : base.CommitAsync(cancellationToken);
 
-        public int DocumentCount => engine.DocumentCount;
-
-        public Task<bool> CommitAsync(CancellationToken cancellationToken = default) =>
-            Fail ? throw new IOException("No space left on device", 28) : engine.CommitAsync(cancellationToken);
-
-        public Task ApplyAsync(IReadOnlyCollection<SearchDocument> upserts, IReadOnlyCollection<(string Type, string Key)> deletions,
-            CancellationToken cancellationToken = default) => engine.ApplyAsync(upserts, deletions, cancellationToken);
-
-        public void Upsert(IEnumerable<SearchDocument> documents) => engine.Upsert(documents);
-
-        public void Delete(string type, string key) => engine.Delete(type, key);
-
-        public void Rebuild(IEnumerable<SearchDocument> documents, string marker, IProgress<double>? progress = null,
-            CancellationToken cancellationToken = default) => engine.Rebuild(documents, marker, progress, cancellationToken);
-
-        public Task RebuildAsync(IEnumerable<SearchDocument> documents, string marker, IProgress<double>? progress = null,
-            CancellationToken cancellationToken = default) => engine.RebuildAsync(documents, marker, progress, cancellationToken);
-
-        public SearchResult Search(SearchRequest request) => engine.Search(request);
-
-        public void UseTerms(Lexicon.TermMap terms) => engine.UseTerms(terms);
-
-        public IReadOnlyList<SearchSuggestion> Suggest(string prefix, int count, SearchReader reader) => engine.Suggest(prefix, count, reader);
-
-        public void Dispose()
+        public override void Dispose()
         {
             // The test database owns the engine.
         }

@@ -146,50 +146,32 @@ public sealed class StorageFaultTests(StorageFaultTests.FaultyPortal factory) : 
     }
 
     /// <summary>The real engine, whose writes fail as on a full disk while the switch is on.</summary>
-    private sealed class UnwritableIndex(ISearchIndex engine, Faults faults) : ISearchIndex
+    private sealed class UnwritableIndex(ISearchIndex engine, Faults faults) : DelegatingSearchIndex(engine)
     {
-        public SearchIndexStatus Status => engine.Status;
-
-        public int DocumentCount => engine.DocumentCount;
-
-        public void UseTerms(Lexicon.TermMap terms) => engine.UseTerms(terms);
-
-        public void Upsert(IEnumerable<SearchDocument> documents)
+        public override void Upsert(IEnumerable<SearchDocument> documents)
         {
             Refuse();
-            engine.Upsert(documents);
+            base.Upsert(documents);
         }
 
-        public void Delete(string type, string key)
+        public override void Delete(string type, string key)
         {
             Refuse();
-            engine.Delete(type, key);
+            base.Delete(type, key);
         }
 
-        public Task ApplyAsync(IReadOnlyCollection<SearchDocument> upserts, IReadOnlyCollection<(string Type, string Key)> deletions,
+        public override Task ApplyAsync(IReadOnlyCollection<SearchDocument> upserts, IReadOnlyCollection<(string Type, string Key)> deletions,
             CancellationToken cancellationToken = default)
         {
             Refuse();
-            return engine.ApplyAsync(upserts, deletions, cancellationToken);
+            return base.ApplyAsync(upserts, deletions, cancellationToken);
         }
 
-        public Task<bool> CommitAsync(CancellationToken cancellationToken = default)
+        public override Task<bool> CommitAsync(CancellationToken cancellationToken = default)
         {
             Refuse();
-            return engine.CommitAsync(cancellationToken);
+            return base.CommitAsync(cancellationToken);
         }
-
-        public void Rebuild(IEnumerable<SearchDocument> documents, string marker, IProgress<double>? progress = null, CancellationToken cancellationToken = default) =>
-            engine.Rebuild(documents, marker, progress, cancellationToken);
-
-        public Task RebuildAsync(IEnumerable<SearchDocument> documents, string marker, IProgress<double>? progress = null, CancellationToken cancellationToken = default) =>
-            engine.RebuildAsync(documents, marker, progress, cancellationToken);
-
-        public SearchResult Search(SearchRequest request) => engine.Search(request);
-
-        public IReadOnlyList<SearchSuggestion> Suggest(string prefix, int count, SearchReader reader) => engine.Suggest(prefix, count, reader);
-
-        public void Dispose() => engine.Dispose();
 
         private void Refuse()
         {
