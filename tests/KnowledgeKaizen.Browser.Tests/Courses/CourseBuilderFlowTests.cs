@@ -104,4 +104,33 @@ public sealed class CourseBuilderFlowTests(BrowserFixture fixture) : IClassFixtu
             await Assertions.Expect(row).ToContainTextAsync("100 %");
         });
     }
+
+    [Fact]
+    public async Task TextTypedBeforeThePickerScriptRuns_StillNarrowsTheList()
+    {
+        await ContentScenario.PublishedDocumentAsync(fixture.Server.Services, DocumentKind.Procedure, "Renewal call checklist", "Confirm the contract end date.");
+        await fixture.Server.EnsureUserAsync("tara@browser.test", "Trainer");
+        var trainer = await fixture.NewPageAsync();
+        await Artifacts.CaptureOnFailureAsync(trainer, nameof(TextTypedBeforeThePickerScriptRuns_StillNarrowsTheList), async () =>
+        {
+            await SignIn.AsAsync(trainer, "tara@browser.test", PortalFactory.UserPassword);
+            await trainer.GotoAsync("/Courses");
+            await trainer.GetByLabel("Title").FillAsync("Renewals");
+            await trainer.GetByLabel("Audience stage").SelectOptionAsync("discover");
+
+            // The course page's script is held back until the trainer has typed: as on a slow connection.
+            var typed = new TaskCompletionSource();
+            await trainer.RouteAsync("**/courses*.js*", async route =>
+            {
+                await typed.Task;
+                await route.ContinueAsync();
+            });
+            await trainer.GetByRole(AriaRole.Button, new() { Name = "Create course" }).ClickAsync();
+            await trainer.GetByTestId("module-search").FillAsync("renewal checklist");
+            typed.SetResult();
+
+            await Assertions.Expect(trainer.Locator("#Module_DocumentId option:not([hidden])")).ToHaveCountAsync(1);
+            await Assertions.Expect(trainer.Locator("#Module_DocumentId option:not([hidden])")).ToContainTextAsync("Renewal call checklist");
+        });
+    }
 }

@@ -71,6 +71,10 @@
         }
 
         search.addEventListener("input", filter);
+        // Text typed before this script ran (a slow page) or restored by the browser (back) narrows the list too.
+        if (search.value) {
+            filter();
+        }
     }
 
     reorderModules();

@@ -146,4 +146,6 @@
 
   filter.addEventListener('input', apply);
   if (language) { language.addEventListener('change', apply); }
+  // Text typed before this script ran (a slow page) or restored by the browser (back) filters the steps too.
+  if (filter.value) { apply(); }
 })();
