@@ -111,10 +111,7 @@ internal sealed class MetricFactStore(DbConnection connection, ISqlDialect sql, 
         foreach (var (kind, month) in dirty.Where(d => !whole.Contains(d.Kind)))
         {
             await ExecuteAsync("""DELETE FROM "MetricMonthlyFacts" WHERE "Kind" = @kind AND "Month" = @month""", [("@kind", kind), ("@month", month)], ct);
-            if (DateTime.TryParseExact(month, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var start))
-            {
-                await RebuildKindAsync(kind, start, start.AddMonths(1), ct);
-            }
+            await InsertAsync(kind, await ComputeMonthAsync(kind, month, ct), ct);
         }
 
         await ExecuteAsync("""DELETE FROM "MetricDirtyMonths" """, [], ct);
@@ -186,14 +183,43 @@ internal sealed class MetricFactStore(DbConnection connection, ISqlDialect sql, 
     /// Rebuilds one listed month of a kind from the live tables and takes it off the list (call in a transaction of its
     /// own: reading the month and storing its facts see one state, and a write after it lists the month again).
     /// </summary>
-    public async Task RebuildListedMonthAsync(string kind, string month, CancellationToken ct)
+    public async Task RebuildListedMonthAsync(string kind, string month, CancellationToken ct) =>
+        await ReplaceListedMonthAsync(kind, month, await ComputeMonthAsync(kind, month, ct), ct);
+
+    /// <summary>
+    /// The data version (<c>MetricFactsState.Version</c>): every write to a table the facts summarise gives it a new value,
+    /// in the writer's transaction, so an unchanged value means no such write committed in between.
+    /// </summary>
+    public async Task<long> DataVersionAsync(CancellationToken ct)
     {
-        await ExecuteAsync("""DELETE FROM "MetricDirtyMonths" WHERE "Kind" = @kind AND "Month" = @month""", [("@kind", kind), ("@month", month)], ct);
-        await ExecuteAsync("""DELETE FROM "MetricMonthlyFacts" WHERE "Kind" = @kind AND "Month" = @month""", [("@kind", kind), ("@month", month)], ct);
-        if (DateTime.TryParseExact(month, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var start))
+        var version = 0L;
+        await ReadAsync("""SELECT "Version" FROM "MetricFactsState" WHERE "Id" = 1""", null, r => version = MetricQuery.Long(r, 0), ct);
+        return version;
+    }
+
+    /// <summary>
+    /// The stored rows of one month of a kind, computed from the live tables: the costly half of a rebuild, which needs
+    /// no transaction of its own when <see cref="StoreListedMonthAsync"/> checks the data version read before it.
+    /// </summary>
+    public Task<IReadOnlyList<StoredFact>> ComputeMonthAsync(string kind, string month, CancellationToken ct) =>
+        DateTime.TryParseExact(month, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var start)
+            ? ComputeAsync(kind, start, start.AddMonths(1), ct)
+            : Task.FromResult<IReadOnlyList<StoredFact>>([]);
+
+    /// <summary>
+    /// Stores a month computed by <see cref="ComputeMonthAsync"/> and takes it off the list if the data version is still
+    /// <paramref name="version"/>, read before computing it (call in a transaction of its own); returns whether it did.
+    /// Otherwise a write came in between and the month stays listed.
+    /// </summary>
+    public async Task<bool> StoreListedMonthAsync(string kind, string month, IReadOnlyList<StoredFact> rows, long version, CancellationToken ct)
+    {
+        if (await DataVersionAsync(ct) != version)
         {
-            await RebuildKindAsync(kind, start, start.AddMonths(1), ct);
+            return false;
         }
+
+        await ReplaceListedMonthAsync(kind, month, rows, ct);
+        return true;
     }
 
     /// <summary>Marks the facts fresh if nothing is listed any more (call in a transaction of its own); returns whether it did.</summary>
@@ -209,14 +235,24 @@ internal sealed class MetricFactStore(DbConnection connection, ISqlDialect sql, 
     private async Task<IEnumerable<string>> LiveMonthsAsync<T>(CancellationToken ct) where T : IMonthlyFact<T> =>
         (await LiveAsync<T>(sql.Instant(DateTime.MinValue), sql.Instant(DateTime.MaxValue), ct)).All.Select(f => f.Month).Distinct(StringComparer.Ordinal).ToList();
 
-    private Task RebuildKindAsync(string kind, DateTime from, DateTime to, CancellationToken ct) => kind switch
+    private async Task RebuildKindAsync(string kind, DateTime from, DateTime to, CancellationToken ct) =>
+        await InsertAsync(kind, await ComputeAsync(kind, from, to, ct), ct);
+
+    private Task<IReadOnlyList<StoredFact>> ComputeAsync(string kind, DateTime from, DateTime to, CancellationToken ct) => kind switch
     {
-        _ when kind == StageFact.Kind => StoreAsync<StageFact>(from, to, ct),
-        _ when kind == ActivityFact.Kind => StoreAsync<ActivityFact>(from, to, ct),
-        _ when kind == DealFact.Kind => StoreAsync<DealFact>(from, to, ct),
-        _ when kind == CaseFact.Kind => StoreAsync<CaseFact>(from, to, ct),
-        _ => Task.CompletedTask,
+        _ when kind == StageFact.Kind => ComputeAsync<StageFact>(from, to, ct),
+        _ when kind == ActivityFact.Kind => ComputeAsync<ActivityFact>(from, to, ct),
+        _ when kind == DealFact.Kind => ComputeAsync<DealFact>(from, to, ct),
+        _ when kind == CaseFact.Kind => ComputeAsync<CaseFact>(from, to, ct),
+        _ => Task.FromResult<IReadOnlyList<StoredFact>>([]),
     };
+
+    private async Task ReplaceListedMonthAsync(string kind, string month, IReadOnlyList<StoredFact> rows, CancellationToken ct)
+    {
+        await ExecuteAsync("""DELETE FROM "MetricDirtyMonths" WHERE "Kind" = @kind AND "Month" = @month""", [("@kind", kind), ("@month", month)], ct);
+        await ExecuteAsync("""DELETE FROM "MetricMonthlyFacts" WHERE "Kind" = @kind AND "Month" = @month""", [("@kind", kind), ("@month", month)], ct);
+        await InsertAsync(kind, rows, ct);
+    }
 
     /// <summary>Splits [from, to) into a leading partial month, the whole months, and a trailing partial month.</summary>
     internal static IEnumerable<(DateTime From, DateTime To, bool Stored)> Segments(DateTime from, DateTime to)
@@ -261,23 +297,22 @@ internal sealed class MetricFactStore(DbConnection connection, ISqlDialect sql, 
         return facts;
     }
 
-    private async Task StoreAsync<T>(DateTime from, DateTime to, CancellationToken ct) where T : IMonthlyFact<T>
+    private async Task<IReadOnlyList<StoredFact>> ComputeAsync<T>(DateTime from, DateTime to, CancellationToken ct) where T : IMonthlyFact<T>
     {
         var facts = await LiveAsync<T>(sql.Instant(from), sql.Instant(to), ct);
-        await using var insert = Command("""INSERT INTO "MetricMonthlyFacts" ("Kind", "Month", "GroupKey", "Payload") VALUES (@kind, @month, @key, @payload)""",
-            [("@kind", T.Kind), ("@month", string.Empty), ("@key", string.Empty), ("@payload", Array.Empty<byte>())]);
-        await insert.PrepareAsync(ct);
-        foreach (var fact in facts.All)
-        {
-            using var buffer = new MemoryStream();
-            using (var writer = new BinaryWriter(buffer))
-            {
-                fact.Write(writer);
-            }
+        return [.. facts.All.Select(StoredFact.Of)];
+    }
 
-            insert.Parameters["@month"].Value = fact.Month;
-            insert.Parameters["@key"].Value = fact.Key;
-            insert.Parameters["@payload"].Value = buffer.ToArray();
+    private async Task InsertAsync(string kind, IReadOnlyList<StoredFact> rows, CancellationToken ct)
+    {
+        await using var insert = Command("""INSERT INTO "MetricMonthlyFacts" ("Kind", "Month", "GroupKey", "Payload") VALUES (@kind, @month, @key, @payload)""",
+            [("@kind", kind), ("@month", string.Empty), ("@key", string.Empty), ("@payload", Array.Empty<byte>())]);
+        await insert.PrepareAsync(ct);
+        foreach (var row in rows)
+        {
+            insert.Parameters["@month"].Value = row.Month;
+            insert.Parameters["@key"].Value = row.Key;
+            insert.Parameters["@payload"].Value = row.Payload;
             await insert.ExecuteNonQueryAsync(ct);
         }
     }

@@ -2,11 +2,17 @@ namespace KnowledgeKaizen.Insights.Metrics;
 
 /// <summary>
 /// Keeps the dashboards' monthly pre-aggregates current. After every applied import the listed months are rebuilt one
-/// per short transaction (other writes wait for one month at most), then the facts are marked fresh in a transaction
+/// by one: each is computed with no lock held and stored in a short transaction that checks no CRM write came in between
+/// (other writes wait only for that store), then the facts are marked fresh in a transaction
 /// that checks nothing is listed any more. Until then the change triggers keep them marked stale, so the dashboards
 /// read the live tables — never a half-refreshed state. An import of feedback only costs one read.
 /// </summary>
-public sealed class MetricFactsRefresher(WriteTurns? turns = null) : IImportAppliedHook
+/// <param name="turns">The write turns of SQLite (none on PostgreSQL, or in a test on one connection).</param>
+/// <param name="optimisticAttempts">
+/// Times a month is computed outside the write lock before it is rebuilt inside it: CRM writes that keep coming (another
+/// import) would otherwise keep it from ever being stored.
+/// </param>
+public sealed class MetricFactsRefresher(WriteTurns? turns = null, int optimisticAttempts = 3) : IImportAppliedHook
 {
     /// <summary>Rounds of listed months before giving up for now: writes that keep listing months leave the facts stale, not wrong.</summary>
     private const int MaxRounds = 5;
@@ -69,7 +75,7 @@ public sealed class MetricFactsRefresher(WriteTurns? turns = null) : IImportAppl
                     var months = await reader.MonthsOfAsync(kind, ct);
                     await StepAsync(connection, sql, store => store.ListMonthsAsync(kind, months, ct), ct);
                 }
-                else
+                else if (!await RebuildOutsideTheLockAsync(connection, sql, reader, kind, month, ct))
                 {
                     await StepAsync(connection, sql, store => store.RebuildListedMonthAsync(kind, month, ct), ct);
                 }
@@ -90,6 +96,28 @@ public sealed class MetricFactsRefresher(WriteTurns? turns = null) : IImportAppl
 
         await facts.RebuildAsync(ct);
         return true;
+    }
+
+    /// <summary>
+    /// Computes a listed month with no transaction, so no write lock or turn is held while it reads and sums the month's
+    /// rows (a large month took a second of CPU, and every other write of the portal waited), then stores it in a short
+    /// step if no write to the CRM tables came in between; gives up (false) after <c>optimisticAttempts</c> tries.
+    /// </summary>
+    private async Task<bool> RebuildOutsideTheLockAsync(DbConnection connection, ISqlDialect sql, MetricFactStore reader, string kind, string month, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < optimisticAttempts; attempt++)
+        {
+            var version = await reader.DataVersionAsync(ct);
+            var rows = await reader.ComputeMonthAsync(kind, month, ct);
+            var stored = false;
+            await StepAsync(connection, sql, async store => stored = await store.StoreListedMonthAsync(kind, month, rows, version, ct), ct);
+            if (stored)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private async Task StepAsync(DbConnection connection, ISqlDialect sql, Func<MetricFactStore, Task> step, CancellationToken ct)

@@ -81,3 +81,18 @@ internal static class Payload
         return MemoryMarshal.Cast<byte, T>(r.ReadBytes(count * Unsafe.SizeOf<T>())).ToArray();
     }
 }
+
+/// <summary>One row of <c>MetricMonthlyFacts</c> as stored: a fact's month, group key and serialised payload.</summary>
+internal sealed record StoredFact(string Month, string Key, byte[] Payload)
+{
+    public static StoredFact Of<T>(T fact) where T : IMonthlyFact<T>
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new BinaryWriter(buffer))
+        {
+            fact.Write(writer);
+        }
+
+        return new StoredFact(fact.Month, fact.Key, buffer.ToArray());
+    }
+}

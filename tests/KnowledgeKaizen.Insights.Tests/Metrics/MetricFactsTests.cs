@@ -1,3 +1,4 @@
+using KnowledgeKaizen.Core.Data;
 using static KnowledgeKaizen.Insights.Tests.Metrics.CrmDatabase;
 
 namespace KnowledgeKaizen.Insights.Tests.Metrics;
@@ -209,6 +210,48 @@ public sealed class MetricFactsTests : IDisposable
         Assert.True(crm.Scalar("SELECT COUNT(DISTINCT Month) FROM MetricMonthlyFacts WHERE Kind = 'stage'") >= 4);
         Assert.Equal(live, await DashboardsAsync());
     }
+
+    [Fact]
+    public async Task CrmWriteWhileAMonthIsComputedOutsideTheLock_IsInItsStoredFacts()
+    {
+        crm.ImportRandomFacts(seed: 12);
+        MoveStageEntryToApril("MIN");
+        var turns = new WriteTurns();
+        var held = await turns.TakeAsync(CancellationToken.None);
+        await using var db = crm.NewContext();
+
+        // The refresher computes April while this writer holds the lock, then waits to store it; the write lands in between.
+        var refresh = new MetricFactsRefresher(turns).AfterApplyAsync(db, CancellationToken.None);
+        await Eventually.TrueAsync("the refresher to wait for its turn to store", () => turns.Waiting == 1);
+        MoveStageEntryToApril("MAX");
+        held.Dispose();
+        await refresh;
+
+        Assert.True(Fresh);
+        Assert.Equal(0, crm.Scalar("SELECT COUNT(*) FROM MetricDirtyMonths"));
+        var fromFacts = await DashboardsAsync();
+        TouchStageHistory();
+        Assert.Equal(await DashboardsAsync(), fromFacts);
+    }
+
+    [Fact]
+    public async Task WithNoOptimisticAttempt_ListedMonthsAreRebuiltInsideTheLock_AndEqualLive()
+    {
+        crm.ImportRandomFacts(seed: 13);
+        MoveStageEntryToApril("MIN");
+        var live = await DashboardsAsync();
+        await using var db = crm.NewContext();
+
+        await new MetricFactsRefresher(new WriteTurns(), optimisticAttempts: 0).AfterApplyAsync(db, CancellationToken.None);
+
+        Assert.True(Fresh);
+        Assert.Equal(live, await DashboardsAsync());
+    }
+
+    /// <summary>Moves the first or last stage entry into late April as an open entry: lists its old month and April.</summary>
+    private void MoveStageEntryToApril(string which) =>
+        crm.Scalar($"UPDATE StageHistory SET EnteredAt = '2026-04-2{(which == "MIN" ? 8 : 7)} 10:00:00', LeftAt = NULL, Outcome = 'Open' " +
+            $"WHERE Id = (SELECT {which}(Id) FROM StageHistory); SELECT changes()");
 
     [Theory]
     [InlineData("2026-01-01", "2026-04-01", "2026-01-01/2026-04-01/stored")]
