@@ -58,9 +58,7 @@ public sealed partial class ImportPipeline
             var elapsed = await ApplyBatchAsync(staged, from, to, committing, holdBeforeCommit: first && !batches, ct);
             await staged.Staging.AfterBatchAsync(ct);
             from = to;
-            size = elapsed < BatchTarget / 2 ? Math.Min(MaxBatchRows, size * 2)
-                : elapsed > BatchTarget * 2 ? Math.Max(MinBatchRows, size / 2)
-                : size;
+            size = NextBatchRows(size, elapsed, othersWait: turns?.Waiting > 0);
             if (progress is not null)
             {
                 await progress(ImportPhase.Applying, staged.Count == 0 ? 1 : (double)from / staged.Count, from);
@@ -74,6 +72,18 @@ public sealed partial class ImportPipeline
             first = false;
         }
         while (from < staged.Count);
+    }
+
+    /// <summary>
+    /// The rows of the next apply batch: doubled when the last one took under half the target, halved when it took over
+    /// twice; the target is shorter while <paramref name="othersWait"/> for the write lock.
+    /// </summary>
+    internal static int NextBatchRows(int size, TimeSpan elapsed, bool othersWait)
+    {
+        var target = othersWait ? BatchTargetWhileOthersWait : BatchTarget;
+        return elapsed < target / 2 ? Math.Min(MaxBatchRows, size * 2)
+            : elapsed > target * 2 ? Math.Max(MinBatchRows, size / 2)
+            : size;
     }
 
     /// <summary>Runs the work that follows an applied import (e.g. the dashboards' refresh), each in short transactions of its own.</summary>

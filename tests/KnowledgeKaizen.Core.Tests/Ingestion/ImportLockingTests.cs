@@ -95,6 +95,22 @@ public sealed class ImportLockingTests : IDisposable
         return visible;
     }
 
+    /// <summary>
+    /// A batch that took 40 ms is the right size while nobody waits (target 50 ms) and twice too long while saves queue
+    /// behind it (target 25 ms): those wait for the rest of each batch, so under load the import takes smaller steps.
+    /// </summary>
+    [Theory]
+    [InlineData(40, false, 8000)]
+    [InlineData(40, true, 8000)]
+    [InlineData(60, false, 8000)]
+    [InlineData(60, true, 4000)]
+    [InlineData(20, false, 16000)]
+    [InlineData(20, true, 8000)]
+    [InlineData(5, true, 16000)]
+    [InlineData(500, true, 4000)]
+    public void NextBatch_AimsAtAShorterHoldOfTheLock_WhileOthersWaitForIt(int milliseconds, bool othersWait, int expected) =>
+        Assert.Equal(expected, ImportPipeline.NextBatchRows(8000, TimeSpan.FromMilliseconds(milliseconds), othersWait));
+
     private long Scalar(string sql)
     {
         using var connection = new SqliteConnection($"Data Source={folder.File("kk.db")};Pooling=False");
