@@ -138,7 +138,7 @@ public sealed class MetricFactsTests : IDisposable
     public async Task UpdatesMovingRowsBetweenMonths_AndQuoteOutcomes_StillEqualLive_AfterAPartialRefresh()
     {
         crm.ImportRandomFacts(seed: 6);
-        crm.Scalar("UPDATE StageHistory SET EnteredAt = '2026-04-28 10:00:00', LeftAt = NULL, Outcome = 'Open' WHERE Id = (SELECT MIN(Id) FROM StageHistory); SELECT changes()");
+        MoveFirstStageEntryToApril();
         crm.Scalar("UPDATE Opportunities SET FinalAmount = FinalAmount * 2 WHERE Id IN (SELECT OpportunityId FROM Activities WHERE Type = 'Quote') AND Outcome = 'Won'; SELECT changes()");
         Assert.Equal(1, crm.Scalar("SELECT Partial FROM MetricFactsState"));
         var live = await DashboardsAsync();
@@ -215,15 +215,17 @@ public sealed class MetricFactsTests : IDisposable
     public async Task CrmWriteWhileAMonthIsComputedOutsideTheLock_IsInItsStoredFacts()
     {
         crm.ImportRandomFacts(seed: 12);
-        MoveStageEntryToApril("MIN");
+        var month = crm.Text("SELECT substr(EnteredAt, 1, 7) FROM StageHistory WHERE Outcome IN ('Advanced', 'Lost') GROUP BY 1 ORDER BY COUNT(*) DESC LIMIT 1");
+        Assert.Equal(1, FlipOutcome(month, nth: 0));
         var turns = new WriteTurns();
         var held = await turns.TakeAsync(CancellationToken.None);
         await using var db = crm.NewContext();
 
-        // The refresher computes April while this writer holds the lock, then waits to store it; the write lands in between.
+        // The refresher computes the one listed month while this writer holds the lock, then waits to store it; a second
+        // change to the same month lands in between.
         var refresh = new MetricFactsRefresher(turns).AfterApplyAsync(db, CancellationToken.None);
         await Eventually.TrueAsync("the refresher to wait for its turn to store", () => turns.Waiting == 1);
-        MoveStageEntryToApril("MAX");
+        Assert.Equal(1, FlipOutcome(month, nth: 1));
         held.Dispose();
         await refresh;
 
@@ -238,7 +240,7 @@ public sealed class MetricFactsTests : IDisposable
     public async Task WithNoOptimisticAttempt_ListedMonthsAreRebuiltInsideTheLock_AndEqualLive()
     {
         crm.ImportRandomFacts(seed: 13);
-        MoveStageEntryToApril("MIN");
+        MoveFirstStageEntryToApril();
         var live = await DashboardsAsync();
         await using var db = crm.NewContext();
 
@@ -248,10 +250,14 @@ public sealed class MetricFactsTests : IDisposable
         Assert.Equal(live, await DashboardsAsync());
     }
 
-    /// <summary>Moves the first or last stage entry into late April as an open entry: lists its old month and April.</summary>
-    private void MoveStageEntryToApril(string which) =>
-        crm.Scalar($"UPDATE StageHistory SET EnteredAt = '2026-04-2{(which == "MIN" ? 8 : 7)} 10:00:00', LeftAt = NULL, Outcome = 'Open' " +
-            $"WHERE Id = (SELECT {which}(Id) FROM StageHistory); SELECT changes()");
+    /// <summary>Turns the <paramref name="nth"/> advanced or lost stage entry of <paramref name="month"/> the other way: lists that month only.</summary>
+    private long FlipOutcome(string month, int nth) =>
+        crm.Scalar("UPDATE StageHistory SET Outcome = CASE Outcome WHEN 'Lost' THEN 'Advanced' ELSE 'Lost' END WHERE Id = " +
+            $"(SELECT Id FROM StageHistory WHERE substr(EnteredAt, 1, 7) = '{month}' AND Outcome IN ('Advanced', 'Lost') ORDER BY Id LIMIT 1 OFFSET {nth}); SELECT changes()");
+
+    /// <summary>Moves the first stage entry into late April as an open entry: lists its old month and April.</summary>
+    private void MoveFirstStageEntryToApril() =>
+        crm.Scalar("UPDATE StageHistory SET EnteredAt = '2026-04-28 10:00:00', LeftAt = NULL, Outcome = 'Open' WHERE Id = (SELECT MIN(Id) FROM StageHistory); SELECT changes()");
 
     [Theory]
     [InlineData("2026-01-01", "2026-04-01", "2026-01-01/2026-04-01/stored")]
