@@ -10,8 +10,8 @@ namespace KnowledgeKaizen.Data.PostgreSql;
 /// import lists its months in one set-based INSERT … SELECT DISTINCT, so imports keep them on instead of setting them
 /// aside. The same names as SQLite's (<c>TR_{table}_{operation}_MetricFacts</c>). A write takes no lock another writer
 /// could wait for: the freshness flag is cleared as the transaction commits (<see cref="MetricDataVersionSchema"/>), not
-/// by the statement, and months are listed unless already listed, without a unique key: two open transactions listing
-/// the same month both list it (the readers take distinct pairs) instead of the second waiting for the first to end.
+/// by the statement, and every statement lists its months, without a unique key: two open transactions listing the same
+/// month both list it (the readers take distinct pairs) instead of the second waiting for the first to end.
 /// </remarks>
 internal static class MetricFactsSchema
 {
@@ -58,9 +58,13 @@ internal static class MetricFactsSchema
         yield return """INSERT INTO "MetricFactsState" ("Id", "Fresh") VALUES (1, 0);""";
         yield return """CREATE TABLE "MetricDirtyMonths" ("Kind" text NOT NULL, "Month" text NOT NULL);""";
         yield return """CREATE INDEX "IX_MetricDirtyMonths_Kind_Month" ON "MetricDirtyMonths" ("Kind", "Month");""";
-        foreach (var (table, kind, dates) in Sources)
+        foreach (var function in Functions())
         {
-            yield return Function(table, kind, dates);
+            yield return function;
+        }
+
+        foreach (var (table, _, _) in Sources)
+        {
             yield return $"""
                 CREATE TRIGGER "TR_{table}_INSERT_MetricFacts" AFTER INSERT ON "{table}"
                 REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "{FunctionName(table)}"();
@@ -81,26 +85,31 @@ internal static class MetricFactsSchema
         Sources.Select(s => $"""DROP FUNCTION IF EXISTS "{FunctionName(s.Table)}"() CASCADE;""")
             .Append("""DROP TABLE IF EXISTS "MetricMonthlyFacts", "MetricFactsState", "MetricDirtyMonths";""");
 
+    /// <summary>The change functions the triggers run (<c>CREATE OR REPLACE</c>: a migration that changes them runs these again).</summary>
+    public static IEnumerable<string> Functions() => Sources.Select(s => Function(s.Table, s.Kind, s.Dates));
+
     private static string FunctionName(string table) => $"MetricFacts_Changed_{table}";
 
     /// <summary>
     /// One function per table for its three triggers: a statement that changed no row does nothing; otherwise the first
-    /// change after a build starts the list (<c>Partial</c>), and the months of the old and new rows are listed once. An
-    /// opportunity's update or delete also lists the months of its quotes, whose accuracy reads the opportunity.
+    /// change after a build starts the list (<c>Partial</c>), and the months of the old and new rows are listed, once per
+    /// statement, even when they are listed already. A refresh step that takes a month off the list cannot see a listing
+    /// an open transaction adds, so the month stays listed for the next refresh; skipping months listed already (as the
+    /// first version did) let a write that ran while the step was open lose its month, and the next refresh mark facts
+    /// fresh that missed it. An opportunity's update or delete also lists the months of its quotes, whose accuracy reads
+    /// the opportunity.
     /// </summary>
     private static string Function(string table, string kind, string[] dates)
     {
         string Month(string date) => $"""to_char(r."{date}" AT TIME ZONE 'UTC', 'YYYY-MM')""";
         string List(string rows) => string.Concat(dates.Select(date => $"""
                 INSERT INTO "MetricDirtyMonths" ("Kind", "Month")
-                SELECT '{kind}', m."Month" FROM (SELECT DISTINCT {Month(date)} AS "Month" FROM {rows} r WHERE r."{date}" IS NOT NULL) m
-                WHERE NOT EXISTS (SELECT 1 FROM "MetricDirtyMonths" d WHERE d."Kind" = '{kind}' AND d."Month" = m."Month");
+                SELECT DISTINCT '{kind}', {Month(date)} FROM {rows} r WHERE r."{date}" IS NOT NULL;
             """));
         var quotes = table != "Opportunities" ? string.Empty : """
                 INSERT INTO "MetricDirtyMonths" ("Kind", "Month")
-                SELECT 'activity', m."Month" FROM (SELECT DISTINCT to_char(a."OccurredAt" AT TIME ZONE 'UTC', 'YYYY-MM') AS "Month"
-                    FROM "Activities" a JOIN old_rows o ON a."OpportunityId" = o."Id" WHERE a."Type" = 'Quote') m
-                WHERE NOT EXISTS (SELECT 1 FROM "MetricDirtyMonths" d WHERE d."Kind" = 'activity' AND d."Month" = m."Month");
+                SELECT DISTINCT 'activity', to_char(a."OccurredAt" AT TIME ZONE 'UTC', 'YYYY-MM')
+                    FROM "Activities" a JOIN old_rows o ON a."OpportunityId" = o."Id" WHERE a."Type" = 'Quote';
             """;
         return $$"""
             CREATE OR REPLACE FUNCTION "{{FunctionName(table)}}"() RETURNS trigger LANGUAGE plpgsql AS $body$

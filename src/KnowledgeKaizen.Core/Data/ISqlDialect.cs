@@ -40,6 +40,12 @@ public interface ISqlDialect
     /// <summary>A query that returns a row when the table named by parameter <paramref name="nameParameter"/> exists.</summary>
     string TableExists(string nameParameter);
 
+    /// <summary>
+    /// What ends a SELECT so that the rows it reads stay locked until the transaction ends: empty where a write transaction
+    /// already keeps every other writer out.
+    /// </summary>
+    string LockingRead { get; }
+
     /// <summary>An INSERT of one row that does nothing when it would violate a unique key.</summary>
     string InsertOrIgnore(string table, IReadOnlyList<string> columns, IReadOnlyList<string> values);
 

@@ -30,6 +30,8 @@ public sealed class PostgreSqlDialect : ISqlDialect
 
     public string TableExists(string nameParameter) => $"SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname = current_schema() AND tablename = {nameParameter}";
 
+    public string LockingRead => " FOR UPDATE";
+
     public string InsertOrIgnore(string table, IReadOnlyList<string> columns, IReadOnlyList<string> values) =>
         $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", values)}) ON CONFLICT DO NOTHING";
 

@@ -29,6 +29,8 @@ public sealed class SqliteDialect : ISqlDialect
 
     public string TableExists(string nameParameter) => $"SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = {nameParameter}";
 
+    public string LockingRead => string.Empty;
+
     public string InsertOrIgnore(string table, IReadOnlyList<string> columns, IReadOnlyList<string> values) =>
         $"INSERT OR IGNORE INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", values)})";
 

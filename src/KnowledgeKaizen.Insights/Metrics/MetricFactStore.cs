@@ -211,9 +211,15 @@ internal sealed class MetricFactStore(DbConnection connection, ISqlDialect sql, 
     /// <paramref name="version"/>, read before computing it (call in a transaction of its own); returns whether it did.
     /// Otherwise a write came in between and the month stays listed.
     /// </summary>
+    /// <remarks>
+    /// On PostgreSQL the version is read locked: a write commits by updating that row, so none can commit between this
+    /// check and the end of the step, and a month such a write lists is never deleted here unseen.
+    /// </remarks>
     public async Task<bool> StoreListedMonthAsync(string kind, string month, IReadOnlyList<StoredFact> rows, long version, CancellationToken ct)
     {
-        if (await DataVersionAsync(ct) != version)
+        var now = 0L;
+        await ReadAsync($"""SELECT "Version" FROM "MetricFactsState" WHERE "Id" = 1{sql.LockingRead}""", null, r => now = MetricQuery.Long(r, 0), ct);
+        if (now != version)
         {
             return false;
         }

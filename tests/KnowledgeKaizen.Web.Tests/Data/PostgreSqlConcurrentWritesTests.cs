@@ -69,6 +69,38 @@ public sealed class PostgreSqlConcurrentWritesTests
         Assert.Equal(0L, await ScalarAsync(database, """SELECT COUNT(*) FROM "MetricDataCommits" """));
     }
 
+    /// <summary>
+    /// A refresh step takes a month off the list while a frontline write of that month is open: the write's listing, added
+    /// in its own transaction, survives the step, so the next refresh rebuilds the month instead of marking facts fresh
+    /// that miss the write. (When writes skipped months listed already, the step's delete took the only listing.)
+    /// </summary>
+    [Fact]
+    public async Task AWriteOpenWhileARefreshStepUnlistsItsMonth_KeepsTheMonthListed()
+    {
+        using var database = await TestPostgres.CreateDatabaseAsync("relist");
+        await using var desk = await OpenAsync(database, "SET lock_timeout = '2s'; SET statement_timeout = '20s';");
+        await ExecuteAsync(desk, """
+            INSERT INTO "Customers" ("ExternalId", "Name", "Industry", "Region", "CreatedAt") VALUES ('w-c1', 'Harbour Tools', 'Retail', 'North', '2025-01-02Z');
+            INSERT INTO "Reps" ("ExternalId", "Name", "Team", "Region", "Role", "Active") VALUES ('w-r1', 'Mei Chen', 'North A', 'North', 'service', true);
+            """ + Case("w-listed", "2025-06-03"));
+        const string Listed = """SELECT COUNT(*) FROM "MetricDirtyMonths" WHERE "Kind" = 'case' AND "Month" = '2025-06'""";
+        Assert.True(await ScalarAsync(database, Listed) > 0);
+
+        await using var refresh = await OpenAsync(database);
+        await using (var step = await refresh.BeginTransactionAsync())
+        {
+            await ExecuteAsync(refresh, """DELETE FROM "MetricDirtyMonths" WHERE "Kind" = 'case' AND "Month" = '2025-06'""");
+            await using (var write = await desk.BeginTransactionAsync())
+            {
+                await ExecuteAsync(desk, Case("w-during", "2025-06-20"));
+                await step.CommitAsync();
+                await write.CommitAsync();
+            }
+        }
+
+        Assert.True(await ScalarAsync(database, Listed) > 0);
+    }
+
     private static string Case(string externalId, string openedAt) => $"""
         INSERT INTO "ServiceCases" ("ExternalId", "CustomerId", "AgentId", "OpenedAt", "Channel", "Category", "Priority", "Subject")
         SELECT '{externalId}', c."Id", r."Id", '{openedAt}Z', 'phone', 'billing', 'normal', 'Invoice lists the wrong quantity'
