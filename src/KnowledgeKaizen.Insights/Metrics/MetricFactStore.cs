@@ -190,12 +190,7 @@ internal sealed class MetricFactStore(DbConnection connection, ISqlDialect sql, 
     /// The data version (<c>MetricFactsState.Version</c>): every write to a table the facts summarise gives it a new value,
     /// in the writer's transaction, so an unchanged value means no such write committed in between.
     /// </summary>
-    public async Task<long> DataVersionAsync(CancellationToken ct)
-    {
-        var version = 0L;
-        await ReadAsync("""SELECT "Version" FROM "MetricFactsState" WHERE "Id" = 1""", null, r => version = MetricQuery.Long(r, 0), ct);
-        return version;
-    }
+    public Task<long> DataVersionAsync(CancellationToken ct) => DataVersionAsync(string.Empty, ct);
 
     /// <summary>
     /// The stored rows of one month of a kind, computed from the live tables: the costly half of a rebuild, which needs
@@ -217,15 +212,20 @@ internal sealed class MetricFactStore(DbConnection connection, ISqlDialect sql, 
     /// </remarks>
     public async Task<bool> StoreListedMonthAsync(string kind, string month, IReadOnlyList<StoredFact> rows, long version, CancellationToken ct)
     {
-        var now = 0L;
-        await ReadAsync($"""SELECT "Version" FROM "MetricFactsState" WHERE "Id" = 1{sql.LockingRead}""", null, r => now = MetricQuery.Long(r, 0), ct);
-        if (now != version)
+        if (await DataVersionAsync(sql.LockingRead, ct) != version)
         {
             return false;
         }
 
         await ReplaceListedMonthAsync(kind, month, rows, ct);
         return true;
+    }
+
+    private async Task<long> DataVersionAsync(string lockingRead, CancellationToken ct)
+    {
+        var version = 0L;
+        await ReadAsync($"""SELECT "Version" FROM "MetricFactsState" WHERE "Id" = 1{lockingRead}""", null, r => version = MetricQuery.Long(r, 0), ct);
+        return version;
     }
 
     /// <summary>Marks the facts fresh if nothing is listed any more (call in a transaction of its own); returns whether it did.</summary>

@@ -16,9 +16,7 @@ public sealed class PostgreSqlConcurrentWritesTests
     {
         using var database = await TestPostgres.CreateDatabaseAsync("writers");
         await using var import = await OpenAsync(database);
-        await ExecuteAsync(import, """
-            INSERT INTO "Customers" ("ExternalId", "Name", "Industry", "Region", "CreatedAt") VALUES ('w-c1', 'Harbour Tools', 'Retail', 'North', '2025-01-02Z');
-            INSERT INTO "Reps" ("ExternalId", "Name", "Team", "Region", "Role", "Active") VALUES ('w-r1', 'Mei Chen', 'North A', 'North', 'service', true);
+        await ExecuteAsync(import, CaseParties + """
             -- As after a rebuild of the aggregates: fresh, nothing listed.
             UPDATE "MetricFactsState" SET "Fresh" = 1, "Partial" = 0;
             """);
@@ -79,10 +77,7 @@ public sealed class PostgreSqlConcurrentWritesTests
     {
         using var database = await TestPostgres.CreateDatabaseAsync("relist");
         await using var desk = await OpenAsync(database, "SET lock_timeout = '2s'; SET statement_timeout = '20s';");
-        await ExecuteAsync(desk, """
-            INSERT INTO "Customers" ("ExternalId", "Name", "Industry", "Region", "CreatedAt") VALUES ('w-c1', 'Harbour Tools', 'Retail', 'North', '2025-01-02Z');
-            INSERT INTO "Reps" ("ExternalId", "Name", "Team", "Region", "Role", "Active") VALUES ('w-r1', 'Mei Chen', 'North A', 'North', 'service', true);
-            """ + Case("w-listed", "2025-06-03"));
+        await ExecuteAsync(desk, CaseParties + Case("w-listed", "2025-06-03"));
         const string Listed = """SELECT COUNT(*) FROM "MetricDirtyMonths" WHERE "Kind" = 'case' AND "Month" = '2025-06'""";
         Assert.True(await ScalarAsync(database, Listed) > 0);
 
@@ -100,6 +95,12 @@ public sealed class PostgreSqlConcurrentWritesTests
 
         Assert.True(await ScalarAsync(database, Listed) > 0);
     }
+
+    /// <summary>The customer and the agent every <see cref="Case"/> names.</summary>
+    private const string CaseParties = """
+            INSERT INTO "Customers" ("ExternalId", "Name", "Industry", "Region", "CreatedAt") VALUES ('w-c1', 'Harbour Tools', 'Retail', 'North', '2025-01-02Z');
+            INSERT INTO "Reps" ("ExternalId", "Name", "Team", "Region", "Role", "Active") VALUES ('w-r1', 'Mei Chen', 'North A', 'North', 'service', true);
+        """;
 
     private static string Case(string externalId, string openedAt) => $"""
         INSERT INTO "ServiceCases" ("ExternalId", "CustomerId", "AgentId", "OpenedAt", "Channel", "Category", "Priority", "Subject")
